@@ -1,0 +1,73 @@
+package dev.unrolled;
+
+/**
+ * A generated network's parameters and its forward and backward passes, seen through {@code double}
+ * arrays. This is the interoperability contract (tests, external optimizers, distributed
+ * aggregation); each generated model also has faster entry points in its own precision.
+ *
+ * <p>Parameters are exposed in one flat layout: layer by layer, the weights {@code W[out][in]}
+ * row-major ({@code W[j][i]} at {@code j*in + i}), then the biases {@code b[out]}.
+ *
+ * <p>A model keeps small scratch buffers for {@link #predict} and {@link #lossAndGradient}: use one
+ * instance from one thread at a time.
+ */
+public interface Model {
+  /** Width of an input row. */
+  int inputSize();
+
+  /** Width of an output row (the last layer's units). */
+  int outputSize();
+
+  /** Number of trainable parameters: the length of the flat parameter vector. */
+  int parameterCount();
+
+  /** Copies the parameters, in the flat layout, into {@code dst} (length {@link #parameterCount()}). */
+  void getParameters(double[] dst);
+
+  /** Replaces the parameters with {@code src} (flat layout, length {@link #parameterCount()}). */
+  void setParameters(double[] src);
+
+  /**
+   * Runs the network on one input and writes softmax probabilities, sigmoid probabilities or the
+   * output activation (for mean squared error) into {@code output}.
+   */
+  void predict(double[] input, double[] output);
+
+  /**
+   * Mean loss over the batch, and its gradient with respect to every parameter (flat layout) written
+   * into {@code gradient}. Parameters are not changed.
+   */
+  double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient);
+
+  /** The training objective the model was declared with. */
+  Loss loss();
+
+  /** The arithmetic of the generated code. */
+  Precision precision();
+
+  /** A Keras-style table of the layers: output shape, activation, parameter count, code shape. */
+  String summary();
+
+  /** Index of the most probable class for {@code input} (for one sigmoid output: 1 when p ≥ 0.5). */
+  default int classify(double[] input) {
+    double[] out = new double[outputSize()];
+    predict(input, out);
+    if (out.length == 1) {
+      return out[0] >= 0.5 ? 1 : 0;
+    }
+    int best = 0;
+    for (int j = 1; j < out.length; j++) {
+      if (out[j] > out[best]) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** A fresh copy of the flat parameter vector. */
+  default double[] parameters() {
+    double[] p = new double[parameterCount()];
+    getParameters(p);
+    return p;
+  }
+}

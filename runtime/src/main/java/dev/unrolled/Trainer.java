@@ -1,0 +1,49 @@
+package dev.unrolled;
+
+/**
+ * Trains a generated model: implemented by every generated {@code FooTrainer}, which owns all the
+ * buffers a step needs (activations, deltas, gradients, optimizer state) and allocates nothing per
+ * batch once it has seen its largest batch.
+ *
+ * <pre>{@code
+ * IrisModel model = new IrisModel(42);
+ * IrisTrainer trainer = new IrisTrainer(model, Optimizer.adam(0.01));
+ * History history = trainer.fit(train, FitOptions.epochs(100).batchSize(16).validation(test));
+ * }</pre>
+ */
+public interface Trainer {
+  /** The model whose parameters this trainer updates in place. */
+  Model model();
+
+  /**
+   * One optimizer step on this batch: computes the mean loss and its gradient, then updates the
+   * model's parameters. Returns the batch's mean loss computed before the step.
+   */
+  double trainBatch(double[][] inputs, double[][] targets);
+
+  /**
+   * One optimizer step on rows {@code rows[from..to)} of {@code data}; returns the mean loss before
+   * the step. Labels become one-hot targets (for one sigmoid output, the label itself is the target).
+   */
+  double trainBatch(Dataset data, int[] rows, int from, int to);
+
+  /** Mean loss over rows {@code rows[from..to)} of {@code data}, without changing any parameter. */
+  double evaluateBatch(Dataset data, int[] rows, int from, int to);
+
+  /**
+   * How many samples of the last batch given to {@code trainBatch} or {@code evaluateBatch} were
+   * classified correctly by the forward pass (before the step): the arg-max of the outputs against
+   * the arg-max of the target row, or for one output the sign of the logit against {@code y ≥ 0.5}.
+   */
+  int lastBatchCorrect();
+
+  /** Trains on {@code train} as {@code options} say; see {@link Fit}. */
+  default History fit(Dataset train, FitOptions options) {
+    return Fit.run(this, train, options);
+  }
+
+  /** Mean loss and accuracy of the current parameters over all of {@code data}. */
+  default Evaluation evaluate(Dataset data) {
+    return Fit.evaluate(this, data);
+  }
+}
