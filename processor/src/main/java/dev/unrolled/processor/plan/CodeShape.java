@@ -1,0 +1,19 @@
+package dev.unrolled.processor.plan;
+
+/** How a layer's kernels are written. */
+public enum CodeShape {
+  /** Straight-line code: no loops, weights read at constant offsets, inputs held in locals. */
+  UNROLLED("unrolled"),
+  /** Constant-bound loops in axpy form over weight rows, four rows per pass, batch rows innermost. */
+  LOOPED("looped");
+
+  private final String label;
+
+  CodeShape(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.unrolled.processor.plan;
+
+import dev.unrolled.processor.model.LayerDeclaration;
+import dev.unrolled.processor.model.NetworkDeclaration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Chooses each layer's code shape and splits unrolled code into methods.
+ *
+ * <p>A layer is unrolled when it has at most {@value #UNROLL_MAX_PRODUCTS} weights and at most
+ * {@value #UNROLL_MAX_WIDTH} units on either side: there straight-line code with inputs in locals
+ * beats loops and its methods stay small. Larger layers become constant-bound loops in axpy form,
+ * which C2 vectorises; unrolling them would only hit the method-size cliff (one 784-input neuron is
+ * already about 8 KB of bytecode).
+ */
+public final class NetworkPlanner {
+  static final int UNROLL_MAX_PRODUCTS = 512;
+  static final int UNROLL_MAX_WIDTH = 64;
+
+  public NetworkPlan plan(NetworkDeclaration network) {
+    List<LayerPlan> layers = new ArrayList<>();
+    int inputs = network.inputs();
+    int offset = 0;
+    for (LayerDeclaration layer : network.layers()) {
+      LayerPlan plan = planLayer(layer, inputs, offset);
+      layers.add(plan);
+      offset += plan.parameterCount();
+      inputs = layer.units();
+    }
+    TypeElement type = network.type();
+    return new NetworkPlan(type, packageOf(type), baseName(type), network.inputs(), layers,
+        network.loss(), network.precision());
+  }
+
+  private static LayerPlan planLayer(LayerDeclaration layer, int in, int weightOffset) {
+    int out = layer.units();
+    boolean propagates = layer.number() > 1;
+    if (!shouldUnroll(in, out)) {
+      return new LayerPlan(layer.number(), in, out, layer.activation(), CodeShape.LOOPED,
+          weightOffset, List.of(), List.of(), List.of(), propagates);
+    }
+    List<Chunk> forward = BytecodeBudget.split(out, BytecodeBudget.forwardBytes(in, 0),
+        BytecodeBudget.forwardBytes(in, 1) - BytecodeBudget.forwardBytes(in, 0));
+    List<Chunk> gradient = BytecodeBudget.split(out, BytecodeBudget.gradientBytes(in, 0),
+        BytecodeBudget.gradientBytes(in, 1) - BytecodeBudget.gradientBytes(in, 0));
+    List<Chunk> propagate = propagates
+        ? BytecodeBudget.split(in, BytecodeBudget.propagateBytes(0, out),
+            BytecodeBudget.propagateBytes(1, out) - BytecodeBudget.propagateBytes(0, out))
+        : List.of();
+    return new LayerPlan(layer.number(), in, out, layer.activation(), CodeShape.UNROLLED,
+        weightOffset, forward, gradient, propagate, propagates);
+  }
+
+  static boolean shouldUnroll(int in, int out) {
+    return (long) in * out <= UNROLL_MAX_PRODUCTS && in <= UNROLL_MAX_WIDTH && out <= UNROLL_MAX_WIDTH;
+  }
+
+  private static String packageOf(TypeElement type) {
+    Element e = type;
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  /** {@code Foo} for a top-level type; {@code Outer_Foo} for {@code Outer.Foo}. */
+  private static String baseName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "_");
+    }
+    return name.toString();
+  }
+}

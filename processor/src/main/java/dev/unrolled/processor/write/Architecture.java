@@ -1,0 +1,33 @@
+package dev.unrolled.processor.write;
+
+import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.Locale;
+
+/** The architecture table shown in the generated Javadoc and returned by {@code summary()}. */
+final class Architecture {
+  private Architecture() {}
+
+  static String table(NetworkPlan plan) {
+    StringBuilder out = new StringBuilder();
+    String format = "%-9s %-13s %-11s %12s  %s%n";
+    out.append(String.format(Locale.ROOT, format, "Layer", "Output shape", "Activation", "Parameters", "Code shape"));
+    out.append(String.format(Locale.ROOT, format, "input", "(m, " + plan.inputs() + ")", "", "", ""));
+    for (LayerPlan layer : plan.layers()) {
+      out.append(String.format(Locale.ROOT, format, "dense " + layer.number(),
+          "(m, " + layer.outputs() + ")", layer.activation(),
+          String.format(Locale.ROOT, "%,d", layer.parameterCount()), shape(layer)));
+    }
+    out.append(String.format(Locale.ROOT, "Total parameters: %,d · loss %s · precision %s%n",
+        plan.parameterCount(), plan.loss(), plan.precision()));
+    return out.toString();
+  }
+
+  private static String shape(LayerPlan layer) {
+    if (!layer.isUnrolled()) {
+      return "looped (axpy rows, 4 per pass)";
+    }
+    int methods = layer.forwardChunks().size();
+    return "unrolled" + (methods == 1 ? "" : " (" + methods + " forward methods)");
+  }
+}

@@ -1,0 +1,179 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.unrolled.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Kernels for a large layer: constant-bound loops whose innermost loop runs contiguously over one
+ * row (axpy form), which C2 vectorises; dot-product loops it cannot (floating-point reductions keep
+ * their order). Four rows are combined per pass so each loaded row of the result is reused four
+ * times. Weights are stored transposed, {@code w[i][j] = W[j][i]}, so the forward pass and the
+ * weight gradient both run over outputs; propagating deltas runs over inputs from a copy of
+ * {@code W} in {@code [out][in]} rows, refreshed once per batch.
+ */
+final class LoopedKernels {
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+
+  private final Numeric num;
+
+  LoopedKernels(Numeric num) {
+    this.num = num;
+  }
+
+  List<MethodSpec> methods(LayerPlan layer) {
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(forward(layer));
+    methods.add(gradient(layer));
+    if (layer.propagates()) {
+      methods.add(transpose(layer));
+      methods.add(propagate(layer));
+    }
+    return methods;
+  }
+
+  private MethodSpec forward(LayerPlan layer) {
+    int in = layer.inputs();
+    int out = layer.outputs();
+    int blocked = in - in % 4;
+    MethodSpec.Builder method = kernel("dense" + layer.number())
+        .addJavadoc("Layer $L forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},\n",
+            layer.number())
+        .addJavadoc("four weight rows per pass over the batch, outputs innermost.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.vector(), "b")
+        .addParameter(num.matrix(), "z")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T.arraycopy(b, 0, z[s], 0, $L)", System.class, out)
+        .endControlFlow();
+    if (blocked > 0) {
+      method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked)
+          .addStatement("$T[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3]", num.scalar())
+          .beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
+          .addStatement("$T a0 = as[i], a1 = as[i + 1], a2 = as[i + 2], a3 = as[i + 3]", num.scalar())
+          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+          .addStatement("zs[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j]")
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < in) {
+      method.beginControlFlow("for (int i = $L; i < $L; i++)", blocked, in)
+          .addStatement("$T[] wi = w[i]", num.scalar())
+          .beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T ai = a[s][i]", num.scalar())
+          .addStatement("$T[] zs = z[s]", num.scalar())
+          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+          .addStatement("zs[j] += ai * wi[j]")
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return method.build();
+  }
+
+  private MethodSpec gradient(LayerPlan layer) {
+    int in = layer.inputs();
+    int out = layer.outputs();
+    return kernel("gradient" + layer.number())
+        .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},\n",
+            layer.number())
+        .addJavadoc("{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "gw")
+        .addParameter(num.vector(), "gb")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T.fill(gb, $L)", ARRAYS, num.literal("0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("gb[j] += ds[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+        .addStatement("$T[] g = gw[i]", num.scalar())
+        .addStatement("$T.fill(g, $L)", ARRAYS, num.literal("0"))
+        .addStatement("int s = 0")
+        .beginControlFlow("for (; s + 3 < m; s += 4)")
+        .addStatement("$T a0 = a[s][i], a1 = a[s + 1][i], a2 = a[s + 2][i], a3 = a[s + 3][i]",
+            num.scalar())
+        .addStatement("$T[] d0 = d[s], d1 = d[s + 1], d2 = d[s + 2], d3 = d[s + 3]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("g[j] += a0 * d0[j] + a1 * d1[j] + a2 * d2[j] + a3 * d3[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (; s < m; s++)")
+        .addStatement("$T ai = a[s][i]", num.scalar())
+        .addStatement("$T[] ds = d[s]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("g[j] += ai * ds[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec transpose(LayerPlan layer) {
+    return kernel("transpose" + layer.number())
+        .addJavadoc("Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n",
+            layer.number())
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.matrix(), "rows")
+        .beginControlFlow("for (int i = 0; i < $L; i++)", layer.inputs())
+        .addStatement("$T[] wi = w[i]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("rows[j][i] = wi[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec propagate(LayerPlan layer) {
+    int in = layer.inputs();
+    int out = layer.outputs();
+    int blocked = out - out % 4;
+    MethodSpec.Builder method = kernel("propagate" + layer.number())
+        .addJavadoc("Layer $L deltas back to layer $L, before its activation slope:\n",
+            layer.number(), layer.number() - 1)
+        .addJavadoc("{@code p[s][i] = Σⱼ d[s][j]·W[j][i]}; four weight rows per pass, inputs innermost.\n")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "p")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s], ps = p[s]", num.scalar())
+        .addStatement("$T.fill(ps, $L)", ARRAYS, num.literal("0"));
+    if (blocked > 0) {
+      method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
+          .addStatement("$T d0 = ds[j], d1 = ds[j + 1], d2 = ds[j + 2], d3 = ds[j + 3]", num.scalar())
+          .addStatement("$T[] r0 = rows[j], r1 = rows[j + 1], r2 = rows[j + 2], r3 = rows[j + 3]",
+              num.scalar())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addStatement("ps[i] += d0 * r0[i] + d1 * r1[i] + d2 * r2[i] + d3 * r3[i]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < out) {
+      method.beginControlFlow("for (int j = $L; j < $L; j++)", blocked, out)
+          .addStatement("$T dj = ds[j]", num.scalar())
+          .addStatement("$T[] r = rows[j]", num.scalar())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addStatement("ps[i] += dj * r[i]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return method.endControlFlow().build();
+  }
+
+  private static MethodSpec.Builder kernel(String name) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.unrolled.Activation;
+import dev.unrolled.Loss;
+import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
+ * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
+ * for the sigmoid, so logits of ±800 stay finite and exact.
+ */
+final class LossKernel {
+  private final NetworkPlan plan;
+  private final Numeric num;
+  private final LayerPlan output;
+  private final int outputs;
+
+  LossKernel(NetworkPlan plan, Numeric num) {
+    this.plan = plan;
+    this.num = num;
+    this.output = plan.output();
+    this.outputs = output.outputs();
+  }
+
+  /** The row {@code predict} and accuracy read: logits for cross-entropy, activations for MSE. */
+  String lastRow() {
+    return plan.loss().isCrossEntropy() ? Names.preActivations(output.number()) : Names.activations(output);
+  }
+
+  /** {@code double loss(int m, boolean withDelta)} of the workspace. */
+  MethodSpec lossMethod() {
+    String z = Names.preActivations(output.number());
+    String d = Names.deltas(output.number());
+    MethodSpec.Builder method = MethodSpec.methodBuilder("loss")
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.BOOLEAN, "withDelta")
+        .addStatement("double total = 0.0")
+        .addStatement("int hits = 0")
+        .addStatement("double scale = 1.0 / m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] z = $L[s], a = $L[s], t = y[s], d = $L[s]", num.scalar(), z, lastRowAsA(), d)
+        .beginControlFlow("if (classOf($L) == targetClass(t))", plan.loss().isCrossEntropy() ? "z" : "a")
+        .addStatement("hits++")
+        .endControlFlow();
+    switch (plan.loss()) {
+      case SOFTMAX_CROSS_ENTROPY:
+        method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
+            .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n")
+            .addStatement("double max = z[0]")
+            .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
+            .addStatement("max = Math.max(max, z[j])")
+            .endControlFlow()
+            .addStatement("double sum = 0.0")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("sum += Math.exp(z[j] - max)")
+            .endControlFlow()
+            .addStatement("double logSum = max + Math.log(sum)")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("total += t[j] * (logSum - z[j])")
+            .beginControlFlow("if (withDelta)")
+            .addStatement("d[j] = $L", num.narrow("(Math.exp(z[j] - logSum) - t[j]) * scale"))
+            .endControlFlow()
+            .endControlFlow();
+        break;
+      case SIGMOID_CROSS_ENTROPY:
+        method.addJavadoc("Sigmoid cross-entropy {@code Σⱼ softplus(zⱼ) − yⱼ·zⱼ} per sample (equal to\n")
+            .addJavadoc("{@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("double zj = z[j]")
+            .addStatement("total += Math.max(zj, 0.0) - zj * t[j] + Math.log1p(Math.exp(-Math.abs(zj)))")
+            .beginControlFlow("if (withDelta)")
+            .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + Math.exp(-zj)) - t[j]) * scale"))
+            .endControlFlow()
+            .endControlFlow();
+        break;
+      case MEAN_SQUARED_ERROR:
+        method.addJavadoc("Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the\n")
+            .addJavadoc("pre-activations is {@code (a − y)·f'(z)/m}.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("double diff = (double) a[j] - t[j]")
+            .addStatement("total += 0.5 * diff * diff")
+            .beginControlFlow("if (withDelta)")
+            .addStatement("d[j] = $L", num.narrow(outputSlope()))
+            .endControlFlow()
+            .endControlFlow();
+        break;
+      default:
+        throw new IllegalArgumentException("unknown loss " + plan.loss());
+    }
+    return method.endControlFlow()
+        .addJavadoc("Returns the mean over rows [0, m); counts correct classifications in {@code correct}.\n")
+        .addStatement("correct = hits")
+        .addStatement("return total * scale")
+        .build();
+  }
+
+  private String lastRowAsA() {
+    return Names.activations(output);
+  }
+
+  private String outputSlope() {
+    Activation activation = output.activation();
+    return activation == Activation.IDENTITY
+        ? "diff * scale"
+        : "diff * " + ActivationFunctions.derivativeName(activation) + "(z[j], a[j]) * scale";
+  }
+
+  /** Static helpers of the model: output transformation and class decisions. */
+  List<MethodSpec> modelHelpers() {
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(outputs(ArrayTypeName.of(TypeName.DOUBLE)));
+    if (num.isFloat()) {
+      methods.add(outputs(ArrayTypeName.of(TypeName.FLOAT)));
+    }
+    methods.add(classOf());
+    methods.add(targetClass());
+    return methods;
+  }
+
+  private MethodSpec outputs(ArrayTypeName target) {
+    boolean narrow = target.componentType().equals(TypeName.FLOAT);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("outputs")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(num.vector(), "last")
+        .addParameter(target, "out");
+    String cast = narrow ? "(float) " : "";
+    switch (plan.loss()) {
+      case SOFTMAX_CROSS_ENTROPY:
+        return method.addJavadoc("Softmax of the logits, shifted by their maximum so no exponent overflows.\n")
+            .addStatement("double max = last[0]")
+            .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
+            .addStatement("max = Math.max(max, last[j])")
+            .endControlFlow()
+            .addStatement("double sum = 0.0")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("sum += Math.exp(last[j] - max)")
+            .endControlFlow()
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("out[j] = $L(Math.exp(last[j] - max) / sum)", cast)
+            .endControlFlow()
+            .build();
+      case SIGMOID_CROSS_ENTROPY:
+        return method.addJavadoc("Sigmoid of each logit.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("out[j] = $L(1.0 / (1.0 + Math.exp(-last[j])))", cast)
+            .endControlFlow()
+            .build();
+      default:
+        return method.addJavadoc("The output layer's activations.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+            .addStatement("out[j] = last[j]")
+            .endControlFlow()
+            .build();
+    }
+  }
+
+  private MethodSpec classOf() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("classOf")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(num.vector(), "last");
+    if (outputs == 1) {
+      String threshold = plan.loss().isCrossEntropy() ? num.literal("0") : num.literal("0.5");
+      return method.addJavadoc("The predicted class of one output: 1 when the probability is at least ½.\n")
+          .addStatement("return last[0] >= $L ? 1 : 0", threshold)
+          .build();
+    }
+    return method.addJavadoc("The predicted class: the first largest output.\n")
+        .addStatement("return argmax(last)")
+        .build();
+  }
+
+  private MethodSpec targetClass() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("targetClass")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(num.vector(), "t");
+    if (outputs == 1) {
+      return method.addJavadoc("The class a one-output target stands for: 1 when it is at least ½.\n")
+          .addStatement("return t[0] >= $L ? 1 : 0", num.literal("0.5"))
+          .build();
+    }
+    return method.addJavadoc("The class a target row stands for: its first largest entry.\n")
+        .addStatement("return argmax(t)")
+        .build();
+  }
+
+  /** Whether {@link #modelHelpers()} calls {@code argmax}. */
+  boolean needsArgmax() {
+    return outputs > 1;
+  }
+
+  MethodSpec argmax() {
+    return MethodSpec.methodBuilder("argmax")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.INT)
+        .addParameter(num.vector(), "row")
+        .addStatement("int best = 0")
+        .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
+        .beginControlFlow("if (row[j] > row[best])")
+        .addStatement("best = j")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return best")
+        .build();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.unrolled.processor.write;
+
+import dev.unrolled.processor.plan.Chunk;
+import dev.unrolled.processor.plan.LayerPlan;
+import java.util.List;
+
+/**
+ * The naming scheme of generated members, so generated code reads the same in every network:
+ * layer {@code l} has weights {@code wl} and biases {@code bl}; its pre-activations {@code zl},
+ * activations {@code al}, deltas {@code dl} (∂L/∂z) and gradients {@code gwl}, {@code gbl}. Layer 0
+ * is the input {@code x}; targets are {@code y}.
+ */
+final class Names {
+  private Names() {}
+
+  static String weights(int layer) {
+    return "w" + layer;
+  }
+
+  static String biases(int layer) {
+    return "b" + layer;
+  }
+
+  static String preActivations(int layer) {
+    return "z" + layer;
+  }
+
+  /** The activations of a layer; for an identity layer they are its pre-activations. */
+  static String activations(LayerPlan layer) {
+    return layer.activation() == dev.unrolled.Activation.IDENTITY
+        ? preActivations(layer.number())
+        : "a" + layer.number();
+  }
+
+  static String deltas(int layer) {
+    return "d" + layer;
+  }
+
+  static String weightGradients(int layer) {
+    return "gw" + layer;
+  }
+
+  static String biasGradients(int layer) {
+    return "gb" + layer;
+  }
+
+  /** {@code W} in {@code [out][in]} rows, refreshed before propagating deltas through a looped layer. */
+  static String weightRows(int layer) {
+    return "wr" + layer;
+  }
+
+  /** {@code dense3}, or {@code dense3_1} for the second of several chunks. */
+  static String chunked(String base, LayerPlan layer, List<Chunk> chunks, int index) {
+    return chunks.size() == 1 ? base + layer.number() : base + layer.number() + "_" + index;
+  }
+}

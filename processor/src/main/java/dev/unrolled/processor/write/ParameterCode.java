@@ -1,0 +1,120 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.function.IntFunction;
+
+/**
+ * Moves parameters (or gradients) between the internal storage and the flat contract layout
+ * ({@code W[j][i]} at {@code offset + j·in + i}, then {@code b[j]}). Unrolled layers keep that
+ * layout in one array; looped layers keep {@code w[i][j]} rows, transposed for their kernels.
+ */
+final class ParameterCode {
+  private static final ClassName WEIGHT_INIT = ClassName.get("dev.unrolled.support", "WeightInit");
+
+  private ParameterCode() {}
+
+  /** {@code dst[flat] = storage} for one layer. */
+  static CodeBlock exportLayer(LayerPlan layer, String dst, String weights, String biases) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    int in = layer.inputs();
+    if (layer.isUnrolled()) {
+      code.beginControlFlow("for (int k = 0; k < $L; k++)", layer.weightCount())
+          .addStatement("$L[$L + k] = $L[k]", dst, layer.weightOffset(), weights)
+          .endControlFlow();
+    } else {
+      code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addStatement("$L[$L + j * $L + i] = $L[i][j]", dst, layer.weightOffset(), in, weights)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("$L[$L + j] = $L[j]", dst, layer.biasOffset(), biases)
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code storage = src[flat]} for one layer, narrowed to the storage precision. */
+  static CodeBlock importLayer(LayerPlan layer, Numeric num, String src, String weights, String biases) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    int in = layer.inputs();
+    String cast = num.isFloat() ? "(float) " : "";
+    if (layer.isUnrolled()) {
+      code.beginControlFlow("for (int k = 0; k < $L; k++)", layer.weightCount())
+          .addStatement("$L[k] = $L$L[$L + k]", weights, cast, src, layer.weightOffset())
+          .endControlFlow();
+    } else {
+      code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addStatement("$L[i][j] = $L$L[$L + j * $L + i]", weights, cast, src, layer.weightOffset(), in)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("$L[j] = $L$L[$L + j]", biases, cast, src, layer.biasOffset())
+        .endControlFlow()
+        .build();
+  }
+
+  /** Number of rows optimizers see: one per unrolled weight array, one per looped weight row, one per bias. */
+  static int rowCount(NetworkPlan plan) {
+    int rows = 0;
+    for (LayerPlan layer : plan.layers()) {
+      rows += (layer.isUnrolled() ? 1 : layer.inputs()) + 1;
+    }
+    return rows;
+  }
+
+  /** Builds and returns the array of parameter (or gradient) rows, in a fixed order. */
+  static CodeBlock rows(NetworkPlan plan, Numeric num, IntFunction<String> weights, IntFunction<String> biases) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T[][] rows = new $T[$L][]", num.scalar(), num.scalar(), rowCount(plan))
+        .addStatement("int r = 0");
+    for (LayerPlan layer : plan.layers()) {
+      int l = layer.number();
+      if (layer.isUnrolled()) {
+        code.addStatement("rows[r++] = $L", weights.apply(l));
+      } else {
+        code.beginControlFlow("for (int i = 0; i < $L; i++)", layer.inputs())
+            .addStatement("rows[r++] = $L[i]", weights.apply(l))
+            .endControlFlow();
+      }
+      code.addStatement("rows[r++] = $L", biases.apply(l));
+    }
+    return code.addStatement("return rows").build();
+  }
+
+  /** Returns which rows hold weights (decayed by weight decay) rather than biases. */
+  static CodeBlock decayedRows(NetworkPlan plan) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("boolean[] decayed = new boolean[$L]", rowCount(plan))
+        .addStatement("int r = 0");
+    for (LayerPlan layer : plan.layers()) {
+      if (layer.isUnrolled()) {
+        code.addStatement("decayed[r++] = true");
+      } else {
+        code.beginControlFlow("for (int i = 0; i < $L; i++)", layer.inputs())
+            .addStatement("decayed[r++] = true")
+            .endControlFlow();
+      }
+      code.addStatement("r++");
+    }
+    return code.addStatement("return decayed").build();
+  }
+
+  /** Seeded initialisation in the flat layout: He for the ReLU family and SiLU, Glorot otherwise. */
+  static CodeBlock initialise(NetworkPlan plan) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("double[] p = new double[PARAMETERS]")
+        .addStatement("$T init = new $T(seed)", WEIGHT_INIT, WEIGHT_INIT);
+    for (LayerPlan layer : plan.layers()) {
+      code.addStatement("init.$L(p, $L, $L, $L)",
+          layer.activation().prefersHeInit() ? "heUniform" : "glorotUniform",
+          layer.weightOffset(), layer.inputs(), layer.outputs());
+    }
+    return code.add("// Biases start at zero.\n").addStatement("setParameters(p)").build();
+  }
+}

@@ -1,0 +1,320 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.Activation;
+import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlan;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The model's nested {@code Workspace}: every buffer one batch needs (rows of inputs, targets,
+ * pre-activations, activations, deltas; the gradients; transposed weight copies), sized for a batch
+ * capacity and reallocated only when a larger batch arrives, plus the passes that run the kernels
+ * over them. Trainers own one; the model keeps one for {@code predict} and {@code lossAndGradient}.
+ */
+final class WorkspaceWriter {
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
+  private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
+
+  private final NetworkPlan plan;
+  private final Numeric num;
+  private final ClassName model;
+  private final LossKernel loss;
+
+  WorkspaceWriter(NetworkPlan plan, Numeric num, ClassName model, LossKernel loss) {
+    this.plan = plan;
+    this.num = num;
+    this.model = model;
+    this.loss = loss;
+  }
+
+  TypeSpec write() {
+    TypeSpec.Builder type = TypeSpec.classBuilder("Workspace")
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Buffers for batches of up to {@code capacity} rows, and the passes over them.\n")
+        .addJavadoc("Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.\n");
+    addFields(type);
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addParameter(TypeName.INT, "capacity")
+        .addStatement("allocate(capacity)")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("ensureCapacity")
+        .addJavadoc("Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum.\n")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("if (m > capacity)")
+        .addStatement("allocate(m)")
+        .endControlFlow()
+        .build());
+    type.addMethod(allocate());
+    addLoaders(type);
+    type.addMethod(forward());
+    for (LayerPlan layer : plan.layers()) {
+      type.addMethod(forwardLayer(layer));
+    }
+    type.addMethod(loss.lossMethod());
+    type.addMethod(backward());
+    for (LayerPlan layer : plan.layers()) {
+      type.addMethod(backwardLayer(layer));
+    }
+    type.addMethod(gradientTo());
+    type.addMethod(gradientRows());
+    return type.build();
+  }
+
+  private void addFields(TypeSpec.Builder type) {
+    ArrayTypeName rows = num.matrix();
+    type.addField(TypeName.INT, "capacity")
+        .addField(FieldSpec.builder(rows, "x").addJavadoc("Input rows of the batch: own buffers or the caller's rows.\n").build())
+        .addField(rows, "xRows")
+        .addField(FieldSpec.builder(rows, "y").addJavadoc("Target rows of the batch: own buffers or the caller's rows.\n").build())
+        .addField(rows, "yRows");
+    for (LayerPlan layer : plan.layers()) {
+      int l = layer.number();
+      type.addField(rows, Names.preActivations(l));
+      if (layer.activation() != Activation.IDENTITY) {
+        type.addField(rows, Names.activations(layer));
+      }
+      type.addField(rows, Names.deltas(l));
+    }
+    for (LayerPlan layer : plan.layers()) {
+      int l = layer.number();
+      type.addField(layer.isUnrolled()
+          ? FieldSpec.builder(num.vector(), Names.weightGradients(l), Modifier.FINAL)
+              .initializer("new $T[$L]", num.scalar(), layer.weightCount()).build()
+          : FieldSpec.builder(num.matrix(), Names.weightGradients(l), Modifier.FINAL)
+              .initializer("new $T[$L][$L]", num.scalar(), layer.inputs(), layer.outputs()).build());
+      type.addField(FieldSpec.builder(num.vector(), Names.biasGradients(l), Modifier.FINAL)
+          .initializer("new $T[$L]", num.scalar(), layer.outputs())
+          .build());
+      if (!layer.isUnrolled() && layer.propagates()) {
+        type.addField(FieldSpec.builder(num.matrix(), Names.weightRows(l), Modifier.FINAL)
+            .initializer("new $T[$L][$L]", num.scalar(), layer.outputs(), layer.inputs())
+            .build());
+      }
+    }
+    type.addField(FieldSpec.builder(TypeName.INT, "correct")
+        .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
+        .build());
+  }
+
+  private MethodSpec allocate() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("allocate")
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(TypeName.INT, "n")
+        .addStatement("capacity = n")
+        .addStatement("x = new $T[n][]", num.scalar())
+        .addStatement("xRows = new $T[n][$L]", num.scalar(), plan.inputs())
+        .addStatement("y = new $T[n][]", num.scalar())
+        .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
+    for (LayerPlan layer : plan.layers()) {
+      int l = layer.number();
+      method.addStatement("$L = new $T[n][$L]", Names.preActivations(l), num.scalar(), layer.outputs());
+      if (layer.activation() != Activation.IDENTITY) {
+        method.addStatement("$L = new $T[n][$L]", Names.activations(layer), num.scalar(), layer.outputs());
+      }
+      method.addStatement("$L = new $T[n][$L]", Names.deltas(l), num.scalar(), layer.outputs());
+    }
+    return method.build();
+  }
+
+  private void addLoaders(TypeSpec.Builder type) {
+    type.addMethod(MethodSpec.methodBuilder("loadInputs")
+        .addJavadoc("Uses the caller's input rows as they are: no copy.\n")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T.arraycopy(rows, 0, x, 0, m)", System.class)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("loadTargets")
+        .addJavadoc("Uses the caller's target rows as they are: no copy.\n")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T.arraycopy(rows, 0, y, 0, m)", System.class)
+        .build());
+    if (num.isFloat()) {
+      type.addMethod(copyingLoader("loadInputs", "x", "xRows", plan.inputs()));
+      type.addMethod(copyingLoader("loadTargets", "y", "yRows", plan.outputs()));
+    }
+    MethodSpec.Builder labels = MethodSpec.methodBuilder("loadLabels")
+        .addJavadoc(plan.outputs() == 1
+            ? "Targets from 0/1 labels: the label itself is the single output's target.\n"
+            : "Targets from class labels: one-hot rows.\n")
+        .addParameter(ArrayTypeName.of(TypeName.INT), "labels")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] row = yRows[s]", num.scalar());
+    if (plan.outputs() == 1) {
+      labels.addStatement("row[0] = labels[s]");
+    } else {
+      labels.addStatement("$T.fill(row, $L)", ARRAYS, num.literal("0"))
+          .addStatement("row[labels[s]] = $L", num.literal("1"));
+    }
+    type.addMethod(labels.addStatement("y[s] = row").endControlFlow().build());
+    type.addMethod(MethodSpec.methodBuilder("loadRows")
+        .addJavadoc("Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.\n")
+        .addParameter(DATASET, "data")
+        .addParameter(ArrayTypeName.of(TypeName.INT), "rows")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("int row = rows[from + s]")
+        .addStatement("data.features(row, xRows[s])")
+        .addStatement("data.targets(row, yRows[s])")
+        .addStatement("x[s] = xRows[s]")
+        .addStatement("y[s] = yRows[s]")
+        .endControlFlow()
+        .build());
+  }
+
+  private MethodSpec copyingLoader(String name, String refs, String buffers, int width) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("Copies double rows into the own float buffers.\n")
+        .addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), "rows")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] src = rows[s]", TypeName.DOUBLE)
+        .addStatement("$T[] dst = $L[s]", num.scalar(), buffers)
+        .beginControlFlow("for (int k = 0; k < $L; k++)", width)
+        .addStatement("dst[k] = (float) src[k]")
+        .endControlFlow()
+        .addStatement("$L[s] = dst", refs)
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec forward() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("forward")
+        .addJavadoc("Forward pass over rows [0, m) of {@code x}, layer by layer.\n")
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+    for (LayerPlan layer : plan.layers()) {
+      method.addStatement("forward$L(model, m)", layer.number());
+    }
+    return method.build();
+  }
+
+  private String inputOf(LayerPlan layer) {
+    return layer.number() == 1 ? "x" : Names.activations(plan.layers().get(layer.number() - 2));
+  }
+
+  private MethodSpec forwardLayer(LayerPlan layer) {
+    int l = layer.number();
+    String z = Names.preActivations(l);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
+            layer.activation(), z, l, inputOf(layer), l)
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+    if (layer.activation() != Activation.IDENTITY) {
+      method.addJavadoc(", {@code $L = $L($L)}", Names.activations(layer),
+          ActivationFunctions.functionName(layer.activation()), z);
+    }
+    method.addJavadoc(".\n");
+    if (layer.isUnrolled()) {
+      method.beginControlFlow("for (int s = 0; s < m; s++)");
+      for (int k = 0; k < layer.forwardChunks().size(); k++) {
+        method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", UnrolledKernels.forwardName(layer, k),
+            Names.weights(l), Names.biases(l), inputOf(layer), z);
+      }
+      method.endControlFlow();
+    } else {
+      method.addStatement("dense$L($L, model.$L, model.$L, $L, m)", l, inputOf(layer),
+          Names.weights(l), Names.biases(l), z);
+    }
+    if (layer.activation() != Activation.IDENTITY) {
+      method.beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T[] zs = $L[s], as = $L[s]", num.scalar(), z, Names.activations(layer))
+          .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+          .addStatement("as[j] = $L(zs[j])", ActivationFunctions.functionName(layer.activation()))
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return method.build();
+  }
+
+  private MethodSpec backward() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("backward")
+        .addJavadoc("Backward pass over rows [0, m), from the output deltas written by {@code loss}\n")
+        .addJavadoc("down to layer 1: fills every weight and bias gradient.\n")
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+    for (int k = plan.layers().size() - 1; k >= 0; k--) {
+      method.addStatement("backward$L(model, m)", plan.layers().get(k).number());
+    }
+    return method.build();
+  }
+
+  private MethodSpec backwardLayer(LayerPlan layer) {
+    int l = layer.number();
+    String d = Names.deltas(l);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("backward" + l)
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l,
+            inputOf(layer), l, l)
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+    if (layer.propagates()) {
+      method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
+    }
+    method.addJavadoc(".\n");
+    String gw = Names.weightGradients(l);
+    String gb = Names.biasGradients(l);
+    if (layer.isUnrolled()) {
+      method.addStatement("$T.fill($L, $L)", ARRAYS, gw, num.literal("0"))
+          .addStatement("$T.fill($L, $L)", ARRAYS, gb, num.literal("0"))
+          .beginControlFlow("for (int s = 0; s < m; s++)");
+      for (int k = 0; k < layer.gradientChunks().size(); k++) {
+        method.addStatement("$L($L[s], $L[s], $L, $L)", UnrolledKernels.gradientName(layer, k),
+            inputOf(layer), d, gw, gb);
+      }
+      for (int k = 0; k < layer.propagateChunks().size(); k++) {
+        method.addStatement("$L(model.$L, $L[s], $L[s])", UnrolledKernels.propagateName(layer, k),
+            Names.weights(l), d, Names.deltas(l - 1));
+      }
+      method.endControlFlow();
+    } else {
+      method.addStatement("gradient$L($L, $L, $L, $L, m)", l, inputOf(layer), d, gw, gb);
+      if (layer.propagates()) {
+        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
+            .addStatement("propagate$L($L, $L, $L, m)", l, Names.weightRows(l), d, Names.deltas(l - 1));
+      }
+    }
+    if (layer.propagates()) {
+      LayerPlan previous = plan.layers().get(l - 2);
+      if (previous.activation() != Activation.IDENTITY) {
+        method.beginControlFlow("for (int s = 0; s < m; s++)")
+            .addStatement("$T[] ps = $L[s], zs = $L[s], as = $L[s]", num.scalar(), Names.deltas(l - 1),
+                Names.preActivations(l - 1), Names.activations(previous))
+            .beginControlFlow("for (int i = 0; i < $L; i++)", previous.outputs())
+            .addStatement("ps[i] *= $L(zs[i], as[i])", ActivationFunctions.derivativeName(previous.activation()))
+            .endControlFlow()
+            .endControlFlow();
+      }
+    }
+    return method.build();
+  }
+
+  private MethodSpec gradientTo() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("gradientTo")
+        .addJavadoc("Writes the gradients in the flat parameter layout.\n")
+        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "g");
+    for (LayerPlan layer : plan.layers()) {
+      method.addCode(ParameterCode.exportLayer(layer, "g", Names.weightGradients(layer.number()),
+          Names.biasGradients(layer.number())));
+    }
+    return method.build();
+  }
+
+  private MethodSpec gradientRows() {
+    return MethodSpec.methodBuilder("gradientRows")
+        .addJavadoc("The gradient rows, in the same order as {@code parameterRows()} of the model.\n")
+        .returns(num.matrix())
+        .addCode(ParameterCode.rows(plan, num, Names::weightGradients, Names::biasGradients))
+        .build();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.unrolled.support;
+
+/**
+ * Shape checks for the entry points of generated code. They run once per call, in time
+ * proportional to the batch size, never per element; each message names the bad row and the fix.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Checks a batch of double rows against the network's widths; returns the batch size. */
+  public static int batch(double[][] inputs, int inputWidth, double[][] targets, int targetWidth) {
+    int m = rows(inputs, targets == null ? -1 : targets.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      row(targets[s], targetWidth, "targets", s);
+    }
+    return m;
+  }
+
+  /** Checks a batch of float rows against the network's widths; returns the batch size. */
+  public static int batch(float[][] inputs, int inputWidth, float[][] targets, int targetWidth) {
+    int m = rows(inputs, targets == null ? -1 : targets.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      row(targets[s], targetWidth, "targets", s);
+    }
+    return m;
+  }
+
+  /** Checks float input rows and class labels; returns the batch size. */
+  public static int batch(float[][] inputs, int inputWidth, int[] labels, int outputs) {
+    int m = rows(inputs, labels == null ? -1 : labels.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      label(labels[s], outputs, s);
+    }
+    return m;
+  }
+
+  /** Checks double input rows and class labels; returns the batch size. */
+  public static int batch(double[][] inputs, int inputWidth, int[] labels, int outputs) {
+    int m = rows(inputs, labels == null ? -1 : labels.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      label(labels[s], outputs, s);
+    }
+    return m;
+  }
+
+  /** Checks {@code rows[from..to)} as a batch of row indices; returns the batch size. */
+  public static int range(int[] rows, int from, int to) {
+    if (rows == null) {
+      throw new NullPointerException("rows");
+    }
+    if (from < 0 || to > rows.length || from >= to) {
+      throw new IllegalArgumentException("batch range [" + from + ", " + to
+          + ") must be non-empty and inside the " + rows.length + " row indices");
+    }
+    return to - from;
+  }
+
+  /** Checks that {@code array} has exactly {@code length} elements. */
+  public static void length(double[] array, int length, String what) {
+    if (array == null) {
+      throw new NullPointerException(what);
+    }
+    if (array.length != length) {
+      throw new IllegalArgumentException(what + " has length " + array.length + " but the network needs "
+          + length);
+    }
+  }
+
+  /** Checks that {@code array} has exactly {@code length} elements. */
+  public static void length(float[] array, int length, String what) {
+    if (array == null) {
+      throw new NullPointerException(what);
+    }
+    if (array.length != length) {
+      throw new IllegalArgumentException(what + " has length " + array.length + " but the network needs "
+          + length);
+    }
+  }
+
+  private static int rows(Object[] inputs, int targetRows) {
+    if (inputs == null) {
+      throw new NullPointerException("inputs");
+    }
+    if (targetRows < 0) {
+      throw new NullPointerException("targets");
+    }
+    if (inputs.length == 0) {
+      throw new IllegalArgumentException("the batch is empty: pass at least one input row");
+    }
+    if (targetRows != inputs.length) {
+      throw new IllegalArgumentException("the batch has " + inputs.length + " input rows but "
+          + targetRows + " targets; pass one target per input row");
+    }
+    return inputs.length;
+  }
+
+  private static void row(double[] row, int width, String what, int s) {
+    if (row == null || row.length != width) {
+      throw new IllegalArgumentException(what + "[" + s + "] has "
+          + (row == null ? "no row" : row.length + " values") + " but the network needs " + width);
+    }
+  }
+
+  private static void row(float[] row, int width, String what, int s) {
+    if (row == null || row.length != width) {
+      throw new IllegalArgumentException(what + "[" + s + "] has "
+          + (row == null ? "no row" : row.length + " values") + " but the network needs " + width);
+    }
+  }
+
+  private static void label(int label, int outputs, int s) {
+    int classes = outputs == 1 ? 2 : outputs;
+    if (label < 0 || label >= classes) {
+      throw new IllegalArgumentException("labels[" + s + "] is " + label + " but must be in [0, "
+          + classes + ") for a network with " + outputs + " output" + (outputs == 1 ? "" : "s"));
+    }
+  }
+}
