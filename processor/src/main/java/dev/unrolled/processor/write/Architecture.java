@@ -10,17 +10,21 @@ final class Architecture {
 
   static String table(NetworkPlan plan) {
     StringBuilder out = new StringBuilder();
-    String format = "%-9s %-13s %-11s %12s  %s%n";
-    out.append(String.format(Locale.ROOT, format, "Layer", "Output shape", "Activation", "Parameters", "Code shape"));
-    out.append(String.format(Locale.ROOT, format, "input", "(m, " + plan.inputs() + ")", "", "", ""));
+    String format = "%-9s %-13s %-11s %12s  %s";
+    line(out, String.format(Locale.ROOT, format, "Layer", "Output shape", "Activation", "Parameters", "Code shape"));
+    line(out, String.format(Locale.ROOT, format, "input", "(m, " + plan.inputs() + ")", "", "", ""));
     for (LayerPlan layer : plan.layers()) {
-      out.append(String.format(Locale.ROOT, format, "dense " + layer.number(),
+      line(out, String.format(Locale.ROOT, format, "dense " + layer.number(),
           "(m, " + layer.outputs() + ")", layer.activation(),
           String.format(Locale.ROOT, "%,d", layer.parameterCount()), shape(layer)));
     }
     out.append(String.format(Locale.ROOT, "Total parameters: %,d · loss %s · precision %s%n",
         plan.parameterCount(), plan.loss(), plan.precision()));
     return out.toString();
+  }
+
+  private static void line(StringBuilder out, String text) {
+    out.append(text.stripTrailing()).append('\n');
   }
 
   private static String shape(LayerPlan layer) {

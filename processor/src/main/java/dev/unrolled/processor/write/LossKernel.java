@@ -85,7 +85,7 @@ final class LossKernel {
         method.addJavadoc("Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the\n")
             .addJavadoc("pre-activations is {@code (a − y)·f'(z)/m}.\n")
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("double diff = (double) a[j] - t[j]")
+            .addStatement(num.isFloat() ? "double diff = (double) a[j] - t[j]" : "double diff = a[j] - t[j]")
             .addStatement("total += 0.5 * diff * diff")
             .beginControlFlow("if (withDelta)")
             .addStatement("d[j] = $L", num.narrow(outputSlope()))

@@ -38,14 +38,14 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(generated(plan))
         .addOriginatingElement(plan.type())
-        .addJavadoc(classJavadoc())
-        .addSuperinterface(MODEL);
+        .addJavadoc(classJavadoc());
     ClassName declared = ClassName.get(plan.type());
     if (plan.isInterface()) {
       type.addSuperinterface(declared);
     } else {
       type.superclass(declared);
     }
+    type.addSuperinterface(MODEL);
     addConstants(type);
     addParameterFields(type);
     type.addField(FieldSpec.builder(ClassName.get("", "Workspace"), "scratch", Modifier.PRIVATE)

@@ -1,0 +1,284 @@
+package dev.unrolled;
+
+import java.util.Arrays;
+
+/**
+ * Immutable training data: feature rows ({@code float} or {@code double}, as given) with either
+ * class labels or target rows. Everything is validated once at construction; the rows are then
+ * shared, not copied, so do not modify the arrays you passed in.
+ *
+ * <pre>{@code
+ * Dataset iris = Dataset.ofLabels(features, labels, 3);
+ * Dataset.Split parts = iris.stratifiedSplit(0.8, 42);
+ * Standardizer scale = Standardizer.fit(parts.train());
+ * Dataset train = scale.apply(parts.train());
+ * }</pre>
+ *
+ * <p>The row-copying methods ({@link #features(int, float[])}, {@link #targets(int, float[])} and
+ * their {@code double} twins) are what generated trainers call per sample; they allocate nothing.
+ */
+public final class Dataset {
+  private final RowTable features;
+  private final int[] labels; // null when the dataset has target rows
+  private final int classes; // 0 when the dataset has target rows
+  private final RowTable targets; // null when the dataset has labels
+
+  private Dataset(RowTable features, int[] labels, int classes, RowTable targets) {
+    this.features = features;
+    this.labels = labels;
+    this.classes = classes;
+    this.targets = targets;
+  }
+
+  /** Two parts of a dataset, from {@link #split} or {@link #stratifiedSplit}. */
+  public record Split(Dataset train, Dataset validation) {}
+
+  /** Features with class labels in {@code [0, classes)}. */
+  public static Dataset ofLabels(double[][] features, int[] labels, int classes) {
+    RowTable table = RowTable.of(features, "features");
+    return new Dataset(table, checkedLabels(labels, classes, table.size()), classes, null);
+  }
+
+  /** Features with class labels in {@code [0, classes)}. */
+  public static Dataset ofLabels(float[][] features, int[] labels, int classes) {
+    RowTable table = RowTable.of(features, "features");
+    return new Dataset(table, checkedLabels(labels, classes, table.size()), classes, null);
+  }
+
+  /** Features with one target row each (regression, or probability targets). */
+  public static Dataset ofTargets(double[][] features, double[][] targets) {
+    return withTargets(RowTable.of(features, "features"), RowTable.of(targets, "targets"));
+  }
+
+  /** Features with one target row each (regression, or probability targets). */
+  public static Dataset ofTargets(float[][] features, float[][] targets) {
+    return withTargets(RowTable.of(features, "features"), RowTable.of(targets, "targets"));
+  }
+
+  /** Number of samples (rows). */
+  public int size() {
+    return features.size();
+  }
+
+  /** Width of a feature row. */
+  public int featureCount() {
+    return features.width();
+  }
+
+  /** Whether the targets are class labels (otherwise target rows). */
+  public boolean hasLabels() {
+    return labels != null;
+  }
+
+  /** Number of classes. @throws IllegalStateException if the dataset has target rows */
+  public int classCount() {
+    requireLabels("classCount()");
+    return classes;
+  }
+
+  /** The class label of {@code row}. @throws IllegalStateException if the dataset has target rows */
+  public int label(int row) {
+    requireLabels("label(int)");
+    return labels[row];
+  }
+
+  /** The width of a target row: the class count for labels, else the target row width. */
+  public int targetWidth() {
+    return labels != null ? classes : targets.width();
+  }
+
+  /** Copies the features of {@code row} into {@code dst} (length {@link #featureCount()}). */
+  public void features(int row, float[] dst) {
+    if (dst.length != features.width()) {
+      throw featureWidthMismatch(dst.length);
+    }
+    features.copy(row, dst);
+  }
+
+  /** Copies the features of {@code row} into {@code dst} (length {@link #featureCount()}). */
+  public void features(int row, double[] dst) {
+    if (dst.length != features.width()) {
+      throw featureWidthMismatch(dst.length);
+    }
+    features.copy(row, dst);
+  }
+
+  /**
+   * Writes the target of {@code row} into {@code dst}: the target row; for labels the one-hot row
+   * (when {@code dst.length == classCount()}) or, for two classes and one output, the label itself.
+   */
+  public void targets(int row, float[] dst) {
+    if (labels == null) {
+      requireTargetWidth(dst.length);
+      targets.copy(row, dst);
+    } else if (dst.length == classes) {
+      Arrays.fill(dst, 0f);
+      dst[labels[row]] = 1f;
+    } else {
+      requireTargetWidth(dst.length);
+      dst[0] = labels[row];
+    }
+  }
+
+  /** Writes the target of {@code row} into {@code dst}; see {@link #targets(int, float[])}. */
+  public void targets(int row, double[] dst) {
+    if (labels == null) {
+      requireTargetWidth(dst.length);
+      targets.copy(row, dst);
+    } else if (dst.length == classes) {
+      Arrays.fill(dst, 0.0);
+      dst[labels[row]] = 1.0;
+    } else {
+      requireTargetWidth(dst.length);
+      dst[0] = labels[row];
+    }
+  }
+
+  /**
+   * Checks that a model with {@code outputs} outputs can train on these targets: target rows of that
+   * width, labels of that many classes, or two classes for one (sigmoid) output.
+   *
+   * @throws IllegalArgumentException explaining the mismatch
+   */
+  public void requireTargetWidth(int outputs) {
+    if (labels == null && outputs != targets.width()) {
+      throw new IllegalArgumentException("the model has " + outputs + " outputs but the dataset's "
+          + "target rows have " + targets.width() + " values; give target rows as wide as the output layer");
+    }
+    if (labels != null && outputs != classes && !(outputs == 1 && classes == 2)) {
+      throw new IllegalArgumentException("the model has " + outputs + " outputs but the dataset has "
+          + classes + " classes; declare " + classes + " output units"
+          + (classes == 2 ? " (or 1 with SIGMOID_CROSS_ENTROPY)" : ""));
+    }
+  }
+
+  /** A fresh copy of the features of {@code row} (convenience; not for the hot path). */
+  public double[] featureRow(int row) {
+    double[] copy = new double[features.width()];
+    features.copy(row, copy);
+    return copy;
+  }
+
+  /** The rows at the given indices, in that order (repeats allowed); rows are shared, not copied. */
+  public Dataset subset(int[] rows) {
+    if (rows == null || rows.length == 0) {
+      throw new IllegalArgumentException("subset needs at least one row index, but got "
+          + (rows == null ? "null" : "none"));
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] < 0 || rows[i] >= size()) {
+        throw new IllegalArgumentException("subset index " + i + " is row " + rows[i]
+            + ", outside [0, " + size() + "); give indices of existing rows");
+      }
+    }
+    return select(rows);
+  }
+
+  /** The same rows in an order fixed by {@code seed} (identical on every JDK). */
+  public Dataset shuffled(long seed) {
+    int[] order = Shuffling.identity(size());
+    Shuffling.shuffle(order, seed);
+    return select(order);
+  }
+
+  /** Shuffles with {@code seed}, then puts {@code round(trainFraction · size())} rows in the train part. */
+  public Split split(double trainFraction, long seed) {
+    int[] order = Shuffling.identity(size());
+    Shuffling.shuffle(order, seed);
+    int trainSize = (int) Math.round(checkFraction(trainFraction) * size());
+    requireBothParts(trainFraction, trainSize, "split");
+    return new Split(select(Arrays.copyOfRange(order, 0, trainSize)),
+        select(Arrays.copyOfRange(order, trainSize, size())));
+  }
+
+  /**
+   * Like {@link #split} but keeps the class proportions: each class puts
+   * {@code round(trainFraction · its count)} of its rows in the train part.
+   *
+   * @throws IllegalStateException if the dataset has target rows instead of labels
+   */
+  public Split stratifiedSplit(double trainFraction, long seed) {
+    requireLabels("stratifiedSplit");
+    return StratifiedSplitter.split(this, labels, classes, checkFraction(trainFraction), seed);
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[" + size() + " rows, " + featureCount() + (features.isFloat() ? " float" : " double")
+        + " features, " + (labels != null ? classes + " classes" : targets.width() + " targets") + "]";
+  }
+
+  Dataset select(int[] rows) {
+    int[] pickedLabels = null;
+    if (labels != null) {
+      pickedLabels = new int[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        pickedLabels[i] = labels[rows[i]];
+      }
+    }
+    return new Dataset(features.select(rows), pickedLabels, classes,
+        targets == null ? null : targets.select(rows));
+  }
+
+  RowTable featureTable() {
+    return features;
+  }
+
+  /** The same targets with other (validated, equally long) feature rows. */
+  Dataset withFeatures(RowTable newFeatures) {
+    return new Dataset(newFeatures, labels, classes, targets);
+  }
+
+  void requireBothParts(double trainFraction, int trainSize, String method) {
+    if (trainSize < 1 || trainSize >= size()) {
+      throw new IllegalArgumentException(method + "(" + trainFraction + ") of " + size() + " rows leaves the "
+          + (trainSize < 1 ? "train" : "validation") + " part empty; choose a fraction that leaves at "
+          + "least one row on each side" + (size() < 2 ? " (this needs at least 2 rows)" : ""));
+    }
+  }
+
+  private static double checkFraction(double trainFraction) {
+    if (!(trainFraction > 0 && trainFraction < 1)) {
+      throw new IllegalArgumentException("trainFraction is " + trainFraction
+          + "; give the share of rows for training, strictly between 0 and 1 (e.g. 0.8)");
+    }
+    return trainFraction;
+  }
+
+  private void requireLabels(String method) {
+    if (labels == null) {
+      throw new IllegalStateException(method + " needs class labels, but this dataset has target rows;"
+          + " build it with Dataset.ofLabels");
+    }
+  }
+
+  private IllegalArgumentException featureWidthMismatch(int length) {
+    return new IllegalArgumentException("the destination has " + length + " values but the dataset has "
+        + features.width() + " features; size the buffer to featureCount()");
+  }
+
+  private static Dataset withTargets(RowTable features, RowTable targets) {
+    if (targets.size() != features.size()) {
+      throw new IllegalArgumentException("features have " + features.size() + " rows but targets have "
+          + targets.size() + "; give one target row per feature row");
+    }
+    return new Dataset(features, null, 0, targets);
+  }
+
+  private static int[] checkedLabels(int[] labels, int classes, int rows) {
+    if (classes < 1) {
+      throw new IllegalArgumentException("classes is " + classes + "; give the number of classes (at least 1)");
+    }
+    if (labels == null || labels.length != rows) {
+      throw new IllegalArgumentException("features have " + rows + " rows but labels "
+          + (labels == null ? "are null" : "have " + labels.length) + "; give one label per row");
+    }
+    for (int r = 0; r < rows; r++) {
+      if (labels[r] < 0 || labels[r] >= classes) {
+        throw new IllegalArgumentException("label " + labels[r] + " at row " + r + " is outside [0, " + classes
+            + "); labels are class indices 0.." + (classes - 1) + " (or raise classes)");
+      }
+    }
+    return labels.clone();
+  }
+}

@@ -1,0 +1,173 @@
+package dev.unrolled;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How {@link Fit#run} trains: epochs, batch size, validation, early stopping, shuffling and
+ * listeners. Immutable: every {@code with}-style method returns a new instance.
+ *
+ * <pre>{@code
+ * FitOptions options = FitOptions.epochs(200).batchSize(16).validation(test)
+ *     .earlyStopping(10).shuffleSeed(7).console();
+ * }</pre>
+ *
+ * <p>Nothing is printed unless a listener is added, for example with {@link #console()}.
+ */
+public final class FitOptions {
+  /** The batch size unless {@link #batchSize(int)} says otherwise. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
+
+  private final int epochs;
+  private final int batchSize;
+  private final Dataset validation; // null when none
+  private final int patience; // 0 when early stopping is off
+  private final double minDelta;
+  private final boolean restoreBestWeights;
+  private final long shuffleSeed;
+  private final List<TrainingListener> listeners;
+
+  private FitOptions(int epochs, int batchSize, Dataset validation, int patience, double minDelta,
+      boolean restoreBestWeights, long shuffleSeed, List<TrainingListener> listeners) {
+    this.epochs = epochs;
+    this.batchSize = batchSize;
+    this.validation = validation;
+    this.patience = patience;
+    this.minDelta = minDelta;
+    this.restoreBestWeights = restoreBestWeights;
+    this.shuffleSeed = shuffleSeed;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** Options for {@code n} epochs (at least 1), batch size 32, no validation, silent. */
+  public static FitOptions epochs(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("epochs is " + n + "; train for at least 1 epoch");
+    }
+    return new FitOptions(n, DEFAULT_BATCH_SIZE, null, 0, 0, true, 0, List.of());
+  }
+
+  /** Samples per optimizer step (at least 1); the last batch of an epoch may be smaller. */
+  public FitOptions batchSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("batchSize is " + size + "; give at least 1 sample per step");
+    }
+    return new FitOptions(epochs, size, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+  }
+
+  /** Data scored after every epoch (loss, and accuracy where it means something). */
+  public FitOptions validation(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("validation data is null; omit validation(...) to train without it");
+    }
+    return new FitOptions(epochs, batchSize, data, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+  }
+
+  /**
+   * Stops when the validation loss has not improved by more than {@link #minDelta(double)} for
+   * {@code patience} epochs (at least 1), then restores the best epoch's parameters unless
+   * {@link #restoreBestWeights(boolean) restoreBestWeights(false)}. Requires {@link #validation}.
+   */
+  public FitOptions earlyStopping(int patience) {
+    if (patience < 1) {
+      throw new IllegalArgumentException("patience is " + patience + "; give the number of epochs "
+          + "without improvement to tolerate (at least 1)");
+    }
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+  }
+
+  /** The smallest decrease of the validation loss that counts as an improvement (default 0). */
+  public FitOptions minDelta(double delta) {
+    if (!(delta >= 0) || Double.isInfinite(delta)) {
+      throw new IllegalArgumentException("minDelta is " + delta + "; give a finite loss decrease of at least 0");
+    }
+    return new FitOptions(epochs, batchSize, validation, patience, delta, restoreBestWeights, shuffleSeed, listeners);
+  }
+
+  /** Whether early stopping restores the best epoch's parameters at the end (default true). */
+  public FitOptions restoreBestWeights(boolean restore) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restore, shuffleSeed, listeners);
+  }
+
+  /** Seed of the per-epoch shuffles (default 0); each epoch derives its own permutation from it. */
+  public FitOptions shuffleSeed(long seed) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, seed, listeners);
+  }
+
+  /** Adds a listener; listeners are called in the order they were added. */
+  public FitOptions listener(TrainingListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener is null; pass a TrainingListener");
+    }
+    List<TrainingListener> more = new ArrayList<>(listeners);
+    more.add(listener);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, more);
+  }
+
+  /** Adds a {@link ConsoleListener} printing one line per epoch to {@code System.out}. */
+  public FitOptions console() {
+    return listener(new ConsoleListener());
+  }
+
+  /** Removes every {@link ConsoleListener}, keeping other listeners. */
+  public FitOptions quiet() {
+    List<TrainingListener> kept = new ArrayList<>(listeners);
+    kept.removeIf(l -> l instanceof ConsoleListener);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, kept);
+  }
+
+  /** Number of epochs. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** Samples per optimizer step. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The validation data, if any. */
+  public Optional<Dataset> validation() {
+    return Optional.ofNullable(validation);
+  }
+
+  /** Whether early stopping is on. */
+  public boolean earlyStopping() {
+    return patience > 0;
+  }
+
+  /** Epochs without improvement before stopping; 0 when early stopping is off. */
+  public int patience() {
+    return patience;
+  }
+
+  /** The smallest validation-loss decrease that counts as an improvement. */
+  public double minDelta() {
+    return minDelta;
+  }
+
+  /** Whether the best parameters are restored at the end: early stopping on and not disabled. */
+  public boolean restoreBestWeights() {
+    return patience > 0 && restoreBestWeights;
+  }
+
+  /** Seed of the per-epoch shuffles. */
+  public long shuffleSeed() {
+    return shuffleSeed;
+  }
+
+  /** The listeners, in call order (unmodifiable). */
+  public List<TrainingListener> listeners() {
+    return listeners;
+  }
+
+  @Override
+  public String toString() {
+    return "FitOptions[epochs=" + epochs + ", batchSize=" + batchSize
+        + (validation != null ? ", validation=" + validation.size() + " rows" : "")
+        + (patience > 0 ? ", earlyStopping=" + patience + ", minDelta=" + minDelta
+            + ", restoreBestWeights=" + restoreBestWeights : "")
+        + ", shuffleSeed=" + shuffleSeed + ", listeners=" + listeners.size() + "]";
+  }
+}

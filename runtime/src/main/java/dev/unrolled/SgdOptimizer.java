@@ -1,0 +1,121 @@
+package dev.unrolled;
+
+/**
+ * SGD, with optional (Nesterov) momentum, PyTorch semantics: {@code g' = g + wd·p} on decayed rows;
+ * plain {@code p −= lr·g'}; momentum {@code v = μ·v + g'} then {@code p −= lr·v} or, for Nesterov,
+ * {@code p −= lr·(g' + μ·v)}.
+ */
+final class SgdOptimizer extends Optimizer {
+  private final double mu;
+  private final boolean nesterov;
+
+  SgdOptimizer(double lr, LearningRateSchedule schedule, double weightDecay, double mu, boolean nesterov) {
+    super(lr, schedule, weightDecay);
+    this.mu = mu;
+    this.nesterov = nesterov;
+  }
+
+  @Override
+  Optimizer copy(LearningRateSchedule schedule, double weightDecay) {
+    return new SgdOptimizer(learningRate(), schedule, weightDecay, mu, nesterov);
+  }
+
+  @Override
+  ParameterUpdater bindFloat(float[][] params, float[][] grads, double[] decay) {
+    return new FloatRows(this, params, grads, decay);
+  }
+
+  @Override
+  ParameterUpdater bindDouble(double[][] params, double[][] grads, double[] decay) {
+    return new DoubleRows(this, params, grads, decay);
+  }
+
+  @Override
+  String name() {
+    return mu == 0 ? "SGD" : nesterov ? "Nesterov" : "Momentum";
+  }
+
+  @Override
+  String settings() {
+    return mu == 0 ? "" : "mu=" + mu;
+  }
+
+  /** Float rows; the arithmetic of one element is done in double and stored back as float. */
+  private static final class FloatRows extends RowUpdater {
+    private final float[][] params;
+    private final float[][] grads;
+    private final float[][] velocity; // null without momentum
+    private final double mu;
+    private final boolean nesterov;
+
+    FloatRows(SgdOptimizer o, float[][] params, float[][] grads, double[] decay) {
+      super(o, decay);
+      this.params = params;
+      this.grads = grads;
+      this.velocity = o.mu == 0 ? null : BoundRows.zerosLike(params);
+      this.mu = o.mu;
+      this.nesterov = o.nesterov;
+    }
+
+    @Override
+    void update(double lr, long t) {
+      for (int r = 0; r < params.length; r++) {
+        float[] p = params[r];
+        float[] g = grads[r];
+        double wd = decay[r];
+        if (velocity == null) {
+          for (int k = 0; k < p.length; k++) {
+            p[k] = (float) (p[k] - lr * (g[k] + wd * p[k]));
+          }
+        } else {
+          float[] v = velocity[r];
+          for (int k = 0; k < p.length; k++) {
+            double gk = g[k] + wd * p[k];
+            double vk = mu * v[k] + gk;
+            v[k] = (float) vk;
+            p[k] = (float) (p[k] - lr * (nesterov ? gk + mu * vk : vk));
+          }
+        }
+      }
+    }
+  }
+
+  private static final class DoubleRows extends RowUpdater {
+    private final double[][] params;
+    private final double[][] grads;
+    private final double[][] velocity; // null without momentum
+    private final double mu;
+    private final boolean nesterov;
+
+    DoubleRows(SgdOptimizer o, double[][] params, double[][] grads, double[] decay) {
+      super(o, decay);
+      this.params = params;
+      this.grads = grads;
+      this.velocity = o.mu == 0 ? null : BoundRows.zerosLike(params);
+      this.mu = o.mu;
+      this.nesterov = o.nesterov;
+    }
+
+    @Override
+    void update(double lr, long t) {
+      for (int r = 0; r < params.length; r++) {
+        double[] p = params[r];
+        double[] g = grads[r];
+        double wd = decay[r];
+        if (velocity == null) {
+          for (int k = 0; k < p.length; k++) {
+            p[k] -= lr * (g[k] + wd * p[k]);
+          }
+        } else {
+          double[] v = velocity[r];
+          for (int k = 0; k < p.length; k++) {
+            double gk = g[k] + wd * p[k];
+            double vk = mu * v[k] + gk;
+            v[k] = vk;
+            p[k] -= lr * (nesterov ? gk + mu * vk : vk);
+          }
+        }
+      }
+    }
+  }
+}

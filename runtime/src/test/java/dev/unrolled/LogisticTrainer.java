@@ -1,0 +1,73 @@
+package dev.unrolled;
+
+import java.util.Arrays;
+
+/**
+ * Trains a {@link LogisticModel} the way a generated trainer does: buffers sized at construction,
+ * gradients written into rows bound to an {@link Optimizer}, one step per batch.
+ */
+final class LogisticTrainer implements Trainer {
+  private final LogisticModel model;
+  private final double[] weightGradient;
+  private final double[] biasGradient = new double[1];
+  private final ParameterUpdater updater;
+  private final double[] input;
+  private final double[] target = new double[1];
+  private int lastCorrect;
+
+  LogisticTrainer(LogisticModel model, Optimizer optimizer) {
+    this.model = model;
+    this.weightGradient = new double[model.inputSize()];
+    this.input = new double[model.inputSize()];
+    this.updater = optimizer.bind(new double[][] {model.weights, model.bias},
+        new double[][] {weightGradient, biasGradient}, new boolean[] {true, false});
+  }
+
+  @Override
+  public Model model() {
+    return model;
+  }
+
+  @Override
+  public double trainBatch(double[][] inputs, double[][] targets) {
+    throw new UnsupportedOperationException("not needed by these tests");
+  }
+
+  @Override
+  public double trainBatch(Dataset data, int[] rows, int from, int to) {
+    double loss = lossAndGradient(data, rows, from, to);
+    updater.step();
+    return loss;
+  }
+
+  @Override
+  public double evaluateBatch(Dataset data, int[] rows, int from, int to) {
+    return lossAndGradient(data, rows, from, to);
+  }
+
+  @Override
+  public int lastBatchCorrect() {
+    return lastCorrect;
+  }
+
+  private double lossAndGradient(Dataset data, int[] rows, int from, int to) {
+    Arrays.fill(weightGradient, 0);
+    biasGradient[0] = 0;
+    lastCorrect = 0;
+    double loss = 0;
+    int m = to - from;
+    for (int i = from; i < to; i++) {
+      data.features(rows[i], input);
+      data.targets(rows[i], target);
+      double z = model.logit(input);
+      loss += LogisticModel.softplus(z) - target[0] * z;
+      lastCorrect += (z >= 0) == (target[0] >= 0.5) ? 1 : 0;
+      double delta = (1 / (1 + Math.exp(-z)) - target[0]) / m;
+      for (int k = 0; k < input.length; k++) {
+        weightGradient[k] += delta * input[k];
+      }
+      biasGradient[0] += delta;
+    }
+    return loss / m;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.unrolled;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * A fake trainer whose one "parameter" counts the optimizer steps, and whose loss is a chosen
+ * function of it: training paths (early stopping, restoring) can then be scripted exactly. It
+ * records the rows of every training batch.
+ */
+final class ScriptedTrainer implements Trainer {
+  private final ScriptedModel model = new ScriptedModel();
+  private final DoubleUnaryOperator lossOfParameter;
+  final List<int[]> trainedRows = new ArrayList<>();
+
+  /** Batch loss is {@code lossOfParameter(steps taken so far)}. */
+  ScriptedTrainer(DoubleUnaryOperator lossOfParameter) {
+    this.lossOfParameter = lossOfParameter;
+  }
+
+  double parameter() {
+    return model.parameter;
+  }
+
+  @Override
+  public Model model() {
+    return model;
+  }
+
+  @Override
+  public double trainBatch(double[][] inputs, double[][] targets) {
+    throw new UnsupportedOperationException("not needed by these tests");
+  }
+
+  @Override
+  public double trainBatch(Dataset data, int[] rows, int from, int to) {
+    trainedRows.add(Arrays.copyOfRange(rows, from, to));
+    double loss = lossOfParameter.applyAsDouble(model.parameter);
+    model.parameter += 1;
+    return loss;
+  }
+
+  @Override
+  public double evaluateBatch(Dataset data, int[] rows, int from, int to) {
+    return lossOfParameter.applyAsDouble(model.parameter);
+  }
+
+  @Override
+  public int lastBatchCorrect() {
+    return 0;
+  }
+
+  /** One parameter, one input, one output, mean squared error. */
+  static final class ScriptedModel implements Model {
+    double parameter;
+
+    @Override
+    public int inputSize() {
+      return 1;
+    }
+
+    @Override
+    public int outputSize() {
+      return 1;
+    }
+
+    @Override
+    public int parameterCount() {
+      return 1;
+    }
+
+    @Override
+    public void getParameters(double[] dst) {
+      dst[0] = parameter;
+    }
+
+    @Override
+    public void setParameters(double[] src) {
+      parameter = src[0];
+    }
+
+    @Override
+    public void predict(double[] input, double[] output) {
+      output[0] = parameter * input[0];
+    }
+
+    @Override
+    public double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient) {
+      throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public Loss loss() {
+      return Loss.MEAN_SQUARED_ERROR;
+    }
+
+    @Override
+    public Precision precision() {
+      return Precision.DOUBLE;
+    }
+
+    @Override
+    public String summary() {
+      return "scripted";
+    }
+  }
+}
