@@ -19,6 +19,7 @@ public final class ConsoleListener implements TrainingListener {
 
   private final PrintStream out;
   private final boolean progress;
+  private final int everyEpochs;
   private int epochs;
   private int progressEvery;
   private int progressLength;
@@ -35,11 +36,23 @@ public final class ConsoleListener implements TrainingListener {
 
   /** Prints epoch lines to {@code out}, and a {@code '\r'} progress bar when {@code progress}. */
   public ConsoleListener(PrintStream out, boolean progress) {
+    this(out, progress, 1);
+  }
+
+  /**
+   * Prints to {@code out} the first and last epoch and every {@code everyEpochs}-th in between,
+   * with a {@code '\r'} progress bar when {@code progress}; long runs stay readable.
+   */
+  public ConsoleListener(PrintStream out, boolean progress, int everyEpochs) {
     if (out == null) {
       throw new IllegalArgumentException("out is null; pass a PrintStream such as System.out");
     }
+    if (everyEpochs < 1) {
+      throw new IllegalArgumentException("everyEpochs must be ≥ 1 but is " + everyEpochs);
+    }
     this.out = out;
     this.progress = progress;
+    this.everyEpochs = everyEpochs;
   }
 
   @Override
@@ -66,6 +79,10 @@ public final class ConsoleListener implements TrainingListener {
     if (progressLength > 0) {
       out.print('\r' + " ".repeat(progressLength) + '\r');
       progressLength = 0;
+    }
+    int epoch = stats.epoch();
+    if (epoch != 1 && epoch != epochs && epoch % everyEpochs != 0) {
+      return;
     }
     double elapsed = 0;
     for (EpochStats e : soFar.epochs()) {

@@ -110,6 +110,14 @@ public final class FitOptions {
     return listener(new ConsoleListener());
   }
 
+  /**
+   * Adds a {@link ConsoleListener} on {@code System.out} that prints the first and the last epoch
+   * and every {@code everyEpochs}-th in between.
+   */
+  public FitOptions console(int everyEpochs) {
+    return listener(new ConsoleListener(System.out, System.console() != null, everyEpochs));
+  }
+
   /** Removes every {@link ConsoleListener}, keeping other listeners. */
   public FitOptions quiet() {
     List<TrainingListener> kept = new ArrayList<>(listeners);

@@ -37,6 +37,26 @@ class ConsoleListenerTest {
   }
 
   @Test
+  void printsTheFirstTheLastAndEveryNthEpochWhenAsked() {
+    ConsoleListener console = new ConsoleListener(out, false, 4);
+    EpochStats[] epochs = new EpochStats[10];
+    console.onFitStart(10, 1, 10);
+    for (int e = 1; e <= 10; e++) {
+      epochs[e - 1] = new EpochStats(e, 1.0 / e, Double.NaN, Double.NaN, Double.NaN, 10, 1, 10);
+      console.onEpochEnd(epochs[e - 1], new History(epochs, e, false));
+    }
+
+    assertThat(printed().lines().map(l -> l.substring(0, 11)).toList())
+        .containsExactly("epoch  1/10", "epoch  4/10", "epoch  8/10", "epoch 10/10").inOrder();
+  }
+
+  @Test
+  void rejectsANonPositiveEpochInterval() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new ConsoleListener(out, false, 0));
+  }
+
+  @Test
   void leavesOutScoresThatWereNotMeasured() {
     ConsoleListener console = new ConsoleListener(out);
     EpochStats regression = new EpochStats(1, 1.25e-5, Double.NaN, Double.NaN, Double.NaN, 10, 90, 1000);
