@@ -81,16 +81,6 @@ final class NetCase {
     return precision == Precision.FLOAT;
   }
 
-  /** Whether any layer is above the unroll threshold (in·out > 512), i.e. emitted as loops. */
-  boolean hasLoopedLayer() {
-    for (int l = 1; l < sizes.length; l++) {
-      if (sizes[l - 1] * sizes[l] > 512) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public String toString() {
     return name + " " + Arrays.toString(sizes) + " " + Arrays.toString(activations) + " " + loss
