@@ -64,12 +64,17 @@ final class RmsPropOptimizer extends Optimizer {
         float[] p = params[r];
         float[] g = grads[r];
         float[] vr = v[r];
-        double wd = decay[r];
+        // Float arithmetic keeps the loop vectorised (see SGD's float rows).
+        float wd = (float) decay[r];
+        float keep = (float) alpha;
+        float mix = (float) (1.0 - alpha);
+        float rate = (float) lr;
+        float eps = (float) epsilon;
         for (int k = 0; k < p.length; k++) {
-          double gk = g[k] + wd * p[k];
-          double vk = alpha * vr[k] + (1.0 - alpha) * gk * gk;
-          vr[k] = (float) vk;
-          p[k] = (float) (p[k] - lr * gk / (Math.sqrt(vk) + epsilon));
+          float gk = g[k] + wd * p[k];
+          float vk = keep * vr[k] + mix * gk * gk;
+          vr[k] = vk;
+          p[k] -= rate * gk / ((float) Math.sqrt(vk) + eps);
         }
       }
     }

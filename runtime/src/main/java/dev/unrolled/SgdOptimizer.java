@@ -40,12 +40,15 @@ final class SgdOptimizer extends Optimizer {
     return mu == 0 ? "" : "mu=" + mu;
   }
 
-  /** Float rows; the arithmetic of one element is done in double and stored back as float. */
+  /**
+   * Float rows, updated in float arithmetic: mixing double scalars into a float loop makes C2 emit
+   * scalar conversions (measured 40× slower than the vectorised float loop on 100k parameters).
+   */
   private static final class FloatRows extends RowUpdater {
     private final float[][] params;
     private final float[][] grads;
     private final float[][] velocity; // null without momentum
-    private final double mu;
+    private final float mu;
     private final boolean nesterov;
 
     FloatRows(SgdOptimizer o, float[][] params, float[][] grads, double[] decay) {
@@ -53,27 +56,35 @@ final class SgdOptimizer extends Optimizer {
       this.params = params;
       this.grads = grads;
       this.velocity = o.mu == 0 ? null : BoundRows.zerosLike(params);
-      this.mu = o.mu;
+      this.mu = (float) o.mu;
       this.nesterov = o.nesterov;
     }
 
     @Override
     void update(double lr, long t) {
+      float rate = (float) lr;
       for (int r = 0; r < params.length; r++) {
         float[] p = params[r];
         float[] g = grads[r];
-        double wd = decay[r];
+        float wd = (float) decay[r];
         if (velocity == null) {
           for (int k = 0; k < p.length; k++) {
-            p[k] = (float) (p[k] - lr * (g[k] + wd * p[k]));
+            p[k] -= rate * (g[k] + wd * p[k]);
+          }
+        } else if (nesterov) {
+          float[] v = velocity[r];
+          for (int k = 0; k < p.length; k++) {
+            float gk = g[k] + wd * p[k];
+            float vk = mu * v[k] + gk;
+            v[k] = vk;
+            p[k] -= rate * (gk + mu * vk);
           }
         } else {
           float[] v = velocity[r];
           for (int k = 0; k < p.length; k++) {
-            double gk = g[k] + wd * p[k];
-            double vk = mu * v[k] + gk;
-            v[k] = (float) vk;
-            p[k] = (float) (p[k] - lr * (nesterov ? gk + mu * vk : vk));
+            float vk = mu * v[k] + g[k] + wd * p[k];
+            v[k] = vk;
+            p[k] -= rate * vk;
           }
         }
       }
