@@ -1,0 +1,111 @@
+package dev.unrolled.training;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.Optimizer;
+import java.lang.management.ManagementFactory;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hot paths allocate nothing: measured in bytes with the JVM's per-thread allocation counter (a
+ * count, not a timing), after a warm-up that lets the buffers reach their final size. The JIT may
+ * rematerialise a few hundred bytes once while it recompiles, so the bound is "fewer bytes than
+ * steps": allocating even one object per step would cost at least 16 bytes a step.
+ */
+class AllocationTest {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final int STEPS = 2_000;
+
+  private static long allocatedBy(Runnable work) {
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    work.run();
+    return THREADS.getCurrentThreadAllocatedBytes() - before;
+  }
+
+  private static float[][] rows(Random random, int n, int width) {
+    float[][] x = new float[n][width];
+    for (float[] row : x) {
+      for (int k = 0; k < width; k++) {
+        row[k] = (float) random.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void floatTrainingStepsAllocateNothing() {
+    Random random = new Random(3);
+    float[][] x = rows(random, 32, 2);
+    int[] labels = new int[32];
+    for (int s = 0; s < labels.length; s++) {
+      labels[s] = random.nextInt(2);
+    }
+    for (Optimizer optimizer : new Optimizer[] {Optimizer.sgd(0.01), Optimizer.nesterov(0.01, 0.9),
+        Optimizer.adam(0.001).withWeightDecay(1e-4), Optimizer.adamW(0.001, 0.01), Optimizer.rmsProp(0.001)}) {
+      TrainingNetworks_SpiralsTrainer trainer =
+          new TrainingNetworks_SpiralsTrainer(new TrainingNetworks_SpiralsModel(1), optimizer);
+      Runnable steps = () -> {
+        for (int k = 0; k < STEPS; k++) {
+          trainer.trainBatch(x, labels);
+        }
+      };
+      steps.run();
+
+      long bytes = allocatedBy(steps);
+      assertTrue(bytes < STEPS, bytes + " bytes allocated by " + STEPS + " steps with " + optimizer);
+    }
+  }
+
+  @Test
+  void doubleTrainingStepsAndDatasetBatchesAllocateNothing() {
+    Random random = new Random(4);
+    double[][] x = new double[50][1];
+    double[][] y = new double[50][1];
+    int[] order = new int[50];
+    for (int s = 0; s < 50; s++) {
+      x[s][0] = random.nextDouble();
+      y[s][0] = Math.sin(x[s][0]);
+      order[s] = 49 - s;
+    }
+    Dataset data = Dataset.ofTargets(x, y);
+    TrainingNetworks_SineTrainer trainer =
+        new TrainingNetworks_SineTrainer(new TrainingNetworks_SineModel(1), Optimizer.adam(0.01));
+    Runnable steps = () -> {
+      for (int k = 0; k < STEPS; k++) {
+        trainer.trainBatch(x, y);
+        trainer.trainBatch(data, order, 10, 42);
+        trainer.evaluateBatch(data, order, 0, 50);
+      }
+    };
+    steps.run();
+
+    long bytes = allocatedBy(steps);
+    assertTrue(bytes < 3 * STEPS, bytes + " bytes allocated by " + 3 * STEPS + " steps and evaluations");
+  }
+
+  @Test
+  void fitAllocatesPerEpochNotPerBatch() {
+    Random random = new Random(5);
+    float[][] x = rows(random, 512, 2);
+    int[] labels = new int[512];
+    for (int s = 0; s < labels.length; s++) {
+      labels[s] = x[s][0] * x[s][1] > 0 ? 1 : 0;
+    }
+    Dataset data = Dataset.ofLabels(x, labels, 2);
+    TrainingNetworks_SpiralsTrainer trainer =
+        new TrainingNetworks_SpiralsTrainer(new TrainingNetworks_SpiralsModel(2), Optimizer.sgd(0.01), 64);
+    trainer.fit(data, FitOptions.epochs(3).batchSize(64));
+    trainer.fit(data, FitOptions.epochs(3).batchSize(4));
+
+    long fewBatches = allocatedBy(() -> trainer.fit(data, FitOptions.epochs(4).batchSize(64)));
+    long manyBatches = allocatedBy(() -> trainer.fit(data, FitOptions.epochs(4).batchSize(4)));
+
+    // 8 batches an epoch against 128: any per-batch allocation would show 120 times over per epoch.
+    assertTrue(Math.abs(manyBatches - fewBatches) < 1_024,
+        "fit allocated " + fewBatches + " bytes with 32 batches and " + manyBatches + " with 512");
+  }
+}
