@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestReporter;
  * at once with the worst relative error per precision, and asserts how many networks it checked.
  */
 class GeneratedVsReferenceTest {
-  private static final List<NetCase> CASES = ParityCases.all();
+  private static final List<NetCase> CASES = java.util.stream.Stream.concat(
+      ParityCases.all().stream(), MatrixCases.all().stream()).toList();
   private static final double SGD_RATE = 0.1;
   private static final double ADAM_RATE = 0.01;
 
@@ -75,7 +76,7 @@ class GeneratedVsReferenceTest {
   @Test
   void tableCoversTheContract() {
     new Coverage(CASES).assertComplete();
-    assertEquals(ParityCases.COUNT, CASES.size());
+    assertEquals(ParityCases.COUNT + MatrixCases.COUNT, CASES.size());
   }
 
   @Test
@@ -311,7 +312,7 @@ class GeneratedVsReferenceTest {
 
   private static void finish(ParityReport report, TestReporter reporter) {
     reporter.publishEntry("parity", report.summary());
-    report.assertAllPassed(ParityCases.COUNT);
+    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT);
   }
 
   static int argMax(double[] v) {

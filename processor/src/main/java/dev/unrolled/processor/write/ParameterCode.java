@@ -22,12 +22,12 @@ final class ParameterCode {
     int in = layer.inputs();
     if (layer.isUnrolled()) {
       code.beginControlFlow("for (int k = 0; k < $L; k++)", layer.weightCount())
-          .addStatement("$L[$L + k] = $L[k]", dst, layer.weightOffset(), weights)
+          .addStatement("$L[$L] = $L[k]", dst, plus(layer.weightOffset(), "k"), weights)
           .endControlFlow();
     } else {
       code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
           .beginControlFlow("for (int i = 0; i < $L; i++)", in)
-          .addStatement("$L[$L + j * $L + i] = $L[i][j]", dst, layer.weightOffset(), in, weights)
+          .addStatement("$L[$L] = $L[i][j]", dst, plus(layer.weightOffset(), "j * " + in + " + i"), weights)
           .endControlFlow()
           .endControlFlow();
     }
@@ -44,12 +44,12 @@ final class ParameterCode {
     String cast = num.isFloat() ? "(float) " : "";
     if (layer.isUnrolled()) {
       code.beginControlFlow("for (int k = 0; k < $L; k++)", layer.weightCount())
-          .addStatement("$L[k] = $L$L[$L + k]", weights, cast, src, layer.weightOffset())
+          .addStatement("$L[k] = $L$L[$L]", weights, cast, src, plus(layer.weightOffset(), "k"))
           .endControlFlow();
     } else {
       code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
           .beginControlFlow("for (int i = 0; i < $L; i++)", in)
-          .addStatement("$L[i][j] = $L$L[$L + j * $L + i]", weights, cast, src, layer.weightOffset(), in)
+          .addStatement("$L[i][j] = $L$L[$L]", weights, cast, src, plus(layer.weightOffset(), "j * " + in + " + i"))
           .endControlFlow()
           .endControlFlow();
     }
@@ -57,6 +57,11 @@ final class ParameterCode {
         .addStatement("$L[j] = $L$L[$L + j]", biases, cast, src, layer.biasOffset())
         .endControlFlow()
         .build();
+  }
+
+  /** {@code offset + index}, or just the index for the first layer. */
+  private static String plus(int offset, String index) {
+    return offset == 0 ? index : offset + " + " + index;
   }
 
   /** Number of rows optimizers see: one per unrolled weight array, one per looped weight row, one per bias. */
