@@ -72,7 +72,7 @@ final class Coverage {
       deep |= layers >= 5;
       int looped = 0;
       for (int l = 1; l < c.sizes.length; l++) {
-        looped += c.sizes[l - 1] * c.sizes[l] > 512 ? 1 : 0;
+        looped += isLooped(c.sizes[l - 1], c.sizes[l]) ? 1 : 0;
       }
       onlyUnrolled |= looped == 0;
       onlyLooped |= looped == layers;
@@ -87,5 +87,10 @@ final class Coverage {
     assertTrue(deep, where + "need a network with at least 4 hidden layers");
     assertTrue(onlyUnrolled && onlyLooped && mixed,
         where + "need only-unrolled, only-looped and mixed networks");
+  }
+
+  /** The planner's rule: unrolled up to 512 weights and 64 units on either side, looped above. */
+  static boolean isLooped(int in, int out) {
+    return in * out > 512 || in > 64 || out > 64;
   }
 }

@@ -20,8 +20,8 @@ import dev.unrolled.Network;
 /**
  * The networks the differential tests compare with the reference: every activation hidden and as
  * the MSE output, every loss, both precisions, no hidden layer, deep stacks, and layers on both
- * sides of the planner's unroll threshold (in·out ≤ 512 multiply-adds is unrolled, larger is
- * looped). Each architecture is declared twice, {@code …Float} and {@code …Double}; nested
+ * sides of the planner's unroll threshold (at most 512 weights and 64 units a side is unrolled,
+ * larger is looped). Each architecture is declared twice, {@code …Float} and {@code …Double}; nested
  * {@code Foo} generates {@code ParityNetworks_FooModel} and {@code ParityNetworks_FooTrainer}.
  *
  * <p>{@link ParityCases} repeats each declaration as data for the reference; keep the two in step.
