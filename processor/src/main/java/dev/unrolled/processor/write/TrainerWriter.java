@@ -90,9 +90,7 @@ public final class TrainerWriter {
             .addParameter(INTS, "rows")
             .addParameter(TypeName.INT, "from")
             .addParameter(TypeName.INT, "to")
-            .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
-            .addStatement("workspace.ensureCapacity(m)")
-            .addStatement("workspace.loadRows(data, rows, from, m)")
+            .addStatement("int m = loadRows(data, rows, from, to)")
             .addStatement("workspace.forward(model, m)")
             .addStatement("return workspace.loss(m, false)")
             .build())
@@ -131,10 +129,20 @@ public final class TrainerWriter {
         .addParameter(INTS, "rows")
         .addParameter(TypeName.INT, "from")
         .addParameter(TypeName.INT, "to")
+        .addStatement("return step(loadRows(data, rows, from, to))")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("loadRows")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Copies rows {@code rows[from..to)} of {@code data} into the workspace; returns how many.\n")
+        .returns(TypeName.INT)
+        .addParameter(DATASET, "data")
+        .addParameter(INTS, "rows")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
         .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadRows(data, rows, from, m)")
-        .addStatement("return step(m)")
+        .addStatement("return m")
         .build());
   }
 
