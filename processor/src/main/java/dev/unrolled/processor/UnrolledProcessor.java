@@ -54,7 +54,8 @@ public final class UnrolledProcessor extends AbstractProcessor {
   private void processContained(TypeElement type) {
     try {
       generate(type);
-    } catch (RuntimeException | IOException | LinkageError e) {
+    } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+      // Everything but a dying JVM (OutOfMemoryError and the like) stays inside the processor.
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
           Message.INTERNAL_ERROR.format(type.getQualifiedName(), describe(e)), type);
     }

@@ -4,7 +4,6 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;
-import dev.unrolled.Loss;
 import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ final class LossKernel {
         .addStatement("int hits = 0")
         .addStatement("double scale = 1.0 / m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] z = $L[s], a = $L[s], t = y[s], d = $L[s]", num.scalar(), z, lastRowAsA(), d)
+        .addStatement("$T[] z = $L[s], a = $L[s], t = y[s], d = $L[s]", num.scalar(), z, Names.activations(output), d)
         .beginControlFlow("if (classOf($L) == targetClass(t))", plan.loss().isCrossEntropy() ? "z" : "a")
         .addStatement("hits++")
         .endControlFlow();
@@ -100,10 +99,6 @@ final class LossKernel {
         .addStatement("correct = hits")
         .addStatement("return total * scale")
         .build();
-  }
-
-  private String lastRowAsA() {
-    return Names.activations(output);
   }
 
   private String outputSlope() {

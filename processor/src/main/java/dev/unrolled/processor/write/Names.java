@@ -1,5 +1,6 @@
 package dev.unrolled.processor.write;
 
+import dev.unrolled.Activation;
 import dev.unrolled.processor.plan.Chunk;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Names {
 
   /** The activations of a layer; for an identity layer they are its pre-activations. */
   static String activations(LayerPlan layer) {
-    return layer.activation() == dev.unrolled.Activation.IDENTITY
+    return layer.activation() == Activation.IDENTITY
         ? preActivations(layer.number())
         : "a" + layer.number();
   }
