@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class ParityCases {
   /** How many networks {@link ParityNetworks} declares: each table-driven test checks this many. */
-  static final int COUNT = 58;
+  static final int COUNT = 60;
 
   private ParityCases() {}
 
@@ -499,7 +499,23 @@ final class ParityCases {
             ParityNetworks_ThresholdDoubleModel.OUTPUTS,
             ParityNetworks_ThresholdDoubleModel.PARAMETERS,
             ParityNetworks_ThresholdDoubleModel::new,
-            ParityNetworks_ThresholdDoubleTrainer::new));
+            ParityNetworks_ThresholdDoubleTrainer::new),
+        NetCase.<ParityNetworks_VeryDeepFloatModel>of(
+            "VeryDeepFloat", FLOAT, SOFTMAX_CROSS_ENTROPY,
+            deepSizes(), deepActivations(),
+            ParityNetworks_VeryDeepFloatModel.INPUTS,
+            ParityNetworks_VeryDeepFloatModel.OUTPUTS,
+            ParityNetworks_VeryDeepFloatModel.PARAMETERS,
+            ParityNetworks_VeryDeepFloatModel::new,
+            ParityNetworks_VeryDeepFloatTrainer::new),
+        NetCase.<ParityNetworks_VeryDeepDoubleModel>of(
+            "VeryDeepDouble", DOUBLE, SOFTMAX_CROSS_ENTROPY,
+            deepSizes(), deepActivations(),
+            ParityNetworks_VeryDeepDoubleModel.INPUTS,
+            ParityNetworks_VeryDeepDoubleModel.OUTPUTS,
+            ParityNetworks_VeryDeepDoubleModel.PARAMETERS,
+            ParityNetworks_VeryDeepDoubleModel::new,
+            ParityNetworks_VeryDeepDoubleTrainer::new));
   }
 
   /** The case declared as {@code ParityNetworks.<name>}. */
@@ -508,6 +524,21 @@ final class ParityCases {
         .filter(c -> c.name.equals(name))
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no parity case " + name));
+  }
+
+  /** 3 inputs, 44 hidden TANH layers of 3 units, 2 logits: as declared by {@code VeryDeep…}. */
+  private static int[] deepSizes() {
+    int[] sizes = new int[46];
+    java.util.Arrays.fill(sizes, 3);
+    sizes[45] = 2;
+    return sizes;
+  }
+
+  private static Activation[] deepActivations() {
+    Activation[] activations = new Activation[45];
+    java.util.Arrays.fill(activations, TANH);
+    activations[44] = IDENTITY;
+    return activations;
   }
 
   private static int[] sizes(int... sizes) {

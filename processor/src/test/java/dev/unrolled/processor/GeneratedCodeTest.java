@@ -115,7 +115,10 @@ class GeneratedCodeTest {
     for (JavaFileObject declaration : List.of(Sources.iris(), Sources.mnist(precision), Sources.mixed(precision),
         Sources.network("test.Widest", "@Network(inputs = 64, layers = {@Dense(units = 8, activation = "
             + "Activation.TANH), @Dense(units = 64), @Dense(units = 8)}, loss = Loss.MEAN_SQUARED_ERROR, "
-            + "precision = Precision." + precision + ")"))) {
+            + "precision = Precision." + precision + ")"),
+        Sources.network("test.Deep", "@Network(inputs = 8, layers = {"
+            + "@Dense(units = 8, activation = Activation.TANH), ".repeat(199) + "@Dense(units = 2)}, "
+            + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {
       Compilation compilation = generate(declaration);
       assertThat(compilation).succeeded();
 

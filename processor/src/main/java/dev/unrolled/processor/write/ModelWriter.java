@@ -6,6 +6,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
@@ -119,21 +120,23 @@ public final class ModelWriter {
   }
 
   private void addParameterMethods(TypeSpec.Builder type) {
+    ParameterSpec dst = ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "dst").build();
+    ParameterSpec src = ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "src").build();
     MethodSpec.Builder get = MethodSpec.methodBuilder("getParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "dst")
+        .addParameter(dst)
         .addStatement("$T.length(dst, PARAMETERS, $S)", CHECKS, "dst");
     MethodSpec.Builder set = MethodSpec.methodBuilder("setParameters")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "src")
+        .addParameter(src)
         .addStatement("$T.length(src, PARAMETERS, $S)", CHECKS, "src");
-    for (LayerPlan layer : plan.layers()) {
-      int l = layer.number();
-      get.addCode(ParameterCode.exportLayer(layer, "dst", Names.weights(l), Names.biases(l)));
-      set.addCode(ParameterCode.importLayer(layer, num, "src", Names.weights(l), Names.biases(l)));
-    }
+    type.addMethods(LayerGroups.addPerLayer(get, "getParameters", dst, false, plan.layers(),
+        layer -> ParameterCode.exportLayer(layer, "dst", Names.weights(layer.number()), Names.biases(layer.number()))));
+    type.addMethods(LayerGroups.addPerLayer(set, "setParameters", src, false, plan.layers(),
+        layer -> ParameterCode.importLayer(layer, num, "src", Names.weights(layer.number()),
+            Names.biases(layer.number()))));
     type.addMethod(get.build()).addMethod(set.build());
     type.addMethod(MethodSpec.methodBuilder("parameterRows")
         .addJavadoc("The parameter storage as rows for an optimizer to update in place.\n")

@@ -2,8 +2,10 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
@@ -50,7 +52,7 @@ final class WorkspaceWriter {
         .addStatement("allocate(m)")
         .endControlFlow()
         .build());
-    type.addMethod(allocate());
+    addAllocate(type);
     addLoaders(type);
     type.addMethod(forward());
     for (LayerPlan layer : plan.layers()) {
@@ -61,7 +63,7 @@ final class WorkspaceWriter {
     for (LayerPlan layer : plan.layers()) {
       type.addMethod(backwardLayer(layer));
     }
-    type.addMethod(gradientTo());
+    addGradientTo(type);
     type.addMethod(gradientRows());
     return type.build();
   }
@@ -102,24 +104,28 @@ final class WorkspaceWriter {
         .build());
   }
 
-  private MethodSpec allocate() {
+  private void addAllocate(TypeSpec.Builder type) {
+    ParameterSpec n = ParameterSpec.builder(TypeName.INT, "n").build();
     MethodSpec.Builder method = MethodSpec.methodBuilder("allocate")
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(TypeName.INT, "n")
+        .addParameter(n)
         .addStatement("capacity = n")
         .addStatement("x = new $T[n][]", num.scalar())
         .addStatement("xRows = new $T[n][$L]", num.scalar(), plan.inputs())
         .addStatement("y = new $T[n][]", num.scalar())
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
-    for (LayerPlan layer : plan.layers()) {
-      int l = layer.number();
-      method.addStatement("$L = new $T[n][$L]", Names.preActivations(l), num.scalar(), layer.outputs());
-      if (layer.activation() != Activation.IDENTITY) {
-        method.addStatement("$L = new $T[n][$L]", Names.activations(layer), num.scalar(), layer.outputs());
-      }
-      method.addStatement("$L = new $T[n][$L]", Names.deltas(l), num.scalar(), layer.outputs());
+    type.addMethods(LayerGroups.addPerLayer(method, "allocate", n, false, plan.layers(), this::allocateLayer));
+    type.addMethod(method.build());
+  }
+
+  private CodeBlock allocateLayer(LayerPlan layer) {
+    int l = layer.number();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$L = new $T[n][$L]", Names.preActivations(l), num.scalar(), layer.outputs());
+    if (layer.activation() != Activation.IDENTITY) {
+      code.addStatement("$L = new $T[n][$L]", Names.activations(layer), num.scalar(), layer.outputs());
     }
-    return method.build();
+    return code.addStatement("$L = new $T[n][$L]", Names.deltas(l), num.scalar(), layer.outputs()).build();
   }
 
   private void addLoaders(TypeSpec.Builder type) {
@@ -299,15 +305,15 @@ final class WorkspaceWriter {
     return method.build();
   }
 
-  private MethodSpec gradientTo() {
+  private void addGradientTo(TypeSpec.Builder type) {
+    ParameterSpec g = ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "g").build();
     MethodSpec.Builder method = MethodSpec.methodBuilder("gradientTo")
         .addJavadoc("Writes the gradients in the flat parameter layout.\n")
-        .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "g");
-    for (LayerPlan layer : plan.layers()) {
-      method.addCode(ParameterCode.exportLayer(layer, "g", Names.weightGradients(layer.number()),
-          Names.biasGradients(layer.number())));
-    }
-    return method.build();
+        .addParameter(g);
+    type.addMethods(LayerGroups.addPerLayer(method, "gradientTo", g, false, plan.layers(),
+        layer -> ParameterCode.exportLayer(layer, "g", Names.weightGradients(layer.number()),
+            Names.biasGradients(layer.number()))));
+    type.addMethod(method.build());
   }
 
   private MethodSpec gradientRows() {
