@@ -39,6 +39,9 @@ public interface Model {
    */
   double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient);
 
+  /** The declared architecture: input width, layers, loss and precision. */
+  Architecture architecture();
+
   /** The training objective the model was declared with. */
   Loss loss();
 

@@ -61,6 +61,12 @@ final class LogisticModel implements Model {
   }
 
   @Override
+  public Architecture architecture() {
+    return Architecture.of(weights.length, Loss.SIGMOID_CROSS_ENTROPY, Precision.DOUBLE,
+        new Architecture.Layer(1, Activation.IDENTITY));
+  }
+
+  @Override
   public Loss loss() {
     return Loss.SIGMOID_CROSS_ENTROPY;
   }

@@ -92,6 +92,13 @@ final class ScriptedTrainer implements Trainer {
     }
 
     @Override
+    public Architecture architecture() {
+      // The closest architecture: one unit; this stand-in has no bias.
+      return Architecture.of(1, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE,
+          new Architecture.Layer(1, Activation.IDENTITY));
+    }
+
+    @Override
     public Loss loss() {
       return Loss.MEAN_SQUARED_ERROR;
     }

@@ -29,6 +29,7 @@ final class ModelApi {
     type.addMethod(getter("inputSize", TypeName.INT, "INPUTS"))
         .addMethod(getter("outputSize", TypeName.INT, "OUTPUTS"))
         .addMethod(getter("parameterCount", TypeName.INT, "PARAMETERS"))
+        .addMethod(getter("architecture", ModelWriter.ARCHITECTURE, "ARCHITECTURE"))
         .addMethod(override("loss").returns(Loss.class)
             .addStatement("return $T.$L", Loss.class, plan.loss().name()).build())
         .addMethod(override("precision").returns(Precision.class)

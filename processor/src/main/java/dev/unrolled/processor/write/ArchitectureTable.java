@@ -5,8 +5,8 @@ import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.Locale;
 
 /** The architecture table shown in the generated Javadoc and returned by {@code summary()}. */
-final class Architecture {
-  private Architecture() {}
+final class ArchitectureTable {
+  private ArchitectureTable() {}
 
   static String table(NetworkPlan plan) {
     StringBuilder out = new StringBuilder();
