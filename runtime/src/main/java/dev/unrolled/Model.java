@@ -8,8 +8,11 @@ package dev.unrolled;
  * <p>Parameters are exposed in one flat layout: layer by layer, the weights {@code W[out][in]}
  * row-major ({@code W[j][i]} at {@code j*in + i}), then the biases {@code b[out]}.
  *
- * <p>A model keeps small scratch buffers for {@link #predict} and {@link #lossAndGradient}: use one
- * instance from one thread at a time.
+ * <p>Thread safety: generated models serve {@link #predict}, {@link #classify} and
+ * {@link #lossAndGradient} from many threads at once; each calling thread gets its own scratch
+ * buffers on first use (kept until the thread ends or the model is collected), so the calls
+ * allocate nothing after that. The parameters must not change meanwhile: finish training, or
+ * {@link #setParameters}, before sharing a model between threads.
  */
 public interface Model {
   /** Width of an input row. */

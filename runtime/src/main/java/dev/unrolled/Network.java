@@ -20,11 +20,26 @@ import java.lang.annotation.Target;
  * <p>The annotated type must be a top-level or static nested interface, or an abstract class with an
  * accessible no-argument constructor. For a nested type {@code Outer.Foo} the generated classes are
  * named {@code Outer_FooModel} and {@code Outer_FooTrainer}.
+ *
+ * <p>Mistakes are javac errors on the offending value, each tagged like
+ * {@code [unrolled.units-not-positive]}. Two declarations are legal but almost surely wrong and
+ * get warnings: a hidden layer with {@code IDENTITY} activation ({@code unrolled.identity-hidden-layer}:
+ * it collapses with the next layer into one linear map), and more than
+ * {@value #SATURATING_LAYERS_WARNING} hidden {@code SIGMOID}/{@code TANH} layers
+ * ({@code unrolled.deep-saturating-layers}: their gradients vanish). Silence either with
+ * {@code @SuppressWarnings("unrolled.identity-hidden-layer")} (the tag) or
+ * {@code @SuppressWarnings("unrolled")} (all) on the annotated type.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Network {
+  /** The default {@link #maxParameters()}: 50 million (200 MB of float parameters). */
+  int DEFAULT_MAX_PARAMETERS = 50_000_000;
+
+  /** More hidden {@code SIGMOID}/{@code TANH} layers than this draw the deep-saturating-layers warning. */
+  int SATURATING_LAYERS_WARNING = 4;
+
   /** Width of one input row. */
   int inputs();
 
@@ -36,4 +51,11 @@ public @interface Network {
 
   /** Arithmetic of the generated parameters, activations and kernels. */
   Precision precision() default Precision.FLOAT;
+
+  /**
+   * The most parameters this declaration may have; more is a compile error, reported before any
+   * code is generated so that a mistyped size fails fast instead of exhausting memory. Raise it
+   * deliberately for a bigger network.
+   */
+  int maxParameters() default DEFAULT_MAX_PARAMETERS;
 }

@@ -3,7 +3,8 @@ package dev.unrolled;
 /**
  * Trains a generated model: implemented by every generated {@code FooTrainer}, which owns all the
  * buffers a step needs (activations, deltas, gradients, optimizer state) and allocates nothing per
- * batch once it has seen its largest batch.
+ * batch once it has seen its largest batch. A trainer is single-threaded: use each from one thread
+ * at a time.
  *
  * <pre>{@code
  * IrisModel model = new IrisModel(42);
@@ -17,13 +18,16 @@ public interface Trainer {
 
   /**
    * One optimizer step on this batch: computes the mean loss and its gradient, then updates the
-   * model's parameters. Returns the batch's mean loss computed before the step.
+   * model's parameters. Returns the batch's mean loss computed before the step. When that loss or
+   * any gradient is NaN or infinite the step is skipped, so the model keeps its last finite
+   * parameters, and the non-finite loss is returned for the caller to act on.
    */
   double trainBatch(double[][] inputs, double[][] targets);
 
   /**
    * One optimizer step on rows {@code rows[from..to)} of {@code data}; returns the mean loss before
    * the step. Labels become one-hot targets (for one sigmoid output, the label itself is the target).
+   * A non-finite loss or gradient skips the step, as for {@link #trainBatch(double[][], double[][])}.
    */
   double trainBatch(Dataset data, int[] rows, int from, int to);
 

@@ -23,6 +23,8 @@ import dev.unrolled.Network;
  * layer above). Named {@code <Activation><Loss><Shape><Precision>}; {@link MatrixCases} lists the
  * same networks as data for the reference.
  */
+// Identity hidden layers and deep sigmoid stacks are deliberate here: the math must hold for them too.
+@SuppressWarnings("unrolled")
 public final class MatrixNetworks {
   private MatrixNetworks() {}
 

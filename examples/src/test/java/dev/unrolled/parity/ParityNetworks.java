@@ -26,6 +26,8 @@ import dev.unrolled.Network;
  *
  * <p>{@link ParityCases} repeats each declaration as data for the reference; keep the two in step.
  */
+// Identity hidden layers and deep sigmoid stacks are deliberate here: the math must hold for them too.
+@SuppressWarnings("unrolled")
 public final class ParityNetworks {
   private ParityNetworks() {}
 

@@ -11,10 +11,13 @@ import dev.unrolled.processor.validate.NetworkValidator;
 import dev.unrolled.processor.validate.ValidationReport;
 import dev.unrolled.processor.write.ModelWriter;
 import dev.unrolled.processor.write.TrainerWriter;
+import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -30,6 +33,13 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class UnrolledProcessor extends AbstractProcessor {
+  private NetworkValidator validator;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    validator = new NetworkValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -73,17 +83,32 @@ public final class UnrolledProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement type) throws IOException {
-    Optional<NetworkDeclaration> declaration = new NetworkReader(processingEnv.getElementUtils()).read(type);
-    if (declaration.isEmpty()) {
+    Optional<NetworkDeclaration> read = new NetworkReader(processingEnv.getElementUtils()).read(type);
+    if (read.isEmpty()) {
       return; // javac has reported the unresolvable value already
     }
-    ValidationReport report = new NetworkValidator().validate(declaration.get());
+    NetworkDeclaration declaration = read.get();
+    ValidationReport report = validator.validate(declaration);
+    if (!report.isClean()) {
+      report.printTo(processingEnv.getMessager());
+      return; // before planning: an absurd size must fail fast, not allocate
+    }
+    NetworkPlan plan = new NetworkPlanner().plan(declaration);
+    ModelWriter modelWriter = new ModelWriter(plan);
+    JavaFile model = modelWriter.write();
+    report.addAll(validator.validateMembers(declaration, ModelWriter.signatures(model)));
     report.printTo(processingEnv.getMessager());
     if (!report.isClean()) {
       return;
     }
-    NetworkPlan plan = new NetworkPlanner().plan(declaration.get());
-    new ModelWriter(plan).write().writeTo(processingEnv.getFiler());
-    new TrainerWriter(plan).write().writeTo(processingEnv.getFiler());
+    try {
+      model.writeTo(processingEnv.getFiler());
+      new TrainerWriter(plan).write().writeTo(processingEnv.getFiler());
+    } catch (FilerException e) {
+      // The name is taken by a source the validator could not tell apart from an earlier output.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(
+          plan.packageName() + "." + plan.modelName(), "a type javac already knows (" + e.getMessage() + ")",
+          type.getSimpleName()), type);
+    }
   }
 }

@@ -1,120 +1,441 @@
 package dev.unrolled.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.unrolled.processor.validate.Message;
+import java.util.List;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Each rule: one error, on the narrowest element, naming the problem; nothing generated. */
+/**
+ * The diagnostics catalogue: each rule reports one error (or warning) with its tag and text, in the
+ * right file, on the line and at the column of the narrowest element or value; nothing is generated
+ * for a declaration with errors.
+ */
 class ValidationTest {
 
-  private static Compilation compile(JavaFileObject source) {
-    return javac().withProcessors(new UnrolledProcessor()).compile(source);
+  private static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new UnrolledProcessor()).compile(sources);
   }
 
+  /** {@code test.Bad} with the usual imports; the body starts on line 3. */
   private static JavaFileObject source(String body) {
-    return JavaFileObjects.forSourceString("test.Bad", "package test;\n"
-        + "import dev.unrolled.*;\n"
-        + body);
+    return JavaFileObjects.forSourceString("test.Bad", "package test;\nimport dev.unrolled.*;\n" + body);
   }
 
-  private static void assertSingleError(JavaFileObject source, Message message, String line, String text) {
+  /** Where a diagnostic must point: the line holding {@code line}, the column where {@code at} starts on it. */
+  private record Spot(String line, String at) {
+    static Spot at(String lineAndColumn) {
+      return new Spot(lineAndColumn, lineAndColumn);
+    }
+  }
+
+  private static Spot on(String line, String at) {
+    return new Spot(line, at);
+  }
+
+  private static void assertOnly(Diagnostic.Kind kind, JavaFileObject source, Message message, Spot spot,
+      String text) {
     Compilation compilation = compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[" + message.tag() + "]")
-        .inFile(source).onLineContaining(line);
-    assertThat(compilation).hadErrorContaining(text);
+    List<Diagnostic<? extends JavaFileObject>> ours = compilation.diagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .toList();
+    assertThat(ours).hasSize(1);
+    Diagnostic<? extends JavaFileObject> d = ours.get(0);
+    assertThat(d.getKind()).isEqualTo(kind);
+    String message0 = d.getMessage(null);
+    assertThat(message0).startsWith("[" + message.tag() + "] ");
+    assertThat(message0).contains(text);
+    assertThat(d.getSource()).isEqualTo(source);
+    String[] lines = sourceText(source).split("\n", -1);
+    int line = lineOf(lines, spot.line());
+    assertThat(d.getLineNumber()).isEqualTo(line);
+    assertThat(d.getColumnNumber()).isEqualTo(lines[line - 1].indexOf(spot.at()) + 1);
+    if (kind == Diagnostic.Kind.ERROR) {
+      assertThat(compilation).failed();
+    } else {
+      assertThat(compilation).succeeded();
+    }
   }
 
-  @Test
-  void nonPositiveInputs() {
-    assertSingleError(source("@Network(inputs = 0,\n"
-            + "  layers = @Dense(units = 2), loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public interface Bad {}\n"),
-        Message.INPUTS_NOT_POSITIVE, "inputs = 0", "inputs must be ≥ 1 but is 0");
+  private static void assertError(JavaFileObject source, Message message, Spot spot, String text) {
+    assertThat(message.kind()).isEqualTo(Diagnostic.Kind.ERROR);
+    assertOnly(Diagnostic.Kind.ERROR, source, message, spot, text);
   }
 
-  @Test
-  void nonPositiveUnitsPointsAtTheLayer() {
-    assertSingleError(source("@Network(inputs = 4, layers = {\n"
-            + "  @Dense(units = 8),\n"
-            + "  @Dense(units = -3)},\n"
-            + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
-            + "public interface Bad {}\n"),
-        Message.UNITS_NOT_POSITIVE, "units = -3", "units must be ≥ 1 but layer 2 declares -3");
+  private static void assertWarning(JavaFileObject source, Message message, Spot spot, String text) {
+    assertThat(message.kind()).isEqualTo(Diagnostic.Kind.WARNING);
+    assertOnly(Diagnostic.Kind.WARNING, source, message, spot, text);
   }
 
-  @Test
-  void noLayers() {
-    assertSingleError(source("@Network(inputs = 4, layers = {},\n"
-            + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
-            + "public interface Bad {}\n"),
-        Message.NO_LAYERS, "layers = {}", "layers is empty");
+  private static int lineOf(String[] lines, String fragment) {
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(fragment)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line contains " + fragment);
   }
 
-  @Test
-  void crossEntropyOutputMustBeIdentity() {
-    assertSingleError(source("@Network(inputs = 4, layers = {@Dense(units = 8),\n"
-            + "  @Dense(units = 3, activation = Activation.SIGMOID)},\n"
+  private static String sourceText(JavaFileObject source) {
+    try {
+      return source.getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final String FINE = "@Network(inputs = 4, layers = @Dense(units = 2), loss = Loss.SOFTMAX_CROSS_ENTROPY)\n";
+
+  @Nested
+  class Sizes {
+    @Test
+    void inputsMustBePositive() {
+      assertError(source("@Network(inputs = 0,\n"
+              + "  layers = @Dense(units = 2), loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.INPUTS_NOT_POSITIVE, on("inputs = 0", "0,"), "inputs must be ≥ 1 but is 0; set inputs to");
+    }
+
+    @Test
+    void unitsMustBePositiveAndTheErrorNamesTheLayer() {
+      assertError(source("@Network(inputs = 4, layers = {\n"
+              + "  @Dense(units = 8, activation = Activation.RELU),\n"
+              + "  @Dense(units = -3)},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.UNITS_NOT_POSITIVE, on("units = -3", "-3"), "units must be ≥ 1 but layer 2 declares -3");
+    }
+
+    @Test
+    void layersMustNotBeEmpty() {
+      assertError(source("@Network(inputs = 4, layers = {},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.NO_LAYERS, on("layers = {}", "{}"), "layers is empty; declare at least the output layer");
+    }
+
+    @Test
+    void aHugeNetworkFailsFastAtItsLargestLayer() {
+      assertError(source("@Network(inputs = 100000,\n"
+              + "  layers = {@Dense(units = 100000, activation = Activation.RELU), @Dense(units = 10)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("units = 100000", "100000,"),
+          "the network has 10,001,100,010 parameters, over the budget of 50,000,000 (maxParameters); "
+              + "the largest layer, layer 1, has 100,000 inputs × 100,000 units; no model can hold more");
+    }
+
+    @Test
+    void anExplicitBudgetIsWhereTheErrorPoints() {
+      assertError(source("@Network(inputs = 100, layers = @Dense(units = 10),\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 1000)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("maxParameters = 1000", "1000)"),
+          "the network has 1,010 parameters, over the budget of 1,000 (maxParameters); the largest layer, "
+              + "layer 1, has 100 inputs × 10 units; check the sizes for a typo, or raise maxParameters to at "
+              + "least 1,010");
+    }
+
+    @Test
+    void theBudgetCanBeRaised() {
+      Compilation compilation = compile(source("@Network(inputs = 8000, layers = @Dense(units = 8000),\n"
+          + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 70_000_000)\n"
+          + "interface Big {}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("test.BigModel").contentsAsUtf8String()
+          .contains("PARAMETERS = 64008000;");
+    }
+
+    @Test
+    void theBudgetMustBePositive() {
+      assertError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 0)\n"
+              + "public interface Bad {}\n"),
+          Message.MAX_PARAMETERS_NOT_POSITIVE, on("maxParameters = 0", "0)"),
+          "maxParameters must be ≥ 1 but is 0; omit it for the default budget of 50,000,000");
+    }
+  }
+
+  @Nested
+  class Losses {
+    @Test
+    void aCrossEntropyOutputMustBeIdentity() {
+      assertError(source("@Network(inputs = 4, layers = {@Dense(units = 8, activation = Activation.RELU),\n"
+              + "  @Dense(units = 3, activation = Activation.SIGMOID)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, on("Activation.SIGMOID", ".SIGMOID"),
+          "the output layer of a SOFTMAX_CROSS_ENTROPY network must use Activation.IDENTITY, but layer 2 "
+              + "declares SIGMOID: the loss applies softmax to the logits itself; remove the activation");
+    }
+
+    @Test
+    void softmaxNeedsTwoOutputs() {
+      assertError(source("@Network(inputs = 4, layers = @Dense(units = 1),\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.SOFTMAX_NEEDS_TWO_OUTPUTS, on("units = 1", "1)"),
+          "SOFTMAX_CROSS_ENTROPY needs at least 2 outputs but the output layer has 1; "
+              + "for one output use Loss.SIGMOID_CROSS_ENTROPY");
+    }
+  }
+
+  @Nested
+  class TypeKinds {
+    @Test
+    void concreteClasses() {
+      assertError(source(FINE + "public class Bad {}\n"), Message.NOT_INTERFACE_OR_ABSTRACT_CLASS,
+          on("class Bad", "class"), "but Bad is a concrete class; declare it as an interface");
+    }
+
+    @Test
+    void finalClasses() {
+      assertError(source(FINE + "public final class Bad {}\n"), Message.NOT_INTERFACE_OR_ABSTRACT_CLASS,
+          on("class Bad", "class"), "but Bad is a final class");
+    }
+
+    @Test
+    void enums() {
+      assertError(source(FINE + "public enum Bad { A }\n"), Message.NOT_INTERFACE_OR_ABSTRACT_CLASS,
+          on("enum Bad", "enum"), "but Bad is an enum");
+    }
+
+    @Test
+    void records() {
+      assertError(source(FINE + "public record Bad(int x) {}\n"), Message.NOT_INTERFACE_OR_ABSTRACT_CLASS,
+          on("record Bad", "record"), "but Bad is a record");
+    }
+
+    @Test
+    void annotationTypes() {
+      assertError(source(FINE + "public @interface Bad {}\n"), Message.NOT_INTERFACE_OR_ABSTRACT_CLASS,
+          on("@interface Bad", "interface"), "but Bad is an annotation type");
+    }
+
+    @Test
+    void sealedTypes() {
+      assertError(source(FINE + "public sealed interface Bad permits Bad.Only {\n"
+              + "  final class Only implements Bad {}\n"
+              + "}\n"),
+          Message.SEALED_TYPE, on("interface Bad", "interface"),
+          "test.Bad is sealed, so the generated BadModel cannot implement or extend it");
+    }
+
+    @Test
+    void typeParameters() {
+      assertError(source(FINE + "public interface Bad<T, U extends Number> {}\n"), Message.GENERIC_TYPE,
+          on("interface Bad", "interface"), "but Bad declares <T, U>; remove them");
+    }
+
+    @Test
+    void privateNestedTypes() {
+      assertError(source("public class Bad {\n" + FINE + "  private interface Net {}\n}\n"),
+          Message.PRIVATE_TYPE, on("interface Net", "interface"),
+          "test.Bad.Net is private, so the generated Bad_NetModel beside it cannot implement it");
+    }
+
+    @Test
+    void typesNestedInPrivateTypes() {
+      assertError(source("public class Bad {\n  private static class Hidden {\n" + FINE
+              + "    interface Net {}\n  }\n}\n"),
+          Message.PRIVATE_TYPE, on("interface Net", "interface"),
+          "test.Bad.Hidden.Net is nested in private test.Bad.Hidden, so the generated Bad_Hidden_NetModel");
+    }
+
+    @Test
+    void innerClasses() {
+      assertError(source("public class Bad {\n" + FINE + "  abstract class Net {}\n}\n"),
+          Message.INNER_CLASS, on("class Net", "class"),
+          "test.Bad.Net is an inner (non-static) class, so the generated classes cannot extend it; "
+              + "declare it static");
+    }
+
+    @Test
+    void abstractClassesNeedANoArgumentConstructor() {
+      assertError(source(FINE + "public abstract class Bad {\n  Bad(int x) {}\n  private Bad() {}\n}\n"),
+          Message.NO_ACCESSIBLE_CONSTRUCTOR, on("abstract class Bad", "class"),
+          "abstract class test.Bad has no non-private constructor without parameters (it declares "
+              + "Bad(int) and private Bad()), but the generated model must call one; add protected Bad() {}");
+    }
+
+    @Test
+    void theConstructorMustNotThrowCheckedExceptions() {
+      assertError(source(FINE + "public abstract class Bad {\n"
+              + "  protected Bad() throws java.io.IOException, IllegalStateException {}\n}\n"),
+          Message.CONSTRUCTOR_THROWS, on("protected Bad()", "Bad()"),
+          "the constructor Bad() declares throws java.io.IOException, which the generated BadModel(long seed) "
+              + "cannot pass on");
+    }
+
+    @Test
+    void abstractClassesWithAnAccessibleConstructorAreAccepted() {
+      Compilation compilation = compile(source(FINE
+          + "abstract class Fine {\n  protected Fine() throws IllegalStateException {}\n}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("test.FineModel").contentsAsUtf8String()
+          .contains("public final class FineModel extends Fine implements Model");
+    }
+  }
+
+  @Nested
+  class Names {
+    @Test
+    void anExistingTypeWhereTheModelWouldGo() {
+      JavaFileObject existing = JavaFileObjects.forSourceString("test.BadModel",
+          "package test;\npublic class BadModel {}\n");
+      JavaFileObject source = source(FINE + "public interface Bad {}\n");
+      Compilation compilation = compile(source, existing);
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
+              + "test.BadModel would clash with the existing class test.BadModel; rename Bad or the other type")
+          .inFile(source).onLineContaining("interface Bad");
+    }
+
+    @Test
+    void twoDeclarationsGeneratingTheSameName() {
+      JavaFileObject source = source("class Outer {\n" + FINE + "  interface Net {}\n}\n"
+          + FINE + "interface Outer_Net {}\n");
+      Compilation compilation = compile(source);
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorCount(2); // one each for the model and the trainer
+      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
+              + "test.Outer_NetModel would clash with the class generated for test.Outer.Net")
+          .inFile(source).onLineContaining("interface Outer_Net");
+    }
+
+    @Test
+    void aNestedTypeNamedLikeARuntimeTypeDoesNotCaptureIt() {
+      Compilation compilation = compile(source(FINE
+          + "interface Fine {\n  enum Loss { MINE }\n  interface Model {}\n  class Architecture {}\n}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+  }
+
+  @Nested
+  class Members {
+    @Test
+    void anAbstractMethodTheModelCannotImplement() {
+      assertError(source(FINE + "public interface Bad {\n  void train();\n}\n"),
+          Message.UNIMPLEMENTABLE_METHOD, on("void train()", "train"),
+          "abstract method void train() in test.Bad cannot be implemented by the generated BadModel, which "
+              + "provides only inputSize(), outputSize(), parameterCount(), architecture(), loss(), precision(), "
+              + "summary(), predict(double[], double[]), classify(double[]), predict(float[], float[]), "
+              + "classify(float[]), lossAndGradient(double[][], double[][], double[]), getParameters(double[]), "
+              + "setParameters(double[]); give it a body (a default method) or remove it");
+    }
+
+    @Test
+    void anInheritedAbstractMethodIsReportedOnTheType() {
+      assertError(source(FINE + "public interface Bad extends Runnable {}\n"),
+          Message.UNIMPLEMENTABLE_METHOD, on("interface Bad", "interface"),
+          "abstract method void run() in java.lang.Runnable cannot be implemented by the generated BadModel");
+    }
+
+    @Test
+    void abstractMethodsTheModelImplementsAreAccepted() {
+      Compilation compilation = compile(source(FINE + "interface Fine {\n"
+          + "  int inputSize();\n"
+          + "  void predict(double[] input, double[] output);\n"
+          + "  Object architecture();\n"
+          + "  boolean equals(Object other);\n"
+          + "  default String describe() { return \"fine\"; }\n"
+          + "}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aFinalMethodTheModelMustOverride() {
+      assertError(source(FINE + "public abstract class Bad {\n  public final int inputSize() { return 4; }\n}\n"),
+          Message.MEMBER_CLASH, on("public final int inputSize()", "inputSize"),
+          "int inputSize() in test.Bad clashes with inputSize() that the generated BadModel declares: it is "
+              + "final, so the model cannot override it; rename or remove it");
+    }
+
+    @Test
+    void aDifferentReturnType() {
+      assertError(source(FINE + "public interface Bad {\n  long parameterCount();\n}\n"),
+          Message.MEMBER_CLASH, on("long parameterCount()", "parameterCount"),
+          "it returns long but the generated one returns int");
+    }
+
+    @Test
+    void aMethodNamedLikeAPrivateHelperOfTheModel() {
+      assertError(source(FINE + "public abstract class Bad {\n  protected Object scratch(int m) { return null; }\n}\n"),
+          Message.MEMBER_CLASH, on("protected Object scratch", "scratch"),
+          "the generated one is private, which cannot override a protected method");
+    }
+
+    @Test
+    void aStaticMethod() {
+      assertError(source(FINE + "public abstract class Bad {\n  public static String summary() { return \"\"; }\n}\n"),
+          Message.MEMBER_CLASH, on("static String summary()", "summary"),
+          "it is static, and a static method cannot be overridden");
+    }
+
+    @Test
+    void aDefaultMethodThatModelAlsoProvides() {
+      assertError(source(FINE + "public interface Bad {\n  default double[] parameters() { return null; }\n}\n"),
+          Message.MEMBER_CLASH, on("default double[] parameters()", "parameters"),
+          "Model has a default method of that signature too");
+    }
+  }
+
+  @Nested
+  class Warnings {
+    @Test
+    void aHiddenLayerWithoutActivation() {
+      assertWarning(source("@Network(inputs = 4, layers = {@Dense(units = 8), @Dense(units = 3)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "interface Net {}\n"),
+          Message.IDENTITY_HIDDEN_LAYER, on("@Dense(units = 8)", "@Dense(units = 8)"),
+          "hidden layer 1 has Activation.IDENTITY (the default), so it and layer 2 collapse into one linear map");
+    }
+
+    @Test
+    void anExplicitIdentityHiddenLayer() {
+      assertWarning(source("@Network(inputs = 4, layers = {\n"
+              + "  @Dense(units = 8, activation = Activation.RELU),\n"
+              + "  @Dense(units = 8, activation = Activation.IDENTITY),\n"
+              + "  @Dense(units = 3)}, loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "interface Net {}\n"),
+          Message.IDENTITY_HIDDEN_LAYER, on("Activation.IDENTITY", ".IDENTITY"),
+          "hidden layer 2 has Activation.IDENTITY, so it and layer 3 collapse");
+    }
+
+    @Test
+    void deepSaturatingStacks() {
+      StringBuilder layers = new StringBuilder();
+      for (int i = 1; i <= 6; i++) {
+        layers.append("  @Dense(units = 8, activation = Activation.").append(i % 2 == 0 ? "TANH" : "SIGMOID")
+            .append("), // layer ").append(i).append('\n');
+      }
+      assertWarning(source("@Network(inputs = 4, layers = {\n" + layers + "  @Dense(units = 3)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "interface Net {}\n"),
+          Message.DEEP_SATURATING_LAYERS, on("// layer 5", ".SIGMOID"),
+          "layer 5 is hidden SIGMOID/TANH layer number 5; their gradients shrink at every layer and vanish "
+              + "beyond 4 of them; use RELU, LEAKY_RELU, ELU or SILU");
+    }
+
+    @Test
+    void warningsCanBeSuppressedByTagOrAll() {
+      for (String suppression : List.of("\"unrolled.identity-hidden-layer\"", "\"unrolled\"")) {
+        Compilation compilation = compile(source("@SuppressWarnings(" + suppression + ")\n"
+            + "@Network(inputs = 4, layers = {@Dense(units = 8), @Dense(units = 3)},\n"
             + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public interface Bad {}\n"),
-        Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, "activation = Activation.SIGMOID",
-        "the loss applies softmax to the logits itself");
-  }
-
-  @Test
-  void softmaxNeedsTwoOutputs() {
-    assertSingleError(source("@Network(inputs = 4, layers = @Dense(units = 1),\n"
-            + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public interface Bad {}\n"),
-        Message.SOFTMAX_NEEDS_TWO_OUTPUTS, "units = 1", "use Loss.SIGMOID_CROSS_ENTROPY");
-  }
-
-  @Test
-  void concreteClassesAreRejected() {
-    assertSingleError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
-            + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public class Bad {}\n"),
-        Message.NOT_INTERFACE_OR_ABSTRACT_CLASS, "public class Bad", "but Bad is a concrete class");
-  }
-
-  @Test
-  void enumsAreRejected() {
-    assertSingleError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
-            + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public enum Bad { A }\n"),
-        Message.NOT_INTERFACE_OR_ABSTRACT_CLASS, "public enum Bad", "but Bad is an enum");
-  }
-
-  @Test
-  void abstractClassesNeedANoArgumentConstructor() {
-    assertSingleError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
-            + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public abstract class Bad { Bad(int x) {} }\n"),
-        Message.NO_ACCESSIBLE_CONSTRUCTOR, "public abstract class Bad", "needs a non-private constructor");
-  }
-
-  @Test
-  void abstractClassesWithAConstructorAreAccepted() {
-    Compilation compilation = compile(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
-        + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-        + "public abstract class Bad { protected Bad() {} }\n"));
-    assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("test.BadModel").contentsAsUtf8String()
-        .contains("public final class BadModel extends Bad implements Model");
-  }
-
-  @Test
-  void genericTypesAreRejected() {
-    assertSingleError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
-            + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
-            + "public interface Bad<T> {}\n"),
-        Message.GENERIC_TYPE, "public interface Bad<T>", "cannot have type parameters");
+            + "interface Net {}\n"));
+        assertThat(compilation).succeededWithoutWarnings();
+      }
+    }
   }
 
   @Test
@@ -125,7 +446,7 @@ class ValidationTest {
         + "  @Network(inputs = 2, layers = @Dense(units = 0), loss = Loss.MEAN_SQUARED_ERROR)\n"
         + "  public interface Two {}\n"
         + "  @Network(inputs = 2, layers = @Dense(units = 2), loss = Loss.MEAN_SQUARED_ERROR)\n"
-        + "  public interface Fine {}\n"
+        + "  interface Fine {}\n"
         + "}\n");
 
     Compilation compilation = compile(source);
@@ -135,5 +456,13 @@ class ValidationTest {
         .onLineContaining("inputs = -1");
     assertThat(compilation).hadErrorContaining(Message.UNITS_NOT_POSITIVE.tag()).inFile(source)
         .onLineContaining("units = 0");
+  }
+
+  @Test
+  void allProblemsOfOneDeclarationAreReportedTogether() {
+    Compilation compilation = compile(source("@Network(inputs = 0, layers = {@Dense(units = -1), @Dense(units = 0)},\n"
+        + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+        + "public interface Bad<T> {}\n"));
+    assertThat(compilation).hadErrorCount(4);
   }
 }

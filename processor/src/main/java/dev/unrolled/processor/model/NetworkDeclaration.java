@@ -5,6 +5,9 @@ import dev.unrolled.Precision;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -20,10 +23,52 @@ public record NetworkDeclaration(
     AnnotationValue layersValue,
     Loss loss,
     AnnotationValue lossValue,
-    Precision precision) {
+    Precision precision,
+    int maxParameters,
+    AnnotationValue maxParametersValue) {
 
   public NetworkDeclaration {
     layers = List.copyOf(layers);
+  }
+
+  /** The package of the annotated type, where the generated classes go. */
+  public String packageName() {
+    Element e = type;
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return ((PackageElement) e).getQualifiedName().toString();
+  }
+
+  /** {@code Foo} for a top-level type; {@code Outer_Foo} for {@code Outer.Foo}. */
+  public String baseName() {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      name.insert(0, e.getSimpleName() + "_");
+    }
+    return name.toString();
+  }
+
+  /** The simple name of the generated model class. */
+  public String modelName() {
+    return baseName() + "Model";
+  }
+
+  /** The simple name of the generated trainer class. */
+  public String trainerName() {
+    return baseName() + "Trainer";
+  }
+
+  /** Weights and biases of every layer, in {@code long}: declarations may be absurdly large. */
+  public long parameterCount() {
+    long count = 0;
+    long previous = inputs;
+    for (LayerDeclaration layer : layers) {
+      count += previous * layer.units() + layer.units();
+      previous = layer.units();
+    }
+    return count;
   }
 
   /** The output layer, or null when no layer is declared. */

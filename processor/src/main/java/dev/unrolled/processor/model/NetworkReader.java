@@ -45,8 +45,10 @@ public final class NetworkReader {
     AnnotationValue layers = values.get("layers");
     AnnotationValue loss = values.get("loss");
     AnnotationValue precision = values.get("precision");
+    AnnotationValue maxParameters = values.get("maxParameters");
     if (!(inputs != null && inputs.getValue() instanceof Integer)
-        || !(layers != null && layers.getValue() instanceof List)) {
+        || !(layers != null && layers.getValue() instanceof List)
+        || !(maxParameters != null && maxParameters.getValue() instanceof Integer)) {
       return Optional.empty();
     }
     Optional<Loss> lossConstant = enumConstant(loss, Loss.class);
@@ -58,7 +60,8 @@ public final class NetworkReader {
     return Optional.of(new NetworkDeclaration(
         type, mirror, (Integer) inputs.getValue(), explicitValue(mirror, "inputs"),
         layerList.get(), explicitValue(mirror, "layers"),
-        lossConstant.get(), explicitValue(mirror, "loss"), precisionConstant.get()));
+        lossConstant.get(), explicitValue(mirror, "loss"), precisionConstant.get(),
+        (Integer) maxParameters.getValue(), explicitValue(mirror, "maxParameters")));
   }
 
   private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers) {

@@ -4,9 +4,6 @@ import dev.unrolled.processor.model.LayerDeclaration;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -33,7 +30,7 @@ public final class NetworkPlanner {
       inputs = layer.units();
     }
     TypeElement type = network.type();
-    return new NetworkPlan(type, packageOf(type), baseName(type), network.inputs(), layers,
+    return new NetworkPlan(type, network.packageName(), network.baseName(), network.inputs(), layers,
         network.loss(), network.precision());
   }
 
@@ -58,23 +55,5 @@ public final class NetworkPlanner {
 
   static boolean shouldUnroll(int in, int out) {
     return (long) in * out <= UNROLL_MAX_PRODUCTS && in <= UNROLL_MAX_WIDTH && out <= UNROLL_MAX_WIDTH;
-  }
-
-  private static String packageOf(TypeElement type) {
-    Element e = type;
-    while (e.getKind() != ElementKind.PACKAGE) {
-      e = e.getEnclosingElement();
-    }
-    return ((PackageElement) e).getQualifiedName().toString();
-  }
-
-  /** {@code Foo} for a top-level type; {@code Outer_Foo} for {@code Outer.Foo}. */
-  private static String baseName(TypeElement type) {
-    StringBuilder name = new StringBuilder(type.getSimpleName());
-    for (Element e = type.getEnclosingElement(); e.getKind() != ElementKind.PACKAGE;
-        e = e.getEnclosingElement()) {
-      name.insert(0, e.getSimpleName() + "_");
-    }
-    return name.toString();
   }
 }

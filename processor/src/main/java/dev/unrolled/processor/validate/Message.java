@@ -5,8 +5,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Every message the processor can report: its severity, a stable tag (shown in brackets so users
- * can search for it) and a text that says what is wrong, what was found, and how to fix it.
- * Tests refer to these constants rather than to copied strings.
+ * can search for it, and the name {@code @SuppressWarnings} takes for warnings) and a text that says
+ * what is wrong, what was found, and how to fix it. Tests refer to these constants rather than to
+ * copied strings.
  */
 public enum Message {
   INPUTS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
@@ -14,24 +15,51 @@ public enum Message {
   NO_LAYERS(Diagnostic.Kind.ERROR,
       "layers is empty; declare at least the output layer, e.g. layers = @Dense(units = 3)"),
   UNITS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
-      "units must be ≥ 1 but layer %d declares %d"),
+      "units must be ≥ 1 but layer %d declares %d; give every layer at least one unit"),
   CROSS_ENTROPY_OUTPUT_ACTIVATION(Diagnostic.Kind.ERROR,
       "the output layer of a %s network must use Activation.IDENTITY, but layer %d declares %s: "
           + "the loss applies %s to the logits itself; remove the activation"),
   SOFTMAX_NEEDS_TWO_OUTPUTS(Diagnostic.Kind.ERROR,
       "SOFTMAX_CROSS_ENTROPY needs at least 2 outputs but the output layer has %d; "
           + "for one output use Loss.SIGMOID_CROSS_ENTROPY"),
+  MAX_PARAMETERS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
+      "maxParameters must be ≥ 1 but is %d; omit it for the default budget of %,d"),
+  TOO_MANY_PARAMETERS(Diagnostic.Kind.ERROR,
+      "the network has %,d parameters, over the budget of %,d (maxParameters); the largest layer, "
+          + "layer %d, has %,d inputs × %,d units; %s"),
   NOT_INTERFACE_OR_ABSTRACT_CLASS(Diagnostic.Kind.ERROR,
-      "@Network goes on an interface or an abstract class, but %s is %s; "
-          + "declare it as an interface"),
+      "@Network goes on an interface or an abstract class (the generated model implements or extends "
+          + "it), but %s is %s; declare it as an interface"),
+  SEALED_TYPE(Diagnostic.Kind.ERROR,
+      "%s is sealed, so the generated %s cannot implement or extend it; remove sealed and permits"),
   GENERIC_TYPE(Diagnostic.Kind.ERROR,
-      "@Network types cannot have type parameters, but %s declares %s; remove them"),
+      "@Network types cannot have type parameters (the generated model could not choose them), "
+          + "but %s declares <%s>; remove them"),
   PRIVATE_TYPE(Diagnostic.Kind.ERROR,
-      "%s is private, so the generated classes beside it cannot implement it; make it package-private or public"),
+      "%s is %s, so the generated %s beside it cannot implement it; make it package-private or public"),
   INNER_CLASS(Diagnostic.Kind.ERROR,
       "%s is an inner (non-static) class, so the generated classes cannot extend it; declare it static"),
   NO_ACCESSIBLE_CONSTRUCTOR(Diagnostic.Kind.ERROR,
-      "abstract class %s needs a non-private constructor without parameters for the generated model to call"),
+      "abstract class %s has no non-private constructor without parameters (it declares %s), but the "
+          + "generated model must call one; add protected %s() {}"),
+  CONSTRUCTOR_THROWS(Diagnostic.Kind.ERROR,
+      "the constructor %s() declares throws %s, which the generated %s(long seed) cannot pass on; "
+          + "handle the exception inside the constructor"),
+  NAME_CLASH(Diagnostic.Kind.ERROR,
+      "the generated class %s would clash with %s; rename %s or the other type"),
+  MEMBER_CLASH(Diagnostic.Kind.ERROR,
+      "%s in %s clashes with %s that the generated %s declares: %s; rename or remove it"),
+  UNIMPLEMENTABLE_METHOD(Diagnostic.Kind.ERROR,
+      "abstract method %s in %s cannot be implemented by the generated %s, which provides only %s; "
+          + "give it a body (a default method) or remove it"),
+  IDENTITY_HIDDEN_LAYER(Diagnostic.Kind.WARNING,
+      "hidden layer %d has Activation.IDENTITY%s, so it and layer %d collapse into one linear map; "
+          + "give it a nonlinearity such as RELU or TANH, or remove the layer "
+          + "(or @SuppressWarnings(\"unrolled.identity-hidden-layer\"))"),
+  DEEP_SATURATING_LAYERS(Diagnostic.Kind.WARNING,
+      "layer %d is hidden SIGMOID/TANH layer number %d; their gradients shrink at every layer and vanish "
+          + "beyond %d of them; use RELU, LEAKY_RELU, ELU or SILU in deep networks "
+          + "(or @SuppressWarnings(\"unrolled.deep-saturating-layers\"))"),
   INTERNAL_ERROR(Diagnostic.Kind.ERROR,
       "internal error in the Unrolled processor while generating code for %s: %s. "
           + "This is a bug in Unrolled, not in your code; please report it with this declaration");

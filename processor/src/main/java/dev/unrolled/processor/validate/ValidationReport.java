@@ -8,13 +8,24 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
 
-/** What validation found for one declaration; printed once, testable without a Messager. */
+/**
+ * What validation found for one declaration; printed once, testable without a Messager. Problems
+ * point at the narrowest place known: the value, else the annotation, else the element.
+ */
 public final class ValidationReport {
   private final List<Problem> problems = new ArrayList<>();
 
   void add(Message message, Element element, AnnotationMirror mirror, AnnotationValue value,
       Object... args) {
+    if (message.kind() == Diagnostic.Kind.WARNING && Suppressions.suppressed(element, message)) {
+      return;
+    }
     problems.add(new Problem(message, message.format(args), element, mirror, value));
+  }
+
+  /** Adds what another step found. */
+  public void addAll(ValidationReport other) {
+    problems.addAll(other.problems);
   }
 
   public List<Problem> problems() {

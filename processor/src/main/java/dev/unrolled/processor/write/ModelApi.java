@@ -115,16 +115,19 @@ final class ModelApi {
         .build();
   }
 
+  /** Each thread gets its own workspace, so predict and lossAndGradient may run concurrently. */
   private MethodSpec scratch() {
     return MethodSpec.methodBuilder("scratch")
         .addModifiers(Modifier.PRIVATE)
         .returns(WORKSPACE)
         .addParameter(TypeName.INT, "m")
-        .beginControlFlow("if (scratch == null)")
-        .addStatement("scratch = new $T(m)", WORKSPACE)
+        .addStatement("$T ws = scratch.get()", WORKSPACE)
+        .beginControlFlow("if (ws == null)")
+        .addStatement("ws = new $T(m)", WORKSPACE)
+        .addStatement("scratch.set(ws)")
         .endControlFlow()
-        .addStatement("scratch.ensureCapacity(m)")
-        .addStatement("return scratch")
+        .addStatement("ws.ensureCapacity(m)")
+        .addStatement("return ws")
         .build();
   }
 }

@@ -8,15 +8,24 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
+import dev.unrolled.processor.model.MethodSignature;
 import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.element.Modifier;
 
 /** Writes {@code FooModel}: parameters, the Model contract, fast entry points and all kernels. */
@@ -43,8 +52,7 @@ public final class ModelWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(generated(plan))
         .addOriginatingElement(plan.type())
-        // Names the declared type inherits (a nested `Loss`, say) must not capture ours.
-        .avoidClashesWithNestedClasses(plan.type())
+        .alwaysQualify(inheritedMemberTypes(plan.type()).toArray(String[]::new))
         .addJavadoc(classJavadoc());
     ClassName declared = ClassName.get(plan.type());
     if (plan.isInterface()) {
@@ -55,8 +63,11 @@ public final class ModelWriter {
     type.addSuperinterface(MODEL);
     addConstants(type);
     addParameterFields(type);
-    type.addField(FieldSpec.builder(ClassName.get("", "Workspace"), "scratch", Modifier.PRIVATE)
-        .addJavadoc("Buffers for predict and lossAndGradient, created on first use.\n")
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), ClassName.get("", "Workspace")),
+            "scratch", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("Buffers for predict and lossAndGradient, one set per calling thread, created on first use.\n")
+        .initializer("new $T<>()", ThreadLocal.class)
         .build());
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
@@ -69,7 +80,43 @@ public final class ModelWriter {
     addParameterMethods(type);
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss).write());
-    return JavaFile.builder(plan.packageName(), type.build()).skipJavaLangImports(true).build();
+    return JavaFile.builder(plan.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .build();
+  }
+
+  /**
+   * Simple names of the member types the model inherits from the declared type: inside the model
+   * they would capture a plain {@code Loss} or {@code Architecture}, so ours are written qualified.
+   */
+  private static Set<String> inheritedMemberTypes(TypeElement type) {
+    Set<String> names = new TreeSet<>();
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement) {
+        names.add(member.getSimpleName().toString());
+      }
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype instanceof DeclaredType declared) {
+        names.addAll(inheritedMemberTypes((TypeElement) declared.asElement()));
+      }
+    }
+    return names;
+  }
+
+  /** The methods {@code model} declares, for the validator's member rules. */
+  public static List<MethodSignature> signatures(JavaFile model) {
+    List<MethodSignature> signatures = new ArrayList<>();
+    for (MethodSpec method : model.typeSpec().methodSpecs()) {
+      if (!method.isConstructor()) {
+        signatures.add(new MethodSignature(method.name(),
+            method.parameters().stream().map(p -> p.type().toString()).toList(),
+            method.returnType().toString(), method.modifiers()));
+      }
+    }
+    return signatures;
   }
 
   static AnnotationSpec generated(NetworkPlan plan) {
@@ -86,7 +133,10 @@ public final class ModelWriter {
         + "<p>Parameters follow the flat layout of {@link dev.unrolled.Model} in\n"
         + "{@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}\n"
         + "in one array and looped layers keep transposed rows {@code w[i][j]}, so their inner loops\n"
-        + "run contiguously. Use an instance from one thread at a time.\n";
+        + "run contiguously.\n\n"
+        + "<p>Thread safety: {@code predict}, {@code classify} and {@code lossAndGradient} may be called\n"
+        + "from many threads at once; each thread gets its own scratch buffers on its first call.\n"
+        + "Parameters must not change meanwhile: train, or call {@code setParameters}, before sharing.\n";
   }
 
   private void addConstants(TypeSpec.Builder type) {
@@ -108,7 +158,8 @@ public final class ModelWriter {
         .add("$T.of(INPUTS, $T.$L, $T.$L", ARCHITECTURE, Loss.class, plan.loss().name(),
             Precision.class, plan.precision().name());
     for (LayerPlan layer : plan.layers()) {
-      code.add(",\n    new $T($L, $T.$L)", ARCHITECTURE.nestedClass("Layer"), layer.outputs(),
+      // "$T.Layer" rather than a nested ClassName, which JavaPoet imports even when told to qualify.
+      code.add(",\n    new $T.Layer($L, $T.$L)", ARCHITECTURE, layer.outputs(),
           Activation.class, layer.activation().name());
     }
     return code.add(")").build();

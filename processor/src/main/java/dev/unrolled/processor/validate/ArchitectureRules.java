@@ -1,0 +1,118 @@
+package dev.unrolled.processor.validate;
+
+import dev.unrolled.Activation;
+import dev.unrolled.Loss;
+import dev.unrolled.Network;
+import dev.unrolled.processor.model.LayerDeclaration;
+import dev.unrolled.processor.model.NetworkDeclaration;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.AnnotationValue;
+
+/** Rules on the numbers: sizes, the parameter budget, the loss against the output layer, and depth. */
+final class ArchitectureRules {
+  private ArchitectureRules() {}
+
+  static void check(NetworkDeclaration network, ValidationReport report) {
+    boolean sized = checkSizes(network, report);
+    if (sized) {
+      checkBudget(network, report);
+    }
+    checkLoss(network, report);
+    checkHiddenLayers(network, report);
+  }
+
+  /** True when every size is positive, so counting parameters means something. */
+  private static boolean checkSizes(NetworkDeclaration network, ValidationReport report) {
+    boolean sized = true;
+    if (network.inputs() < 1) {
+      report.add(Message.INPUTS_NOT_POSITIVE, network.type(), network.mirror(), network.inputsValue(),
+          network.inputs());
+      sized = false;
+    }
+    if (network.layers().isEmpty()) {
+      report.add(Message.NO_LAYERS, network.type(), network.mirror(), network.layersValue());
+      sized = false;
+    }
+    for (LayerDeclaration layer : network.layers()) {
+      if (layer.units() < 1) {
+        report.add(Message.UNITS_NOT_POSITIVE, network.type(), layer.mirror(), layer.unitsValue(),
+            layer.number(), layer.units());
+        sized = false;
+      }
+    }
+    return sized;
+  }
+
+  private static void checkBudget(NetworkDeclaration network, ValidationReport report) {
+    int budget = network.maxParameters();
+    if (budget < 1) {
+      report.add(Message.MAX_PARAMETERS_NOT_POSITIVE, network.type(), network.mirror(),
+          network.maxParametersValue(), budget, Network.DEFAULT_MAX_PARAMETERS);
+      return;
+    }
+    long count = network.parameterCount();
+    if (count <= budget) {
+      return;
+    }
+    LayerDeclaration largest = null;
+    long largestWeights = -1;
+    long in = network.inputs();
+    long largestIn = 0;
+    for (LayerDeclaration layer : network.layers()) {
+      if (in * layer.units() > largestWeights) {
+        largest = layer;
+        largestWeights = in * layer.units();
+        largestIn = in;
+      }
+      in = layer.units();
+    }
+    String fix = count > Integer.MAX_VALUE
+        ? "no model can hold more than " + String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE)
+            + " parameters; check the sizes for a typo"
+        : "check the sizes for a typo, or raise maxParameters to at least "
+            + String.format(Locale.ROOT, "%,d", count) + " if you mean it";
+    // Point at the budget if the user set it, else at the largest layer's size.
+    AnnotationValue where = network.maxParametersValue() != null
+        ? network.maxParametersValue() : largest.unitsValue();
+    report.add(Message.TOO_MANY_PARAMETERS, network.type(),
+        network.maxParametersValue() != null ? network.mirror() : largest.mirror(), where,
+        count, budget, largest.number(), largestIn, largest.units(), fix);
+  }
+
+  private static void checkLoss(NetworkDeclaration network, ValidationReport report) {
+    LayerDeclaration output = network.outputLayer();
+    if (output == null) {
+      return;
+    }
+    Loss loss = network.loss();
+    if (loss.isCrossEntropy() && output.activation() != Activation.IDENTITY) {
+      report.add(Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, network.type(), output.mirror(),
+          output.activationValue(), loss, output.number(), output.activation(),
+          loss == Loss.SOFTMAX_CROSS_ENTROPY ? "softmax" : "the sigmoid");
+    }
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY && output.units() == 1) {
+      report.add(Message.SOFTMAX_NEEDS_TWO_OUTPUTS, network.type(), output.mirror(),
+          output.unitsValue(), output.units());
+    }
+  }
+
+  /** Warnings: legal declarations that almost surely are not what was meant. */
+  private static void checkHiddenLayers(NetworkDeclaration network, ValidationReport report) {
+    List<LayerDeclaration> layers = network.layers();
+    int saturating = 0;
+    for (LayerDeclaration layer : layers.subList(0, Math.max(layers.size() - 1, 0))) {
+      if (layer.activation() == Activation.IDENTITY) {
+        report.add(Message.IDENTITY_HIDDEN_LAYER, network.type(), layer.mirror(), layer.activationValue(),
+            layer.number(), layer.activationValue() == null ? " (the default)" : "", layer.number() + 1);
+      }
+      if (layer.activation() == Activation.SIGMOID || layer.activation() == Activation.TANH) {
+        saturating++;
+        if (saturating == Network.SATURATING_LAYERS_WARNING + 1) {
+          report.add(Message.DEEP_SATURATING_LAYERS, network.type(), layer.mirror(),
+              layer.activationValue(), layer.number(), saturating, Network.SATURATING_LAYERS_WARNING);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package dev.unrolled.processor.validate;
+
+import dev.unrolled.processor.model.NetworkDeclaration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Rules on the annotated type itself: its kind, generics, access, constructor, and whether the
+ * generated classes' names are free. Remembers the names claimed in this compilation, so two
+ * declarations that would generate the same class both hear about it.
+ */
+final class TypeRules {
+  private static final String MODEL = "dev.unrolled.Model";
+  private static final String TRAINER = "dev.unrolled.Trainer";
+
+  private final Elements elements;
+  private final Types types;
+  private final Map<String, TypeElement> claimed = new HashMap<>();
+
+  TypeRules(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  void check(NetworkDeclaration network, ValidationReport report) {
+    TypeElement type = network.type();
+    ElementKind kind = type.getKind();
+    boolean isAbstractClass = kind == ElementKind.CLASS && type.getModifiers().contains(Modifier.ABSTRACT);
+    if (kind != ElementKind.INTERFACE && !isAbstractClass) {
+      report.add(Message.NOT_INTERFACE_OR_ABSTRACT_CLASS, type, null, null, type.getSimpleName(), describe(type));
+      return;
+    }
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      report.add(Message.SEALED_TYPE, type, null, null, type.getQualifiedName(), network.modelName());
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      report.add(Message.GENERIC_TYPE, type, null, null, type.getSimpleName(),
+          type.getTypeParameters().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    checkAccess(network, report);
+    if (type.getNestingKind() == NestingKind.MEMBER && kind == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.STATIC)) {
+      report.add(Message.INNER_CLASS, type, null, null, type.getQualifiedName());
+    }
+    if (isAbstractClass) {
+      checkConstructor(network, report);
+    }
+    checkNames(network, report);
+  }
+
+  private static String describe(TypeElement type) {
+    switch (type.getKind()) {
+      case CLASS:
+        return type.getModifiers().contains(Modifier.FINAL) ? "a final class" : "a concrete class";
+      case ENUM:
+        return "an enum";
+      case ANNOTATION_TYPE:
+        return "an annotation type";
+      default:
+        return "a " + type.getKind().name().toLowerCase(Locale.ROOT); // a record
+    }
+  }
+
+  /** The type and every type around it must be visible from the generated classes in the package. */
+  private static void checkAccess(NetworkDeclaration network, ValidationReport report) {
+    for (Element e = network.type(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        String what = t == network.type() ? "private" : "nested in private " + t.getQualifiedName();
+        report.add(Message.PRIVATE_TYPE, network.type(), null, null, network.type().getQualifiedName(),
+            what, network.modelName());
+        return;
+      }
+    }
+  }
+
+  private void checkConstructor(NetworkDeclaration network, ValidationReport report) {
+    TypeElement type = network.type();
+    List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
+    for (ExecutableElement constructor : constructors) {
+      if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        List<String> checked = new ArrayList<>();
+        for (TypeMirror thrown : constructor.getThrownTypes()) {
+          if (isChecked(thrown)) {
+            checked.add(thrown.toString());
+          }
+        }
+        if (!checked.isEmpty()) {
+          report.add(Message.CONSTRUCTOR_THROWS, constructor, null, null, type.getSimpleName(),
+              String.join(", ", checked), network.modelName());
+        }
+        return;
+      }
+    }
+    List<String> declared = new ArrayList<>();
+    for (ExecutableElement constructor : constructors) {
+      declared.add((constructor.getModifiers().contains(Modifier.PRIVATE) ? "private " : "")
+          + type.getSimpleName() + constructor.getParameters().stream()
+              .map(p -> types.erasure(p.asType()).toString()).collect(Collectors.joining(", ", "(", ")")));
+    }
+    report.add(Message.NO_ACCESSIBLE_CONSTRUCTOR, type, null, null, type.getQualifiedName(),
+        String.join(" and ", declared), type.getSimpleName());
+  }
+
+  private boolean isChecked(TypeMirror thrown) {
+    TypeMirror runtime = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    return !types.isSubtype(thrown, runtime) && !types.isSubtype(thrown, error);
+  }
+
+  private void checkNames(NetworkDeclaration network, ValidationReport report) {
+    String pkg = network.packageName();
+    String prefix = pkg.isEmpty() ? "" : pkg + ".";
+    checkName(network, prefix + network.modelName(), MODEL, report);
+    checkName(network, prefix + network.trainerName(), TRAINER, report);
+  }
+
+  private void checkName(NetworkDeclaration network, String generated, String contract, ValidationReport report) {
+    TypeElement type = network.type();
+    TypeElement first = claimed.putIfAbsent(generated, type);
+    if (first != null && !first.equals(type)) {
+      report.add(Message.NAME_CLASH, type, null, null, generated,
+          "the class generated for " + first.getQualifiedName(), type.getSimpleName());
+      return;
+    }
+    TypeElement existing = elements.getTypeElement(generated);
+    if (existing != null && !isEarlierOutput(existing, type, contract)) {
+      report.add(Message.NAME_CLASH, type, null, null, generated,
+          "the existing " + existing.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
+              + existing.getQualifiedName(), type.getSimpleName());
+    }
+  }
+
+  /**
+   * A class from an earlier build of the same declaration (say, on the classpath of an incremental
+   * build) is replaced, not a clash: it implements the runtime contract and, for a model, the
+   * declared type.
+   */
+  private boolean isEarlierOutput(TypeElement existing, TypeElement declared, String contract) {
+    TypeElement contractType = elements.getTypeElement(contract);
+    if (contractType == null || !types.isAssignable(existing.asType(), types.erasure(contractType.asType()))) {
+      return false;
+    }
+    return !contract.equals(MODEL) || types.isAssignable(existing.asType(), types.erasure(declared.asType()));
+  }
+}
