@@ -83,6 +83,11 @@ public final class UnrolledProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement type) throws IOException {
+    ValidationReport runtime = validator.validateRuntime(type);
+    if (!runtime.isClean()) {
+      runtime.printTo(processingEnv.getMessager());
+      return;
+    }
     Optional<NetworkDeclaration> read = new NetworkReader(processingEnv.getElementUtils()).read(type);
     if (read.isEmpty()) {
       return; // javac has reported the unresolvable value already

@@ -60,6 +60,9 @@ public enum Message {
       "layer %d is hidden SIGMOID/TANH layer number %d; their gradients shrink at every layer and vanish "
           + "beyond %d of them; use RELU, LEAKY_RELU, ELU or SILU in deep networks "
           + "(or @SuppressWarnings(\"unrolled.deep-saturating-layers\"))"),
+  RUNTIME_MISMATCH(Diagnostic.Kind.ERROR,
+      "the classpath has %s, but this processor generates code for runtime level %d; use "
+          + "unrolled-runtime and unrolled-processor of the same version"),
   INTERNAL_ERROR(Diagnostic.Kind.ERROR,
       "internal error in the Unrolled processor while generating code for %s: %s. "
           + "This is a bug in Unrolled, not in your code; please report it with this declaration");
