@@ -15,6 +15,7 @@ import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -33,7 +34,17 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class UnrolledProcessor extends AbstractProcessor {
+  private final Consumer<TypeElement> beforeEach;
   private NetworkValidator validator;
+
+  public UnrolledProcessor() {
+    this(type -> {});
+  }
+
+  /** With a hook run before each declaration: the containment test makes it fail like a bug would. */
+  UnrolledProcessor(Consumer<TypeElement> beforeEach) {
+    this.beforeEach = beforeEach;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -63,6 +74,7 @@ public final class UnrolledProcessor extends AbstractProcessor {
 
   private void processContained(TypeElement type) {
     try {
+      beforeEach.accept(type);
       generate(type);
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
       // Everything but a dying JVM (OutOfMemoryError and the like) stays inside the processor.
