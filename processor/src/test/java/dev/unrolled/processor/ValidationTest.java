@@ -313,9 +313,10 @@ class ValidationTest {
     }
 
     @Test
-    void aNestedTypeNamedLikeARuntimeTypeDoesNotCaptureIt() {
+    void nestedTypesAndFieldsNamedLikeTypesTheModelUsesDoNotCaptureThem() {
       Compilation compilation = compile(source(FINE
-          + "interface Fine {\n  enum Loss { MINE }\n  interface Model {}\n  class Architecture {}\n}\n"));
+          + "interface Fine {\n  enum Loss { MINE }\n  interface Model {}\n  class Architecture {}\n"
+          + "  int Checks = 0;\n  String Math = \"\";\n  Object Arrays = null;\n}\n"));
       assertThat(compilation).succeededWithoutWarnings();
     }
   }

@@ -1,5 +1,6 @@
 package dev.unrolled.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -17,6 +18,7 @@ import javax.lang.model.element.Modifier;
  * double and narrowed once, so FLOAT code loses no accuracy to float {@code exp}.
  */
 final class ActivationFunctions {
+  private static final ClassName MATH = ClassName.get(Math.class);
   private final Numeric num;
 
   ActivationFunctions(Numeric num) {
@@ -61,22 +63,22 @@ final class ActivationFunctions {
     String zero = num.literal("0");
     switch (activation) {
       case SIGMOID:
-        return num.narrow("1.0 / (1.0 + Math.exp(-z))");
+        return num.narrow("1.0 / (1.0 + $T.exp(-z))", MATH);
       case TANH:
         // JDK 17 does not intrinsify Math.tanh; this form is 1.4–2.3× faster and exact in float.
-        return num.isFloat() ? num.narrow("1.0 - 2.0 / (Math.exp(2.0 * z) + 1.0)")
-            : CodeBlock.of("Math.tanh(z)");
+        return num.isFloat() ? num.narrow("1.0 - 2.0 / ($T.exp(2.0 * z) + 1.0)", MATH)
+            : CodeBlock.of("$T.tanh(z)", MATH);
       case RELU:
-        return CodeBlock.of("Math.max($L, z)", zero);
+        return CodeBlock.of("$T.max($L, z)", MATH, zero);
       case LEAKY_RELU:
         return CodeBlock.of("z > $L ? z : $L * z", zero, num.literal("0.01"));
       case ELU:
-        return CodeBlock.of("z > $L ? z : $L", zero, num.narrow("Math.expm1(z)"));
+        return CodeBlock.of("z > $L ? z : $L", zero, num.narrow("$T.expm1(z)", MATH));
       case SOFTPLUS:
         // max(z, 0) + log1p(e^-|z|) never overflows, unlike log(1 + e^z).
-        return num.narrow("Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)))");
+        return num.narrow("$T.max(z, 0.0) + $T.log1p($T.exp(-$T.abs(z)))", MATH, MATH, MATH, MATH);
       case SILU:
-        return num.narrow("z / (1.0 + Math.exp(-z))");
+        return num.narrow("z / (1.0 + $T.exp(-z))", MATH);
       default:
         throw new IllegalArgumentException("no function for " + activation);
     }
@@ -102,10 +104,10 @@ final class ActivationFunctions {
       case ELU:
         return method.addStatement("return z > $L ? $L : a + $L", zero, one, one).build();
       case SOFTPLUS:
-        return method.addStatement("return $L", num.narrow("1.0 / (1.0 + Math.exp(-z))")).build();
+        return method.addStatement("return $L", num.narrow("1.0 / (1.0 + $T.exp(-z))", MATH)).build();
       case SILU:
         return method
-            .addStatement("$T s = 1.0 / (1.0 + Math.exp(-z))", TypeName.DOUBLE)
+            .addStatement("$T s = 1.0 / (1.0 + $T.exp(-z))", TypeName.DOUBLE, MATH)
             .addStatement("return $L", num.narrow("s * (1.0 + z * (1.0 - s))"))
             .build();
       default:

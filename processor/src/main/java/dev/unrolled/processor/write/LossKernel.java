@@ -1,5 +1,6 @@
 package dev.unrolled.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
@@ -16,6 +17,7 @@ import javax.lang.model.element.Modifier;
  * for the sigmoid, so logits of ±800 stay finite and exact.
  */
 final class LossKernel {
+  private static final ClassName MATH = ClassName.get(Math.class);
   private final NetworkPlan plan;
   private final Numeric num;
   private final LayerPlan output;
@@ -55,17 +57,17 @@ final class LossKernel {
             .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n")
             .addStatement("double max = z[0]")
             .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
-            .addStatement("max = Math.max(max, z[j])")
+            .addStatement("max = $T.max(max, z[j])", MATH)
             .endControlFlow()
             .addStatement("double sum = 0.0")
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("sum += Math.exp(z[j] - max)")
+            .addStatement("sum += $T.exp(z[j] - max)", MATH)
             .endControlFlow()
-            .addStatement("double logSum = max + Math.log(sum)")
+            .addStatement("double logSum = max + $T.log(sum)", MATH)
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
             .addStatement("total += t[j] * (logSum - z[j])")
             .beginControlFlow("if (withDelta)")
-            .addStatement("d[j] = $L", num.narrow("(Math.exp(z[j] - logSum) - t[j]) * scale"))
+            .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", MATH))
             .endControlFlow()
             .endControlFlow();
         break;
@@ -74,9 +76,10 @@ final class LossKernel {
             .addJavadoc("{@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.\n")
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
             .addStatement("double zj = z[j]")
-            .addStatement("total += Math.max(zj, 0.0) - zj * t[j] + Math.log1p(Math.exp(-Math.abs(zj)))")
+            .addStatement("total += $T.max(zj, 0.0) - zj * t[j] + $T.log1p($T.exp(-$T.abs(zj)))",
+                MATH, MATH, MATH, MATH)
             .beginControlFlow("if (withDelta)")
-            .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + Math.exp(-zj)) - t[j]) * scale"))
+            .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
             .endControlFlow()
             .endControlFlow();
         break;
@@ -132,20 +135,20 @@ final class LossKernel {
         return method.addJavadoc("Softmax of the logits, shifted by their maximum so no exponent overflows.\n")
             .addStatement("double max = last[0]")
             .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
-            .addStatement("max = Math.max(max, last[j])")
+            .addStatement("max = $T.max(max, last[j])", MATH)
             .endControlFlow()
             .addStatement("double sum = 0.0")
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("sum += Math.exp(last[j] - max)")
+            .addStatement("sum += $T.exp(last[j] - max)", MATH)
             .endControlFlow()
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("out[j] = $L(Math.exp(last[j] - max) / sum)", cast)
+            .addStatement("out[j] = $L($T.exp(last[j] - max) / sum)", cast, MATH)
             .endControlFlow()
             .build();
       case SIGMOID_CROSS_ENTROPY:
         return method.addJavadoc("Sigmoid of each logit.\n")
             .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("out[j] = $L(1.0 / (1.0 + Math.exp(-last[j])))", cast)
+            .addStatement("out[j] = $L(1.0 / (1.0 + $T.exp(-last[j])))", cast, MATH)
             .endControlFlow()
             .build();
       default:

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -86,13 +87,14 @@ public final class ModelWriter {
   }
 
   /**
-   * Simple names of the member types the model inherits from the declared type: inside the model
-   * they would capture a plain {@code Loss} or {@code Architecture}, so ours are written qualified.
+   * Simple names of the member types and fields the model inherits from the declared type: inside
+   * the model they would capture a plain {@code Loss} or {@code Checks.length(...)}, so types of
+   * those names are written qualified.
    */
   private static Set<String> inheritedMemberTypes(TypeElement type) {
     Set<String> names = new TreeSet<>();
     for (Element member : type.getEnclosedElements()) {
-      if (member instanceof TypeElement) {
+      if (member instanceof TypeElement || member.getKind() == ElementKind.FIELD) {
         names.add(member.getSimpleName().toString());
       }
     }

@@ -44,7 +44,7 @@ final class Numeric {
   }
 
   /** Same as {@link #narrow(CodeBlock)} for a short expression. */
-  CodeBlock narrow(String expr) {
-    return narrow(CodeBlock.of(expr));
+  CodeBlock narrow(String format, Object... args) {
+    return narrow(CodeBlock.of(format, args));
   }
 }
