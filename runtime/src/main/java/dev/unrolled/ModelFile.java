@@ -65,13 +65,14 @@ import java.util.zip.CRC32;
  *
  * <h2>Saving</h2>
  *
- * <p>The file is written to a temporary file in the same directory, forced to the device, then
- * renamed over the target in one atomic move, so a crash or a failed write leaves the previous file
- * as it was, and no temporary file. Where the file system cannot move atomically the rename falls
- * back to an ordinary replace: the new file is still complete, but a crash during that replace may
- * leave the complete temporary file instead of the target. On POSIX systems the new file gets the
- * permissions any newly created file gets (the umask), not the owner-only permissions of a
- * temporary file. A model with a NaN or infinite parameter (or, in a FLOAT file, one beyond the
+ * <p>The file is written to a temporary file in the same directory ({@code name.<random>.tmp}),
+ * forced to the device, then renamed over the target in one atomic move. A failed write leaves the
+ * previous file as it was and deletes the temporary file; a crash leaves the previous file as it
+ * was and at most a stray temporary file. Where the file system cannot move atomically the rename
+ * falls back to an ordinary replace: the new file is still complete, but a crash during that replace
+ * may leave the complete temporary file instead of the target. A symbolic link at the target is
+ * replaced, not followed. On POSIX systems the new file gets the permissions any newly created file
+ * gets (the umask), not the owner-only permissions of a temporary file. A model with a NaN or infinite parameter (or, in a FLOAT file, one beyond the
  * float range) is refused with a {@link ModelFileException} before anything is written: such a file
  * could only ever produce NaN predictions.
  */
