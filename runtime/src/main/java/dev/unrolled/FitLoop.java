@@ -16,6 +16,7 @@ final class FitLoop {
   private final EpochStats[] done;
   private final boolean trainScored;
   private final boolean validationScored;
+  private final Checkpoints.Run checkpoints;
 
   FitLoop(Trainer trainer, Dataset train, Dataset validation, FitOptions options) {
     Model model = trainer.model();
@@ -31,6 +32,8 @@ final class FitLoop {
     this.done = new EpochStats[options.epochs()];
     this.trainScored = Fit.isScored(model, train);
     this.validationScored = validation != null && Fit.isScored(model, validation);
+    options.checkpoints().requireDirectories();
+    this.checkpoints = options.checkpoints().start(validation != null);
   }
 
   History run() {
@@ -49,6 +52,7 @@ final class FitLoop {
         }
         stopped = stopping.shouldStop() && count < done.length;
       }
+      checkpoints.epochEnded(trainer.model(), stats);
       History soFar = new History(done, count, false);
       for (TrainingListener l : listeners) {
         l.onEpochEnd(stats, soFar);

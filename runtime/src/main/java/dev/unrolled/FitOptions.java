@@ -1,12 +1,13 @@
 package dev.unrolled;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How {@link Fit#run} trains: epochs, batch size, validation, early stopping, shuffling and
- * listeners. Immutable: every {@code with}-style method returns a new instance.
+ * How {@link Fit#run} trains: epochs, batch size, validation, early stopping, shuffling,
+ * listeners and checkpoints. Immutable: every {@code with}-style method returns a new instance.
  *
  * <pre>{@code
  * FitOptions options = FitOptions.epochs(200).batchSize(16).validation(test)
@@ -27,9 +28,10 @@ public final class FitOptions {
   private final boolean restoreBestWeights;
   private final long shuffleSeed;
   private final List<TrainingListener> listeners;
+  private final Checkpoints checkpoints;
 
   private FitOptions(int epochs, int batchSize, Dataset validation, int patience, double minDelta,
-      boolean restoreBestWeights, long shuffleSeed, List<TrainingListener> listeners) {
+      boolean restoreBestWeights, long shuffleSeed, List<TrainingListener> listeners, Checkpoints checkpoints) {
     this.epochs = epochs;
     this.batchSize = batchSize;
     this.validation = validation;
@@ -38,6 +40,7 @@ public final class FitOptions {
     this.restoreBestWeights = restoreBestWeights;
     this.shuffleSeed = shuffleSeed;
     this.listeners = List.copyOf(listeners);
+    this.checkpoints = checkpoints;
   }
 
   /** Options for {@code n} epochs (at least 1), batch size 32, no validation, silent. */
@@ -45,7 +48,7 @@ public final class FitOptions {
     if (n < 1) {
       throw new IllegalArgumentException("epochs is " + n + "; train for at least 1 epoch");
     }
-    return new FitOptions(n, DEFAULT_BATCH_SIZE, null, 0, 0, true, 0, List.of());
+    return new FitOptions(n, DEFAULT_BATCH_SIZE, null, 0, 0, true, 0, List.of(), Checkpoints.NONE);
   }
 
   /** Samples per optimizer step (at least 1); the last batch of an epoch may be smaller. */
@@ -53,7 +56,8 @@ public final class FitOptions {
     if (size < 1) {
       throw new IllegalArgumentException("batchSize is " + size + "; give at least 1 sample per step");
     }
-    return new FitOptions(epochs, size, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+    return new FitOptions(epochs, size, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners,
+        checkpoints);
   }
 
   /** Data scored after every epoch (loss, and accuracy where it means something). */
@@ -61,7 +65,8 @@ public final class FitOptions {
     if (data == null) {
       throw new IllegalArgumentException("validation data is null; omit validation(...) to train without it");
     }
-    return new FitOptions(epochs, batchSize, data, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+    return new FitOptions(epochs, batchSize, data, patience, minDelta, restoreBestWeights, shuffleSeed, listeners,
+        checkpoints);
   }
 
   /**
@@ -74,7 +79,8 @@ public final class FitOptions {
       throw new IllegalArgumentException("patience is " + patience + "; give the number of epochs "
           + "without improvement to tolerate (at least 1)");
     }
-    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, listeners,
+        checkpoints);
   }
 
   /** The smallest decrease of the validation loss that counts as an improvement (default 0). */
@@ -82,17 +88,20 @@ public final class FitOptions {
     if (!(delta >= 0) || Double.isInfinite(delta)) {
       throw new IllegalArgumentException("minDelta is " + delta + "; give a finite loss decrease of at least 0");
     }
-    return new FitOptions(epochs, batchSize, validation, patience, delta, restoreBestWeights, shuffleSeed, listeners);
+    return new FitOptions(epochs, batchSize, validation, patience, delta, restoreBestWeights, shuffleSeed, listeners,
+        checkpoints);
   }
 
   /** Whether early stopping restores the best epoch's parameters at the end (default true). */
   public FitOptions restoreBestWeights(boolean restore) {
-    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restore, shuffleSeed, listeners);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restore, shuffleSeed, listeners,
+        checkpoints);
   }
 
   /** Seed of the per-epoch shuffles (default 0); each epoch derives its own permutation from it. */
   public FitOptions shuffleSeed(long seed) {
-    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, seed, listeners);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, seed, listeners,
+        checkpoints);
   }
 
   /** Adds a listener; listeners are called in the order they were added. */
@@ -102,7 +111,8 @@ public final class FitOptions {
     }
     List<TrainingListener> more = new ArrayList<>(listeners);
     more.add(listener);
-    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, more);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, more,
+        checkpoints);
   }
 
   /** Adds a {@link ConsoleListener} printing one line per epoch to {@code System.out}. */
@@ -122,7 +132,30 @@ public final class FitOptions {
   public FitOptions quiet() {
     List<TrainingListener> kept = new ArrayList<>(listeners);
     kept.removeIf(l -> l instanceof ConsoleListener);
-    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, kept);
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed, kept,
+        checkpoints);
+  }
+
+  /**
+   * Saves the model to {@code file} after every {@code epochs}-th epoch (n, 2n, 3n, …; n at least 1),
+   * each save atomically replacing the last, so an interrupted fit leaves the latest complete
+   * checkpoint. Load it with {@link Model#load}. A failed save ends the fit with an
+   * {@link java.io.UncheckedIOException} naming the epoch and the file.
+   */
+  public FitOptions checkpointEvery(int epochs, Path file) {
+    return new FitOptions(this.epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed,
+        listeners, checkpoints.withEvery(epochs, file));
+  }
+
+  /**
+   * Saves the model to {@code file} after each epoch that lowers the best loss so far: the validation
+   * loss when there is validation data, else the training loss; NaN never counts. The file ends up
+   * with the best epoch's parameters, the ones early stopping restores. Failures end the fit as for
+   * {@link #checkpointEvery}.
+   */
+  public FitOptions checkpointBest(Path file) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed,
+        listeners, checkpoints.withBest(file));
   }
 
   /** Number of epochs. */
@@ -170,12 +203,31 @@ public final class FitOptions {
     return listeners;
   }
 
+  /** Epochs between periodic checkpoints; 0 when off. */
+  public int checkpointEvery() {
+    return checkpoints.every();
+  }
+
+  /** Where periodic checkpoints go, if anywhere. */
+  public Optional<Path> checkpointEveryFile() {
+    return Optional.ofNullable(checkpoints.everyFile());
+  }
+
+  /** Where the best model so far goes, if anywhere. */
+  public Optional<Path> checkpointBestFile() {
+    return Optional.ofNullable(checkpoints.bestFile());
+  }
+
+  Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
   @Override
   public String toString() {
     return "FitOptions[epochs=" + epochs + ", batchSize=" + batchSize
         + (validation != null ? ", validation=" + validation.size() + " rows" : "")
         + (patience > 0 ? ", earlyStopping=" + patience + ", minDelta=" + minDelta
             + ", restoreBestWeights=" + restoreBestWeights : "")
-        + ", shuffleSeed=" + shuffleSeed + ", listeners=" + listeners.size() + "]";
+        + ", shuffleSeed=" + shuffleSeed + ", listeners=" + listeners.size() + checkpoints.describe() + "]";
   }
 }

@@ -1,5 +1,8 @@
 package dev.unrolled;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * A generated network's parameters and its forward and backward passes, seen through {@code double}
  * arrays. This is the interoperability contract (tests, external optimizers, distributed
@@ -75,5 +78,27 @@ public interface Model {
     double[] p = new double[parameterCount()];
     getParameters(p);
     return p;
+  }
+
+  /**
+   * Saves the architecture and parameters to {@code file}, atomically replacing it; see
+   * {@link ModelFile} for the format. For example {@code model.save(Path.of("iris.unrl"))}.
+   *
+   * @throws ModelFileException if a parameter is not finite; nothing is written then
+   * @throws IOException if the file cannot be written; the previous file, if any, is unchanged
+   */
+  default void save(Path file) throws IOException {
+    ModelFile.save(this, file);
+  }
+
+  /**
+   * Replaces the parameters with those saved in {@code file} by a model of the same architecture.
+   *
+   * @throws ModelFileException if the file is not an intact model file of this architecture; the
+   *     parameters are then unchanged
+   * @throws IOException if the file cannot be read
+   */
+  default void load(Path file) throws IOException {
+    ModelFile.load(this, file);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FitOptionsTest {
@@ -19,6 +20,9 @@ class FitOptionsTest {
     assertThat(options.restoreBestWeights()).isFalse();
     assertThat(options.shuffleSeed()).isEqualTo(0);
     assertThat(options.listeners()).isEmpty();
+    assertThat(options.checkpointEvery()).isEqualTo(0);
+    assertThat(options.checkpointEveryFile()).isEmpty();
+    assertThat(options.checkpointBestFile()).isEmpty();
   }
 
   @Test
@@ -46,6 +50,36 @@ class FitOptionsTest {
     assertThat(options.listeners()).containsExactly(custom, console).inOrder();
     assertThat(options.quiet().listeners()).containsExactly(custom);
     assertThat(FitOptions.epochs(1).console().listeners().get(0)).isInstanceOf(ConsoleListener.class);
+  }
+
+  @Test
+  void checkpointsSurviveOtherSettingsAndShowInToString() {
+    FitOptions options = FitOptions.epochs(10).checkpointEvery(5, Path.of("every.unrl"))
+        .checkpointBest(Path.of("best.unrl")).batchSize(16);
+
+    assertThat(options.checkpointEvery()).isEqualTo(5);
+    assertThat(options.checkpointEveryFile()).hasValue(Path.of("every.unrl"));
+    assertThat(options.checkpointBestFile()).hasValue(Path.of("best.unrl"));
+    assertThat(options.toString()).isEqualTo("FitOptions[epochs=10, batchSize=16, shuffleSeed=0, listeners=0, "
+        + "checkpointEvery=5 to every.unrl, checkpointBest=best.unrl]");
+    assertThat(FitOptions.epochs(3).toString())
+        .isEqualTo("FitOptions[epochs=3, batchSize=32, shuffleSeed=0, listeners=0]");
+  }
+
+  @Test
+  void invalidCheckpointsNameTheirValue() {
+    Path file = Path.of("model.unrl");
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(1).checkpointEvery(0, file)))
+        .hasMessageThat().contains("checkpointEvery is 0 epochs");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(1).checkpointEvery(1, null)))
+        .hasMessageThat().contains("checkpointEvery file is null");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(1).checkpointBest(null)))
+        .hasMessageThat().contains("checkpointBest file is null");
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> FitOptions.epochs(1).checkpointEvery(2, file).checkpointBest(Path.of("./model.unrl"))))
+        .hasMessageThat().isEqualTo("checkpointEvery and checkpointBest both write ./model.unrl; give them "
+            + "different files, or each would overwrite the other's checkpoint");
   }
 
   @Test
