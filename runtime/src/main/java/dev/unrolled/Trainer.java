@@ -17,13 +17,16 @@ public interface Trainer {
 
   /**
    * One optimizer step on this batch: computes the mean loss and its gradient, then updates the
-   * model's parameters. Returns the batch's mean loss computed before the step.
+   * model's parameters. Returns the batch's mean loss computed before the step. When the loss or any
+   * gradient is not finite, the parameters are left unchanged and a non-finite loss is returned, so
+   * that {@link Fit} stops with {@link TrainingDivergedException} on the last finite parameters.
    */
   double trainBatch(double[][] inputs, double[][] targets);
 
   /**
    * One optimizer step on rows {@code rows[from..to)} of {@code data}; returns the mean loss before
-   * the step. Labels become one-hot targets (for one sigmoid output, the label itself is the target).
+   * the step, or a non-finite loss without a step, as {@link #trainBatch(double[][], double[][])}.
+   * Labels become one-hot targets (for one sigmoid output, the label itself is the target).
    */
   double trainBatch(Dataset data, int[] rows, int from, int to);
 
