@@ -18,10 +18,15 @@ import java.util.Arrays;
  * their {@code double} twins) are what generated trainers call per sample; they allocate nothing.
  */
 public final class Dataset {
+  private static final int FLOAT_RANGE = 1 << Loss.values().length; // bits below it: Loss ordinals
+
   private final RowTable features;
   private final int[] labels; // null when the dataset has target rows
   private final int classes; // 0 when the dataset has target rows
   private final RowTable targets; // null when the dataset has labels
+  // Checks already passed (a bit per Loss ordinal, and FLOAT_RANGE): the rows never change, so a
+  // fit after the first does not rescan them. A race can only lose a bit, which repeats a check.
+  private volatile int passed;
 
   private Dataset(RowTable features, int[] labels, int classes, RowTable targets) {
     this.features = features;
@@ -150,6 +155,56 @@ public final class Dataset {
           + classes + " classes; declare " + classes + " output units"
           + (classes == 2 ? " (or 1 with SIGMOID_CROSS_ENTROPY)" : ""));
     }
+  }
+
+  /**
+   * Checks that the targets suit {@code loss}, so that a bad row fails here instead of training
+   * towards a wrong answer. {@link Fit#run} and {@link Fit#evaluate} call it with the model's loss.
+   *
+   * <ul>
+   *   <li>Class labels suit every loss.
+   *   <li>{@link Loss#SOFTMAX_CROSS_ENTROPY}: each target row is a probability distribution, with no
+   *       negative entry and a sum within {@code 1e-4} per column of 1 (at most {@code 0.01} off),
+   *       which admits float rows and rows rounded to four decimals.
+   *   <li>{@link Loss#SIGMOID_CROSS_ENTROPY}: every entry lies in {@code [0, 1]}.
+   *   <li>{@link Loss#MEAN_SQUARED_ERROR}: any finite value.
+   * </ul>
+   *
+   * <p>The rows are scanned once per loss; later calls for that loss return at once.
+   *
+   * <pre>{@code
+   * Dataset soft = Dataset.ofTargets(features, smoothedLabels);
+   * soft.requireTargetsFor(Loss.SOFTMAX_CROSS_ENTROPY); // names the first bad row, if any
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the first bad row (and column), its value and what
+   *     {@code loss} needs
+   */
+  public void requireTargetsFor(Loss loss) {
+    if (loss == null) {
+      throw new IllegalArgumentException("loss is null; pass the model's loss(), e.g. Loss.SOFTMAX_CROSS_ENTROPY");
+    }
+    int bit = 1 << loss.ordinal();
+    if (labels != null || (passed & bit) != 0) {
+      return;
+    }
+    TargetRules.check(targets, loss);
+    passed |= bit;
+  }
+
+  /**
+   * Checks that every feature and target stays finite as a {@code float}, as a FLOAT model reads
+   * them; once per dataset. Float rows always pass.
+   */
+  void requireFloatRange() {
+    if ((passed & FLOAT_RANGE) != 0) {
+      return;
+    }
+    features.requireFloatRange("features");
+    if (targets != null) {
+      targets.requireFloatRange("targets");
+    }
+    passed |= FLOAT_RANGE;
   }
 
   /** A fresh copy of the features of {@code row} (convenience; not for the hot path). */

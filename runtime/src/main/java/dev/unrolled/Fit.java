@@ -10,7 +10,9 @@ package dev.unrolled;
  *
  * <p>Each epoch reshuffles one permutation of the training rows in place (seeded Fisher–Yates), takes
  * one {@link Trainer#trainBatch(Dataset, int[], int, int) optimizer step} per batch, then scores the
- * validation data. Buffers are allocated once per fit: the batch loop allocates nothing.
+ * validation data. Buffers are allocated once per fit: the batch loop allocates nothing. The data is
+ * checked once, before the first batch; a batch loss that is NaN or infinite stops the fit with a
+ * {@link TrainingDivergedException}.
  */
 public final class Fit {
   private Fit() {}
@@ -20,12 +22,14 @@ public final class Fit {
    * epoch measured. With early stopping and restoring, the model ends with its best epoch's
    * parameters.
    *
-   * @throws IllegalArgumentException if the data does not fit the model, or early stopping has no
-   *     validation data
+   * @throws IllegalArgumentException if the data does not fit the model (widths, targets the loss
+   *     cannot train on, values beyond a FLOAT model's range), or early stopping has no validation data
+   * @throws TrainingDivergedException if a batch loss is NaN or infinite; the model keeps the
+   *     parameters from before that batch
    */
   public static History run(Trainer trainer, Dataset train, FitOptions options) {
-    requireArgument(trainer, "trainer");
-    requireArgument(options, "options");
+    requireArgument(trainer, "trainer", "pass the generated trainer of your model");
+    requireArgument(options, "options", "pass e.g. FitOptions.epochs(100)");
     requireCompatible(trainer.model(), train, "the training data");
     Dataset validation = options.validation().orElse(null);
     if (validation != null) {
@@ -45,7 +49,7 @@ public final class Fit {
 
   /** Mean loss and accuracy over {@code data}, in batches of {@code batchSize}; no parameter changes. */
   public static Evaluation evaluate(Trainer trainer, Dataset data, int batchSize) {
-    requireArgument(trainer, "trainer");
+    requireArgument(trainer, "trainer", "pass the generated trainer of your model");
     requireCompatible(trainer.model(), data, "the data");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize is " + batchSize + "; give at least 1 sample per batch");
@@ -59,23 +63,30 @@ public final class Fit {
     return data.hasLabels() || model.loss().isCrossEntropy();
   }
 
-  /** Checks the input width and the target width once, before any batch. */
+  /**
+   * Checks once, before any batch, what would otherwise fail (or silently mislead) per batch: the
+   * input and target widths, targets the loss can train on, and values a FLOAT model can read.
+   */
   static void requireCompatible(Model model, Dataset data, String role) {
-    requireArgument(data, role);
+    requireArgument(data, role, "pass a Dataset");
     if (data.featureCount() != model.inputSize()) {
       throw new IllegalArgumentException(role + " has " + data.featureCount() + " features but the model takes "
           + model.inputSize() + " inputs; give rows as wide as @Network(inputs = " + model.inputSize() + ")");
     }
     try {
       data.requireTargetWidth(model.outputSize());
+      if (model.precision() == Precision.FLOAT) {
+        data.requireFloatRange();
+      }
+      data.requireTargetsFor(model.loss());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(role + ": " + e.getMessage(), e);
     }
   }
 
-  private static void requireArgument(Object value, String name) {
+  private static void requireArgument(Object value, String name, String fix) {
     if (value == null) {
-      throw new IllegalArgumentException(name + " is null");
+      throw new IllegalArgumentException(name + " is null; " + fix);
     }
   }
 }

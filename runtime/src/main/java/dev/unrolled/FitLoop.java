@@ -78,6 +78,10 @@ final class FitLoop {
     for (int b = 0, from = 0; b < batches; b++) {
       int to = from + Math.min(size, n - from);
       double loss = trainer.trainBatch(train, order, from, to);
+      if (!Double.isFinite(loss)) {
+        // The trainer skipped this step, so stopping now leaves the last finite parameters.
+        throw new TrainingDivergedException(epoch, b + 1, batches, loss);
+      }
       lossSum += loss * (to - from);
       correct += trainer.lastBatchCorrect();
       for (TrainingListener l : listeners) {

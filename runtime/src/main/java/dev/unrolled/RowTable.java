@@ -58,6 +58,30 @@ final class RowTable {
     return floats != null ? floats[row][col] : doubles[row][col];
   }
 
+  /** The value at ({@code row}, {@code col}) as written in messages: float rows print as floats ("0.1"). */
+  String text(int row, int col) {
+    return floats != null ? Float.toString(floats[row][col]) : Double.toString(doubles[row][col]);
+  }
+
+  /**
+   * Checks that every value stays finite as a {@code float}: a FLOAT model reads double rows as floats,
+   * and a value beyond ±3.4e38 would enter it as infinity and surface later as a diverged loss.
+   */
+  void requireFloatRange(String what) {
+    if (doubles == null) {
+      return;
+    }
+    for (int r = 0; r < doubles.length; r++) {
+      for (int c = 0; c < width; c++) {
+        if (Float.isInfinite((float) doubles[r][c])) {
+          throw new IllegalArgumentException(what + " row " + r + ", column " + c + " is " + doubles[r][c]
+              + " but a FLOAT model needs values within the float range (±" + Float.MAX_VALUE + "); rescale "
+              + "the column (e.g. with a Standardizer) or declare the network with precision = DOUBLE");
+        }
+      }
+    }
+  }
+
   /** Copies row {@code row} into {@code dst}; the caller has checked {@code dst.length == width}. */
   void copy(int row, float[] dst) {
     if (floats != null) {
@@ -134,7 +158,7 @@ final class RowTable {
   private static void requireFinite(String what, int row, int col, double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(what + " row " + row + ", column " + col + " is " + value
-          + "; replace missing or infinite values before building a Dataset");
+          + " but every value must be finite; replace missing or infinite values before building a Dataset");
     }
   }
 }

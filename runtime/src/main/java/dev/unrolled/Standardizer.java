@@ -21,8 +21,17 @@ public final class Standardizer {
     this.deviations = deviations;
   }
 
-  /** Means and population deviations of every feature of {@code train}. */
+  /**
+   * Means and population deviations of every feature of {@code train}.
+   *
+   * @throws IllegalArgumentException if a column's spread overflows or underflows double arithmetic
+   *     (values beyond about ±1e154, or differing only below 1e-154)
+   */
   public static Standardizer fit(Dataset train) {
+    if (train == null) {
+      throw new IllegalArgumentException("train is null; pass the training Dataset to take the means and "
+          + "deviations from");
+    }
     RowTable rows = train.featureTable();
     int n = rows.size();
     double[] means = new double[rows.width()];
@@ -40,12 +49,20 @@ public final class Standardizer {
       // Tested by range, not by the computed deviation, which rounding can leave slightly above 0.
       means[c] = min == max ? min : sum / n;
       deviations[c] = min == max ? 1.0 : populationDeviation(rows, c, means[c]);
+      if (!(deviations[c] > 0) || Double.isInfinite(deviations[c]) || !Double.isFinite(means[c])) {
+        throw new IllegalArgumentException("features column " + c + " spans " + min + " to " + max
+            + ", beyond what double arithmetic can standardise (mean " + means[c] + ", deviation "
+            + deviations[c] + "); rescale the column by a power of ten before fitting a Standardizer");
+      }
     }
     return new Standardizer(means, deviations);
   }
 
   /** A dataset with standardised features (same precision) and the same labels or targets. */
   public Dataset apply(Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("data is null; pass the Dataset to standardise");
+    }
     requireWidth(data.featureCount(), "the dataset");
     int n = data.size();
     if (data.featureTable().isFloat()) {
@@ -53,6 +70,9 @@ public final class Standardizer {
       for (int r = 0; r < n; r++) {
         data.features(r, rows[r]);
         applyInPlace(rows[r]);
+        for (int c = 0; c < means.length; c++) {
+          requireFinite(rows[r][c], data, r, c);
+        }
       }
       return data.withFeatures(RowTable.of(rows, "standardised features"));
     }
@@ -60,13 +80,16 @@ public final class Standardizer {
     for (int r = 0; r < n; r++) {
       data.features(r, rows[r]);
       applyInPlace(rows[r]);
+      for (int c = 0; c < means.length; c++) {
+        requireFinite(rows[r][c], data, r, c);
+      }
     }
     return data.withFeatures(RowTable.of(rows, "standardised features"));
   }
 
   /** Standardises one feature row in place. */
   public void applyInPlace(double[] row) {
-    requireWidth(row.length, "the row");
+    requireWidth(row == null ? -1 : row.length, "the row");
     for (int c = 0; c < row.length; c++) {
       row[c] = (row[c] - means[c]) / deviations[c];
     }
@@ -74,7 +97,7 @@ public final class Standardizer {
 
   /** Standardises one feature row in place (computed in double, stored as float). */
   public void applyInPlace(float[] row) {
-    requireWidth(row.length, "the row");
+    requireWidth(row == null ? -1 : row.length, "the row");
     for (int c = 0; c < row.length; c++) {
       row[c] = (float) ((row[c] - means[c]) / deviations[c]);
     }
@@ -104,7 +127,20 @@ public final class Standardizer {
     return Math.sqrt(squares / rows.size());
   }
 
+  /** A value far outside the fitted range can standardise to infinity (a float beyond ±3.4e38). */
+  private void requireFinite(double standardised, Dataset data, int r, int c) {
+    if (!Double.isFinite(standardised)) {
+      throw new IllegalArgumentException("features row " + r + ", column " + c + " is "
+          + data.featureTable().text(r, c) + ", which standardises to " + standardised + " (mean " + means[c]
+          + ", deviation " + deviations[c] + "); the value is far outside the data the standardizer was "
+          + "fitted on: check the column's units, or fit on data that covers it");
+    }
+  }
+
   private void requireWidth(int width, String what) {
+    if (width < 0) {
+      throw new IllegalArgumentException(what + " is null; pass " + means.length + " feature values");
+    }
     if (width != means.length) {
       throw new IllegalArgumentException(what + " has " + width + " features but the standardizer was fitted on "
           + means.length + "; apply it to data shaped like the training set");

@@ -18,16 +18,18 @@ public interface Trainer {
 
   /**
    * One optimizer step on this batch: computes the mean loss and its gradient, then updates the
-   * model's parameters. Returns the batch's mean loss computed before the step. When that loss or
-   * any gradient is NaN or infinite the step is skipped, so the model keeps its last finite
-   * parameters, and the non-finite loss is returned for the caller to act on.
+   * model's parameters. Returns the batch's mean loss computed before the step. A batch whose loss,
+   * gradient or updated parameters would not be finite changes nothing: the model keeps its last
+   * finite parameters and the return value is non-finite (the loss itself, or NaN when only the
+   * gradient or the update overflowed), so that {@link Fit} stops with
+   * {@link TrainingDivergedException}.
    */
   double trainBatch(double[][] inputs, double[][] targets);
 
   /**
    * One optimizer step on rows {@code rows[from..to)} of {@code data}; returns the mean loss before
-   * the step. Labels become one-hot targets (for one sigmoid output, the label itself is the target).
-   * A non-finite loss or gradient skips the step, as for {@link #trainBatch(double[][], double[][])}.
+   * the step, or a non-finite value without a step, as {@link #trainBatch(double[][], double[][])}.
+   * Labels become one-hot targets (for one sigmoid output, the label itself is the target).
    */
   double trainBatch(Dataset data, int[] rows, int from, int to);
 

@@ -50,6 +50,32 @@ class DatasetTest {
   }
 
   @Test
+  void missingRowsAreNamed() {
+    assertThat(rejected(() -> Dataset.ofLabels((double[][]) null, new int[0], 2)))
+        .hasMessageThat().isEqualTo("features are null; give one row per sample");
+    assertThat(rejected(() -> Dataset.ofTargets(new float[][] {{1}}, new float[][] {{}})))
+        .hasMessageThat().isEqualTo("targets row 0 has no columns; give at least one value per row");
+    assertThat(rejected(() -> Dataset.ofTargets(new double[][] {{1}, null}, new double[][] {{1}, {2}})))
+        .hasMessageThat().isEqualTo("features row 1 is null; give every row its values");
+    assertThat(rejected(() -> Dataset.ofLabels(new float[][] {null}, new int[1], 2)))
+        .hasMessageThat().isEqualTo("features row 0 is null; give every row its values");
+  }
+
+  @Test
+  void nonFiniteValuesAreNamedWithRowColumnAndWhatIsNeeded() {
+    assertThat(rejected(() -> Dataset.ofTargets(new double[][] {{0, 0}, {0, Double.NEGATIVE_INFINITY}},
+        new double[][] {{0}, {0}})))
+        .hasMessageThat().isEqualTo("features row 1, column 1 is -Infinity but every value must be finite; "
+            + "replace missing or infinite values before building a Dataset");
+  }
+
+  @Test
+  void labelsMustBeGiven() {
+    assertThat(rejected(() -> Dataset.ofLabels(new double[][] {{1}, {2}}, null, 2)))
+        .hasMessageThat().isEqualTo("features have 2 rows but labels are null; give one label per row");
+  }
+
+  @Test
   void labelsMustMatchRowsAndClasses() {
     double[][] features = {{1}, {2}, {3}};
 
@@ -144,6 +170,10 @@ class DatasetTest {
     assertThat(picked.featureRow(2)).usingExactEquality().containsExactly(1.0, -1.0).inOrder();
     assertThat(rejected(() -> data.subset(new int[] {0, 5})))
         .hasMessageThat().contains("subset index 1 is row 5, outside [0, 5)");
+    assertThat(rejected(() -> data.subset(new int[0])))
+        .hasMessageThat().isEqualTo("subset needs at least one row index, but got none");
+    assertThat(rejected(() -> data.subset(null)))
+        .hasMessageThat().isEqualTo("subset needs at least one row index, but got null");
   }
 
   @Test

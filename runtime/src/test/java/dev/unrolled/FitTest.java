@@ -165,7 +165,8 @@ class FitTest {
   @Test
   void improvementsBelowMinDeltaDoNotResetPatience() {
     // Validation losses 1.0, 0.95, 0.93: neither later epoch improves on 1.0 by more than 0.1.
-    double[] losses = {Double.NaN, 1.0, 0.95, 0.93, 0.5, 0.4};
+    // (losses[0] is only the first epoch's training loss.)
+    double[] losses = {2.0, 1.0, 0.95, 0.93, 0.5, 0.4};
     ScriptedTrainer trainer = new ScriptedTrainer(p -> losses[(int) p]);
 
     History history = Fit.run(trainer, regression(8), FitOptions.epochs(5).batchSize(8)
@@ -212,6 +213,58 @@ class FitTest {
     assertThat(assertThrows(IllegalArgumentException.class,
         () -> Fit.run(trainer, twoClouds(4, 0), options.validation(threeFeatures))))
         .hasMessageThat().contains("the validation data has 3 features");
+  }
+
+  @Test
+  void targetsTheLossCannotTrainOnAreRejectedBeforeTheFirstBatch() {
+    ScriptedTrainer sigmoid = new ScriptedTrainer(p -> 0, Loss.SIGMOID_CROSS_ENTROPY, Precision.DOUBLE);
+    Dataset outOfRange = Dataset.ofTargets(new double[][] {{0}, {0}}, new double[][] {{1}, {1.5}});
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.run(sigmoid, outOfRange, FitOptions.epochs(1))))
+        .hasMessageThat().startsWith("the training data: targets row 1, column 0 is 1.5 but SIGMOID_CROSS_ENTROPY "
+            + "needs targets in [0, 1]");
+    assertThat(sigmoid.trainedRows).isEmpty();
+  }
+
+  @Test
+  void softmaxTargetRowsAreCheckedForTrainingValidationAndEvaluation() {
+    ScriptedTrainer softmax = new ScriptedTrainer(p -> 0, Loss.SOFTMAX_CROSS_ENTROPY, Precision.DOUBLE);
+    Dataset good = Dataset.ofTargets(new double[][] {{0}}, new double[][] {{1}});
+    Dataset half = Dataset.ofTargets(new double[][] {{0}, {0}}, new double[][] {{1}, {0.5}});
+
+    assertThat(assertThrows(IllegalArgumentException.class,
+        () -> Fit.run(softmax, good, FitOptions.epochs(1).validation(half))))
+        .hasMessageThat().startsWith("the validation data: targets row 1 sums to 0.5 but SOFTMAX_CROSS_ENTROPY");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.evaluate(softmax, half)))
+        .hasMessageThat().startsWith("the data: targets row 1 sums to 0.5 but");
+    assertThat(softmax.trainedRows).isEmpty();
+  }
+
+  @Test
+  void aFloatModelRejectsDoubleValuesBeyondTheFloatRange() {
+    ScriptedTrainer floats = new ScriptedTrainer(p -> 0, Loss.MEAN_SQUARED_ERROR, Precision.FLOAT);
+    ScriptedTrainer doubles = new ScriptedTrainer(p -> 0);
+    Dataset huge = Dataset.ofTargets(new double[][] {{1}, {1e40}}, new double[][] {{0}, {0}});
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.run(floats, huge, FitOptions.epochs(1))))
+        .hasMessageThat().startsWith("the training data: features row 1, column 0 is 1.0E40 but a FLOAT model "
+            + "needs values within the float range");
+    assertThat(floats.trainedRows).isEmpty();
+    assertThat(Fit.run(doubles, huge, FitOptions.epochs(1)).epochs()).hasSize(1);
+  }
+
+  @Test
+  void missingArgumentsAreNamed() {
+    ScriptedTrainer trainer = new ScriptedTrainer(p -> 0);
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.run(null, regression(1), FitOptions.epochs(1))))
+        .hasMessageThat().isEqualTo("trainer is null; pass the generated trainer of your model");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.run(trainer, null, FitOptions.epochs(1))))
+        .hasMessageThat().isEqualTo("the training data is null; pass a Dataset");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.run(trainer, regression(1), null)))
+        .hasMessageThat().isEqualTo("options is null; pass e.g. FitOptions.epochs(100)");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Fit.evaluate(trainer, regression(1), 0)))
+        .hasMessageThat().isEqualTo("batchSize is 0; give at least 1 sample per batch");
   }
 
   @Test

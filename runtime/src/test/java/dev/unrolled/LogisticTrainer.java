@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Trains a {@link LogisticModel} the way a generated trainer does: buffers sized at construction,
- * gradients written into rows bound to an {@link Optimizer}, one step per batch.
+ * gradients written into rows bound to an {@link Optimizer}, one step per batch, and no step when
+ * the loss or a gradient is not finite.
  */
 final class LogisticTrainer implements Trainer {
   private final LogisticModel model;
@@ -14,6 +15,7 @@ final class LogisticTrainer implements Trainer {
   private final double[] input;
   private final double[] target = new double[1];
   private int lastCorrect;
+  int skippedSteps;
 
   LogisticTrainer(LogisticModel model, Optimizer optimizer) {
     this.model = model;
@@ -36,7 +38,11 @@ final class LogisticTrainer implements Trainer {
   @Override
   public double trainBatch(Dataset data, int[] rows, int from, int to) {
     double loss = lossAndGradient(data, rows, from, to);
-    updater.step();
+    if (Double.isFinite(loss) && allFinite(weightGradient) && Double.isFinite(biasGradient[0])) {
+      updater.step();
+    } else {
+      skippedSteps++;
+    }
     return loss;
   }
 
@@ -48,6 +54,15 @@ final class LogisticTrainer implements Trainer {
   @Override
   public int lastBatchCorrect() {
     return lastCorrect;
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double lossAndGradient(Dataset data, int[] rows, int from, int to) {

@@ -36,5 +36,13 @@ class OneHotTest {
         .hasMessageThat().contains("classes is 0");
     assertThat(assertThrows(IllegalArgumentException.class, () -> OneHot.argmax(new double[0])))
         .hasMessageThat().contains("argmax of an empty");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> OneHot.encode(null, 2)))
+        .hasMessageThat().isEqualTo("labels are null; give one class index per sample");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> OneHot.encode(new int[] {-1}, 2)))
+        .hasMessageThat().contains("label -1 at index 0 is outside [0, 2)");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> OneHot.encode(new int[0], -3)))
+        .hasMessageThat().contains("classes is -3");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> OneHot.argmax((float[]) null)))
+        .hasMessageThat().contains("argmax of an empty or null row");
   }
 }

@@ -7,17 +7,24 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * A fake trainer whose one "parameter" counts the optimizer steps, and whose loss is a chosen
- * function of it: training paths (early stopping, restoring) can then be scripted exactly. It
- * records the rows of every training batch.
+ * function of it: training paths (early stopping, restoring, divergence) can then be scripted
+ * exactly. It records the rows of every training batch. Like a generated trainer, it takes no step
+ * when the loss is not finite.
  */
 final class ScriptedTrainer implements Trainer {
-  private final ScriptedModel model = new ScriptedModel();
+  private final ScriptedModel model;
   private final DoubleUnaryOperator lossOfParameter;
   final List<int[]> trainedRows = new ArrayList<>();
 
-  /** Batch loss is {@code lossOfParameter(steps taken so far)}. */
+  /** Batch loss is {@code lossOfParameter(steps taken so far)}; the model is a DOUBLE regression. */
   ScriptedTrainer(DoubleUnaryOperator lossOfParameter) {
+    this(lossOfParameter, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE);
+  }
+
+  /** The same, for a model that declares {@code loss} and {@code precision}. */
+  ScriptedTrainer(DoubleUnaryOperator lossOfParameter, Loss loss, Precision precision) {
     this.lossOfParameter = lossOfParameter;
+    this.model = new ScriptedModel(loss, precision);
   }
 
   double parameter() {
@@ -38,7 +45,9 @@ final class ScriptedTrainer implements Trainer {
   public double trainBatch(Dataset data, int[] rows, int from, int to) {
     trainedRows.add(Arrays.copyOfRange(rows, from, to));
     double loss = lossOfParameter.applyAsDouble(model.parameter);
-    model.parameter += 1;
+    if (Double.isFinite(loss)) {
+      model.parameter += 1;
+    }
     return loss;
   }
 
@@ -52,9 +61,16 @@ final class ScriptedTrainer implements Trainer {
     return 0;
   }
 
-  /** One parameter, one input, one output, mean squared error. */
+  /** One parameter, one input, one output. */
   static final class ScriptedModel implements Model {
+    private final Loss loss;
+    private final Precision precision;
     double parameter;
+
+    ScriptedModel(Loss loss, Precision precision) {
+      this.loss = loss;
+      this.precision = precision;
+    }
 
     @Override
     public int inputSize() {
@@ -94,18 +110,17 @@ final class ScriptedTrainer implements Trainer {
     @Override
     public Architecture architecture() {
       // The closest architecture: one unit; this stand-in has no bias.
-      return Architecture.of(1, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE,
-          new Architecture.Layer(1, Activation.IDENTITY));
+      return Architecture.of(1, loss, precision, new Architecture.Layer(1, Activation.IDENTITY));
     }
 
     @Override
     public Loss loss() {
-      return Loss.MEAN_SQUARED_ERROR;
+      return loss;
     }
 
     @Override
     public Precision precision() {
-      return Precision.DOUBLE;
+      return precision;
     }
 
     @Override

@@ -75,6 +75,51 @@ class StandardizerTest {
   }
 
   @Test
+  void aColumnWhoseSpreadOverflowsIsNamed() {
+    Dataset huge = Dataset.ofTargets(new double[][] {{0, -1e200}, {0, 1e200}}, new double[][] {{0}, {0}});
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(huge)))
+        .hasMessageThat().isEqualTo("features column 1 spans -1.0E200 to 1.0E200, beyond what double "
+            + "arithmetic can standardise (mean 0.0, deviation Infinity); rescale the column by a power of ten "
+            + "before fitting a Standardizer");
+  }
+
+  @Test
+  void aColumnWhoseSpreadUnderflowsIsNamed() {
+    Dataset tiny = Dataset.ofTargets(new double[][] {{1e-200}, {2e-200}}, new double[][] {{0}, {0}});
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(tiny)))
+        .hasMessageThat().startsWith("features column 0 spans 1.0E-200 to 2.0E-200, beyond what double "
+            + "arithmetic can standardise (mean 1.5E-200, deviation 0.0)");
+  }
+
+  @Test
+  void aValueThatStandardisesToInfinityIsNamed() {
+    Standardizer scale = Standardizer.fit(Dataset.ofTargets(new float[][] {{0}, {1e-3f}}, new float[][] {{0}, {0}}));
+    Dataset far = Dataset.ofTargets(new float[][] {{0}, {3e38f}}, new float[][] {{0}, {0}});
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> scale.apply(far)))
+        .hasMessageThat().startsWith("features row 1, column 0 is 3.0E38, which standardises to Infinity (mean ");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> scale.apply(far)))
+        .hasMessageThat().endsWith("the value is far outside the data the standardizer was fitted on: check the "
+            + "column's units, or fit on data that covers it");
+  }
+
+  @Test
+  void missingArgumentsAreNamed() {
+    Standardizer scale = Standardizer.fit(train);
+
+    assertThat(assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(null)))
+        .hasMessageThat().isEqualTo("train is null; pass the training Dataset to take the means and deviations from");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> scale.apply(null)))
+        .hasMessageThat().isEqualTo("data is null; pass the Dataset to standardise");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> scale.applyInPlace((double[]) null)))
+        .hasMessageThat().isEqualTo("the row is null; pass 2 feature values");
+    assertThat(assertThrows(IllegalArgumentException.class, () -> scale.applyInPlace((float[]) null)))
+        .hasMessageThat().isEqualTo("the row is null; pass 2 feature values");
+  }
+
+  @Test
   void rowsOfAnotherWidthAreRejected() {
     Standardizer scale = Standardizer.fit(train);
 

@@ -1,0 +1,55 @@
+package dev.unrolled;
+
+/**
+ * Thrown by {@link Fit#run} when a training batch's loss is NaN or infinite: the parameters have
+ * grown out of the range where the arithmetic means anything, most often because the learning rate
+ * is too large for the scale of the features.
+ *
+ * <pre>{@code
+ * try {
+ *   trainer.fit(train, FitOptions.epochs(100));
+ * } catch (TrainingDivergedException e) {
+ *   // e.epoch(), e.batch(): where; the model still holds its last finite parameters
+ * }
+ * }</pre>
+ *
+ * <p>A trainer does not apply a step whose loss or gradient is not finite, so the model keeps the
+ * parameters from before the diverging batch. Training stops there: that epoch is not validated,
+ * early stopping does not restore its best epoch, and listeners hear no {@code onBatchEnd} for the
+ * batch and no {@code onEpochEnd} or {@code onFitEnd}, which report steps taken and fits finished.
+ *
+ * <p>An {@link ArithmeticException}, the JDK's exception for arithmetic without a meaningful result
+ * (overflow in {@code Math.addExact}, division by zero), not an {@code IllegalArgumentException}:
+ * no single argument is wrong, their combination overflowed.
+ */
+public final class TrainingDivergedException extends ArithmeticException {
+  private static final long serialVersionUID = 1L;
+
+  private final int epoch;
+  private final int batch;
+  private final double loss;
+
+  TrainingDivergedException(int epoch, int batch, int batchesPerEpoch, double loss) {
+    super("training diverged at epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch
+        + ": the batch loss is " + loss + "; the model keeps the parameters from before this batch. "
+        + "Lower the learning rate (e.g. 10×), standardise the features, or check the data");
+    this.epoch = epoch;
+    this.batch = batch;
+    this.loss = loss;
+  }
+
+  /** The epoch of the diverging batch, counting from 1. */
+  public int epoch() {
+    return epoch;
+  }
+
+  /** The diverging batch within its epoch, counting from 1. */
+  public int batch() {
+    return batch;
+  }
+
+  /** The batch loss that was not finite: NaN or infinite. */
+  public double loss() {
+    return loss;
+  }
+}
