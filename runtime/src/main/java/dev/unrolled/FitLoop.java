@@ -74,12 +74,13 @@ final class FitLoop {
     int n = order.length;
     int size = options.batchSize();
     double lossSum = 0;
+    double loss = 0;
     long correct = 0;
     for (int b = 0, from = 0; b < batches; b++) {
       int to = from + Math.min(size, n - from);
-      double loss = trainer.trainBatch(train, order, from, to);
+      loss = trainer.trainBatch(train, order, from, to);
       if (!Double.isFinite(loss)) {
-        // The trainer skipped this step, so stopping now leaves the last finite parameters.
+        // The trainer took no step and undid an overflowed one: the parameters are the last finite ones.
         throw new TrainingDivergedException(epoch, b + 1, batches, loss);
       }
       lossSum += loss * (to - from);
@@ -88,6 +89,9 @@ final class FitLoop {
         l.onBatchEnd(epoch, b + 1, batches, loss);
       }
       from = to;
+    }
+    if (trainer.restoreIfNotFinite()) { // the last step overflowed, and no next batch revealed it
+      throw TrainingDivergedException.afterStep(epoch, batches, batches, loss);
     }
     long trained = System.nanoTime();
     Evaluation scored = validation == null

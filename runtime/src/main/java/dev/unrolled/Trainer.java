@@ -18,11 +18,10 @@ public interface Trainer {
 
   /**
    * One optimizer step on this batch: computes the mean loss and its gradient, then updates the
-   * model's parameters. Returns the batch's mean loss computed before the step. A batch whose loss,
-   * gradient or updated parameters would not be finite changes nothing: the model keeps its last
-   * finite parameters and the return value is non-finite (the loss itself, or NaN when only the
-   * gradient or the update overflowed), so that {@link Fit} stops with
-   * {@link TrainingDivergedException}.
+   * model's parameters. Returns the batch's mean loss computed before the step. A batch whose loss
+   * is NaN or infinite takes no step, and if the previous step left a parameter non-finite (an
+   * overflowing gradient or update), puts back the parameters from before it: the model keeps its
+   * last finite parameters, and {@link Fit} stops with {@link TrainingDivergedException}.
    */
   double trainBatch(double[][] inputs, double[][] targets);
 
@@ -32,6 +31,13 @@ public interface Trainer {
    * Labels become one-hot targets (for one sigmoid output, the label itself is the target).
    */
   double trainBatch(Dataset data, int[] rows, int from, int to);
+
+  /**
+   * If the last optimizer step left any parameter NaN or infinite, puts back the parameters from
+   * before it and returns true; otherwise changes nothing and returns false. {@link Fit} calls this
+   * after every epoch, since a bad last step has no next batch to reveal it.
+   */
+  boolean restoreIfNotFinite();
 
   /** Mean loss over rows {@code rows[from..to)} of {@code data}, without changing any parameter. */
   double evaluateBatch(Dataset data, int[] rows, int from, int to);

@@ -13,8 +13,10 @@ package dev.unrolled;
  * }
  * }</pre>
  *
- * <p>A trainer does not apply a step whose loss or gradient is not finite, so the model keeps the
- * parameters from before the diverging batch. Training stops there: that epoch is not validated,
+ * <p>A trainer takes no step on a batch whose loss is not finite, and undoes the step before it if
+ * that step left a parameter non-finite, so the model keeps its last finite parameters. A step
+ * that overflows on the last batch of an epoch is caught by {@link Trainer#restoreIfNotFinite()}
+ * at the end of the epoch. Training stops there: that epoch is not validated,
  * early stopping does not restore its best epoch, and listeners hear no {@code onBatchEnd} for the
  * batch and no {@code onEpochEnd} or {@code onFitEnd}, which report steps taken and fits finished.
  *
@@ -30,8 +32,18 @@ public final class TrainingDivergedException extends ArithmeticException {
   private final double loss;
 
   TrainingDivergedException(int epoch, int batch, int batchesPerEpoch, double loss) {
-    super("training diverged at epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch
-        + ": the batch loss is " + loss + "; the model keeps the parameters from before this batch. "
+    this(epoch, batch, loss, "training diverged at epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch
+        + ": the batch loss is " + loss);
+  }
+
+  /** The last batch of an epoch had a finite loss, but its step left non-finite parameters. */
+  static TrainingDivergedException afterStep(int epoch, int batch, int batchesPerEpoch, double loss) {
+    return new TrainingDivergedException(epoch, batch, loss, "training diverged at epoch " + epoch + ", batch "
+        + batch + " of " + batchesPerEpoch + ": its loss was " + loss + " but the step overflowed the parameters");
+  }
+
+  private TrainingDivergedException(int epoch, int batch, double loss, String what) {
+    super(what + "; the model keeps its last finite parameters. "
         + "Lower the learning rate (e.g. 10×), standardise the features, or check the data");
     this.epoch = epoch;
     this.batch = batch;

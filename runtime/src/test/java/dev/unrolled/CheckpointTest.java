@@ -114,10 +114,11 @@ class CheckpointTest {
   }
 
   @Test
-  void nanLossesAreNeverTheBest() {
+  void aDivergedFitNeverSavesItsNanLossAsTheBest() {
     Path file = dir.resolve("best.unrl");
 
-    Fit.run(new ScriptedTrainer(p -> Double.NaN), rows(8), FitOptions.epochs(3).batchSize(8).checkpointBest(file));
+    assertThrows(TrainingDivergedException.class, () -> Fit.run(new ScriptedTrainer(p -> Double.NaN), rows(8),
+        FitOptions.epochs(3).batchSize(8).checkpointBest(file)));
 
     assertThat(Files.exists(file)).isFalse();
   }

@@ -22,7 +22,7 @@ class DivergenceTest {
         () -> Fit.run(trainer, regression(8), FitOptions.epochs(5).batchSize(2)));
 
     assertThat(e).hasMessageThat().isEqualTo("training diverged at epoch 2, batch 3 of 4: the batch loss is NaN; "
-        + "the model keeps the parameters from before this batch. Lower the learning rate (e.g. 10×), "
+        + "the model keeps its last finite parameters. Lower the learning rate (e.g. 10×), "
         + "standardise the features, or check the data");
     assertThat(e.epoch()).isEqualTo(2);
     assertThat(e.batch()).isEqualTo(3);

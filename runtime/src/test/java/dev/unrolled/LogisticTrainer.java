@@ -56,6 +56,15 @@ final class LogisticTrainer implements Trainer {
     return lastCorrect;
   }
 
+  /** Steps only on finite gradients, with learning rates these tests keep small: never needs to restore. */
+  @Override
+  public boolean restoreIfNotFinite() {
+    if (!allFinite(model.weights) || !Double.isFinite(model.bias[0])) {
+      throw new AssertionError("a step left non-finite parameters, which this stand-in cannot undo");
+    }
+    return false;
+  }
+
   private static boolean allFinite(double[] values) {
     for (double v : values) {
       if (!Double.isFinite(v)) {

@@ -56,6 +56,12 @@ final class ScriptedTrainer implements Trainer {
     return lossOfParameter.applyAsDouble(model.parameter);
   }
 
+  /** Its one parameter only ever counts steps, so it is always finite. */
+  @Override
+  public boolean restoreIfNotFinite() {
+    return false;
+  }
+
   @Override
   public int lastBatchCorrect() {
     return 0;
@@ -66,6 +72,11 @@ final class ScriptedTrainer implements Trainer {
     private final Loss loss;
     private final Precision precision;
     double parameter;
+
+    /** A DOUBLE mean-squared-error model. */
+    ScriptedModel() {
+      this(Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE);
+    }
 
     ScriptedModel(Loss loss, Precision precision) {
       this.loss = loss;

@@ -90,8 +90,9 @@ class DivergenceTest {
     TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
         new GuardNetworks_LinearFloatTrainer(model, Optimizer.sgd(0.01)).fit(far, FitOptions.epochs(3)));
 
-    assertThat(e.epoch()).isEqualTo(1);
+    assertThat(e.epoch()).isEqualTo(1); // the only batch of epoch 1, found at the end of the epoch
     assertThat(e.batch()).isEqualTo(1);
+    assertThat(e).hasMessageThat().contains("but the step overflowed the parameters");
     assertThat(model.parameters()).usingExactEquality().containsExactly(start).inOrder();
   }
 
@@ -109,6 +110,7 @@ class DivergenceTest {
 
     assertThat(e.epoch()).isEqualTo(1);
     assertThat(e.batch()).isEqualTo(1);
+    assertThat(e).hasMessageThat().contains("but the step overflowed the parameters");
     assertThat(model.parameters()).usingExactEquality().containsExactly(start).inOrder();
   }
 
@@ -120,11 +122,16 @@ class DivergenceTest {
         () -> trainer.fit(data, FitOptions.epochs(EPOCHS).batchSize(BATCH_SIZE).shuffleSeed(5)));
     double[] kept = trainer.model().parameters();
 
+    // Replay the same batches by hand: fit must stop where trainBatch first reports a non-finite
+    // loss (or, for an overflow on an epoch's last step, where restoreIfNotFinite says so), and keep
+    // the last finite parameters: those before that batch, or before the step that overflowed them.
     Trainer replay = twins.get();
-    double[] before = replay.model().parameters();
+    double[] beforePrevious = replay.model().parameters();
+    double[] before = beforePrevious;
     double loss = 0;
     int step = 0;
     for (; step < trainer.batches.size(); step++) {
+      beforePrevious = before;
       before = replay.model().parameters();
       loss = replay.trainBatch(inputs(data, trainer.batches.get(step)), targets(data, trainer.batches.get(step),
           replay.model()));
@@ -132,16 +139,34 @@ class DivergenceTest {
         break;
       }
     }
-    assertThat(step).isEqualTo(trainer.batches.size() - 1); // fit stopped at the first non-finite loss
-    assertThat((e.epoch() - 1) * batchesPerEpoch + e.batch()).isEqualTo(step + 1);
-    assertThat(e.loss()).isEqualTo(loss);
-    assertThat(e).hasMessageThat().startsWith("training diverged at epoch " + e.epoch() + ", batch " + e.batch()
-        + " of " + batchesPerEpoch + ": the batch loss is " + loss + ";");
+    double[] expected;
+    if (step < trainer.batches.size()) {
+      assertThat(step).isEqualTo(trainer.batches.size() - 1); // fit stopped at the first non-finite loss
+      assertThat((e.epoch() - 1) * batchesPerEpoch + e.batch()).isEqualTo(step + 1);
+      assertThat(e.loss()).isEqualTo(loss);
+      assertThat(e).hasMessageThat().startsWith("training diverged at epoch " + e.epoch() + ", batch "
+          + e.batch() + " of " + batchesPerEpoch + ": the batch loss is " + loss + ";");
+      expected = allFinite(before) ? before : beforePrevious;
+    } else {
+      assertThat(replay.restoreIfNotFinite()).isTrue(); // the epoch's last step overflowed
+      assertThat(e.batch()).isEqualTo(batchesPerEpoch);
+      assertThat(e).hasMessageThat().contains("but the step overflowed the parameters");
+      expected = before;
+    }
     for (double p : kept) {
       assertThat(p).isFinite();
     }
-    assertThat(kept).usingExactEquality().containsExactly(before).inOrder();
-    assertThat(replay.model().parameters()).usingExactEquality().containsExactly(before).inOrder();
+    assertThat(kept).usingExactEquality().containsExactly(expected).inOrder();
+    assertThat(replay.model().parameters()).usingExactEquality().containsExactly(expected).inOrder();
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double[][] inputs(Dataset data, int[] rows) {
@@ -193,6 +218,11 @@ class DivergenceTest {
     @Override
     public int lastBatchCorrect() {
       return generated.lastBatchCorrect();
+    }
+
+    @Override
+    public boolean restoreIfNotFinite() {
+      return generated.restoreIfNotFinite();
     }
   }
 }

@@ -442,12 +442,12 @@ class ValidationTest {
   @Test
   void aRuntimeOfAnotherLevelIsOneClearError() {
     JavaFileObject olderRuntime = JavaFileObjects.forSourceString("dev.unrolled.support.RuntimeVersion",
-        "package dev.unrolled.support;\npublic final class RuntimeVersion { public static final int LEVEL = 1; }\n");
+        "package dev.unrolled.support;\npublic final class RuntimeVersion { public static final int LEVEL = 0; }\n");
     JavaFileObject source = source(FINE + "public interface Bad {}\n");
     Compilation compilation = compile(source, olderRuntime);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[" + Message.RUNTIME_MISMATCH.tag() + "] the classpath has "
-            + "runtime level 1, but this processor generates code for runtime level 2; use unrolled-runtime and "
+            + "runtime level 0, but this processor generates code for runtime level 1; use unrolled-runtime and "
             + "unrolled-processor of the same version")
         .inFile(source).onLineContaining("interface Bad");
   }

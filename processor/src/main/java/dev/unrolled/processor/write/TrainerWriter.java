@@ -18,13 +18,12 @@ import javax.lang.model.element.Modifier;
 public final class TrainerWriter {
   private static final ClassName TRAINER = ClassName.get("dev.unrolled", "Trainer");
   private static final ClassName OPTIMIZER = ClassName.get("dev.unrolled", "Optimizer");
-  private static final ClassName UPDATER = ClassName.get("dev.unrolled", "ParameterUpdater");
   private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
   private static final ArrayTypeName INTS = ArrayTypeName.of(TypeName.INT);
   private static final ArrayTypeName DOUBLE_ROWS = ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
   static final int DEFAULT_CAPACITY = 64;
 
-  private static final ClassName FINITE = ClassName.get("dev.unrolled.support", "Finite");
+  private static final ClassName GUARDED_UPDATE = ClassName.get("dev.unrolled.support", "GuardedUpdate");
 
   private final NetworkPlan plan;
   private final Numeric num;
@@ -51,9 +50,9 @@ public final class TrainerWriter {
         .addJavadoc("from one thread at a time (train several models in parallel with one trainer each).\n")
         .addField(model, "model", Modifier.PRIVATE, Modifier.FINAL)
         .addField(workspace, "workspace", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(FieldSpec.builder(num.matrix(), "gradients", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("The workspace's gradient rows, as bound to the optimizer.\n").build())
-        .addField(UPDATER, "updater", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(FieldSpec.builder(GUARDED_UPDATE, "update", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The optimizer bound to the model's parameter rows and the workspace's gradient rows.\n")
+            .build())
         .addField(FieldSpec.builder(TypeName.INT, "DEFAULT_CAPACITY", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Batch rows the buffers hold before they first grow.\n")
             .initializer("$L", DEFAULT_CAPACITY).build())
@@ -77,8 +76,9 @@ public final class TrainerWriter {
                 "batchCapacity must be ≥ 1 but is ")
             .endControlFlow()
             .addStatement("this.workspace = new $T(batchCapacity)", workspace)
-            .addStatement("this.gradients = workspace.gradientRows()")
-            .addStatement("this.updater = optimizer.bind(model.parameterRows(), gradients, $T.decayedRows())", model)
+            .addStatement("$T parameters = model.parameterRows()", num.matrix())
+            .addStatement("this.update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
+                + "parameters)", GUARDED_UPDATE, model)
             .build())
         .addMethod(MethodSpec.methodBuilder("model")
             .addAnnotation(Override.class)
@@ -99,6 +99,12 @@ public final class TrainerWriter {
             .addStatement("workspace.forward(model, m)")
             .addStatement("return workspace.loss(m, false)")
             .build())
+        .addMethod(MethodSpec.methodBuilder("restoreIfNotFinite")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.BOOLEAN)
+            .addStatement("return update.restoreIfNotFinite()")
+            .build())
         .addMethod(MethodSpec.methodBuilder("lastBatchCorrect")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
@@ -108,16 +114,17 @@ public final class TrainerWriter {
         .addMethod(MethodSpec.methodBuilder("step")
             .addModifiers(Modifier.PRIVATE)
             .addJavadoc("Forward, loss and output deltas, backward, optimizer update; returns the loss before the update.\n")
-            .addJavadoc("A batch whose loss or gradient is not finite updates nothing: the model keeps its last\n")
-            .addJavadoc("finite parameters, and the caller (such as {@code fit}) sees the non-finite loss.\n")
+            .addJavadoc("A non-finite loss takes no step, and undoes the previous one if it left non-finite parameters.\n")
             .returns(TypeName.DOUBLE)
             .addParameter(TypeName.INT, "m")
             .addStatement("workspace.forward(model, m)")
             .addStatement("double loss = workspace.loss(m, true)")
-            .addStatement("workspace.backward(model, m)")
-            .beginControlFlow("if ($T.isFinite(loss) && $T.all(gradients))", Double.class, FINITE)
-            .addStatement("updater.step()")
+            .beginControlFlow("if (!$T.isFinite(loss))", Double.class)
+            .addStatement("update.restoreIfNotFinite()")
+            .addStatement("return loss")
             .endControlFlow()
+            .addStatement("workspace.backward(model, m)")
+            .addStatement("update.step()")
             .addStatement("return loss")
             .build());
     return JavaFile.builder(plan.packageName(), type.build()).skipJavaLangImports(true).build();

@@ -1,0 +1,87 @@
+package dev.unrolled.support;
+
+import dev.unrolled.ParameterUpdater;
+
+/**
+ * An optimizer step that can be taken back: generated trainers call {@link #step()} instead of
+ * {@link ParameterUpdater#step()}, and {@link #restoreIfNotFinite()} when a batch's loss comes out
+ * NaN or infinite. A step that overflowed (a NaN or huge gradient, or a finite gradient times a
+ * large learning rate) shows up as exactly that on the next batch, or at the end of an epoch, and is
+ * then undone from a copy of the parameters taken just before it.
+ *
+ * <p>The copy is one {@code System.arraycopy} per parameter row per step, allocated once here; the
+ * finiteness scan runs only on the rare path. The optimizer's own state (momentum, moments) is not
+ * rolled back: after a divergence, start again with a new trainer.
+ */
+public final class GuardedUpdate {
+  private final ParameterUpdater updater;
+  private final float[][] floatParams; // exactly one of the float and double pairs is non-null
+  private final float[][] floatBackup;
+  private final double[][] doubleParams;
+  private final double[][] doubleBackup;
+
+  /** Guards {@code updater}, which was bound to these float parameter rows. */
+  public GuardedUpdate(ParameterUpdater updater, float[][] params) {
+    this.updater = updater;
+    this.floatParams = params;
+    this.floatBackup = new float[params.length][];
+    for (int r = 0; r < params.length; r++) {
+      floatBackup[r] = params[r].clone();
+    }
+    this.doubleParams = null;
+    this.doubleBackup = null;
+  }
+
+  /** Guards {@code updater}, which was bound to these double parameter rows. */
+  public GuardedUpdate(ParameterUpdater updater, double[][] params) {
+    this.updater = updater;
+    this.doubleParams = params;
+    this.doubleBackup = new double[params.length][];
+    for (int r = 0; r < params.length; r++) {
+      doubleBackup[r] = params[r].clone();
+    }
+    this.floatParams = null;
+    this.floatBackup = null;
+  }
+
+  /** Remembers the parameters, then takes the optimizer step. */
+  public void step() {
+    if (floatParams != null) {
+      copy(floatParams, floatBackup);
+    } else {
+      copy(doubleParams, doubleBackup);
+    }
+    updater.step();
+  }
+
+  /**
+   * If any parameter is NaN or infinite, puts back the parameters from before the last
+   * {@link #step()} and returns true; otherwise changes nothing and returns false.
+   */
+  public boolean restoreIfNotFinite() {
+    if (floatParams != null) {
+      if (Finite.all(floatParams)) {
+        return false;
+      }
+      copy(floatBackup, floatParams);
+    } else {
+      if (Finite.all(doubleParams)) {
+        return false;
+      }
+      copy(doubleBackup, doubleParams);
+    }
+    return true;
+  }
+
+  private static void copy(float[][] from, float[][] to) {
+    for (int r = 0; r < from.length; r++) {
+      System.arraycopy(from[r], 0, to[r], 0, from[r].length);
+    }
+  }
+
+  private static void copy(double[][] from, double[][] to) {
+    for (int r = 0; r < from.length; r++) {
+      System.arraycopy(from[r], 0, to[r], 0, from[r].length);
+    }
+  }
+}
