@@ -1,6 +1,6 @@
 package dev.unrolled;
 
-/** One run of {@link Fit#run}: buffers allocated here, once; the epoch and batch loops allocate nothing. */
+/** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */
 final class FitLoop {
   private static final double NANOS_PER_SECOND = 1e9;
 
