@@ -1,0 +1,130 @@
+package dev.unrolled.fuzz;
+
+import dev.unrolled.Activation;
+import dev.unrolled.Architecture;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
+import dev.unrolled.fuzz.RandomDeclaration.Layer;
+import dev.unrolled.reference.ReferenceMlp;
+import dev.unrolled.reference.TestData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Compares a generated model with {@link ReferenceMlp} built from the same declaration, on the same
+ * parameters, through the {@code double} contract: shape, architecture, the parameter round trip,
+ * {@code lossAndGradient} on two batches (the second smaller, so buffers sized for the first are
+ * caught out) and {@code predict}. FLOAT models get float-rounded parameters, inputs and targets so
+ * that only the arithmetic differs; tolerances are those of the parity tests.
+ */
+final class GradientCheck {
+  static final double DOUBLE_TOLERANCE = 1e-8;
+  static final double FLOAT_TOLERANCE = 2e-3;
+
+  private final RandomDeclaration d;
+  private final boolean isFloat;
+  private final double tolerance;
+  private final Random random;
+  private final List<String> mismatches = new ArrayList<>();
+  private double worst;
+
+  private GradientCheck(RandomDeclaration d, long seed) {
+    this.d = d;
+    this.isFloat = d.effectivePrecision() == Precision.FLOAT;
+    this.tolerance = isFloat ? FLOAT_TOLERANCE : DOUBLE_TOLERANCE;
+    this.random = new Random(seed);
+  }
+
+  /** Every disagreement (empty when the model agrees), and the largest relative error seen. */
+  record Verdict(List<String> mismatches, double worstRelativeError) {}
+
+  static Verdict run(RandomDeclaration d, Model model, long seed) {
+    GradientCheck check = new GradientCheck(d, seed);
+    check.compare(model);
+    return new Verdict(check.mismatches, check.worst);
+  }
+
+  private void compare(Model model) {
+    ReferenceMlp reference = reference();
+    int outputs = reference.outputSize();
+    expectEqual("inputSize()", d.inputs, model.inputSize());
+    expectEqual("outputSize()", outputs, model.outputSize());
+    expectEqual("parameterCount()", reference.parameterCount(), model.parameterCount());
+    expectEqual("loss()", d.loss, model.loss());
+    expectEqual("precision()", d.effectivePrecision(), model.precision());
+    expectEqual("architecture()", architecture(), model.architecture());
+    if (!mismatches.isEmpty()) {
+      return; // shapes disagree: comparing numbers would only throw
+    }
+
+    double[] params = round(TestData.parameters(random, reference, 1.0));
+    reference.setParameters(params);
+    model.setParameters(params.clone());
+    double[] back = new double[params.length];
+    model.getParameters(back);
+    if (!Arrays.equals(params, back)) {
+      mismatches.add("getParameters after setParameters differs, relative error "
+          + TestData.relativeError(back, params));
+    }
+
+    int[] rows = {4, 1};
+    for (int b = 0; b < rows.length; b++) {
+      double[][] x = round(TestData.uniformInputs(random, rows[b], d.inputs));
+      double[][] y = round(TestData.targets(random, d.loss, rows[b], outputs, b == 1));
+      double[] expected = new double[params.length];
+      double expectedLoss = reference.lossAndGradient(x, y, expected);
+      double[] gradient = new double[params.length];
+      Arrays.fill(gradient, 1e3); // written, not accumulated
+      double loss = model.lossAndGradient(x, y, gradient);
+      within("loss (batch of " + rows[b] + ")", TestData.relativeError(loss, expectedLoss));
+      within("gradient (batch of " + rows[b] + ")", TestData.relativeError(gradient, expected));
+    }
+
+    double[] x = round(TestData.uniformInputs(random, 1, d.inputs))[0];
+    double[] out = new double[outputs];
+    model.predict(x, out);
+    within("predict", TestData.relativeError(out, reference.predict(x)));
+  }
+
+  private ReferenceMlp reference() {
+    int[] sizes = new int[d.layers.size() + 1];
+    Activation[] activations = new Activation[d.layers.size()];
+    sizes[0] = d.inputs;
+    for (int l = 0; l < d.layers.size(); l++) {
+      sizes[l + 1] = d.layers.get(l).units();
+      activations[l] = d.layers.get(l).effectiveActivation();
+    }
+    return new ReferenceMlp(sizes, activations, d.loss);
+  }
+
+  private Architecture architecture() {
+    List<Architecture.Layer> layers = new ArrayList<>();
+    for (Layer layer : d.layers) {
+      layers.add(new Architecture.Layer(layer.units(), layer.effectiveActivation()));
+    }
+    return new Architecture(d.inputs, layers, d.loss, d.effectivePrecision());
+  }
+
+  private void expectEqual(String what, Object expected, Object actual) {
+    if (!expected.equals(actual)) {
+      mismatches.add(what + " is " + actual + ", expected " + expected);
+    }
+  }
+
+  private void within(String what, double relativeError) {
+    worst = Double.isNaN(relativeError) ? relativeError : Math.max(worst, relativeError);
+    if (!(relativeError <= tolerance)) {
+      mismatches.add(what + ": relative error " + relativeError + " > " + tolerance);
+    }
+  }
+
+  private double[] round(double[] v) {
+    return isFloat ? TestData.roundToFloat(v) : v;
+  }
+
+  private double[][] round(double[][] v) {
+    return isFloat ? TestData.roundToFloat(v) : v;
+  }
+}
