@@ -32,10 +32,11 @@ import java.util.TreeSet;
  *       of exactly 1 unit; 0 or less is only a size error);
  *   <li>the type: {@code not-interface-or-abstract-class}, and only when that does not fire
  *       {@code generic-type}, {@code private-type}, {@code inner-class},
- *       {@code no-accessible-constructor}, {@code name-clash}, {@code unimplementable-method},
- *       {@code member-clash};
+ *       {@code no-accessible-constructor}, {@code name-clash};
  *   <li>budget: {@code max-parameters-not-positive}, or else {@code too-many-parameters} when every
- *       size is at least 1 and Σ (in·out + out) exceeds {@code maxParameters} (default 50,000,000).
+ *       size is at least 1 and Σ (in·out + out) exceeds {@code maxParameters} (default 50,000,000);
+ *   <li>members, only once nothing above fires (they are weighed against the methods of the model
+ *       that would be generated): {@code unimplementable-method}, {@code member-clash}.
  * </ul>
  *
  * <p>Where the catalogue leaves Java semantics implicit, the oracle says so ("inferred" below). A
@@ -129,6 +130,9 @@ final class Oracle {
     sizeRules(d, tally);
     lossRules(d, tally);
     budgetRules(d, tally);
+    if (tally.errors.isEmpty() && (d.kind == Kind.INTERFACE || d.kind == Kind.ABSTRACT_CLASS)) {
+      memberRules(d, tally);
+    }
     tally.allowed.removeAll(tally.errors.keySet());
     return new Expectation(Collections.unmodifiableSortedMap(tally.errors),
         Collections.unmodifiableSortedSet(tally.allowed), parameterCount(d.inputs, d.layers));
@@ -152,6 +156,9 @@ final class Oracle {
     if (d.clash != Clash.NONE) {
       tally.add("name-clash");
     }
+  }
+
+  private static void memberRules(RandomDeclaration d, Tally tally) {
     for (String abstractMethod : abstractMethods(d)) {
       tally.add(implementation(d, abstractMethod), "unimplementable-method");
     }

@@ -15,8 +15,12 @@ final class ArchitectureRules {
 
   static void check(NetworkDeclaration network, ValidationReport report) {
     boolean sized = checkSizes(network, report);
-    if (sized) {
-      checkBudget(network, report);
+    int budget = network.maxParameters();
+    if (budget < 1) {
+      report.add(Message.MAX_PARAMETERS_NOT_POSITIVE, network.type(), network.mirror(),
+          network.maxParametersValue(), budget, Network.DEFAULT_MAX_PARAMETERS);
+    } else if (sized) {
+      checkBudget(network, budget, report);
     }
     checkLoss(network, report);
     checkHiddenLayers(network, report);
@@ -44,13 +48,7 @@ final class ArchitectureRules {
     return sized;
   }
 
-  private static void checkBudget(NetworkDeclaration network, ValidationReport report) {
-    int budget = network.maxParameters();
-    if (budget < 1) {
-      report.add(Message.MAX_PARAMETERS_NOT_POSITIVE, network.type(), network.mirror(),
-          network.maxParametersValue(), budget, Network.DEFAULT_MAX_PARAMETERS);
-      return;
-    }
+  private static void checkBudget(NetworkDeclaration network, int budget, ValidationReport report) {
     long count = network.parameterCount();
     if (count <= budget) {
       return;

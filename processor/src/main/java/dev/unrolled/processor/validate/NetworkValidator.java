@@ -39,7 +39,10 @@ public final class NetworkValidator {
     return report;
   }
 
-  /** The declared type's methods against {@code generated}, the methods the model will declare. */
+  /**
+   * The declared type's methods against {@code generated}, the methods the model will declare. Runs
+   * only for an otherwise valid declaration, since only that can be planned into a model.
+   */
   public ValidationReport validateMembers(NetworkDeclaration network, List<MethodSignature> generated) {
     ValidationReport report = new ValidationReport();
     memberRules.check(network, generated, report);
