@@ -37,6 +37,9 @@ public @interface Network {
   /** The default {@link #maxParameters()}: 50 million (200 MB of float parameters). */
   int DEFAULT_MAX_PARAMETERS = 50_000_000;
 
+  /** The most layers a declaration may have: deeper code would outgrow HotSpot's method limits. */
+  int MAX_LAYERS = 256;
+
   /** More hidden {@code SIGMOID}/{@code TANH} layers than this draw the deep-saturating-layers warning. */
   int SATURATING_LAYERS_WARNING = 4;
 

@@ -1,6 +1,7 @@
 package dev.unrolled.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import dev.unrolled.Network;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import dev.unrolled.processor.model.NetworkReader;
@@ -11,8 +12,8 @@ import dev.unrolled.processor.validate.NetworkValidator;
 import dev.unrolled.processor.validate.ValidationReport;
 import dev.unrolled.processor.write.ModelWriter;
 import dev.unrolled.processor.write.TrainerWriter;
-import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -118,14 +119,17 @@ public final class UnrolledProcessor extends AbstractProcessor {
     if (!report.isClean()) {
       return;
     }
-    try {
-      model.writeTo(processingEnv.getFiler());
-      new TrainerWriter(plan).write().writeTo(processingEnv.getFiler());
-    } catch (FilerException e) {
-      // The name is taken by a source the validator could not tell apart from an earlier output.
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(
-          plan.packageName() + "." + plan.modelName(), "a type javac already knows (" + e.getMessage() + ")",
-          type.getSimpleName()), type);
+    JavaFile trainer = new TrainerWriter(plan).write();
+    for (JavaFile file : List.of(trainer, model)) {
+      try {
+        file.writeTo(processingEnv.getFiler());
+      } catch (FilerException e) {
+        // The name is taken by a source the validator could not tell apart from an earlier output.
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.NAME_CLASH.format(
+            file.packageName() + "." + file.typeSpec().name(), "a type javac already knows (" + e.getMessage() + ")",
+            type.getSimpleName()), type);
+        return;
+      }
     }
   }
 }

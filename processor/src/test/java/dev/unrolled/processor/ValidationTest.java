@@ -155,6 +155,29 @@ class ValidationTest {
     }
 
     @Test
+    void aBudgetBeyondTheRangeOfLongStillFailsFast() {
+      assertError(source("@Network(inputs = 2147483647, layers = {\n"
+              + "  @Dense(units = 2147483647, activation = Activation.RELU),\n"
+              + "  @Dense(units = 2147483647, activation = Activation.RELU),\n"
+              + "  @Dense(units = 2147483647)}, loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("units = 2147483647, activation", "2147483647,"),
+          "the network has more than 9,223,372,036,854,775,807 parameters, over the budget of 50,000,000");
+    }
+
+    @Test
+    void tooManyLayers() {
+      StringBuilder layers = new StringBuilder();
+      for (int i = 0; i < 257; i++) {
+        layers.append("@Dense(units = 1, activation = Activation.RELU), ");
+      }
+      assertError(source("@Network(inputs = 1, loss = Loss.MEAN_SQUARED_ERROR,\n  layers = {" + layers + "})\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_LAYERS, on("layers = {", "{"),
+          "the network declares 257 layers, more than the 256 the generated code is built for");
+    }
+
+    @Test
     void theBudgetMustBePositive() {
       assertError(source("@Network(inputs = 4, layers = @Dense(units = 2),\n"
               + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 0)\n"
@@ -276,6 +299,33 @@ class ValidationTest {
     }
 
     @Test
+    void aVarargsConstructorServesAsTheNoArgumentOne() {
+      Compilation compilation = compile(source(FINE + "abstract class Fine {\n  protected Fine(int... sizes) {}\n}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void deprecatedTypesCompileWithoutWarningsInTheGeneratedCode() {
+      Compilation compilation = javac().withProcessors(new UnrolledProcessor())
+          .withOptions("-Xlint:all,-processing", "-Werror")
+          .compile(JavaFileObjects.forSourceString("test.Fine", "package test;\nimport dev.unrolled.*;\n"
+              + FINE + "@Deprecated\npublic interface Fine {}\n"));
+      assertThat(compilation).succeeded();
+    }
+
+    @Test
+    void typesOfThePackageNamedLikeJavaLangTypesDoNotCaptureThem() {
+      List<JavaFileObject> sources = new java.util.ArrayList<>();
+      sources.add(source(FINE + "interface Fine {}\n"));
+      for (String name : List.of("Math", "Double", "System", "Override", "String", "ThreadLocal",
+          "IllegalArgumentException")) {
+        sources.add(JavaFileObjects.forSourceString("test." + name, "package test;\nclass " + name + " {}\n"));
+      }
+      Compilation compilation = compile(sources.toArray(new JavaFileObject[0]));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
     void abstractClassesWithAnAccessibleConstructorAreAccepted() {
       Compilation compilation = compile(source(FINE
           + "abstract class Fine {\n  protected Fine() throws IllegalStateException {}\n}\n"));
@@ -331,7 +381,7 @@ class ValidationTest {
               + "provides only inputSize(), outputSize(), parameterCount(), architecture(), loss(), precision(), "
               + "summary(), predict(double[], double[]), classify(double[]), predict(float[], float[]), "
               + "classify(float[]), lossAndGradient(double[][], double[][], double[]), getParameters(double[]), "
-              + "setParameters(double[]); give it a body (a default method) or remove it");
+              + "setParameters(double[]); give it a body or remove it");
     }
 
     @Test
@@ -351,6 +401,48 @@ class ValidationTest {
           + "  default String describe() { return \"fine\"; }\n"
           + "}\n"));
       assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void methodsOfGenericSuperinterfacesAreSeenWithTheirTypeArguments() {
+      Compilation compilation = compile(source(FINE
+          + "interface Fine extends Predictor<double[]>, Named<String> {}\n"
+          + "interface Predictor<T> { void predict(T input, T output); }\n"
+          + "interface Named<T> { T summary(); }\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void anInterfaceExtendingModelMayOverrideItsDefaults() {
+      Compilation compilation = compile(source(FINE
+          + "interface Fine extends Model {\n  @Override default double[] parameters() { return new double[0]; }\n}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aModelDefaultRedeclaredAbstract() {
+      assertError(source(FINE + "public interface Bad {\n  double[] parameters();\n}\n"),
+          Message.MEMBER_CLASH, on("double[] parameters()", "parameters"),
+          "it is abstract, and the model relies on Model's default for it");
+    }
+
+    @Test
+    void anAbstractClassThatTakesAwayObjectsToString() {
+      assertError(source(FINE + "public abstract class Bad {\n  public abstract String toString();\n}\n"),
+          Message.UNIMPLEMENTABLE_METHOD, on("abstract String toString()", "toString"),
+          "abstract method java.lang.String toString() in test.Bad cannot be implemented");
+    }
+
+    @Test
+    void aPackagePrivateAbstractMethodOfASuperclassInAnotherPackage() {
+      JavaFileObject other = JavaFileObjects.forSourceString("other.Base",
+          "package other;\npublic abstract class Base {\n  protected Base() {}\n  abstract void helper();\n}\n");
+      JavaFileObject source = source(FINE + "public abstract class Bad extends other.Base {}\n");
+      Compilation compilation = compile(source, other);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining("[" + Message.UNIMPLEMENTABLE_METHOD.tag() + "] abstract method "
+              + "void helper() (package-private, in another package) in other.Base cannot be implemented")
+          .inFile(source).onLineContaining("class Bad");
     }
 
     @Test
@@ -379,7 +471,7 @@ class ValidationTest {
     void aStaticMethod() {
       assertError(source(FINE + "public abstract class Bad {\n  public static String summary() { return \"\"; }\n}\n"),
           Message.MEMBER_CLASH, on("static String summary()", "summary"),
-          "it is static, and a static method cannot be overridden");
+          "it is static, and an instance method cannot hide a static one");
     }
 
     @Test

@@ -60,13 +60,20 @@ public record NetworkDeclaration(
     return baseName() + "Trainer";
   }
 
-  /** Weights and biases of every layer, in {@code long}: declarations may be absurdly large. */
+  /**
+   * Weights and biases of every layer, in {@code long} and saturating at {@code Long.MAX_VALUE}:
+   * declarations may be absurdly large. Meaningful only when every size is positive.
+   */
   public long parameterCount() {
     long count = 0;
     long previous = inputs;
-    for (LayerDeclaration layer : layers) {
-      count += previous * layer.units() + layer.units();
-      previous = layer.units();
+    try {
+      for (LayerDeclaration layer : layers) {
+        count = Math.addExact(count, Math.addExact(Math.multiplyExact(previous, (long) layer.units()), layer.units()));
+        previous = layer.units();
+      }
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
     }
     return count;
   }

@@ -38,6 +38,11 @@ final class ArchitectureRules {
       report.add(Message.NO_LAYERS, network.type(), network.mirror(), network.layersValue());
       sized = false;
     }
+    if (network.layers().size() > Network.MAX_LAYERS) {
+      report.add(Message.TOO_MANY_LAYERS, network.type(), network.mirror(), network.layersValue(),
+          network.layers().size(), Network.MAX_LAYERS);
+      sized = false;
+    }
     for (LayerDeclaration layer : network.layers()) {
       if (layer.units() < 1) {
         report.add(Message.UNITS_NOT_POSITIVE, network.type(), layer.mirror(), layer.unitsValue(),
@@ -75,7 +80,9 @@ final class ArchitectureRules {
         ? network.maxParametersValue() : largest.unitsValue();
     report.add(Message.TOO_MANY_PARAMETERS, network.type(),
         network.maxParametersValue() != null ? network.mirror() : largest.mirror(), where,
-        count, budget, largest.number(), largestIn, largest.units(), fix);
+        count == Long.MAX_VALUE ? "more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)
+            : String.format(Locale.ROOT, "%,d", count),
+        budget, largest.number(), largestIn, largest.units(), fix);
   }
 
   private static void checkLoss(NetworkDeclaration network, ValidationReport report) {

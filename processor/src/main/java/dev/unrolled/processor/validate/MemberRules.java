@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -35,6 +37,7 @@ final class MemberRules {
 
   void check(NetworkDeclaration network, List<MethodSignature> declaredByModel, ValidationReport report) {
     TypeElement type = network.type();
+    DeclaredType self = (DeclaredType) type.asType();
     List<MethodSignature> generated = withModelDefaults(declaredByModel);
     List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(type));
     for (ExecutableElement method : members) {
@@ -45,20 +48,51 @@ final class MemberRules {
           || owner.getKind().isInterface() && modifiers.contains(Modifier.STATIC)) {
         continue; // not inherited by the model, or satisfied by design
       }
-      MethodSignature twin = find(generated, method);
+      // As seen from the declared type, so Predictor<double[]>.predict(T, T) takes double[].
+      ExecutableType seen = (ExecutableType) types.asMemberOf(self, method);
+      MethodSignature twin = find(generated, method.getSimpleName().toString(), erased(seen));
       if (twin == null) {
         if (modifiers.contains(Modifier.ABSTRACT) && !isImplementedElsewhere(method, members, type)) {
           report.add(Message.UNIMPLEMENTABLE_METHOD, reportedOn(method, type), null, null,
-              describe(method), owner.getQualifiedName(), network.modelName(), publicApi(generated));
+              describe(method, seen), owner.getQualifiedName(), network.modelName(), publicApi(generated));
         }
         continue;
       }
-      String conflict = conflict(method, twin);
+      String conflict = conflict(method, seen, owner, twin);
       if (conflict != null) {
-        report.add(Message.MEMBER_CLASH, reportedOn(method, type), null, null, describe(method),
+        report.add(Message.MEMBER_CLASH, reportedOn(method, type), null, null, describe(method, seen),
             owner.getQualifiedName(), twin.describe(), network.modelName(), conflict);
       }
     }
+    checkHiddenAbstractMethods(network, report, generated);
+  }
+
+  /**
+   * A package-private abstract method of a superclass in another package is invisible to
+   * {@code getAllMembers}, yet no class outside that package can implement it.
+   */
+  private void checkHiddenAbstractMethods(NetworkDeclaration network, ValidationReport report,
+      List<MethodSignature> generated) {
+    PackageElement here = elements.getPackageOf(network.type());
+    for (TypeMirror s = network.type().getSuperclass(); s instanceof DeclaredType d; ) {
+      TypeElement superclass = (TypeElement) d.asElement();
+      if (!elements.getPackageOf(superclass).equals(here)) {
+        for (ExecutableElement method : ElementFilter.methodsIn(superclass.getEnclosedElements())) {
+          Set<Modifier> modifiers = method.getModifiers();
+          if (modifiers.contains(Modifier.ABSTRACT) && !modifiers.contains(Modifier.PUBLIC)
+              && !modifiers.contains(Modifier.PROTECTED) && !modifiers.contains(Modifier.PRIVATE)) {
+            report.add(Message.UNIMPLEMENTABLE_METHOD, network.type(), null, null,
+                describe(method, (ExecutableType) method.asType()) + " (package-private, in another package)",
+                superclass.getQualifiedName(), network.modelName(), publicApi(generated));
+          }
+        }
+      }
+      s = superclass.getSuperclass();
+    }
+  }
+
+  private List<String> erased(ExecutableType method) {
+    return method.getParameterTypes().stream().map(t -> types.erasure(t).toString()).toList();
   }
 
   /** The model's own methods, plus the default methods it inherits from {@code Model} (marked DEFAULT). */
@@ -66,7 +100,8 @@ final class MemberRules {
     List<MethodSignature> all = new ArrayList<>(declaredByModel);
     TypeElement model = elements.getTypeElement("dev.unrolled.Model");
     for (ExecutableElement method : ElementFilter.methodsIn(model.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.DEFAULT) && find(declaredByModel, method) == null) {
+      if (method.getModifiers().contains(Modifier.DEFAULT)
+          && find(declaredByModel, method.getSimpleName().toString(), erased((ExecutableType) method.asType())) == null) {
         all.add(new MethodSignature(method.getSimpleName().toString(),
             method.getParameters().stream().map(p -> types.erasure(p.asType()).toString()).toList(),
             types.erasure(method.getReturnType()).toString(), Set.of(Modifier.PUBLIC, Modifier.DEFAULT)));
@@ -80,12 +115,9 @@ final class MemberRules {
     return method.getEnclosingElement().equals(type) ? method : type;
   }
 
-  private MethodSignature find(List<MethodSignature> generated, ExecutableElement method) {
-    List<String> parameters = method.getParameters().stream()
-        .map(p -> types.erasure(p.asType()).toString()).toList();
+  private static MethodSignature find(List<MethodSignature> generated, String name, List<String> parameters) {
     for (MethodSignature signature : generated) {
-      if (signature.name().contentEquals(method.getSimpleName())
-          && signature.parameterTypes().equals(parameters)) {
+      if (signature.name().equals(name) && signature.parameterTypes().equals(parameters)) {
         return signature;
       }
     }
@@ -93,28 +125,38 @@ final class MemberRules {
   }
 
   /** Why the model's method cannot override {@code method}, or null when it can. */
-  private String conflict(ExecutableElement method, MethodSignature twin) {
+  private String conflict(ExecutableElement method, ExecutableType seen, TypeElement owner, MethodSignature twin) {
     Set<Modifier> declared = method.getModifiers();
-    if (declared.contains(Modifier.DEFAULT) && twin.modifiers().contains(Modifier.DEFAULT)) {
-      return "Model has a default method of that signature too, and a class cannot inherit both";
+    if (twin.modifiers().contains(Modifier.DEFAULT)) { // the model inherits Model's default for it
+      if (declared.contains(Modifier.ABSTRACT)) {
+        return "it is abstract, and the model relies on Model's default for it; remove the declaration or give it a body";
+      }
+      if (declared.contains(Modifier.DEFAULT) && !isModel(owner)) {
+        return "Model has a default method of that signature too, and a class cannot inherit both";
+      }
     }
     if (declared.contains(Modifier.FINAL)) {
       return "it is final, so the model cannot override it";
     }
     if (declared.contains(Modifier.STATIC) != twin.modifiers().contains(Modifier.STATIC)) {
       return declared.contains(Modifier.STATIC)
-          ? "it is static, and a static method cannot be overridden"
-          : "the generated one is static and cannot override an instance method";
+          ? "it is static, and an instance method cannot hide a static one"
+          : "the generated one is static and cannot hide an instance method";
     }
     if (access(twin.modifiers()) < access(declared)) {
       return "the generated one is " + accessName(twin.modifiers()) + ", which cannot override a "
           + accessName(declared) + " method";
     }
-    if (!returnsCompatibly(twin.returnType(), method.getReturnType())) {
-      return "it returns " + types.erasure(method.getReturnType()) + " but the generated one returns "
+    if (!returnsCompatibly(twin.returnType(), seen.getReturnType())) {
+      return "it returns " + types.erasure(seen.getReturnType()) + " but the generated one returns "
           + twin.returnType();
     }
     return null;
+  }
+
+  private boolean isModel(TypeElement owner) {
+    TypeElement model = elements.getTypeElement("dev.unrolled.Model");
+    return types.isAssignable(types.erasure(owner.asType()), types.erasure(model.asType()));
   }
 
   private boolean returnsCompatibly(String generated, TypeMirror declared) {
@@ -137,6 +179,9 @@ final class MemberRules {
           && elements.overrides(other, method, type)) {
         return true;
       }
+    }
+    if (!method.getEnclosingElement().getKind().isInterface()) {
+      return false; // a class that re-declares an Object method abstract takes Object's body away
     }
     TypeElement object = elements.getTypeElement("java.lang.Object");
     for (ExecutableElement inherited : ElementFilter.methodsIn(object.getEnclosedElements())) {
@@ -164,9 +209,9 @@ final class MemberRules {
     };
   }
 
-  private String describe(ExecutableElement method) {
-    return types.erasure(method.getReturnType()) + " " + method.getSimpleName()
-        + method.getParameters().stream().map(p -> types.erasure(p.asType()).toString())
+  private String describe(ExecutableElement method, ExecutableType seen) {
+    return types.erasure(seen.getReturnType()) + " " + method.getSimpleName()
+        + seen.getParameterTypes().stream().map(t -> types.erasure(t).toString())
             .collect(Collectors.joining(", ", "(", ")"));
   }
 

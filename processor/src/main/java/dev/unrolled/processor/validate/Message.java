@@ -25,8 +25,11 @@ public enum Message {
   MAX_PARAMETERS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
       "maxParameters must be ≥ 1 but is %d; omit it for the default budget of %,d"),
   TOO_MANY_PARAMETERS(Diagnostic.Kind.ERROR,
-      "the network has %,d parameters, over the budget of %,d (maxParameters); the largest layer, "
+      "the network has %s parameters, over the budget of %,d (maxParameters); the largest layer, "
           + "layer %d, has %,d inputs × %,d units; %s"),
+  TOO_MANY_LAYERS(Diagnostic.Kind.ERROR,
+      "the network declares %,d layers, more than the %,d the generated code is built for; "
+          + "a network this deep will not train with dense layers anyway, so check the declaration"),
   NOT_INTERFACE_OR_ABSTRACT_CLASS(Diagnostic.Kind.ERROR,
       "@Network goes on an interface or an abstract class (the generated model implements or extends "
           + "it), but %s is %s; declare it as an interface"),
@@ -51,7 +54,7 @@ public enum Message {
       "%s in %s clashes with %s that the generated %s declares: %s; rename or remove it"),
   UNIMPLEMENTABLE_METHOD(Diagnostic.Kind.ERROR,
       "abstract method %s in %s cannot be implemented by the generated %s, which provides only %s; "
-          + "give it a body (a default method) or remove it"),
+          + "give it a body or remove it"),
   IDENTITY_HIDDEN_LAYER(Diagnostic.Kind.WARNING,
       "hidden layer %d has Activation.IDENTITY%s, so it and layer %d collapse into one linear map; "
           + "give it a nonlinearity such as RELU or TANH, or remove the layer "

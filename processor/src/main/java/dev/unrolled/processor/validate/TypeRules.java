@@ -20,8 +20,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Rules on the annotated type itself: its kind, generics, access, constructor, and whether the
- * generated classes' names are free. Remembers the names claimed in this compilation, so two
- * declarations that would generate the same class both hear about it.
+ * generated classes' names are free. Remembers the names claimed in this compilation, so the
+ * second of two declarations that would generate the same class hears about it.
  */
 final class TypeRules {
   private static final String MODEL = "dev.unrolled.Model";
@@ -91,7 +91,9 @@ final class TypeRules {
     TypeElement type = network.type();
     List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
     for (ExecutableElement constructor : constructors) {
-      if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+      boolean callableWithoutArguments = constructor.getParameters().isEmpty()
+          || constructor.isVarArgs() && constructor.getParameters().size() == 1;
+      if (callableWithoutArguments && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
         List<String> checked = new ArrayList<>();
         for (TypeMirror thrown : constructor.getThrownTypes()) {
           if (isChecked(thrown)) {

@@ -1,7 +1,7 @@
 package dev.unrolled.processor.write;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;

@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.element.Modifier;
 
 /** Writes {@code FooModel}: parameters, the Model contract, fast entry points and all kernels. */
 public final class ModelWriter {
@@ -55,6 +55,10 @@ public final class ModelWriter {
         .addOriginatingElement(plan.type())
         .alwaysQualify(inheritedMemberTypes(plan.type()).toArray(String[]::new))
         .addJavadoc(classJavadoc());
+    if (usesDeprecated(plan.type())) {
+      // Implementing a deprecated type is the user's choice; the generated code must still compile cleanly.
+      type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build());
+    }
     ClassName declared = ClassName.get(plan.type());
     if (plan.isInterface()) {
       type.addSuperinterface(declared);
@@ -82,8 +86,22 @@ public final class ModelWriter {
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss).write());
     return JavaFile.builder(plan.packageName(), type.build())
-        .skipJavaLangImports(true)
         .build();
+  }
+
+  /** Whether the declared type, a type around it, or its constructors are deprecated. */
+  private static boolean usesDeprecated(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getAnnotation(Deprecated.class) != null) {
+        return true;
+      }
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.CONSTRUCTOR && member.getAnnotation(Deprecated.class) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

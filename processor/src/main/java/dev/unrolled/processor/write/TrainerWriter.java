@@ -127,7 +127,7 @@ public final class TrainerWriter {
             .addStatement("update.step()")
             .addStatement("return loss")
             .build());
-    return JavaFile.builder(plan.packageName(), type.build()).skipJavaLangImports(true).build();
+    return JavaFile.builder(plan.packageName(), type.build()).build();
   }
 
   private void addTrainBatches(TypeSpec.Builder type) {
