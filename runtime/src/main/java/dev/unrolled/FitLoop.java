@@ -81,7 +81,7 @@ final class FitLoop {
       loss = trainer.trainBatch(train, order, from, to);
       if (!Double.isFinite(loss)) {
         // The trainer took no step and undid an overflowed one: the parameters are the last finite ones.
-        throw new TrainingDivergedException(epoch, b + 1, batches, loss);
+        throw new TrainingDivergedException(epoch, b + 1, batches, loss, parametersFinite());
       }
       lossSum += loss * (to - from);
       correct += trainer.lastBatchCorrect();
@@ -91,7 +91,7 @@ final class FitLoop {
       from = to;
     }
     if (trainer.restoreIfNotFinite()) { // the last step overflowed, and no next batch revealed it
-      throw TrainingDivergedException.afterStep(epoch, batches, batches, loss);
+      throw TrainingDivergedException.afterStep(epoch, batches, batches, loss, parametersFinite());
     }
     long trained = System.nanoTime();
     Evaluation scored = validation == null
@@ -100,6 +100,16 @@ final class FitLoop {
     return new EpochStats(epoch, lossSum / n, trainScored ? (double) correct / n : Double.NaN,
         scored == null ? Double.NaN : scored.loss(), scored == null ? Double.NaN : scored.accuracy(),
         n, (System.nanoTime() - start) / NANOS_PER_SECOND, n / trainSeconds);
+  }
+
+  /** Only on the way out of a diverged fit, so its allocation does not matter. */
+  private boolean parametersFinite() {
+    for (double p : trainer.model().parameters()) {
+      if (!Double.isFinite(p)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Loss and accuracy over {@code rows} of {@code data}, in batches, without any step. */

@@ -177,10 +177,10 @@ public final class ModelFile {
     if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       // Without attributes the temporary file, and so the model file, would be owner-only (0600);
       // with rw-rw-rw- requested, the umask decides, as for any new file.
-      return Files.createTempFile(directory, name + ".", ".tmp",
+      return Files.createTempFile(directory, tempPrefix(name), ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
     }
-    return Files.createTempFile(directory, name + ".", ".tmp");
+    return Files.createTempFile(directory, tempPrefix(name), ".tmp");
   }
 
   private static void write(OutputStream out, Architecture architecture, double[] parameters)
@@ -277,5 +277,10 @@ public final class ModelFile {
     if (value == null) {
       throw new IllegalArgumentException(name + " is null");
     }
+  }
+
+  /** A prefix short enough that the temporary name fits wherever the target's name fits. */
+  private static String tempPrefix(String name) {
+    return "." + (name.length() > 32 ? name.substring(0, 32) : name) + ".";
   }
 }

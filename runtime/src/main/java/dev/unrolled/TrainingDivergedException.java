@@ -31,19 +31,23 @@ public final class TrainingDivergedException extends ArithmeticException {
   private final int batch;
   private final double loss;
 
-  TrainingDivergedException(int epoch, int batch, int batchesPerEpoch, double loss) {
+  TrainingDivergedException(int epoch, int batch, int batchesPerEpoch, double loss, boolean finite) {
     this(epoch, batch, loss, "training diverged at epoch " + epoch + ", batch " + batch + " of " + batchesPerEpoch
-        + ": the batch loss is " + loss);
+        + ": the batch loss is " + loss, finite);
   }
 
   /** The last batch of an epoch had a finite loss, but its step left non-finite parameters. */
-  static TrainingDivergedException afterStep(int epoch, int batch, int batchesPerEpoch, double loss) {
+  static TrainingDivergedException afterStep(int epoch, int batch, int batchesPerEpoch, double loss,
+      boolean finite) {
     return new TrainingDivergedException(epoch, batch, loss, "training diverged at epoch " + epoch + ", batch "
-        + batch + " of " + batchesPerEpoch + ": its loss was " + loss + " but the step overflowed the parameters");
+        + batch + " of " + batchesPerEpoch + ": its loss was " + loss + " but the step overflowed the parameters",
+        finite);
   }
 
-  private TrainingDivergedException(int epoch, int batch, double loss, String what) {
-    super(what + "; the model keeps its last finite parameters. "
+  private TrainingDivergedException(int epoch, int batch, double loss, String what, boolean finite) {
+    super(what + (finite ? "; the model keeps its last finite parameters. "
+            : "; an earlier step had already overflowed some parameters (a saturating activation hid it), "
+                + "so the model holds non-finite values: train again from a fresh model. ")
         + "Lower the learning rate (e.g. 10×), standardise the features, or check the data");
     this.epoch = epoch;
     this.batch = batch;
@@ -60,7 +64,10 @@ public final class TrainingDivergedException extends ArithmeticException {
     return batch;
   }
 
-  /** The batch loss that was not finite: NaN or infinite. */
+  /**
+   * The batch loss: NaN or infinite, except when the epoch's last step overflowed the parameters
+   * after a finite loss, which is then this loss.
+   */
   public double loss() {
     return loss;
   }

@@ -3,9 +3,14 @@ package dev.unrolled.guards;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+
+import dev.unrolled.Activation;
 import dev.unrolled.Dataset;
+import dev.unrolled.Dense;
 import dev.unrolled.FitOptions;
+import dev.unrolled.Loss;
 import dev.unrolled.Model;
+import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Trainer;
 import dev.unrolled.TrainingDivergedException;
@@ -19,16 +24,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Generated trainers driven past the range of floating point: {@code fit} stops with a
  * {@link TrainingDivergedException} naming the batch, and the model keeps the last finite parameters
- * because a trainer takes no step whose loss or gradient is not finite.
+ * because a trainer takes no step on a non-finite loss and undoes a step that overflowed the
+ * parameters (revealed by the next batch's loss, or at the end of the epoch).
  *
  * <p>The parameters cannot be snapshotted inside {@code fit}, so each test replays the batches fit
  * trained on, by hand with {@code trainBatch} on a twin trainer (same seed, same optimizer), up to
- * the first non-finite loss, and compares with the parameters from before that batch.
- *
- * <p>What these tests require of {@code trainBatch}: no step when the loss, a gradient or the updated
- * parameters would not be finite, and then a non-finite return value even when the loss itself was
- * finite (in float the gradient overflows first). Otherwise fit cannot tell, and training silently
- * stands still on a skipped step every batch.
+ * the first non-finite loss, and compares with the last finite parameters of that replay.
  */
 class DivergenceTest {
   private static final long SEED = 11;
@@ -80,7 +81,7 @@ class DivergenceTest {
   @Test
   void aBatchWhoseGradientOverflowsStopsTheFitEvenIfItsLossIsFinite() {
     // Outputs of 1e35 are finite floats and their squared error (5e69) a finite double, but the
-    // weight gradient, error × 1e5, is beyond the float range: the step is skipped, and so that
+    // weight gradient, error × 1e5, is beyond the float range: the step overflows, and so that
     // training does not silently stand still, fit must hear of it as a non-finite loss.
     GuardNetworks_LinearFloatModel model = new GuardNetworks_LinearFloatModel(SEED);
     model.setParameters(new double[] {1e30, 0, 0});
@@ -112,6 +113,27 @@ class DivergenceTest {
     assertThat(e.batch()).isEqualTo(1);
     assertThat(e).hasMessageThat().contains("but the step overflowed the parameters");
     assertThat(model.parameters()).usingExactEquality().containsExactly(start).inOrder();
+  }
+
+  /** 1 → 1 RELU → 1, MSE: a RELU unit that can hide an infinite weight. */
+  @Network(inputs = 1, layers = {@Dense(units = 1, activation = Activation.RELU), @Dense(units = 1)},
+      loss = Loss.MEAN_SQUARED_ERROR)
+  interface Masking {}
+
+  @Test
+  void anOverflowHiddenByARectifierIsReportedHonestly() {
+    // Step 1 overflows the first layer to −∞; RELU(−∞) = 0 keeps step 2's loss finite, so the copy
+    // taken before step 2 holds −∞ too. Nothing finite is left to restore, and the message says so.
+    DivergenceTest_MaskingModel model = new DivergenceTest_MaskingModel(SEED);
+    model.setParameters(new double[] {1, 0, 1e9, 0});
+    Dataset rows = Dataset.ofTargets(new double[][] {{1}, {1}}, new double[][] {{0}, {0}});
+
+    TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () ->
+        new DivergenceTest_MaskingTrainer(model, Optimizer.sgd(1e21)).fit(rows, FitOptions.epochs(5).batchSize(1)));
+
+    assertThat(e).hasMessageThat().contains("an earlier step had already overflowed some parameters "
+        + "(a saturating activation hid it), so the model holds non-finite values");
+    assertThat(allFinite(model.parameters())).isFalse();
   }
 
   private static void assertDivergesKeepingTheLastFiniteParameters(Supplier<Trainer> twins, Dataset data) {

@@ -1,8 +1,8 @@
 package dev.unrolled.support;
 
 /**
- * Whether every value of a set of rows is finite: the generated trainers' guard before an
- * optimizer step, so a diverging batch never writes NaN or infinity into the parameters.
+ * Whether every value of a set of rows is finite: how {@link GuardedUpdate} tells that a step
+ * overflowed the parameters. It runs only on the rare path, after a non-finite loss.
  *
  * <p>{@code v - v} is 0 for every finite {@code v} and NaN for NaN and ±∞, so one sum tells; four
  * independent sums keep the loop from waiting on each addition.

@@ -6,8 +6,10 @@ import dev.unrolled.ParameterUpdater;
  * An optimizer step that can be taken back: generated trainers call {@link #step()} instead of
  * {@link ParameterUpdater#step()}, and {@link #restoreIfNotFinite()} when a batch's loss comes out
  * NaN or infinite. A step that overflowed (a NaN or huge gradient, or a finite gradient times a
- * large learning rate) shows up as exactly that on the next batch, or at the end of an epoch, and is
- * then undone from a copy of the parameters taken just before it.
+ * large learning rate) almost always shows up as exactly that on the next batch, or at the end of
+ * an epoch, and is then undone from a copy of the parameters taken just before it. A saturating
+ * activation can hide an infinite weight for a while (RELU of −∞ is 0); by then the copy holds it
+ * too, {@link #restoreIfNotFinite()} cannot help, and says so by leaving the parameters non-finite.
  *
  * <p>The copy is one {@code System.arraycopy} per parameter row per step, allocated once here; the
  * finiteness scan runs only on the rare path. The optimizer's own state (momentum, moments) is not
