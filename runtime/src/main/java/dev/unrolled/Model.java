@@ -12,9 +12,13 @@ import java.nio.file.Path;
  * row-major ({@code W[j][i]} at {@code j*in + i}), then the biases {@code b[out]}.
  *
  * <p>Thread safety: generated models serve {@link #predict}, {@link #classify} and
- * {@link #lossAndGradient} from many threads at once; each calling thread gets its own scratch
- * buffers on first use (kept until the thread ends or the model is collected), so the calls
- * allocate nothing after that. The parameters must not change meanwhile: finish training, or
+ * {@link #lossAndGradient} from many threads at once. Each calling thread gets its own scratch
+ * buffers on first use, so later calls allocate nothing: for {@code predict} and {@code classify}
+ * one row of activations per layer (a few kilobytes even for MNIST-sized networks); the first
+ * {@code lossAndGradient} on a thread adds gradient buffers as large as the parameters. The buffers
+ * live in a {@code ThreadLocal} of the model, so a thread keeps them until it ends or, after the
+ * model is dropped, until the JDK clears stale entries; prefer a bounded thread pool to a thread
+ * per request. The parameters must not change meanwhile: finish training, or
  * {@link #setParameters}, before sharing a model between threads.
  */
 public interface Model {

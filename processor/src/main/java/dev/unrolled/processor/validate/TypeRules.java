@@ -29,7 +29,8 @@ final class TypeRules {
 
   private final Elements elements;
   private final Types types;
-  private final Map<String, TypeElement> claimed = new HashMap<>();
+  // Generated name → declaring type, as names: elements must not outlive their round.
+  private final Map<String, String> claimed = new HashMap<>();
 
   TypeRules(Elements elements, Types types) {
     this.elements = elements;
@@ -132,10 +133,11 @@ final class TypeRules {
 
   private void checkName(NetworkDeclaration network, String generated, String contract, ValidationReport report) {
     TypeElement type = network.type();
-    TypeElement first = claimed.putIfAbsent(generated, type);
-    if (first != null && !first.equals(type)) {
-      report.add(Message.NAME_CLASH, type, null, null, generated,
-          "the class generated for " + first.getQualifiedName(), type.getSimpleName());
+    String declaring = type.getQualifiedName().toString();
+    String first = claimed.putIfAbsent(generated, declaring);
+    if (first != null && !first.equals(declaring)) {
+      report.add(Message.NAME_CLASH, type, null, null, generated, "the class generated for " + first,
+          type.getSimpleName());
       return;
     }
     TypeElement existing = elements.getTypeElement(generated);

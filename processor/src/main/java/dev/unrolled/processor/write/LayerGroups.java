@@ -23,8 +23,8 @@ final class LayerGroups {
 
   /**
    * Adds {@code perLayer}'s code for every layer to {@code method}, directly or through helpers
-   * named {@code helperName0, helperName1, …} that take {@code parameter} and are returned for the
-   * caller to add to the class.
+   * named {@code helperName0, helperName1, …} that take {@code parameter} (none when it is null) and
+   * are returned for the caller to add to the class.
    */
   static List<MethodSpec> addPerLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
       boolean isStatic, List<LayerPlan> layers, Function<LayerPlan, CodeBlock> perLayer) {
@@ -41,8 +41,10 @@ final class LayerGroups {
       MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
           .addModifiers(Modifier.PRIVATE)
           .addJavadoc("Layers $L–$L of {@code $L}.\n", group.get(0).number(),
-              group.get(group.size() - 1).number(), helperName)
-          .addParameter(parameter);
+              group.get(group.size() - 1).number(), helperName);
+      if (parameter != null) {
+        helper.addParameter(parameter);
+      }
       if (isStatic) {
         helper.addModifiers(Modifier.STATIC);
       }
@@ -50,7 +52,11 @@ final class LayerGroups {
         helper.addCode(perLayer.apply(layer));
       }
       helpers.add(helper.build());
-      method.addStatement("$L($N)", name, parameter);
+      if (parameter != null) {
+        method.addStatement("$L($N)", name, parameter);
+      } else {
+        method.addStatement("$L()", name);
+      }
     }
     return helpers;
   }

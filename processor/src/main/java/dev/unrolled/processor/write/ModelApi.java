@@ -105,6 +105,7 @@ final class ModelApi {
         .addStatement("int m = $T.batch(inputs, INPUTS, targets, OUTPUTS)", ModelWriter.CHECKS)
         .addStatement("$T.length(gradient, PARAMETERS, $S)", ModelWriter.CHECKS, "gradient")
         .addStatement("$T ws = scratch(m)", WORKSPACE)
+        .addStatement("ws.ensureTraining()")
         .addStatement("ws.loadInputs(inputs, m)")
         .addStatement("ws.loadTargets(targets, m)")
         .addStatement("ws.forward(this, m)")

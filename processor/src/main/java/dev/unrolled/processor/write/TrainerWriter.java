@@ -76,6 +76,7 @@ public final class TrainerWriter {
                 "batchCapacity must be ≥ 1 but is ")
             .endControlFlow()
             .addStatement("this.workspace = new $T(batchCapacity)", workspace)
+            .addStatement("workspace.ensureTraining()")
             .addStatement("$T parameters = model.parameterRows()", num.matrix())
             .addStatement("this.update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
                 + "parameters)", GUARDED_UPDATE, model)

@@ -53,6 +53,7 @@ final class WorkspaceWriter {
         .endControlFlow()
         .build());
     addAllocate(type);
+    addEnsureTraining(type);
     addLoaders(type);
     type.addMethod(forward());
     for (LayerPlan layer : plan.layers()) {
@@ -85,23 +86,44 @@ final class WorkspaceWriter {
     }
     for (LayerPlan layer : plan.layers()) {
       int l = layer.number();
-      type.addField(layer.isUnrolled()
-          ? FieldSpec.builder(num.vector(), Names.weightGradients(l), Modifier.FINAL)
-              .initializer("new $T[$L]", num.scalar(), layer.weightCount()).build()
-          : FieldSpec.builder(num.matrix(), Names.weightGradients(l), Modifier.FINAL)
-              .initializer("new $T[$L][$L]", num.scalar(), layer.inputs(), layer.outputs()).build());
-      type.addField(FieldSpec.builder(num.vector(), Names.biasGradients(l), Modifier.FINAL)
-          .initializer("new $T[$L]", num.scalar(), layer.outputs())
-          .build());
+      // Training buffers, as large as the weights: allocated by ensureTraining(), never for predict.
+      type.addField(layer.isUnrolled() ? num.vector() : num.matrix(), Names.weightGradients(l));
+      type.addField(num.vector(), Names.biasGradients(l));
       if (!layer.isUnrolled() && layer.propagates()) {
-        type.addField(FieldSpec.builder(num.matrix(), Names.weightRows(l), Modifier.FINAL)
-            .initializer("new $T[$L][$L]", num.scalar(), layer.outputs(), layer.inputs())
-            .build());
+        type.addField(num.matrix(), Names.weightRows(l));
       }
     }
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
         .build());
+  }
+
+  /** Gradient and transposed-weight buffers exist only in workspaces that train. */
+  private void addEnsureTraining(TypeSpec.Builder type) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("ensureTraining")
+        .addJavadoc("Allocates the buffers the backward pass needs, once; inference never does.\n")
+        .beginControlFlow("if ($L != null)", Names.biasGradients(1))
+        .addStatement("return")
+        .endControlFlow();
+    type.addMethods(LayerGroups.addPerLayer(method, "allocateTraining", null, false, plan.layers(),
+        this::allocateTrainingLayer));
+    type.addMethod(method.build());
+  }
+
+  private CodeBlock allocateTrainingLayer(LayerPlan layer) {
+    int l = layer.number();
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (layer.isUnrolled()) {
+      code.addStatement("$L = new $T[$L]", Names.weightGradients(l), num.scalar(), layer.weightCount());
+    } else {
+      code.addStatement("$L = new $T[$L][$L]", Names.weightGradients(l), num.scalar(), layer.inputs(),
+          layer.outputs());
+    }
+    code.addStatement("$L = new $T[$L]", Names.biasGradients(l), num.scalar(), layer.outputs());
+    if (!layer.isUnrolled() && layer.propagates()) {
+      code.addStatement("$L = new $T[$L][$L]", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
+    }
+    return code.build();
   }
 
   private void addAllocate(TypeSpec.Builder type) {
