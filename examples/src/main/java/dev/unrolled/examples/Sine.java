@@ -4,6 +4,7 @@ import dev.unrolled.Activation;
 import dev.unrolled.Dataset;
 import dev.unrolled.Dense;
 import dev.unrolled.FitOptions;
+import dev.unrolled.History;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
@@ -51,20 +52,30 @@ public final class Sine {
     return sum / n;
   }
 
-  /** Trains the regressor and returns its mean squared error on a finer grid. */
-  public static double train(FitOptions options) {
+  /** What a run measured. */
+  public record Result(History history, double meanSquaredError) {}
+
+  /** Trains the regressor on 256 points; returns its history and its error on a finer grid. */
+  public static Result fit(FitOptions options) {
     Sine_RegressorModel model = new Sine_RegressorModel(3);
     Sine_RegressorTrainer trainer = new Sine_RegressorTrainer(model, Optimizer.adam(0.01));
-    trainer.fit(data(256), options);
-    double mse = meanSquaredError(model, 1000);
-    if (!options.listeners().isEmpty()) {
-      System.out.printf(Locale.ROOT, "sine: mean squared error on 1,000 points %.2e%n", mse);
-    }
-    return mse;
+    History history = trainer.fit(data(256), options);
+    return new Result(history, meanSquaredError(model, 1000));
   }
 
+  /** Trains the regressor and returns its mean squared error on a finer grid. */
+  public static double train(FitOptions options) {
+    return fit(options).meanSquaredError();
+  }
+
+  /** {@code [--quiet] [--out DIR]}: trains, prints progress and the error, draws the learning curve. */
   public static void main(String[] args) {
-    System.out.println("sin(x) on [-pi, pi], 256 points, 1-16-16-1 tanh, mean squared error, Adam");
-    train(FitOptions.epochs(400).batchSize(16).shuffleSeed(1).console(50));
+    ExampleOptions cli = ExampleOptions.parse(args);
+    cli.say("sin(x) on [-pi, pi], 256 points, 1-16-16-1 tanh, mean squared error, Adam");
+    long start = System.nanoTime();
+    Result result = fit(cli.withProgress(FitOptions.epochs(400).batchSize(16).shuffleSeed(1), 50));
+    System.out.printf(Locale.ROOT, "sine: mean squared error on 1,000 points %.2e, %.1f s%n",
+        result.meanSquaredError(), (System.nanoTime() - start) / 1e9);
+    cli.chart(result.history(), "sin(x)", "sine");
   }
 }

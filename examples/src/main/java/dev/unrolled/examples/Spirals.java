@@ -49,23 +49,35 @@ public final class Spirals {
     return Dataset.ofLabels(x, labels, 2);
   }
 
-  /** Trains the classifier and returns its training accuracy. */
-  public static double train(FitOptions options) {
+  /** What a run measured. */
+  public record Result(History history, double accuracy) {}
+
+  /** Trains the classifier on 400 points; returns its history and training accuracy. */
+  public static Result fit(FitOptions options) {
     Dataset data = data(200, 7);
     Spirals_ClassifierModel model = new Spirals_ClassifierModel(42);
     Spirals_ClassifierTrainer trainer = new Spirals_ClassifierTrainer(model, Optimizer.adam(0.01));
     History history = trainer.fit(data, options);
-    double accuracy = Metrics.accuracy(model, data);
-    if (!options.listeners().isEmpty()) {
-      System.out.printf(Locale.ROOT, "spirals: %d epochs, final loss %.4f, training accuracy %.1f%%%n",
-          history.epochs().size(), history.last().trainLoss(), 100 * accuracy);
-    }
-    return accuracy;
+    return new Result(history, Metrics.accuracy(model, data));
   }
 
+  /** Trains the classifier and returns its training accuracy. */
+  public static double train(FitOptions options) {
+    return fit(options).accuracy();
+  }
+
+  /** {@code [--quiet] [--out DIR]}: trains, prints progress and accuracy, draws the learning curves. */
   public static void main(String[] args) {
-    System.out.println("Two interleaved spirals, 400 points, 2-32-32-2 tanh, softmax cross-entropy, Adam, batches of 32");
-    System.out.print(new Spirals_ClassifierModel(42).summary());
-    train(FitOptions.epochs(400).batchSize(32).shuffleSeed(1).console(50));
+    ExampleOptions cli = ExampleOptions.parse(args);
+    cli.say("Two interleaved spirals, 400 points, 2-32-32-2 tanh, softmax cross-entropy, Adam, batches of 32");
+    if (!cli.quiet()) {
+      System.out.print(new Spirals_ClassifierModel(42).summary());
+    }
+    long start = System.nanoTime();
+    Result result = fit(cli.withProgress(FitOptions.epochs(400).batchSize(32).shuffleSeed(1), 50));
+    System.out.printf(Locale.ROOT, "spirals: %d epochs, final loss %.4f, training accuracy %.1f%%, %.1f s%n",
+        result.history().epochs().size(), result.history().last().trainLoss(), 100 * result.accuracy(),
+        (System.nanoTime() - start) / 1e9);
+    cli.chart(result.history(), "Two spirals", "spirals");
   }
 }
