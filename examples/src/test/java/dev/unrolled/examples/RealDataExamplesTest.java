@@ -1,0 +1,50 @@
+package dev.unrolled.examples;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.unrolled.FitOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The examples on real data reach the accuracy the README promises, on held-out data. Each is
+ * skipped, saying why, when {@code ../shared/data} does not have its files.
+ */
+class RealDataExamplesTest {
+
+  private static Path shared(String relative) {
+    Path path = SharedData.find(relative);
+    Assumptions.assumeTrue(Files.exists(path), relative + " not found under ../shared/data: skipping");
+    return path;
+  }
+
+  @Test
+  void irisReachesNinetyThreePercentOnHeldOutFlowers() throws IOException {
+    Iris.Result result = Iris.run(shared("iris.csv"), FitOptions.epochs(200).batchSize(16).shuffleSeed(1));
+
+    assertThat(result.testAccuracy()).isAtLeast(0.93);
+    assertThat(result.confusion().total()).isEqualTo(30);
+    assertThat(result.classNames()).containsExactly("setosa", "versicolor", "virginica").inOrder();
+  }
+
+  @Test
+  void digitsReachNinetyFivePercentOnHeldOutImages() throws IOException {
+    Digits.Result result = Digits.run(shared("sklearn/digits.csv.gz"),
+        FitOptions.epochs(60).batchSize(32).shuffleSeed(1));
+
+    assertThat(result.testAccuracy()).isAtLeast(0.95);
+    assertThat(result.confusion().total()).isEqualTo(359); // 20% of each digit, rounded per class
+  }
+
+  @Test
+  void mnistReachesNinetySevenAndAHalfPercentInTenEpochs() throws IOException {
+    Mnist.Result result = Mnist.run(Mnist.read(shared("mnist")), FitOptions.epochs(10).batchSize(32).shuffleSeed(1));
+
+    assertThat(result.history().epochs()).hasSize(10);
+    assertThat(result.confusion().total()).isEqualTo(10_000);
+    assertThat(result.testAccuracy()).isAtLeast(0.975);
+  }
+}
