@@ -77,6 +77,14 @@ public final class UnrolledProcessor extends AbstractProcessor {
     try {
       beforeEach.accept(type);
       generate(type);
+    } catch (NoClassDefFoundError e) {
+      // A setup mistake, not a bug: javac -processorpath without JavaPoet (or the runtime).
+      String missing = String.valueOf(e.getMessage());
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, missing.startsWith("com/palantir/javapoet")
+          ? Message.PROCESSOR_PATH_INCOMPLETE.format("JavaPoet", "com.palantir.javapoet:javapoet, class " + missing)
+          : missing.startsWith("dev/unrolled/")
+              ? Message.PROCESSOR_PATH_INCOMPLETE.format("unrolled-runtime", "class " + missing)
+              : Message.INTERNAL_ERROR.format(type.getQualifiedName(), describe(e)), type);
     } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
       // Everything but a dying JVM (OutOfMemoryError and the like) stays inside the processor.
       processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,

@@ -48,9 +48,21 @@ class ContainmentTest {
   }
 
   @Test
+  void aProcessorPathWithoutJavaPoetIsNamedAsSuch() {
+    Compilation compilation = compileWith(null, new NoClassDefFoundError("com/palantir/javapoet/TypeName"));
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[" + Message.PROCESSOR_PATH_INCOMPLETE.tag() + "] the "
+            + "annotation-processor path lacks JavaPoet (com.palantir.javapoet:javapoet, class "
+            + "com/palantir/javapoet/TypeName)")
+        .inFile(TWO_NETWORKS).onLineContaining("interface Unlucky");
+  }
+
+  @Test
   void linkageAndAssertionErrorsAreContainedToo() {
-    for (Error error : new Error[] {new NoClassDefFoundError("com/palantir/javapoet/Missing"),
-        new AssertionError("broken invariant"), new StackOverflowError()}) {
+    for (Error error : new Error[] {new NoClassDefFoundError("org/example/Missing"),
+        new UnsatisfiedLinkError("no such library"), new AssertionError("broken invariant"),
+        new StackOverflowError()}) {
       Compilation compilation = compileWith(null, error);
       assertThat(compilation).hadErrorCount(1);
       assertThat(compilation).hadErrorContaining(error.getClass().getName())

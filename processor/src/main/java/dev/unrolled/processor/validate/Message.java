@@ -66,6 +66,9 @@ public enum Message {
   RUNTIME_MISMATCH(Diagnostic.Kind.ERROR,
       "the classpath has %s, but this processor generates code for runtime level %d; use "
           + "unrolled-runtime and unrolled-processor of the same version"),
+  PROCESSOR_PATH_INCOMPLETE(Diagnostic.Kind.ERROR,
+      "the annotation-processor path lacks %s (%s); put it beside unrolled-processor and unrolled-runtime, "
+          + "or use Maven's annotationProcessorPaths, which adds it for you"),
   INTERNAL_ERROR(Diagnostic.Kind.ERROR,
       "internal error in the Unrolled processor while generating code for %s: %s. "
           + "This is a bug in Unrolled, not in your code; please report it with this declaration");
