@@ -49,7 +49,6 @@ class DeclarationFuzzTest {
     FuzzSummary summary = new FuzzSummary(seed, results, System.nanoTime() - start,
         processCpuTime() - cpuStart);
 
-    System.out.println(summary.line());
     writeReport(summary);
     reporter.publishEntry("fuzz", summary.line());
     if (single == null) {
