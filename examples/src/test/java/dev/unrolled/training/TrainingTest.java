@@ -9,8 +9,9 @@ import dev.unrolled.History;
 import dev.unrolled.Metrics;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Standardizer;
+import dev.unrolled.io.CsvReader;
+import dev.unrolled.io.LabeledData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -137,7 +138,9 @@ class TrainingTest {
   void irisHeldOutAccuracy() throws IOException {
     Optional<Path> csv = findUpwards(Paths.get("shared", "data", "iris.csv"));
     Assumptions.assumeTrue(csv.isPresent(), "iris.csv not found under ../shared/data: skipping");
-    Iris iris = readIris(csv.get());
+    LabeledData read = CsvReader.withHeader().labelColumn("species").read(csv.get());
+    assertEquals(List.of("setosa", "versicolor", "virginica"), read.classNames());
+    Iris iris = new Iris(read.floatFeatures(), read.labels());
     assertEquals(150, iris.labels.length);
 
     List<Integer> trainRows = new ArrayList<>();
@@ -200,26 +203,5 @@ class TrainingTest {
       }
       return Dataset.ofLabels(x, y, 3);
     }
-  }
-
-  /** Header, then 4 measurements and the species; species in the order setosa, versicolor, virginica. */
-  private static Iris readIris(Path csv) throws IOException {
-    List<String> species = List.of("setosa", "versicolor", "virginica");
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    List<String> rows = lines.subList(1, lines.size()).stream()
-        .filter(line -> !line.isBlank())
-        .toList();
-    float[][] features = new float[rows.size()][4];
-    int[] labels = new int[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      String[] cells = rows.get(r).split(",");
-      for (int i = 0; i < 4; i++) {
-        features[r][i] = Float.parseFloat(cells[i].trim());
-      }
-      String name = cells[4].trim().replace("\"", "").replaceFirst("^Iris-", "").toLowerCase();
-      labels[r] = species.indexOf(name);
-      assertTrue(labels[r] >= 0, "unknown species '" + cells[4] + "' on line " + (r + 2));
-    }
-    return new Iris(features, labels);
   }
 }
