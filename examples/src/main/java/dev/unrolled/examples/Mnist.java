@@ -12,6 +12,7 @@ import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
 import dev.unrolled.io.IdxReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public final class Mnist {
 
   private static Path file(Path directory, String name) {
     Path gz = directory.resolve(name + ".gz");
-    return gz.toFile().exists() ? gz : directory.resolve(name);
+    return Files.exists(gz) ? gz : directory.resolve(name);
   }
 
   /** Trains on the 60,000 training images, validates on the test set after every epoch. */
