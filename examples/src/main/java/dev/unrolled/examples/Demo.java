@@ -1,5 +1,7 @@
 package dev.unrolled.examples;
 
+import java.util.Locale;
+
 /** The README's demo: a classifier and a regressor trained on built-in synthetic data. */
 public final class Demo {
   private Demo() {}
@@ -9,6 +11,6 @@ public final class Demo {
     Spirals.main(args);
     System.out.println();
     Sine.main(args);
-    System.out.printf(java.util.Locale.ROOT, "%ndemo finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    System.out.printf(Locale.ROOT, "%ndemo finished in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 }

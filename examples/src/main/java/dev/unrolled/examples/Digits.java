@@ -59,7 +59,7 @@ public final class Digits {
     Result result = run(csv, cli.withProgress(FitOptions.epochs(60).batchSize(32).shuffleSeed(1), 10));
     System.out.printf(Locale.ROOT, "digits: test accuracy %.1f%% (%d images), %.1f s%n", 100 * result.testAccuracy(),
         result.confusion().total(), (System.nanoTime() - start) / 1e9);
-    System.out.print(result.confusion().format("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+    cli.print(result.confusion().format("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     cli.chart(result.history(), "Digits", "digits");
   }
 }

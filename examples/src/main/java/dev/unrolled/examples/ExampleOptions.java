@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command line every example takes: {@code [--quiet] [--out DIR] [data path]}. Progress goes to
@@ -63,11 +64,27 @@ final class ExampleOptions {
     return quiet ? base : base.listener(new ConsoleListener(System.out, System.console() != null, everyEpochs));
   }
 
-  /** Prints unless quiet. */
+  /** Prints a formatted line unless quiet. */
   void say(String format, Object... args) {
     if (!quiet) {
-      System.out.printf(java.util.Locale.ROOT, format + "%n", args);
+      System.out.printf(Locale.ROOT, format + "%n", args);
     }
+  }
+
+  /** Prints {@code text} as it is unless quiet. */
+  void print(String text) {
+    if (!quiet) {
+      System.out.print(text);
+    }
+  }
+
+  /** For examples with built-in data: a data path on the command line is a mistake, not a wish. */
+  ExampleOptions withoutData(String example) {
+    if (!arguments.isEmpty()) {
+      throw new IllegalArgumentException(example + " uses built-in data and takes no data path, but got "
+          + arguments + "; use [--quiet] [--out DIR]");
+    }
+    return this;
   }
 
   /** Draws the learning curves to {@code DIR/name.png} and says where. */

@@ -61,7 +61,7 @@ public final class Iris {
     Result result = run(csv, cli.withProgress(FitOptions.epochs(200).batchSize(16).shuffleSeed(1), 20));
     System.out.printf(Locale.ROOT, "iris: test accuracy %.1f%% (%d flowers), %.1f s%n", 100 * result.testAccuracy(),
         result.confusion().total(), (System.nanoTime() - start) / 1e9);
-    System.out.print(result.confusion().format(result.classNames().toArray(new String[0])));
+    cli.print(result.confusion().format(result.classNames().toArray(new String[0])));
     cli.chart(result.history(), "Iris", "iris");
   }
 }

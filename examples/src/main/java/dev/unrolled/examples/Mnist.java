@@ -13,6 +13,7 @@ import dev.unrolled.Optimizer;
 import dev.unrolled.io.IdxReader;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -42,9 +43,17 @@ public final class Mnist {
         IdxReader.readDataset(file(directory, "t10k-images-idx3-ubyte"), file(directory, "t10k-labels-idx1-ubyte")));
   }
 
-  private static Path file(Path directory, String name) {
+  private static Path file(Path directory, String name) throws IOException {
     Path gz = directory.resolve(name + ".gz");
-    return Files.exists(gz) ? gz : directory.resolve(name);
+    Path plain = directory.resolve(name);
+    if (Files.exists(gz)) {
+      return gz;
+    }
+    if (!Files.exists(plain)) {
+      throw new NoSuchFileException(plain.toString(), null, "MNIST needs " + name + " or " + name
+          + ".gz in " + directory.toAbsolutePath().normalize() + " (from https://yann.lecun.com/exdb/mnist/ or a mirror)");
+    }
+    return plain;
   }
 
   /** Trains on the 60,000 training images, validates on the test set after every epoch. */
@@ -70,9 +79,7 @@ public final class Mnist {
     Result result = run(data, cli.withProgress(FitOptions.epochs(10).batchSize(32).shuffleSeed(1), 1));
     System.out.printf(Locale.ROOT, "mnist: test accuracy %.2f%% (%,d images), %.1f s%n", 100 * result.testAccuracy(),
         result.confusion().total(), (System.nanoTime() - start) / 1e9);
-    if (!cli.quiet()) {
-      System.out.print(result.confusion().format("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
-    }
+    cli.print(result.confusion().format("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     cli.chart(result.history(), "MNIST", "mnist");
   }
 }

@@ -70,8 +70,9 @@ public final class Sine {
 
   /** {@code [--quiet] [--out DIR]}: trains, prints progress and the error, draws the learning curve. */
   public static void main(String[] args) {
-    ExampleOptions cli = ExampleOptions.parse(args);
+    ExampleOptions cli = ExampleOptions.parse(args).withoutData("Sine");
     cli.say("sin(x) on [-pi, pi], 256 points, 1-16-16-1 tanh, mean squared error, Adam");
+    cli.print(new Sine_RegressorModel(3).summary());
     long start = System.nanoTime();
     Result result = fit(cli.withProgress(FitOptions.epochs(400).batchSize(16).shuffleSeed(1), 50));
     System.out.printf(Locale.ROOT, "sine: mean squared error on 1,000 points %.2e, %.1f s%n",

@@ -68,7 +68,7 @@ public final class Spirals {
 
   /** {@code [--quiet] [--out DIR]}: trains, prints progress and accuracy, draws the learning curves. */
   public static void main(String[] args) {
-    ExampleOptions cli = ExampleOptions.parse(args);
+    ExampleOptions cli = ExampleOptions.parse(args).withoutData("Spirals");
     cli.say("Two interleaved spirals, 400 points, 2-32-32-2 tanh, softmax cross-entropy, Adam, batches of 32");
     if (!cli.quiet()) {
       System.out.print(new Spirals_ClassifierModel(42).summary());

@@ -68,9 +68,15 @@ final class CsvParse {
     try {
       String text = in.readLine();
       line++;
+      if (text != null && text.indexOf('\u0000') >= 0) {
+        throw new DataFileException(source, line, source + " line " + line + " holds NUL bytes, so it is a "
+            + "binary file, not CSV text; for IDX files (MNIST and the like) use IdxReader");
+      }
       return text;
     } catch (EOFException | ZipException e) {
-      throw Sources.damaged(source, line + 1, "at line " + (line + 1), e);
+      // Decompression reads ahead, so the break lies somewhere after the lines already read.
+      throw Sources.damaged(source, 0, line == 0 ? "before its first line is complete"
+          : "somewhere after line " + line, e);
     }
   }
 

@@ -40,7 +40,8 @@ final class Sources {
   /** A gzip stream that ends early ({@code EOFException}) or holds corrupt data ({@code ZipException}). */
   static DataFileException damaged(String source, long line, String where, IOException cause) {
     return new DataFileException(source, line, source + " is a damaged gzip file: its compressed data fails "
-        + where + " (" + cause.getMessage() + "); it was cut short or corrupted while being downloaded or "
+        + where + " (" + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName())
+        + "); it was cut short or corrupted while being downloaded or "
         + "copied — fetch it again (gzip -t checks a copy)", cause);
   }
 }
