@@ -1,0 +1,109 @@
+package dev.unrolled.benchmarks;
+
+import dev.unrolled.Optimizer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One SGD training step (learning rate 0.01) per operation, single-threaded, on teacher-labelled
+ * data cycled batch by batch. Samples per second = operations per second × batch size.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+public class TrainingBenchmark {
+  private static final float LEARNING_RATE = 0.01f;
+
+  /** Layer sizes / batch size. */
+  @Param({"4-16-3/16", "784-128-10/32", "784-128-10/1", "784-256-128-10/64"})
+  public String shape;
+
+  @Param({"generated-float", "generated-double", "hand-written"})
+  public String contender;
+
+  private interface Step {
+    double run(int batch);
+  }
+
+  private Step step;
+  private int batches;
+  private int next;
+
+  @Setup
+  public void setUp() {
+    String[] parts = shape.split("/");
+    int m = Integer.parseInt(parts[1]);
+    String[] layerText = parts[0].split("-");
+    int[] sizes = new int[layerText.length];
+    for (int l = 0; l < sizes.length; l++) {
+      sizes[l] = Integer.parseInt(layerText[l]);
+    }
+    int rows = sizes[0] > 100 ? 2048 : 4096;
+    TeacherData data = new TeacherData(rows, sizes[0], sizes[sizes.length - 1], 7);
+    batches = rows / m;
+    float[][][] x = new float[batches][m][];
+    double[][][] xd = new double[batches][m][];
+    int[][] y = new int[batches][m];
+    double[][] asDouble = data.asDouble();
+    for (int k = 0; k < batches; k++) {
+      for (int s = 0; s < m; s++) {
+        x[k][s] = data.x[k * m + s];
+        xd[k][s] = asDouble[k * m + s];
+        y[k][s] = data.labels[k * m + s];
+      }
+    }
+    step = create(parts[0], sizes, x, xd, y, data, m);
+  }
+
+  private Step create(String layers, int[] sizes, float[][][] x, double[][][] xd, int[][] y, TeacherData data, int m) {
+    Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
+    switch (contender + " " + layers) {
+      case "generated-float 4-16-3": {
+        Shapes_SmallTrainer t = new Shapes_SmallTrainer(new Shapes_SmallModel(1), sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "generated-double 4-16-3": {
+        Shapes_SmallDoubleTrainer t = new Shapes_SmallDoubleTrainer(new Shapes_SmallDoubleModel(1), sgd);
+        return k -> t.trainBatch(xd[k], y[k]);
+      }
+      case "generated-float 784-128-10": {
+        Shapes_MnistTrainer t = new Shapes_MnistTrainer(new Shapes_MnistModel(1), sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "generated-double 784-128-10": {
+        Shapes_MnistDoubleTrainer t = new Shapes_MnistDoubleTrainer(new Shapes_MnistDoubleModel(1), sgd);
+        return k -> t.trainBatch(xd[k], y[k]);
+      }
+      case "generated-float 784-256-128-10": {
+        Shapes_DeepTrainer t = new Shapes_DeepTrainer(new Shapes_DeepModel(1), sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "generated-double 784-256-128-10": {
+        Shapes_DeepDoubleTrainer t = new Shapes_DeepDoubleTrainer(new Shapes_DeepDoubleModel(1), sgd);
+        return k -> t.trainBatch(xd[k], y[k]);
+      }
+      default:
+        if (contender.equals("hand-written")) {
+          HandWrittenMlp mlp = new HandWrittenMlp(sizes, sizes[0] < 100, LEARNING_RATE, 1);
+          return k -> mlp.trainBatch(data.x, data.labels, k * m, m);
+        }
+        throw new IllegalArgumentException("no contender " + contender + " for " + layers);
+    }
+  }
+
+  @Benchmark
+  public double trainStep() {
+    double loss = step.run(next);
+    next = next + 1 == batches ? 0 : next + 1;
+    return loss;
+  }
+}
