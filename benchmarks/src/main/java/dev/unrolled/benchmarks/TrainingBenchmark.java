@@ -27,7 +27,7 @@ public class TrainingBenchmark {
   @Param({"4-16-3/16", "784-128-10/32", "784-128-10/1", "784-256-128-10/64"})
   public String shape;
 
-  @Param({"generated-float", "generated-double", "hand-written"})
+  @Param({"generated-float", "generated-double", "hand-written", "encog", "smile"})
   public String contender;
 
   private interface Step {
@@ -92,6 +92,14 @@ public class TrainingBenchmark {
         return k -> t.trainBatch(xd[k], y[k]);
       }
       default:
+        if (contender.equals("encog")) {
+          Peers.Step encog = Peers.encog(sizes, sizes[0] < 100, LEARNING_RATE, xd, y);
+          return encog::run;
+        }
+        if (contender.equals("smile")) {
+          Peers.Step smile = Peers.smile(sizes, sizes[0] < 100, LEARNING_RATE, xd, y);
+          return smile::run;
+        }
         if (contender.equals("hand-written")) {
           HandWrittenMlp mlp = new HandWrittenMlp(sizes, sizes[0] < 100, LEARNING_RATE, 1);
           return k -> mlp.trainBatch(data.x, data.labels, k * m, m);

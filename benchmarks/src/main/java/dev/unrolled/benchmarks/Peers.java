@@ -1,0 +1,85 @@
+package dev.unrolled.benchmarks;
+
+import org.encog.engine.network.activation.ActivationReLU;
+import org.encog.engine.network.activation.ActivationSoftMax;
+import org.encog.engine.network.activation.ActivationTANH;
+import org.encog.ml.data.MLDataPair;
+import org.encog.ml.data.basic.BasicMLData;
+import org.encog.ml.data.basic.BasicMLDataPair;
+import org.encog.ml.data.basic.BasicMLDataSet;
+import org.encog.neural.networks.BasicNetwork;
+import org.encog.neural.networks.layers.BasicLayer;
+import org.encog.neural.networks.training.propagation.sgd.StochasticGradientDescent;
+import org.encog.neural.networks.training.propagation.sgd.update.MomentumUpdate;
+import smile.base.mlp.HiddenLayerBuilder;
+import smile.base.mlp.Layer;
+import smile.base.mlp.LayerBuilder;
+import smile.base.mlp.OutputFunction;
+import smile.classification.MLP;
+import smile.math.TimeFunction;
+
+/**
+ * The same networks in the Java libraries people pick instead, each taking one mini-batch SGD step
+ * per call with its own idiomatic API.
+ */
+final class Peers {
+  private Peers() {}
+
+  /** One training step on batch {@code k}. */
+  interface Step {
+    double run(int k);
+  }
+
+  /**
+   * Encog 3.4: a {@code BasicNetwork} with a softmax output trained by {@code StochasticGradientDescent}
+   * with the momentum rule at momentum 0 (plain SGD): process each pair of the batch, then update.
+   */
+  static Step encog(int[] sizes, boolean tanh, double learningRate, double[][][] x, int[][] y) {
+    BasicNetwork network = new BasicNetwork();
+    network.addLayer(new BasicLayer(null, true, sizes[0]));
+    for (int l = 1; l < sizes.length - 1; l++) {
+      network.addLayer(new BasicLayer(tanh ? new ActivationTANH() : new ActivationReLU(), true, sizes[l]));
+    }
+    network.addLayer(new BasicLayer(new ActivationSoftMax(), false, sizes[sizes.length - 1]));
+    network.getStructure().finalizeStructure();
+    network.reset(1);
+    int classes = sizes[sizes.length - 1];
+    MLDataPair[][] pairs = new MLDataPair[x.length][];
+    for (int k = 0; k < x.length; k++) {
+      pairs[k] = new MLDataPair[x[k].length];
+      for (int s = 0; s < x[k].length; s++) {
+        double[] ideal = new double[classes];
+        ideal[y[k][s]] = 1;
+        pairs[k][s] = new BasicMLDataPair(new BasicMLData(x[k][s]), new BasicMLData(ideal));
+      }
+    }
+    StochasticGradientDescent sgd = new StochasticGradientDescent(network, new BasicMLDataSet(x[0], x[0]));
+    sgd.setUpdateRule(new MomentumUpdate()); // with momentum 0: plain SGD (Encog's default rule is Adam)
+    sgd.setLearningRate(learningRate);
+    sgd.setMomentum(0);
+    return k -> {
+      for (MLDataPair pair : pairs[k]) {
+        sgd.process(pair);
+      }
+      sgd.update();
+      return 0;
+    };
+  }
+
+  /** Smile 3.1.1: {@code MLP} with a softmax maximum-likelihood output, mini-batch {@code update(x, y)}. */
+  static Step smile(int[] sizes, boolean tanh, double learningRate, double[][][] x, int[][] y) {
+    LayerBuilder[] layers = new LayerBuilder[sizes.length];
+    layers[0] = Layer.input(sizes[0]);
+    for (int l = 1; l < sizes.length - 1; l++) {
+      HiddenLayerBuilder hidden = tanh ? Layer.tanh(sizes[l]) : Layer.rectifier(sizes[l]);
+      layers[l] = hidden;
+    }
+    layers[sizes.length - 1] = Layer.mle(sizes[sizes.length - 1], OutputFunction.SOFTMAX);
+    MLP mlp = new MLP(layers);
+    mlp.setLearningRate(TimeFunction.constant(learningRate));
+    return k -> {
+      mlp.update(x[k], y[k]);
+      return 0;
+    };
+  }
+}
