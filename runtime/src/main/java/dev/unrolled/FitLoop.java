@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.support.Finite;
+
 /** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */
 final class FitLoop {
   private static final double NANOS_PER_SECOND = 1e9;
@@ -104,12 +106,7 @@ final class FitLoop {
 
   /** Only on the way out of a diverged fit, so its allocation does not matter. */
   private boolean parametersFinite() {
-    for (double p : trainer.model().parameters()) {
-      if (!Double.isFinite(p)) {
-        return false;
-      }
-    }
-    return true;
+    return Finite.all(trainer.model().parameters());
   }
 
   /** Loss and accuracy over {@code rows} of {@code data}, in batches, without any step. */

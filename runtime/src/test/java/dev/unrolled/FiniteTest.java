@@ -12,13 +12,15 @@ class FiniteTest {
   void finiteRowsPass() {
     assertThat(Finite.all(new float[][] {{1, -2, Float.MAX_VALUE, -Float.MAX_VALUE, 0}, {}, {3}})).isTrue();
     assertThat(Finite.all(new double[][] {{1, -2, Double.MAX_VALUE, Double.MIN_VALUE}, {}, {3}})).isTrue();
+    assertThat(Finite.all(new double[] {0, -0.0, Double.MAX_VALUE})).isTrue();
+    assertThat(Finite.all(new double[] {0, Double.NaN})).isFalse();
   }
 
   @Test
   void oneBadValueAnywhereFails() {
     float[] badFloats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
     double[] badDoubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    for (int length = 1; length <= 9; length++) { // covers the 4-wide body and every tail length
+    for (int length = 1; length <= 9; length++) { // every position of rows of several lengths
       for (int at = 0; at < length; at++) {
         for (int b = 0; b < badFloats.length; b++) {
           float[][] floats = {new float[3], new float[length]};
