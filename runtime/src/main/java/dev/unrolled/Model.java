@@ -61,6 +61,15 @@ public interface Model {
   /** A Keras-style table of the layers: output shape, activation, parameter count, code shape. */
   String summary();
 
+  /**
+   * The kernels this model runs in this JVM: {@link Backend#VECTOR} when it was generated with
+   * Vector API kernels and the JVM has {@code jdk.incubator.vector}, else {@link Backend#PLAIN}.
+   * Never {@link Backend#DEFAULT}.
+   */
+  default Backend backend() {
+    return Backend.PLAIN;
+  }
+
   /** Index of the most probable class for {@code input} (for one sigmoid output: 1 when p ≥ 0.5). */
   default int classify(double[] input) {
     double[] out = new double[outputSize()];

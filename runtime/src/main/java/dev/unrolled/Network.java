@@ -61,4 +61,12 @@ public @interface Network {
    * deliberately for a bigger network.
    */
   int maxParameters() default DEFAULT_MAX_PARAMETERS;
+
+  /**
+   * Kernels for the large layers: {@link Backend#VECTOR} adds Vector API register tiles (compile
+   * with {@code --add-modules jdk.incubator.vector}; used at run time only when the JVM has that
+   * module, else the plain loops run). {@link Backend#DEFAULT} follows the processor option
+   * {@code unrolled.backend}, else {@link Backend#PLAIN}.
+   */
+  Backend backend() default Backend.DEFAULT;
 }

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Differential tests, EJML style: every network of {@link ParityNetworks} against
+ * Differential tests, EJML style: every network of {@link ParityNetworks}, {@link MatrixNetworks}
+ * and {@link VectorNetworks} against
  * {@link ReferenceMlp} on seeded random parameters and batches, through the {@code double}
  * interoperability contract. Each property runs over the whole table, reports every failing network
  * at once with the worst relative error per precision, and asserts how many networks it checked.
  */
 class GeneratedVsReferenceTest {
-  private static final List<NetCase> CASES = java.util.stream.Stream.concat(
-      ParityCases.all().stream(), MatrixCases.all().stream()).toList();
+  private static final List<NetCase> CASES = java.util.stream.Stream.of(
+      ParityCases.all(), MatrixCases.all(), VectorCases.all()).flatMap(List::stream).toList();
   private static final double SGD_RATE = 0.1;
   private static final double ADAM_RATE = 0.01;
 
@@ -76,7 +77,7 @@ class GeneratedVsReferenceTest {
   @Test
   void tableCoversTheContract() {
     new Coverage(CASES).assertComplete();
-    assertEquals(ParityCases.COUNT + MatrixCases.COUNT, CASES.size());
+    assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT, CASES.size());
   }
 
   @Test
@@ -273,7 +274,8 @@ class GeneratedVsReferenceTest {
   @Test
   void generatedDoubleGradientMatchesFiniteDifferences(TestReporter reporter) {
     List<String> names =
-        List.of("DeepSoftmaxDouble", "MixedMseDouble", "LargeSigmoidDouble", "OutputSiluDouble");
+        List.of("DeepSoftmaxDouble", "MixedMseDouble", "LargeSigmoidDouble", "OutputSiluDouble",
+            "TanhSoftmaxVectorDouble", "EluMseVectorDouble");
     ParityReport report = new ParityReport("generated DOUBLE gradient vs central differences");
     for (String name : names) {
       NetCase c = CASES.stream().filter(k -> k.name.equals(name)).findFirst().orElseThrow();
@@ -312,7 +314,7 @@ class GeneratedVsReferenceTest {
 
   private static void finish(ParityReport report, TestReporter reporter) {
     reporter.publishEntry("parity", report.summary());
-    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT);
+    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT);
   }
 
   static int argMax(double[] v) {

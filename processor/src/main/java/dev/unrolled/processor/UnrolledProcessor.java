@@ -2,6 +2,7 @@ package dev.unrolled.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import dev.unrolled.Backend;
 import dev.unrolled.Network;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import dev.unrolled.processor.model.NetworkReader;
@@ -14,6 +15,7 @@ import dev.unrolled.processor.write.ModelWriter;
 import dev.unrolled.processor.write.TrainerWriter;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -35,8 +37,12 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class UnrolledProcessor extends AbstractProcessor {
+  /** The processor option choosing the kernels of networks that leave {@code backend} at DEFAULT. */
+  public static final String BACKEND_OPTION = "unrolled.backend";
+
   private final Consumer<TypeElement> beforeEach;
   private NetworkValidator validator;
+  private Backend buildBackend = Backend.PLAIN;
 
   public UnrolledProcessor() {
     this(type -> {});
@@ -51,6 +57,20 @@ public final class UnrolledProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     validator = new NetworkValidator(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    String option = processingEnv.getOptions().get(BACKEND_OPTION);
+    if (option != null) {
+      switch (option.trim().toLowerCase(Locale.ROOT)) {
+        case "plain" -> buildBackend = Backend.PLAIN;
+        case "vector" -> buildBackend = Backend.VECTOR;
+        default -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.BACKEND_OPTION_INVALID.format(option));
+      }
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(BACKEND_OPTION);
   }
 
   @Override
@@ -109,7 +129,7 @@ public final class UnrolledProcessor extends AbstractProcessor {
       runtime.printTo(processingEnv.getMessager());
       return;
     }
-    Optional<NetworkDeclaration> read = new NetworkReader(processingEnv.getElementUtils()).read(type);
+    Optional<NetworkDeclaration> read = new NetworkReader(processingEnv.getElementUtils(), buildBackend).read(type);
     if (read.isEmpty()) {
       return; // javac has reported the unresolvable value already
     }

@@ -7,6 +7,7 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.unrolled.processor.validate.Message;
+import dev.unrolled.support.RuntimeVersion;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -539,7 +540,7 @@ class ValidationTest {
     Compilation compilation = compile(source, olderRuntime);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[" + Message.RUNTIME_MISMATCH.tag() + "] the classpath has "
-            + "runtime level 0, but this processor generates code for runtime level 1; use unrolled-runtime and "
+            + "runtime level 0, but this processor generates code for runtime level " + RuntimeVersion.LEVEL + "; use unrolled-runtime and "
             + "unrolled-processor of the same version")
         .inFile(source).onLineContaining("interface Bad");
   }

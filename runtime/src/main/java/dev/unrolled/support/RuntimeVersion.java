@@ -7,7 +7,7 @@ package dev.unrolled.support;
  */
 public final class RuntimeVersion {
   /** Raised whenever generated code starts to need something new from the runtime. */
-  public static final int LEVEL = 1;
+  public static final int LEVEL = 2;
 
   private RuntimeVersion() {}
 }

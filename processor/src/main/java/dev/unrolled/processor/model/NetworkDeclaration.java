@@ -1,5 +1,6 @@
 package dev.unrolled.processor.model;
 
+import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
 import java.util.List;
@@ -13,6 +14,10 @@ import javax.lang.model.element.TypeElement;
 /**
  * A {@code @Network} declaration read from source: the numbers that define the network plus the
  * elements, mirrors and values that diagnostics point at. Immutable; never kept across rounds.
+ *
+ * @param backend the kernels to generate, resolved: {@code PLAIN} or {@code VECTOR}, never
+ *     {@code DEFAULT} (that is replaced by the build's processor option)
+ * @param backendValue the {@code backend} value as written, or null when it came from the build
  */
 public record NetworkDeclaration(
     TypeElement type,
@@ -25,7 +30,9 @@ public record NetworkDeclaration(
     AnnotationValue lossValue,
     Precision precision,
     int maxParameters,
-    AnnotationValue maxParametersValue) {
+    AnnotationValue maxParametersValue,
+    Backend backend,
+    AnnotationValue backendValue) {
 
   public NetworkDeclaration {
     layers = List.copyOf(layers);

@@ -1,6 +1,7 @@
 package dev.unrolled.processor.model;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
 import dev.unrolled.Precision;
@@ -24,9 +25,12 @@ public final class NetworkReader {
   private static final String NETWORK = Network.class.getCanonicalName();
 
   private final Elements elements;
+  private final Backend buildBackend;
 
-  public NetworkReader(Elements elements) {
+  /** @param buildBackend what {@code Backend.DEFAULT} stands for in this build: PLAIN or VECTOR */
+  public NetworkReader(Elements elements, Backend buildBackend) {
     this.elements = elements;
+    this.buildBackend = buildBackend;
   }
 
   public Optional<NetworkDeclaration> read(TypeElement type) {
@@ -53,15 +57,19 @@ public final class NetworkReader {
     }
     Optional<Loss> lossConstant = enumConstant(loss, Loss.class);
     Optional<Precision> precisionConstant = enumConstant(precision, Precision.class);
+    Optional<Backend> backendConstant = enumConstant(values.get("backend"), Backend.class);
     Optional<List<LayerDeclaration>> layerList = readLayers(layers);
-    if (lossConstant.isEmpty() || precisionConstant.isEmpty() || layerList.isEmpty()) {
+    if (lossConstant.isEmpty() || precisionConstant.isEmpty() || backendConstant.isEmpty()
+        || layerList.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new NetworkDeclaration(
         type, mirror, (Integer) inputs.getValue(), explicitValue(mirror, "inputs"),
         layerList.get(), explicitValue(mirror, "layers"),
         lossConstant.get(), explicitValue(mirror, "loss"), precisionConstant.get(),
-        (Integer) maxParameters.getValue(), explicitValue(mirror, "maxParameters")));
+        (Integer) maxParameters.getValue(), explicitValue(mirror, "maxParameters"),
+        backendConstant.get() == Backend.DEFAULT ? buildBackend : backendConstant.get(),
+        explicitValue(mirror, "backend")));
   }
 
   private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers) {

@@ -5,7 +5,12 @@ public enum CodeShape {
   /** Straight-line code: no loops, weights read at constant offsets, inputs held in locals. */
   UNROLLED("unrolled"),
   /** Constant-bound loops in axpy form over weight rows, four rows per pass, batch rows innermost. */
-  LOOPED("looped");
+  LOOPED("looped"),
+  /**
+   * Vector API register tiles (four batch rows × two vectors of units) when the JVM has
+   * {@code jdk.incubator.vector}, with the {@link #LOOPED} kernels kept as the fallback.
+   */
+  VECTOR("vector tiles, looped fallback");
 
   private final String label;
 

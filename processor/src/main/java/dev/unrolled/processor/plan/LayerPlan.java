@@ -46,4 +46,9 @@ public record LayerPlan(
   public boolean isUnrolled() {
     return shape == CodeShape.UNROLLED;
   }
+
+  /** True for Vector API kernels (which keep the looped ones as their fallback). */
+  public boolean isVector() {
+    return shape == CodeShape.VECTOR;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.unrolled.processor.plan;
 
+import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
 import java.util.List;
@@ -18,7 +19,8 @@ public record NetworkPlan(
     int inputs,
     List<LayerPlan> layers,
     Loss loss,
-    Precision precision) {
+    Precision precision,
+    Backend backend) {
 
   public NetworkPlan {
     layers = List.copyOf(layers);
@@ -43,6 +45,11 @@ public record NetworkPlan(
   public int parameterCount() {
     LayerPlan last = output();
     return last.weightOffset() + last.parameterCount();
+  }
+
+  /** True when some layer has Vector API kernels, so the model needs its vector class. */
+  public boolean hasVectorLayers() {
+    return layers.stream().anyMatch(LayerPlan::isVector);
   }
 
   public boolean isInterface() {

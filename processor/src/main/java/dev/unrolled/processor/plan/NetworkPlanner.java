@@ -1,5 +1,6 @@
 package dev.unrolled.processor.plan;
 
+import dev.unrolled.Backend;
 import dev.unrolled.processor.model.LayerDeclaration;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.ArrayList;
@@ -14,31 +15,37 @@ import javax.lang.model.element.TypeElement;
  * beats loops and its methods stay small. Larger layers become constant-bound loops in axpy form,
  * which C2 vectorises; unrolling them would only hit the method-size cliff (one 784-input neuron is
  * already about 8 KB of bytecode).
+ *
+ * <p>With the vector backend, looped layers of at least {@value #VECTOR_MIN_UNITS} units get
+ * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
+ * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
  */
 public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
   static final int UNROLL_MAX_WIDTH = 64;
+  static final int VECTOR_MIN_UNITS = 16;
 
   public NetworkPlan plan(NetworkDeclaration network) {
     List<LayerPlan> layers = new ArrayList<>();
     int inputs = network.inputs();
     int offset = 0;
     for (LayerDeclaration layer : network.layers()) {
-      LayerPlan plan = planLayer(layer, inputs, offset);
+      LayerPlan plan = planLayer(layer, inputs, offset, network.backend() == Backend.VECTOR);
       layers.add(plan);
       offset += plan.parameterCount();
       inputs = layer.units();
     }
     TypeElement type = network.type();
     return new NetworkPlan(type, network.packageName(), network.baseName(), network.inputs(), layers,
-        network.loss(), network.precision());
+        network.loss(), network.precision(), network.backend());
   }
 
-  private static LayerPlan planLayer(LayerDeclaration layer, int in, int weightOffset) {
+  private static LayerPlan planLayer(LayerDeclaration layer, int in, int weightOffset, boolean vector) {
     int out = layer.units();
     boolean propagates = layer.number() > 1;
     if (!shouldUnroll(in, out)) {
-      return new LayerPlan(layer.number(), in, out, layer.activation(), CodeShape.LOOPED,
+      CodeShape shape = vector && out >= VECTOR_MIN_UNITS ? CodeShape.VECTOR : CodeShape.LOOPED;
+      return new LayerPlan(layer.number(), in, out, layer.activation(), shape,
           weightOffset, List.of(), List.of(), List.of(), propagates);
     }
     List<Chunk> forward = BytecodeBudget.split(out, BytecodeBudget.forwardBytes(in, 0),

@@ -63,6 +63,12 @@ public enum Message {
       "layer %d is hidden SIGMOID/TANH layer number %d; their gradients shrink at every layer and vanish "
           + "beyond %d of them; use RELU, LEAKY_RELU, ELU or SILU in deep networks "
           + "(or @SuppressWarnings(\"unrolled.deep-saturating-layers\"))"),
+  VECTOR_MODULE_MISSING(Diagnostic.Kind.ERROR,
+      "%s needs the Vector API at compile time, but javac runs without --add-modules jdk.incubator.vector; "
+          + "add that flag to javac's arguments (the JVM needs it too for the vector kernels to run), "
+          + "or use Backend.PLAIN"),
+  BACKEND_OPTION_INVALID(Diagnostic.Kind.ERROR,
+      "the processor option unrolled.backend is \"%s\" but must be plain or vector"),
   RUNTIME_MISMATCH(Diagnostic.Kind.ERROR,
       "the classpath has %s, but this processor generates code for runtime level %d; use "
           + "unrolled-runtime and unrolled-processor of the same version"),

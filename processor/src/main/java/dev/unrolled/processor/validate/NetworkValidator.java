@@ -36,6 +36,7 @@ public final class NetworkValidator {
     ValidationReport report = new ValidationReport();
     typeRules.check(network, report);
     ArchitectureRules.check(network, report);
+    BackendRules.check(network, elements, report);
     return report;
   }
 

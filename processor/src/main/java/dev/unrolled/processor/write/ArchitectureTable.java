@@ -28,6 +28,9 @@ final class ArchitectureTable {
   }
 
   private static String shape(LayerPlan layer) {
+    if (layer.isVector()) {
+      return "vector tiles 4×2 (else looped)";
+    }
     if (!layer.isUnrolled()) {
       return "looped (axpy rows, 4 per pass)";
     }

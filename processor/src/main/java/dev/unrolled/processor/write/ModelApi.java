@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.plan.NetworkPlan;
@@ -34,13 +35,30 @@ final class ModelApi {
             .addStatement("return $T.$L", Loss.class, plan.loss().name()).build())
         .addMethod(override("precision").returns(Precision.class)
             .addStatement("return $T.$L", Precision.class, plan.precision().name()).build())
-        .addMethod(getter("summary", ClassName.get(String.class), "SUMMARY"))
+        .addMethod(summary())
         .addMethod(predict(DOUBLES, true))
         .addMethod(classify(DOUBLES, true));
     if (num.isFloat()) {
       type.addMethod(predict(num.vector(), false)).addMethod(classify(num.vector(), false));
     }
     type.addMethod(lossAndGradient()).addMethod(scratch());
+    if (plan.hasVectorLayers()) {
+      type.addMethod(override("backend").returns(Backend.class)
+          .addStatement("return VECTOR ? $T.VECTOR : $T.PLAIN", Backend.class, Backend.class).build());
+    }
+  }
+
+  /** The table; with vector tiles also which kernels this JVM runs, since that is decided at run time. */
+  private MethodSpec summary() {
+    MethodSpec.Builder method = override("summary").returns(String.class);
+    if (!plan.hasVectorLayers()) {
+      return method.addStatement("return SUMMARY").build();
+    }
+    return method
+        .addStatement("return SUMMARY + (VECTOR\n? $S + $L.describe() + $S\n: $S + $T.unavailableReason() + $S)",
+            "Kernels: Vector API tiles, ", VectorKernels.CLASS_NAME, "\n",
+            "Kernels: plain loops (", ModelWriter.VECTOR_SUPPORT, ")\n")
+        .build();
   }
 
   private static MethodSpec.Builder override(String name) {

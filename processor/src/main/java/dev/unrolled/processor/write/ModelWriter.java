@@ -34,6 +34,7 @@ public final class ModelWriter {
   static final ClassName MODEL = ClassName.get("dev.unrolled", "Model");
   static final ClassName ARCHITECTURE = ClassName.get("dev.unrolled", "Architecture");
   static final ClassName CHECKS = ClassName.get("dev.unrolled.support", "Checks");
+  static final ClassName VECTOR_SUPPORT = ClassName.get("dev.unrolled.support", "VectorSupport");
   private static final String PROCESSOR = "dev.unrolled.processor.UnrolledProcessor";
 
   private final NetworkPlan plan;
@@ -85,6 +86,9 @@ public final class ModelWriter {
     addParameterMethods(type);
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss).write());
+    if (plan.hasVectorLayers()) {
+      type.addType(new VectorKernels(num).type());
+    }
     return JavaFile.builder(plan.packageName(), type.build())
         .build();
   }
@@ -170,6 +174,14 @@ public final class ModelWriter {
             .addJavadoc("The declared architecture, as stored in model files.\n")
             .initializer(architecture())
             .build());
+    if (plan.hasVectorLayers()) {
+      type.addField(FieldSpec.builder(TypeName.BOOLEAN, "VECTOR", Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Whether the layers planned as vector tiles run them: only when this JVM has\n")
+          .addJavadoc("jdk.incubator.vector; otherwise they run their plain loops. Constant, so the JIT\n")
+          .addJavadoc("drops the path not taken.\n")
+          .initializer("$T.available()", VECTOR_SUPPORT)
+          .build());
+    }
   }
 
   /** {@code Architecture.of(inputs, loss, precision, new Architecture.Layer(units, activation), ...)}. */

@@ -250,6 +250,14 @@ final class WorkspaceWriter {
             Names.weights(l), Names.biases(l), inputOf(layer), z);
       }
       method.endControlFlow();
+    } else if (layer.isVector()) {
+      method.beginControlFlow("if (VECTOR)")
+          .addStatement("$L.product($L, model.$L, model.$L, $L, m, $L, $L)", VectorKernels.CLASS_NAME,
+              inputOf(layer), Names.weights(l), Names.biases(l), z, layer.inputs(), layer.outputs())
+          .nextControlFlow("else")
+          .addStatement("dense$L($L, model.$L, model.$L, $L, m)", l, inputOf(layer),
+              Names.weights(l), Names.biases(l), z)
+          .endControlFlow();
     } else {
       method.addStatement("dense$L($L, model.$L, model.$L, $L, m)", l, inputOf(layer),
           Names.weights(l), Names.biases(l), z);
@@ -303,6 +311,22 @@ final class WorkspaceWriter {
       for (int k = 0; k < layer.propagateChunks().size(); k++) {
         method.addStatement("$L(model.$L, $L[s], $L[s])", UnrolledKernels.propagateName(layer, k),
             Names.weights(l), d, Names.deltas(l - 1));
+      }
+      method.endControlFlow();
+    } else if (layer.isVector()) {
+      method.beginControlFlow("if (VECTOR)")
+          .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, inputOf(layer), d, gw, gb,
+              layer.inputs(), layer.outputs());
+      if (layer.propagates()) {
+        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
+            .addStatement("$L.product($L, $L, null, $L, m, $L, $L)", VectorKernels.CLASS_NAME, d,
+                Names.weightRows(l), Names.deltas(l - 1), layer.outputs(), layer.inputs());
+      }
+      method.nextControlFlow("else")
+          .addStatement("gradient$L($L, $L, $L, $L, m)", l, inputOf(layer), d, gw, gb);
+      if (layer.propagates()) {
+        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
+            .addStatement("propagate$L($L, $L, $L, m)", l, Names.weightRows(l), d, Names.deltas(l - 1));
       }
       method.endControlFlow();
     } else {
