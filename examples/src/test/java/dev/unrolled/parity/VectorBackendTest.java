@@ -39,7 +39,7 @@ class VectorBackendTest {
         assertThat(kernels).isEqualTo(
             "Kernels: plain loops (the JVM was started without --add-modules jdk.incubator.vector)");
       }
-      assertThat(model.summary()).contains("vector tiles 4×2 (else looped)");
+      assertThat(model.summary()).contains("vector tiles 8×2 (else looped)");
     }
   }
 

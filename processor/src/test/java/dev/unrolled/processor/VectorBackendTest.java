@@ -45,7 +45,7 @@ class VectorBackendTest {
 
     assertThat(compilation).succeeded();
     String model = model(compilation);
-    assertThat(model).contains("dense 1   (m, 128)      RELU             100,480  vector tiles 4×2 (else looped)");
+    assertThat(model).contains("dense 1   (m, 128)      RELU             100,480  vector tiles 8×2 (else looped)");
     // Ten output units would be all remainder in 16-lane vectors: that layer stays looped.
     assertThat(model).contains("dense 2   (m, 10)       IDENTITY           1,290  looped");
     assertThat(model).contains("static final boolean VECTOR = VectorSupport.available();");

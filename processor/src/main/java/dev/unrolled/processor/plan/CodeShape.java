@@ -7,7 +7,7 @@ public enum CodeShape {
   /** Constant-bound loops in axpy form over weight rows, four rows per pass, batch rows innermost. */
   LOOPED("looped"),
   /**
-   * Vector API register tiles (four batch rows × two vectors of units) when the JVM has
+   * Vector API register tiles (eight batch rows × two vectors of units) when the JVM has
    * {@code jdk.incubator.vector}, with the {@link #LOOPED} kernels kept as the fallback.
    */
   VECTOR("vector tiles, looped fallback");

@@ -29,7 +29,7 @@ final class ArchitectureTable {
 
   private static String shape(LayerPlan layer) {
     if (layer.isVector()) {
-      return "vector tiles 4×2 (else looped)";
+      return "vector tiles 8×2 (else looped)";
     }
     if (!layer.isUnrolled()) {
       return "looped (axpy rows, 4 per pass)";

@@ -1,6 +1,7 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -19,9 +20,10 @@ import javax.lang.model.element.Modifier;
  * <p>Two kernels cover the three passes of a layer: {@code product} ({@code c[s] += Σₖ a[s][k]·b[k]},
  * rows of b as vectors) is the forward pass over transposed weights {@code w[i][j]} and, over the
  * {@code [out][in]} copy, the deltas sent back; {@code outer} ({@code g[i] = Σₛ a[s][i]·d[s]}) is the
- * weight gradient. Each runs over tiles of four rows × two vectors, eight accumulators that stay in
- * registers because each tile is a small static method (HotSpot's escape analysis then never boxes
- * the vectors); edges use one-row and one-vector tiles, and scalar code for the last few units.
+ * weight gradient. Each runs over tiles of eight rows × two vectors, sixteen accumulators that stay
+ * in registers because each tile is a small static method (HotSpot's escape analysis then never
+ * boxes the vectors); then four-row and single-row tiles, one-vector tiles, and scalar code for the
+ * last few units.
  * The tiles take the reduction length as a parameter: their loops are long, so constant bounds
  * would gain nothing, and one set of tiles serves every layer.
  */
@@ -61,29 +63,43 @@ final class VectorKernels {
             .build())
         .addMethod(product())
         .addMethod(outer());
-    for (int rows : new int[] {4, 1}) {
-      for (int vectors : new int[] {2, 1}) {
-        type.addMethod(productTile(rows, vectors));
+    for (int[] block : BLOCKS) {
+      for (int vectors : vectorsOf(block)) {
+        type.addMethod(productTile(rowsOf(block), vectors));
       }
     }
-    for (int rows : new int[] {4, 1}) {
-      for (int vectors : new int[] {2, 1}) {
-        type.addMethod(outerTile(rows, vectors));
+    for (int[] block : BLOCKS) {
+      for (int vectors : vectorsOf(block)) {
+        type.addMethod(outerTile(rowsOf(block), vectors));
       }
     }
     type.addMethod(productTail()).addMethod(outerTail());
     return type.build();
   }
 
-  /** The driver of {@code c = init + a·b}: four rows at a time, then single rows. */
+  /**
+   * Row blocks the drivers try in turn, each with the vector counts its tiles come in: eight rows
+   * reuse every loaded weight vector eight times (the weights stream from L2, the rows sit in L1);
+   * a single row gets four vectors so that four independent chains hide the multiply-add latency.
+   */
+  private static final int[][] BLOCKS = {{8, 2, 1}, {4, 2, 1}, {1, 4, 2, 1}};
+
+  private static int rowsOf(int[] block) {
+    return block[0];
+  }
+
+  private static int[] vectorsOf(int[] block) {
+    return java.util.Arrays.copyOfRange(block, 1, block.length);
+  }
+
+  /** The driver of {@code c = init + a·b}: blocks of rows, each across the width in tiles. */
   private MethodSpec product() {
-    TypeName row = num.vector();
     MethodSpec.Builder method = kernel("product")
         .addJavadoc("{@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), k < n, j < width;\n")
         .addJavadoc("{@code init} is the bias row, or zero when null.\n")
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "b")
-        .addParameter(row, "init")
+        .addParameter(num.vector(), "init")
         .addParameter(num.matrix(), "c")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "n")
@@ -95,43 +111,29 @@ final class VectorKernels {
         .addStatement("$T.arraycopy(init, 0, c[s], 0, width)", System.class)
         .endControlFlow()
         .endControlFlow()
-        .addStatement("int s = 0")
-        .beginControlFlow("for (; s + 3 < m; s += 4)")
-        .addStatement("$T[] a0 = a[s], a1 = a[s + 1], a2 = a[s + 2], a3 = a[s + 3]", num.scalar())
-        .addStatement("$T[] c0 = c[s], c1 = c[s + 1], c2 = c[s + 2], c3 = c[s + 3]", num.scalar())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j + 2 * LANES <= width; j += 2 * LANES)")
-        .addStatement("product4x2(a0, a1, a2, a3, b, c0, c1, c2, c3, j, n)")
-        .endControlFlow()
-        .beginControlFlow("for (; j + LANES <= width; j += LANES)")
-        .addStatement("product4x1(a0, a1, a2, a3, b, c0, c1, c2, c3, j, n)")
-        .endControlFlow()
-        .beginControlFlow("for (; j < width; j++)")
-        .addStatement("productTail(a0, b, c0, j, n)")
-        .addStatement("productTail(a1, b, c1, j, n)")
-        .addStatement("productTail(a2, b, c2, j, n)")
-        .addStatement("productTail(a3, b, c3, j, n)")
-        .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (; s < m; s++)")
-        .addStatement("$T[] a0 = a[s], c0 = c[s]", num.scalar())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j + 2 * LANES <= width; j += 2 * LANES)")
-        .addStatement("product1x2(a0, b, c0, j, n)")
-        .endControlFlow()
-        .beginControlFlow("for (; j + LANES <= width; j += LANES)")
-        .addStatement("product1x1(a0, b, c0, j, n)")
-        .endControlFlow()
-        .beginControlFlow("for (; j < width; j++)")
-        .addStatement("productTail(a0, b, c0, j, n)")
-        .endControlFlow()
-        .endControlFlow();
+        .addStatement("int s = 0");
+    for (int[] block : BLOCKS) {
+      int rows = rowsOf(block);
+      method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; s < m; s++)")
+          : CodeBlock.of("for (; s + $L < m; s += $L)", rows - 1, rows))
+          .addStatement("int j = 0");
+      for (int vectors : vectorsOf(block)) {
+        method.beginControlFlow("for (; j + $L <= width; j += $L)", lanes(vectors), lanes(vectors))
+            .addStatement("product$Lx$L(a, b, c, s, j, n)", rows, vectors)
+            .endControlFlow();
+      }
+      method.beginControlFlow("for (; j < width; j++)");
+      for (int r = 0; r < rows; r++) {
+        method.addStatement("productTail(a[$L], b, c[$L], j, n)", row("s", r), row("s", r));
+      }
+      method.endControlFlow().endControlFlow();
+    }
     return method.build();
   }
 
-  /** The driver of {@code g = aᵀ·d} and {@code gb = Σₛ d[s]}: four gradient rows at a time. */
+  /** The driver of {@code g = aᵀ·d} and {@code gb = Σₛ d[s]}: blocks of gradient rows. */
   private MethodSpec outer() {
-    return kernel("outer")
+    MethodSpec.Builder method = kernel("outer")
         .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} and {@code gb[j] = Σₛ d[s][j]} over rows [0, m),\n")
         .addJavadoc("for i < n, j < width.\n")
         .addParameter(num.matrix(), "a")
@@ -148,57 +150,49 @@ final class VectorKernels {
         .addStatement("gb[j] += ds[j]")
         .endControlFlow()
         .endControlFlow()
-        .addStatement("int i = 0")
-        .beginControlFlow("for (; i + 3 < n; i += 4)")
-        .addStatement("$T[] g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3]", num.scalar())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j + 2 * LANES <= width; j += 2 * LANES)")
-        .addStatement("outer4x2(a, d, g0, g1, g2, g3, i, j, m)")
-        .endControlFlow()
-        .beginControlFlow("for (; j + LANES <= width; j += LANES)")
-        .addStatement("outer4x1(a, d, g0, g1, g2, g3, i, j, m)")
-        .endControlFlow()
-        .beginControlFlow("for (; j < width; j++)")
-        .addStatement("outerTail(a, d, g0, i, j, m)")
-        .addStatement("outerTail(a, d, g1, i + 1, j, m)")
-        .addStatement("outerTail(a, d, g2, i + 2, j, m)")
-        .addStatement("outerTail(a, d, g3, i + 3, j, m)")
-        .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (; i < n; i++)")
-        .addStatement("$T[] g0 = g[i]", num.scalar())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j + 2 * LANES <= width; j += 2 * LANES)")
-        .addStatement("outer1x2(a, d, g0, i, j, m)")
-        .endControlFlow()
-        .beginControlFlow("for (; j + LANES <= width; j += LANES)")
-        .addStatement("outer1x1(a, d, g0, i, j, m)")
-        .endControlFlow()
-        .beginControlFlow("for (; j < width; j++)")
-        .addStatement("outerTail(a, d, g0, i, j, m)")
-        .endControlFlow()
-        .endControlFlow()
-        .build();
+        .addStatement("int i = 0");
+    for (int[] block : BLOCKS) {
+      int rows = rowsOf(block);
+      method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < n; i++)")
+          : CodeBlock.of("for (; i + $L < n; i += $L)", rows - 1, rows))
+          .addStatement("int j = 0");
+      for (int vectors : vectorsOf(block)) {
+        method.beginControlFlow("for (; j + $L <= width; j += $L)", lanes(vectors), lanes(vectors))
+            .addStatement("outer$Lx$L(a, d, g, i, j, m)", rows, vectors)
+            .endControlFlow();
+      }
+      method.beginControlFlow("for (; j < width; j++)");
+      for (int r = 0; r < rows; r++) {
+        method.addStatement("outerTail(a, d, g[$L], $L, j, m)", row("i", r), row("i", r));
+      }
+      method.endControlFlow().endControlFlow();
+    }
+    return method.build();
   }
 
   /**
-   * {@code rows} rows of c by {@code vectors} vectors from column j: the accumulators start from c,
-   * take one multiply-add per row and vector for every k, and are stored back once.
+   * {@code rows} rows of c from row s by {@code vectors} vectors from column j: the accumulators
+   * start from c, take one multiply-add per row and vector for every k, and are stored back once.
    */
   private MethodSpec productTile(int rows, int vectors) {
     MethodSpec.Builder method = kernel("product" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[r][j..] += Σₖ a[r][k]·b[k][j..]}.\n",
-            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s");
+        .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.\n",
+            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "b")
+        .addParameter(num.matrix(), "c")
+        .addParameter(TypeName.INT, "s")
+        .addParameter(TypeName.INT, "j")
+        .addParameter(TypeName.INT, "n");
     for (int r = 0; r < rows; r++) {
-      method.addParameter(num.vector(), "a" + r);
+      method.addStatement("$T[] a$L = a[$L], c$L = c[$L]", num.scalar(), r, row("s", r), r, row("s", r));
     }
-    method.addParameter(num.matrix(), "b");
     for (int r = 0; r < rows; r++) {
-      method.addParameter(num.vector(), "c" + r);
+      for (int v = 0; v < vectors; v++) {
+        method.addStatement("$T s$L$L = $T.fromArray(SPECIES, c$L, $L)", vector, r, v, vector, r, column(v));
+      }
     }
-    method.addParameter(TypeName.INT, "j").addParameter(TypeName.INT, "n");
-    declareAccumulators(method, rows, vectors, "c");
     method.beginControlFlow("for (int k = 0; k < n; k++)")
         .addStatement("$T[] bk = b[k]", num.scalar());
     for (int v = 0; v < vectors; v++) {
@@ -216,8 +210,8 @@ final class VectorKernels {
   }
 
   /**
-   * {@code rows} gradient rows i.. by {@code vectors} vectors from column j: the sum over the batch
-   * is accumulated in registers and then overwrites the gradient.
+   * {@code rows} gradient rows from row i by {@code vectors} vectors from column j: the sum over the
+   * batch is accumulated in registers and then overwrites the gradient.
    */
   private MethodSpec outerTile(int rows, int vectors) {
     MethodSpec.Builder method = kernel("outer" + rows + "x" + vectors)
@@ -225,11 +219,11 @@ final class VectorKernels {
         .addJavadoc("A tile of $L gradient row$L × $L vector$L: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.\n",
             rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
         .addParameter(num.matrix(), "a")
-        .addParameter(num.matrix(), "d");
-    for (int r = 0; r < rows; r++) {
-      method.addParameter(num.vector(), "g" + r);
-    }
-    method.addParameter(TypeName.INT, "i").addParameter(TypeName.INT, "j").addParameter(TypeName.INT, "m");
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "g")
+        .addParameter(TypeName.INT, "i")
+        .addParameter(TypeName.INT, "j")
+        .addParameter(TypeName.INT, "m");
     List<String> zero = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
       for (int v = 0; v < vectors; v++) {
@@ -243,13 +237,13 @@ final class VectorKernels {
       method.addStatement("$T v$L = $T.fromArray(SPECIES, ds, $L)", vector, v, vector, column(v));
     }
     for (int r = 0; r < rows; r++) {
-      broadcast(method, r, "as[" + (r == 0 ? "i" : "i + " + r) + "]");
+      broadcast(method, r, "as[" + row("i", r) + "]");
       for (int v = 0; v < vectors; v++) {
         method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
       }
     }
     method.endControlFlow();
-    storeAccumulators(method, rows, vectors, r -> "g" + r);
+    storeAccumulators(method, rows, vectors, r -> "g[" + row("i", r) + "]");
     return method.build();
   }
 
@@ -288,14 +282,6 @@ final class VectorKernels {
         .build();
   }
 
-  private void declareAccumulators(MethodSpec.Builder method, int rows, int vectors, String from) {
-    for (int r = 0; r < rows; r++) {
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("$T s$L$L = $T.fromArray(SPECIES, $L$L, $L)", vector, r, v, vector, from, r, column(v));
-      }
-    }
-  }
-
   private static void storeAccumulators(MethodSpec.Builder method, int rows, int vectors,
       java.util.function.IntFunction<String> target) {
     for (int r = 0; r < rows; r++) {
@@ -312,6 +298,15 @@ final class VectorKernels {
     } else {
       method.addStatement("x = $T.broadcast(SPECIES, $L)", vector, value);
     }
+  }
+
+  private static String row(String base, int r) {
+    return r == 0 ? base : base + " + " + r;
+  }
+
+  /** The bound step of a tile of {@code vectors} vectors. */
+  private static String lanes(int vectors) {
+    return vectors == 1 ? "LANES" : vectors + " * LANES";
   }
 
   private static String column(int v) {
