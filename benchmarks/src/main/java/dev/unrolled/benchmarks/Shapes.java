@@ -1,6 +1,7 @@
 package dev.unrolled.benchmarks;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Backend;
 import dev.unrolled.Dense;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
@@ -35,4 +36,13 @@ final class Shapes {
       @Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},
       loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.DOUBLE)
   interface DeepDouble {}
+
+  @Network(inputs = 784, layers = {@Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface MnistVector {}
+
+  @Network(inputs = 784, layers = {@Dense(units = 256, activation = Activation.RELU),
+      @Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface DeepVector {}
 }
