@@ -105,6 +105,23 @@ class ReportWriterTest {
   }
 
   @Test
+  void inferenceLatencyIsPerPredictionWhateverTheMode() throws IOException {
+    String avgt = result("dev.unrolled.benchmarks.InferenceBenchmark.predict",
+        "\"contender\" : \"generated-float\", \"shape\" : \"784-128-10\"", 2.0, 0.1, 0, 2.0)
+        .replace("\"ops/s\"", "\"us/op\"");
+    String thrpt = result("dev.unrolled.benchmarks.InferenceBenchmark.predict",
+        "\"contender\" : \"smile\", \"shape\" : \"784-128-10\"", 100_000, 1_000, 96, 100_000);
+    write("inference.json", "[\n" + avgt + ",\n" + thrpt + "\n]\n");
+
+    String report = render();
+
+    assertThat(report).contains("### 784-128-10 relu — best generated: generated-float");
+    assertThat(report).contains("| `generated-float` | 2.00 ± 0.100 | 0.00 | — |");
+    assertThat(report).contains("| `smile` | 10.0 ± 0.100 | 96 | 5.0× |");
+    assertThat(report).contains("| `djl` | not measured |");
+  }
+
+  @Test
   void theSameResultsGiveTheSameBytes() throws IOException {
     train("4-16-3/16", "generated-float", 1000, 10, 0.02);
     train("4-16-3/16", "smile", 100, 2, 4);
