@@ -1,0 +1,91 @@
+package dev.unrolled.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Everything one run of {@code benchmarks/regenerate.sh} leaves in its results folder, read back
+ * for {@link ReportWriter}. A file that is missing (a step that was skipped or failed) reads as
+ * empty, and the report says "not measured" where it would have been used.
+ *
+ * <ul>
+ *   <li>{@code training.json}, {@code inference.json}, {@code peak.json}: JMH ({@code -rf json});
+ *   <li>{@code allocation.tsv}: {@link AllocationCheck}; {@code startup.tsv}: {@link StartupHarness};
+ *       {@code dependencies.tsv}: {@link DependencySize};
+ *   <li>{@code machine.properties}: CPU, cores, date, load and run mode, written by the script.
+ * </ul>
+ */
+final class RunData {
+  final List<JmhResult> training;
+  final List<JmhResult> inference;
+  final List<JmhResult> peak;
+  final List<Map<String, String>> allocation;
+  final List<Map<String, String>> startup;
+  final List<Map<String, String>> dependencies;
+  final Properties machine;
+
+  RunData(List<JmhResult> training, List<JmhResult> inference, List<JmhResult> peak,
+      List<Map<String, String>> allocation, List<Map<String, String>> startup,
+      List<Map<String, String>> dependencies, Properties machine) {
+    this.training = training;
+    this.inference = inference;
+    this.peak = peak;
+    this.allocation = allocation;
+    this.startup = startup;
+    this.dependencies = dependencies;
+    this.machine = machine;
+  }
+
+  static RunData read(Path folder) throws IOException {
+    Properties machine = new Properties();
+    Path properties = folder.resolve("machine.properties");
+    if (Files.isRegularFile(properties)) {
+      try (InputStream in = Files.newInputStream(properties)) {
+        machine.load(in);
+      }
+    }
+    return new RunData(JmhResult.read(folder.resolve("training.json")),
+        JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("peak.json")),
+        tsv(folder.resolve("allocation.tsv")), tsv(folder.resolve("startup.tsv")), tsv(folder.resolve("dependencies.tsv")), machine);
+  }
+
+  /** Rows of a tab-separated file with a header line, as column → value maps. */
+  static List<Map<String, String>> tsv(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split("\t", -1);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        row.put(header.get(c), c < cells.length ? cells[c] : "");
+      }
+      rows.add(Collections.unmodifiableMap(row));
+    }
+    return rows;
+  }
+
+  String machine(String key, String otherwise) {
+    String value = machine.getProperty(key);
+    return value == null || value.isBlank() ? otherwise : value.trim();
+  }
+}

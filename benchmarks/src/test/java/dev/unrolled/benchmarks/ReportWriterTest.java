@@ -1,0 +1,171 @@
+package dev.unrolled.benchmarks;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ReportWriter on a results folder written here, in the formats the benchmark run produces. */
+class ReportWriterTest {
+  @TempDir Path folder;
+
+  private final List<String> training = new ArrayList<>();
+  private final List<String> peak = new ArrayList<>();
+
+  @BeforeEach
+  void writeMachine() throws IOException {
+    write("machine.properties", "cpu=Test CPU\ncores=2\nhypervisor=KVM\nkernel=Linux 6\ndate=2026-01-02\n"
+        + "load_start=0.5\nload_end=0.7\nmode=full\nallocation_seconds=1\nstartup_runs=10\nstartup_warm=2\n");
+  }
+
+  @Test
+  void ratiosAndTargetsComeFromTheFigures() throws IOException {
+    // 4-16-3 b16: 1,000 steps/s = 16,000 samples/s against Encog's 4,000: 4.0×, target 3× met.
+    train("4-16-3/16", "generated-float", 1000, 10, 0.02);
+    train("4-16-3/16", "generated-double", 500, 5, 0.01);
+    train("4-16-3/16", "encog", 250, 3, 1500);
+    // 784-128-10 b32: generated-float 3× the hand-written MLP, target 4× not met.
+    train("784-128-10/32", "generated-float", 300, 1, 0);
+    train("784-128-10/32", "hand-written", 100, 1, 0);
+    peak("float512", 90e9, 100e9);
+    peak("double512", 45e9, 50e9);
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("| `generated-float` | 16,000 ± 160 | 0.01 | 0.0 | 0.02 | — | — | — | 0.50× |");
+    // 9,600 samples/s × 6 × 101,632 weights = 5.85 GFLOP/s, 5.9% of the best FP32 iteration.
+    assertThat(report).contains("| `generated-float` | 9,600 ± 32 | 5.85 | 5.9 | 0.00 |");
+    assertThat(report).contains("| `encog` | 4,000 ± 48 | 0.00 | 0.0 | 1,500 | — | 4.0× | 4.0× | 2.0× |");
+    assertThat(report).contains("| 4-16-3 tanh b16: best generated ≥ 3.0× Encog | generated-float 4.0× encog"
+        + " (the fastest peer) | **met** |");
+    assertThat(report).contains("| 784-128-10 relu b32: plain backend ≥ 4.0× the hand-written MLP"
+        + " | generated-float 3.0× hand-written (the fastest peer) | **not met** |");
+    assertThat(report).contains("**Single-core peak: FP32 100.0 GFLOP/s, FP64 50.0 GFLOP/s.**");
+    assertThat(report).contains("Machine: Test CPU, 2 cores (KVM guest), Linux 6;");
+  }
+
+  @Test
+  void contendersWithoutResultsAreNotMeasured() throws IOException {
+    train("784-128-10/32", "generated-float", 300, 1, 0);
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("| `djl` | not measured |");
+    assertThat(report).contains("| 784-128-10 relu b32: vector backend ≥ 1.5× DJL/PyTorch"
+        + " | generated-vector and djl not measured | not measured |");
+    assertThat(report).contains("`InferenceBenchmark`: not measured");
+  }
+
+  @Test
+  void anEmptyFolderStillGivesAReport() throws IOException {
+    String report = render();
+
+    assertThat(report).contains("| start to first prediction ≤ 1.5× a hello-world JVM"
+        + " | generated-float or hello not measured | not measured |");
+    assertThat(report).contains("| training throughput | not measured |");
+  }
+
+  @Test
+  void allocationIsJudgedOnTheExactCount() throws IOException {
+    write("allocation.tsv", "shape\tcontender\tsteps\tbytes\tbytes_per_step\tstatus\n"
+        + "4-16-3/16\tgenerated-float\t1000\t0\t0.000\tok\n"
+        + "784-128-10/32\tgenerated-double\t50\t800\t16.000\tok\n"
+        + "784-128-10/32\tencog\t50\t9000\t180.000\tok\n");
+    String report = render();
+    assertThat(report).contains("| every shape: generated trainers allocate 0 B/step | most: generated-double"
+        + " on 784-128-10 relu b32, 800 B in 50 steps (exact, stepping thread) | **not met** |");
+
+    write("allocation.tsv", "shape\tcontender\tsteps\tbytes\tbytes_per_step\tstatus\n"
+        + "4-16-3/16\tgenerated-float\t1000\t0\t0.000\tok\n"
+        + "784-128-10/32\tencog\t50\t9000\t180.000\tok\n");
+    assertThat(render()).contains("| every shape: generated trainers allocate 0 B/step | 0 B in all 1"
+        + " trainer × shape checks (exact, stepping thread) | **met** |");
+  }
+
+  @Test
+  void startUpIsComparedWithHelloWorld() throws IOException {
+    write("startup.tsv", "contender\tstatus\truns\tmedian_ms\tmin_ms\tmax_ms\tjars\toutput\n"
+        + "hello\tok\t10\t40.0\t38.0\t50.0\t0\thello, world\n"
+        + "generated-float\tok\t10\t56.0\t55.0\t70.0\t1\tgenerated-float: class 4\n"
+        + "dl4j\tnot wired\t0\t-\t-\t-\t0\t\n");
+    String report = render();
+    assertThat(report).contains("| `generated-float` | 56 | 55 | 70 | 1.4× | 1 |");
+    assertThat(report).contains("| `dl4j` | not measured |");
+    assertThat(report).contains("generated-float 1.4× (median 56 ms vs 40 ms) | **met** |");
+  }
+
+  @Test
+  void inferenceLatencyIsPerPredictionWhateverTheMode() throws IOException {
+    String avgt = result("dev.unrolled.benchmarks.InferenceBenchmark.predict",
+        "\"contender\" : \"generated-float\", \"shape\" : \"784-128-10\"", 2.0, 0.1, 0, 2.0)
+        .replace("\"ops/s\"", "\"us/op\"");
+    String thrpt = result("dev.unrolled.benchmarks.InferenceBenchmark.predict",
+        "\"contender\" : \"smile\", \"shape\" : \"784-128-10\"", 100_000, 1_000, 96, 100_000);
+    write("inference.json", "[\n" + avgt + ",\n" + thrpt + "\n]\n");
+
+    String report = render();
+
+    assertThat(report).contains("### 784-128-10 relu — best generated: generated-float");
+    assertThat(report).contains("| `generated-float` | 2.00 ± 0.100 | 0.00 | — |");
+    assertThat(report).contains("| `smile` | 10.0 ± 0.100 | 96 | 5.0× |");
+    assertThat(report).contains("| `djl` | not measured |");
+  }
+
+  @Test
+  void theSameResultsGiveTheSameBytes() throws IOException {
+    train("4-16-3/16", "generated-float", 1000, 10, 0.02);
+    train("4-16-3/16", "smile", 100, 2, 4);
+    peak("float512", 90e9, 100e9);
+    writeResults();
+
+    assertThat(render()).isEqualTo(render());
+  }
+
+  private String render() throws IOException {
+    return ReportWriter.render(RunData.read(folder));
+  }
+
+  private void train(String shape, String contender, double score, double error, double bytesPerOp) {
+    training.add(result("dev.unrolled.benchmarks.TrainingBenchmark.trainStep",
+        "\"contender\" : \"" + contender + "\", \"shape\" : \"" + shape + "\"", score, error, bytesPerOp, score));
+  }
+
+  private void peak(String method, double mean, double best) {
+    peak.add(result("dev.unrolled.benchmarks.PeakFlopsBenchmark." + method, "", mean, Double.NaN, Double.NaN, best));
+  }
+
+  /** One benchmark as JMH 1.37 writes it with {@code -rf json}, the fields the report reads. */
+  private static String result(String benchmark, String params, double score, double error, double alloc,
+      double best) {
+    String secondary = Double.isNaN(alloc) ? "{}"
+        : "{ \"gc.alloc.rate.norm\" : { \"score\" : " + alloc + ", \"scoreError\" : \"NaN\","
+            + " \"scoreUnit\" : \"B/op\", \"rawData\" : [ [ " + alloc + " ] ] } }";
+    return String.format(Locale.ROOT, "{ \"jmhVersion\" : \"1.37\", \"benchmark\" : \"%s\", \"mode\" : \"thrpt\","
+        + " \"threads\" : 1, \"forks\" : 1, \"jvm\" : \"/usr/bin/java\", \"jvmArgs\" : [ \"-Xmx2g\" ],"
+        + " \"jdkVersion\" : \"17.0.15\", \"vmName\" : \"OpenJDK 64-Bit Server VM\", \"vmVersion\" : \"17.0.15+6\","
+        + " \"warmupIterations\" : 3, \"warmupTime\" : \"1 s\", \"measurementIterations\" : 5,"
+        + " \"measurementTime\" : \"1 s\", \"params\" : { %s }, \"primaryMetric\" : { \"score\" : %s,"
+        + " \"scoreError\" : %s, \"scoreUnit\" : \"ops/s\", \"rawData\" : [ [ %s, %s ] ] },"
+        + " \"secondaryMetrics\" : %s }",
+        benchmark, params, score, Double.isNaN(error) ? "\"NaN\"" : String.valueOf(error), score, best, secondary);
+  }
+
+  private void writeResults() throws IOException {
+    write("training.json", "[\n" + String.join(",\n", training) + "\n]\n");
+    write("peak.json", "[\n" + String.join(",\n", peak) + "\n]\n");
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.write(folder.resolve(name), text.getBytes(StandardCharsets.UTF_8));
+  }
+}
