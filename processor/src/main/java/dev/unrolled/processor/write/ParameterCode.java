@@ -112,14 +112,17 @@ final class ParameterCode {
 
   /** Seeded initialisation in the flat layout: He for the ReLU family and SiLU, Glorot otherwise. */
   static CodeBlock initialise(NetworkPlan plan) {
+    // Straight into the storage, in the flat draw order: the same values as drawing a flat array
+    // and calling setParameters, at half the work while a fresh JVM still interprets.
     CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("double[] p = new double[PARAMETERS]")
         .addStatement("$T init = new $T(seed)", WEIGHT_INIT, WEIGHT_INIT);
     for (LayerPlan layer : plan.layers()) {
-      code.addStatement("init.$L(p, $L, $L, $L)",
-          layer.activation().prefersHeInit() ? "heUniform" : "glorotUniform",
-          layer.weightOffset(), layer.inputs(), layer.outputs());
+      CodeBlock limit = layer.activation().prefersHeInit()
+          ? CodeBlock.of("$T.heLimit($L)", WEIGHT_INIT, layer.inputs())
+          : CodeBlock.of("$T.glorotLimit($L, $L)", WEIGHT_INIT, layer.inputs(), layer.outputs());
+      code.addStatement("init.$L($L, $L, $L, $L)", layer.isUnrolled() ? "uniform" : "uniformTransposed",
+          Names.weights(layer.number()), layer.inputs(), layer.outputs(), limit);
     }
-    return code.add("// Biases start at zero.\n").addStatement("setParameters(p)").build();
+    return code.add("// Biases start at zero.\n").build();
   }
 }
