@@ -116,19 +116,31 @@ public final class DjlPeer {
   }
 
   /**
+   * A model whose block is initialised (Xavier weights from {@code seed}) for inputs of
+   * {@code sizes[0]}, for inference without a trainer.
+   */
+  static Model model(int[] sizes, boolean tanh, int seed) {
+    configure();
+    Engine.getEngine("PyTorch").setRandomSeed(seed);
+    Block block = block(sizes, tanh);
+    Model model = Model.newInstance("mlp", Device.cpu(), "PyTorch");
+    model.setBlock(block);
+    block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+    block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, sizes[0]));
+    return model;
+  }
+
+  /**
    * Probabilities for one input row: a 1-row NDArray in, the block's forward pass in inference
-   * mode, softmax, back to a Java array; the call's arrays are closed with a sub-manager.
+   * mode, softmax, back to a Java array; the call's arrays are closed with a sub-manager. The
+   * returned function holds the model (DJL closes an unreachable model's arrays).
    */
   static UnaryOperator<float[]> predictor(int[] sizes, boolean tanh) {
-    Trainer trainer = trainer(sizes, tanh, 0.01f, 1, 1);
-    Block block = trainer.getModel().getBlock();
-    NDManager manager = trainer.getManager();
-    ParameterStore parameters = new ParameterStore(manager, false);
-    Shape shape = new Shape(1, sizes[0]);
+    Model model = model(sizes, tanh, 1);
+    ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
     return input -> {
-      try (NDManager call = manager.newSubManager()) {
-        NDArray row = call.create(input, shape);
-        return block.forward(parameters, new NDList(row), false).singletonOrThrow().softmax(-1).toFloatArray();
+      try (NDManager call = model.getNDManager().newSubManager()) {
+        return predict(model, parameters, call, input);
       }
     };
   }
@@ -138,18 +150,16 @@ public final class DjlPeer {
    * seed 1 and predicts {@link Contenders#fixedRow(int)}; meant to be the first call in a fresh JVM.
    */
   public static double[] firstPrediction() {
-    configure();
-    Engine.getEngine("PyTorch").setRandomSeed(1);
-    Block block = block(new int[] {784, 128, 10}, false);
-    try (Model model = Model.newInstance("mlp", Device.cpu(), "PyTorch")) {
-      model.setBlock(block);
+    try (Model model = model(new int[] {784, 128, 10}, false, 1)) {
       NDManager manager = model.getNDManager();
-      block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-      block.initialize(manager, DataType.FLOAT32, new Shape(1, 784));
-      NDArray row = manager.create(Contenders.fixedRow(784), new Shape(1, 784));
-      return Contenders.toDouble(block.forward(new ParameterStore(manager, false), new NDList(row), false)
-          .singletonOrThrow().softmax(-1).toFloatArray());
+      return Contenders.toDouble(predict(model, new ParameterStore(manager, false), manager, Contenders.fixedRow(784)));
     }
+  }
+
+  /** Softmax of the block's inference-mode output for one row; the arrays it makes belong to {@code arrays}. */
+  private static float[] predict(Model model, ParameterStore parameters, NDManager arrays, float[] input) {
+    NDArray row = arrays.create(input, new Shape(1, input.length));
+    return model.getBlock().forward(parameters, new NDList(row), false).singletonOrThrow().softmax(-1).toFloatArray();
   }
 
   /** Prints the first prediction and the milliseconds since the JVM started. */

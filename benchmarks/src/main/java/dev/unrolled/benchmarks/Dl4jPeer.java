@@ -23,15 +23,19 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Single-threaded: the benchmark forks inherit {@code OMP_NUM_THREADS=1} and
  * {@code OPENBLAS_NUM_THREADS=1} from the exec-maven-plugin configuration (or the caller's
- * environment), and {@link #singleThreaded()} also caps ND4J's own thread pools at one.
+ * environment), and {@link #singleThreaded()} also caps ND4J's thread pools and BLAS at one.
  */
 public final class Dl4jPeer {
   private Dl4jPeer() {}
 
-  /** Caps ND4J's thread pools at one thread; the native BLAS reads its thread count from the environment. */
+  /**
+   * Caps ND4J's own thread pools and its BLAS at one thread (ND4J also reads {@code OMP_NUM_THREADS}
+   * when it loads; OpenBLAS reads {@code OPENBLAS_NUM_THREADS}).
+   */
   static void singleThreaded() {
     Nd4j.getEnvironment().setMaxThreads(1);
     Nd4j.getEnvironment().setMaxMasterThreads(1);
+    Nd4j.factory().blas().setMaxThreads(1);
   }
 
   /** The network {@code sizes[0]-...-sizes[n]} with tanh or ReLU hidden layers and a softmax output. */
