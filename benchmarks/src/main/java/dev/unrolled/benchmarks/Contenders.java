@@ -41,6 +41,22 @@ final class Contenders {
     return result;
   }
 
+  /**
+   * Fails unless {@code OMP_NUM_THREADS}, {@code OPENBLAS_NUM_THREADS} and {@code MKL_NUM_THREADS}
+   * are 1: the native peers read them when their libraries load (the in-process settings do not
+   * stop ND4J from computing on a second thread), and a JMH fork inherits them from the launching
+   * process. The exec-maven-plugin configuration sets them; a plain {@code java} command must too.
+   */
+  static void requireSingleThreadedNatives(String contender) {
+    for (String name : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
+      if (!"1".equals(System.getenv(name))) {
+        throw new IllegalStateException(contender + " must run single-threaded: set OMP_NUM_THREADS=1"
+            + " OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 in the environment of the command that starts"
+            + " JMH (" + name + " is " + System.getenv(name) + ")");
+      }
+    }
+  }
+
   /** Milliseconds since this JVM started, for the first-prediction mains. */
   static long millisSinceJvmStart() {
     return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -23,7 +23,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>Single-threaded: the benchmark forks inherit {@code OMP_NUM_THREADS=1} and
  * {@code OPENBLAS_NUM_THREADS=1} from the exec-maven-plugin configuration (or the caller's
- * environment), and {@link #singleThreaded()} also caps ND4J's thread pools and BLAS at one.
+ * environment; the benchmarks refuse to run this peer without them, since without them ND4J
+ * computes on a second thread whatever {@link #singleThreaded()} sets), and {@link #singleThreaded()}
+ * also caps ND4J's thread pools and BLAS at one.
  */
 public final class Dl4jPeer {
   private Dl4jPeer() {}

@@ -80,10 +80,12 @@ public class InferenceBenchmark {
         };
       }
       case "dl4j": {
+        Contenders.requireSingleThreadedNatives(contender);
         UnaryOperator<float[]> dl4j = Dl4jPeer.predictor(sizes, tanh);
         return k -> dl4j.apply(x[k]);
       }
       case "djl": {
+        Contenders.requireSingleThreadedNatives(contender);
         UnaryOperator<float[]> djl = DjlPeer.predictor(sizes, tanh);
         return k -> djl.apply(x[k]);
       }

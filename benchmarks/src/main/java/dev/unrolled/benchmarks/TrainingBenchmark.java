@@ -76,8 +76,10 @@ public class TrainingBenchmark {
       case "smile":
         return Peers.smile(sizes, tanh, LEARNING_RATE, xd, y)::run;
       case "dl4j":
+        Contenders.requireSingleThreadedNatives(contender);
         return Dl4jPeer.train(sizes, tanh, LEARNING_RATE, x, y)::run;
       case "djl":
+        Contenders.requireSingleThreadedNatives(contender);
         return DjlPeer.train(sizes, tanh, LEARNING_RATE, x, y)::run;
       default:
         throw new IllegalArgumentException("no contender " + contender);
