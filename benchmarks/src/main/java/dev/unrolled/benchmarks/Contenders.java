@@ -1,5 +1,7 @@
 package dev.unrolled.benchmarks;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * What the training and inference benchmarks share: the contender names, how a layer-size text such
  * as {@code "784-128-10"} reads, which hidden activation a shape uses, and the fixed input row of the
@@ -59,6 +61,6 @@ final class Contenders {
 
   /** Milliseconds since this JVM started, for the first-prediction mains. */
   static long millisSinceJvmStart() {
-    return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 }

@@ -133,7 +133,8 @@ public final class DjlPeer {
   /**
    * Probabilities for one input row: a 1-row NDArray in, the block's forward pass in inference
    * mode, softmax, back to a Java array; the call's arrays are closed with a sub-manager. The
-   * returned function holds the model (DJL closes an unreachable model's arrays).
+   * returned function holds the model: when nothing held it, its arrays were closed under the
+   * benchmark after a garbage collection.
    */
   static UnaryOperator<float[]> predictor(int[] sizes, boolean tanh) {
     Model model = model(sizes, tanh, 1);
@@ -152,14 +153,16 @@ public final class DjlPeer {
   public static double[] firstPrediction() {
     try (Model model = model(new int[] {784, 128, 10}, false, 1)) {
       NDManager manager = model.getNDManager();
-      return Contenders.toDouble(predict(model, new ParameterStore(manager, false), manager, Contenders.fixedRow(784)));
+      ParameterStore parameters = new ParameterStore(manager, false);
+      return Contenders.toDouble(predict(model, parameters, manager, Contenders.fixedRow(784)));
     }
   }
 
-  /** Softmax of the block's inference-mode output for one row; the arrays it makes belong to {@code arrays}. */
+  /** Softmax of the block's inference-mode output for one row; the arrays made belong to {@code arrays}. */
   private static float[] predict(Model model, ParameterStore parameters, NDManager arrays, float[] input) {
     NDArray row = arrays.create(input, new Shape(1, input.length));
-    return model.getBlock().forward(parameters, new NDList(row), false).singletonOrThrow().softmax(-1).toFloatArray();
+    NDArray logits = model.getBlock().forward(parameters, new NDList(row), false).singletonOrThrow();
+    return logits.softmax(-1).toFloatArray();
   }
 
   /** Prints the first prediction and the milliseconds since the JVM started. */

@@ -90,7 +90,7 @@ public final class Dl4jPeer {
 
   /**
    * Start to first prediction: builds the 784-128-10 ReLU network from seed 1 and predicts
-   * {@link Contenders#fixedRow(int)}; everything (backend loading included) happens in this call in a fresh JVM.
+   * {@link Contenders#fixedRow(int)}; in a fresh JVM, loading the backend happens in this call too.
    */
   public static double[] firstPrediction() {
     MultiLayerNetwork network = network(new int[] {784, 128, 10}, false, 0.01, 1);

@@ -60,7 +60,8 @@ public class TrainingBenchmark {
     step = create(parts[0], sizes, x, xd, y, data, m);
   }
 
-  private Step create(String layers, int[] sizes, float[][][] x, double[][][] xd, int[][] y, TeacherData data, int m) {
+  private Step create(
+      String layers, int[] sizes, float[][][] x, double[][][] xd, int[][] y, TeacherData data, int m) {
     boolean tanh = Contenders.tanh(sizes);
     switch (contender) {
       case "generated-float":
