@@ -50,6 +50,9 @@ cd "$root"
 bench=benchmarks/target
 results="$bench/benchmark-results"
 java="${JAVA:-java}"
+# DL4J (OpenBLAS) and DJL (libtorch) read these, and the JMH forks and start-up JVMs inherit them:
+# every contender computes on one thread. The native peers refuse to run without them.
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 jmh_lock_wait="${JMH_LOCK_WAIT:-1800}"
 
 if $quick; then

@@ -62,7 +62,12 @@ public final class FirstPrediction {
         return EncogNet.predict();
       case "smile":
         return SmileNet.predict();
-      // Peers wired in their own files: one line each, e.g. case "dl4j": return Dl4jPeer.firstPrediction();
+      case "generated-vector":
+        return Generated.vectorModel();
+      case "dl4j":
+        return Dl4jPeer.firstPrediction();
+      case "djl":
+        return DjlPeer.firstPrediction();
       default:
         return null;
     }
@@ -91,6 +96,12 @@ public final class FirstPrediction {
     static double[] floatModel() {
       double[] p = new double[CLASSES];
       new Shapes_MnistModel(SEED).predict(row(), p);
+      return p;
+    }
+
+    static double[] vectorModel() {
+      double[] p = new double[CLASSES];
+      new Shapes_MnistVectorModel(SEED).predict(row(), p);
       return p;
     }
 

@@ -50,6 +50,34 @@ final class HandWrittenMlp {
     }
   }
 
+  /** Softmax probabilities of one input row into {@code output}. */
+  void predict(float[] input, float[] output) {
+    int layers = sizes.length - 1;
+    System.arraycopy(input, 0, a[0], 0, sizes[0]);
+    for (int l = 0; l < layers; l++) {
+      boolean hidden = l < layers - 1;
+      for (int j = 0; j < sizes[l + 1]; j++) {
+        float z = b[l][j];
+        for (int i = 0; i < sizes[l]; i++) {
+          z += w[l][j][i] * a[l][i];
+        }
+        a[l + 1][j] = hidden ? (tanh ? (float) Math.tanh(z) : Math.max(0f, z)) : z;
+      }
+    }
+    float[] logits = a[layers];
+    float max = logits[0];
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (float v : logits) {
+      sum += Math.exp(v - max);
+    }
+    for (int j = 0; j < logits.length; j++) {
+      output[j] = (float) (Math.exp(logits[j] - max) / sum);
+    }
+  }
+
   /** One SGD step on {@code rows[from..from+m)}; returns the mean loss. */
   double trainBatch(float[][] x, int[] labels, int from, int m) {
     int layers = sizes.length - 1;

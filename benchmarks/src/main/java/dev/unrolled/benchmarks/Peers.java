@@ -19,8 +19,9 @@ import smile.classification.MLP;
 import smile.math.TimeFunction;
 
 /**
- * The same networks in the Java libraries people pick instead, each taking one mini-batch SGD step
- * per call with its own idiomatic API.
+ * The same networks in the pure-Java libraries people pick instead (Encog, Smile), each taking one
+ * mini-batch SGD step per call with its own idiomatic API; the native-backed peers are
+ * {@link Dl4jPeer} and {@link DjlPeer}.
  */
 final class Peers {
   private Peers() {}
@@ -35,14 +36,7 @@ final class Peers {
    * with the momentum rule at momentum 0 (plain SGD): process each pair of the batch, then update.
    */
   static Step encog(int[] sizes, boolean tanh, double learningRate, double[][][] x, int[][] y) {
-    BasicNetwork network = new BasicNetwork();
-    network.addLayer(new BasicLayer(null, true, sizes[0]));
-    for (int l = 1; l < sizes.length - 1; l++) {
-      network.addLayer(new BasicLayer(tanh ? new ActivationTANH() : new ActivationReLU(), true, sizes[l]));
-    }
-    network.addLayer(new BasicLayer(new ActivationSoftMax(), false, sizes[sizes.length - 1]));
-    network.getStructure().finalizeStructure();
-    network.reset(1);
+    BasicNetwork network = encogNetwork(sizes, tanh);
     int classes = sizes[sizes.length - 1];
     MLDataPair[][] pairs = new MLDataPair[x.length][];
     for (int k = 0; k < x.length; k++) {
@@ -66,8 +60,30 @@ final class Peers {
     };
   }
 
+  /** The Encog network: tanh or ReLU hidden layers with biases, a softmax output, seeded weights. */
+  static BasicNetwork encogNetwork(int[] sizes, boolean tanh) {
+    BasicNetwork network = new BasicNetwork();
+    network.addLayer(new BasicLayer(null, true, sizes[0]));
+    for (int l = 1; l < sizes.length - 1; l++) {
+      network.addLayer(new BasicLayer(tanh ? new ActivationTANH() : new ActivationReLU(), true, sizes[l]));
+    }
+    network.addLayer(new BasicLayer(new ActivationSoftMax(), false, sizes[sizes.length - 1]));
+    network.getStructure().finalizeStructure();
+    network.reset(1);
+    return network;
+  }
+
   /** Smile 3.1.1: {@code MLP} with a softmax maximum-likelihood output, mini-batch {@code update(x, y)}. */
   static Step smile(int[] sizes, boolean tanh, double learningRate, double[][][] x, int[][] y) {
+    MLP mlp = smileMlp(sizes, tanh, learningRate);
+    return k -> {
+      mlp.update(x[k], y[k]);
+      return 0;
+    };
+  }
+
+  /** The Smile network: tanh or rectifier hidden layers, a softmax maximum-likelihood output. */
+  static MLP smileMlp(int[] sizes, boolean tanh, double learningRate) {
     LayerBuilder[] layers = new LayerBuilder[sizes.length];
     layers[0] = Layer.input(sizes[0]);
     for (int l = 1; l < sizes.length - 1; l++) {
@@ -77,9 +93,6 @@ final class Peers {
     layers[sizes.length - 1] = Layer.mle(sizes[sizes.length - 1], OutputFunction.SOFTMAX);
     MLP mlp = new MLP(layers);
     mlp.setLearningRate(TimeFunction.constant(learningRate));
-    return k -> {
-      mlp.update(x[k], y[k]);
-      return 0;
-    };
+    return mlp;
   }
 }

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
 public class TrainingBenchmark {
   private static final float LEARNING_RATE = 0.01f;
 
@@ -27,7 +27,7 @@ public class TrainingBenchmark {
   @Param({"4-16-3/16", "784-128-10/32", "784-128-10/1", "784-256-128-10/64"})
   public String shape;
 
-  @Param({"generated-float", "generated-double", "hand-written", "encog", "smile"})
+  @Param({"generated-float", "generated-vector", "generated-double", "hand-written", "encog", "smile", "dl4j", "djl"})
   public String contender;
 
   private interface Step {
@@ -42,11 +42,7 @@ public class TrainingBenchmark {
   public void setUp() {
     String[] parts = shape.split("/");
     int m = Integer.parseInt(parts[1]);
-    String[] layerText = parts[0].split("-");
-    int[] sizes = new int[layerText.length];
-    for (int l = 0; l < sizes.length; l++) {
-      sizes[l] = Integer.parseInt(layerText[l]);
-    }
+    int[] sizes = Contenders.sizes(parts[0]);
     int rows = sizes[0] > 100 ? 2048 : 4096;
     TeacherData data = new TeacherData(rows, sizes[0], sizes[sizes.length - 1], 7);
     batches = rows / m;
@@ -64,47 +60,100 @@ public class TrainingBenchmark {
     step = create(parts[0], sizes, x, xd, y, data, m);
   }
 
-  private Step create(String layers, int[] sizes, float[][][] x, double[][][] xd, int[][] y, TeacherData data, int m) {
+  private Step create(
+      String layers, int[] sizes, float[][][] x, double[][][] xd, int[][] y, TeacherData data, int m) {
+    boolean tanh = Contenders.tanh(sizes);
+    switch (contender) {
+      case "generated-float":
+        return generatedFloat(layers, x, y);
+      case "generated-vector":
+        return generatedVector(layers, x, y);
+      case "generated-double":
+        return generatedDouble(layers, xd, y);
+      case "hand-written": {
+        HandWrittenMlp mlp = new HandWrittenMlp(sizes, tanh, LEARNING_RATE, 1);
+        return k -> mlp.trainBatch(data.x, data.labels, k * m, m);
+      }
+      case "encog":
+        return Peers.encog(sizes, tanh, LEARNING_RATE, xd, y)::run;
+      case "smile":
+        return Peers.smile(sizes, tanh, LEARNING_RATE, xd, y)::run;
+      case "dl4j":
+        Contenders.requireSingleThreadedNatives(contender);
+        return Dl4jPeer.train(sizes, tanh, LEARNING_RATE, x, y)::run;
+      case "djl":
+        Contenders.requireSingleThreadedNatives(contender);
+        return DjlPeer.train(sizes, tanh, LEARNING_RATE, x, y)::run;
+      default:
+        throw new IllegalArgumentException("no contender " + contender);
+    }
+  }
+
+  private static Step generatedFloat(String layers, float[][][] x, int[][] y) {
     Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
-    switch (contender + " " + layers) {
-      case "generated-float 4-16-3": {
+    switch (layers) {
+      case "4-16-3": {
         Shapes_SmallTrainer t = new Shapes_SmallTrainer(new Shapes_SmallModel(1), sgd);
         return k -> t.trainBatch(x[k], y[k]);
       }
-      case "generated-double 4-16-3": {
-        Shapes_SmallDoubleTrainer t = new Shapes_SmallDoubleTrainer(new Shapes_SmallDoubleModel(1), sgd);
-        return k -> t.trainBatch(xd[k], y[k]);
-      }
-      case "generated-float 784-128-10": {
+      case "784-128-10": {
         Shapes_MnistTrainer t = new Shapes_MnistTrainer(new Shapes_MnistModel(1), sgd);
         return k -> t.trainBatch(x[k], y[k]);
       }
-      case "generated-double 784-128-10": {
-        Shapes_MnistDoubleTrainer t = new Shapes_MnistDoubleTrainer(new Shapes_MnistDoubleModel(1), sgd);
-        return k -> t.trainBatch(xd[k], y[k]);
-      }
-      case "generated-float 784-256-128-10": {
+      case "784-256-128-10": {
         Shapes_DeepTrainer t = new Shapes_DeepTrainer(new Shapes_DeepModel(1), sgd);
         return k -> t.trainBatch(x[k], y[k]);
       }
-      case "generated-double 784-256-128-10": {
+      default:
+        throw new IllegalArgumentException("no generated-float network " + layers);
+    }
+  }
+
+  /** The float networks with {@code backend = Backend.VECTOR}; 4-16-3 is unrolled, so it has no vector tiles. */
+  private static Step generatedVector(String layers, float[][][] x, int[][] y) {
+    Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
+    switch (layers) {
+      case "784-128-10": {
+        Shapes_MnistVectorModel model = new Shapes_MnistVectorModel(1);
+        requireVectorPath(model);
+        Shapes_MnistVectorTrainer t = new Shapes_MnistVectorTrainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-256-128-10": {
+        Shapes_DeepVectorModel model = new Shapes_DeepVectorModel(1);
+        requireVectorPath(model);
+        Shapes_DeepVectorTrainer t = new Shapes_DeepVectorTrainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      default:
+        throw new IllegalArgumentException("no generated-vector network " + layers + " (unrolled: no vector tiles)");
+    }
+  }
+
+  /** A vector contender silently running its plain fallback would make the figures a lie. */
+  static void requireVectorPath(dev.unrolled.Model model) {
+    if (model.backend() != dev.unrolled.Backend.VECTOR) {
+      throw new IllegalStateException("generated-vector runs plain loops here: " + model.summary());
+    }
+  }
+
+  private static Step generatedDouble(String layers, double[][][] xd, int[][] y) {
+    Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
+    switch (layers) {
+      case "4-16-3": {
+        Shapes_SmallDoubleTrainer t = new Shapes_SmallDoubleTrainer(new Shapes_SmallDoubleModel(1), sgd);
+        return k -> t.trainBatch(xd[k], y[k]);
+      }
+      case "784-128-10": {
+        Shapes_MnistDoubleTrainer t = new Shapes_MnistDoubleTrainer(new Shapes_MnistDoubleModel(1), sgd);
+        return k -> t.trainBatch(xd[k], y[k]);
+      }
+      case "784-256-128-10": {
         Shapes_DeepDoubleTrainer t = new Shapes_DeepDoubleTrainer(new Shapes_DeepDoubleModel(1), sgd);
         return k -> t.trainBatch(xd[k], y[k]);
       }
       default:
-        if (contender.equals("encog")) {
-          Peers.Step encog = Peers.encog(sizes, sizes[0] < 100, LEARNING_RATE, xd, y);
-          return encog::run;
-        }
-        if (contender.equals("smile")) {
-          Peers.Step smile = Peers.smile(sizes, sizes[0] < 100, LEARNING_RATE, xd, y);
-          return smile::run;
-        }
-        if (contender.equals("hand-written")) {
-          HandWrittenMlp mlp = new HandWrittenMlp(sizes, sizes[0] < 100, LEARNING_RATE, 1);
-          return k -> mlp.trainBatch(data.x, data.labels, k * m, m);
-        }
-        throw new IllegalArgumentException("no contender " + contender + " for " + layers);
+        throw new IllegalArgumentException("no generated-double network " + layers);
     }
   }
 
