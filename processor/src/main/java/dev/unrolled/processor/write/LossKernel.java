@@ -15,9 +15,9 @@ import javax.lang.model.element.Modifier;
 /**
  * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
  * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
- * for the sigmoid, so logits of ±800 stay finite and exact. The softmax uses {@code FastMath}'s
- * {@code exp} and {@code log} (within 2 ulps), which inline; a small output layer keeps its
- * exponentials in locals, which halves the loss's cost per sample.
+ * for the sigmoid, so logits of ±800 stay finite and exact. A small (unrolled) softmax output keeps
+ * its exponentials in locals: half the {@code Math.exp} calls and no inner loops, which made the
+ * 4-16-3 loss about twice as fast.
  */
 final class LossKernel {
   private static final ClassName MATH = ClassName.get(Math.class);
@@ -108,13 +108,13 @@ final class LossKernel {
     }
     CodeBlock.Builder sum = CodeBlock.builder().add("e0");
     for (int j = 0; j < outputs; j++) {
-      method.addStatement("double e$L = $T.exp(z[$L] - max)", j, ActivationFunctions.FAST_MATH, j);
+      method.addStatement("double e$L = $T.exp(z[$L] - max)", j, MATH, j);
       if (j > 0) {
         sum.add("$W+ e$L", j);
       }
     }
     method.addStatement("double sum = $L", sum.build())
-        .addStatement("double logSum = max + $T.log(sum)", ActivationFunctions.FAST_MATH);
+        .addStatement("double logSum = max + $T.log(sum)", MATH);
     for (int j = 0; j < outputs; j++) {
       method.addStatement("total += t[$L] * (logSum - z[$L])", j, j);
     }
@@ -133,13 +133,13 @@ final class LossKernel {
         .endControlFlow()
         .addStatement("double sum = 0.0")
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-        .addStatement("sum += $T.exp(z[j] - max)", ActivationFunctions.FAST_MATH)
+        .addStatement("sum += $T.exp(z[j] - max)", MATH)
         .endControlFlow()
-        .addStatement("double logSum = max + $T.log(sum)", ActivationFunctions.FAST_MATH)
+        .addStatement("double logSum = max + $T.log(sum)", MATH)
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
         .addStatement("total += t[j] * (logSum - z[j])")
         .beginControlFlow("if (withDelta)")
-        .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", ActivationFunctions.FAST_MATH))
+        .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", MATH))
         .endControlFlow()
         .endControlFlow();
   }
