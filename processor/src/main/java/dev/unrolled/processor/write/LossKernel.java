@@ -21,6 +21,8 @@ import javax.lang.model.element.Modifier;
  */
 final class LossKernel {
   private static final ClassName MATH = ClassName.get(Math.class);
+  /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
+  static final int UNROLL_SOFTMAX_MAX = 32;
   private final NetworkPlan plan;
   private final Numeric num;
   private final LayerPlan output;
@@ -58,7 +60,7 @@ final class LossKernel {
       case SOFTMAX_CROSS_ENTROPY:
         method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
             .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n");
-        if (output.isUnrolled()) {
+        if (output.isUnrolled() && outputs <= UNROLL_SOFTMAX_MAX) {
           softmaxUnrolled(method);
         } else {
           softmaxLooped(method);
