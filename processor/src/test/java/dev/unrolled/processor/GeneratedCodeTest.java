@@ -116,6 +116,8 @@ class GeneratedCodeTest {
         Sources.network("test.Widest", "@Network(inputs = 64, layers = {@Dense(units = 8, activation = "
             + "Activation.TANH), @Dense(units = 64), @Dense(units = 8)}, loss = Loss.MEAN_SQUARED_ERROR, "
             + "precision = Precision." + precision + ")"),
+        Sources.network("test.WidestSoftmax", "@Network(inputs = 16, layers = @Dense(units = 32), "
+            + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"),
         Sources.network("test.Deep", "@Network(inputs = 8, layers = {"
             + "@Dense(units = 8, activation = Activation.TANH), ".repeat(199) + "@Dense(units = 2)}, "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {

@@ -16,8 +16,13 @@ final class BytecodeBudget {
   private static final int LOAD_LOCAL = 7;
   /** One {@code + w[k] * x} term: aload, sipush, xaload, xload, xmul, xadd. */
   private static final int MULTIPLY_ADD = 11;
-  /** One {@code g[k] += d * x} statement: aload, sipush, dup2, xaload, xload, xload, xmul, xadd, xastore. */
-  private static final int ACCUMULATE = 15;
+  /**
+   * One gradient sum of the batch-tiled kernel: {@code g = 0}, {@code g += d * xs[i]} in the loop over
+   * the batch (xload, xload, aload, bipush, xaload, xmul, xadd, xstore), {@code gw[k] = g} after it.
+   */
+  private static final int GRADIENT_SUM = 25;
+  /** One tile of at most 16 inputs: its loop over the batch, the row loads and the delta local. */
+  private static final int GRADIENT_TILE = 40;
   /** Storing one result: aload, sipush, ..., xastore, plus the first product. */
   private static final int STORE = 16;
 
@@ -28,7 +33,7 @@ final class BytecodeBudget {
   }
 
   static int gradientBytes(int inputs, int outputs) {
-    return inputs * LOAD_LOCAL + outputs * (LOAD_LOCAL + STORE + ACCUMULATE * inputs);
+    return outputs * (GRADIENT_SUM * (inputs + 1) + GRADIENT_TILE * ((inputs + 15) / 16));
   }
 
   static int propagateBytes(int inputs, int outputs) {

@@ -2,6 +2,7 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;
@@ -14,10 +15,14 @@ import javax.lang.model.element.Modifier;
 /**
  * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
  * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
- * for the sigmoid, so logits of ±800 stay finite and exact.
+ * for the sigmoid, so logits of ±800 stay finite and exact. A small (unrolled) softmax output keeps
+ * its exponentials in locals: half the {@code Math.exp} calls and no inner loops, which made the
+ * 4-16-3 loss about twice as fast.
  */
 final class LossKernel {
   private static final ClassName MATH = ClassName.get(Math.class);
+  /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
+  static final int UNROLL_SOFTMAX_MAX = 32;
   private final NetworkPlan plan;
   private final Numeric num;
   private final LayerPlan output;
@@ -54,22 +59,12 @@ final class LossKernel {
     switch (plan.loss()) {
       case SOFTMAX_CROSS_ENTROPY:
         method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
-            .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n")
-            .addStatement("double max = z[0]")
-            .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
-            .addStatement("max = $T.max(max, z[j])", MATH)
-            .endControlFlow()
-            .addStatement("double sum = 0.0")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("sum += $T.exp(z[j] - max)", MATH)
-            .endControlFlow()
-            .addStatement("double logSum = max + $T.log(sum)", MATH)
-            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("total += t[j] * (logSum - z[j])")
-            .beginControlFlow("if (withDelta)")
-            .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", MATH))
-            .endControlFlow()
-            .endControlFlow();
+            .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n");
+        if (output.isUnrolled() && outputs <= UNROLL_SOFTMAX_MAX) {
+          softmaxUnrolled(method);
+        } else {
+          softmaxLooped(method);
+        }
         break;
       case SIGMOID_CROSS_ENTROPY:
         method.addJavadoc("Sigmoid cross-entropy {@code Σⱼ softplus(zⱼ) − yⱼ·zⱼ} per sample (equal to\n")
@@ -102,6 +97,53 @@ final class LossKernel {
         .addStatement("correct = hits")
         .addStatement("return total * scale")
         .build();
+  }
+
+  /**
+   * Softmax of a small output layer in locals: each {@code e_j = exp(z_j − max)} is computed once
+   * and serves both the log-sum-exp and the delta {@code e_j/Σe − y_j}.
+   */
+  private void softmaxUnrolled(MethodSpec.Builder method) {
+    method.addStatement("double max = z[0]");
+    for (int j = 1; j < outputs; j++) {
+      method.addStatement("max = $T.max(max, z[$L])", MATH, j);
+    }
+    CodeBlock.Builder sum = CodeBlock.builder().add("e0");
+    for (int j = 0; j < outputs; j++) {
+      method.addStatement("double e$L = $T.exp(z[$L] - max)", j, MATH, j);
+      if (j > 0) {
+        sum.add("$W+ e$L", j);
+      }
+    }
+    method.addStatement("double sum = $L", sum.build())
+        .addStatement("double logSum = max + $T.log(sum)", MATH);
+    for (int j = 0; j < outputs; j++) {
+      method.addStatement("total += t[$L] * (logSum - z[$L])", j, j);
+    }
+    method.beginControlFlow("if (withDelta)");
+    for (int j = 0; j < outputs; j++) {
+      method.addStatement("d[$L] = $L", j, num.narrow("(e$L / sum - t[$L]) * scale", j, j));
+    }
+    method.endControlFlow();
+  }
+
+  /** Softmax of a looped output layer: the exponentials are computed again for the deltas. */
+  private void softmaxLooped(MethodSpec.Builder method) {
+    method.addStatement("double max = z[0]")
+        .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
+        .addStatement("max = $T.max(max, z[j])", MATH)
+        .endControlFlow()
+        .addStatement("double sum = 0.0")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+        .addStatement("sum += $T.exp(z[j] - max)", MATH)
+        .endControlFlow()
+        .addStatement("double logSum = max + $T.log(sum)", MATH)
+        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+        .addStatement("total += t[j] * (logSum - z[j])")
+        .beginControlFlow("if (withDelta)")
+        .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", MATH))
+        .endControlFlow()
+        .endControlFlow();
   }
 
   private String outputSlope() {

@@ -301,18 +301,18 @@ final class WorkspaceWriter {
     String gw = Names.weightGradients(l);
     String gb = Names.biasGradients(l);
     if (layer.isUnrolled()) {
-      method.addStatement("$T.fill($L, $L)", ARRAYS, gw, num.literal("0"))
-          .addStatement("$T.fill($L, $L)", ARRAYS, gb, num.literal("0"))
-          .beginControlFlow("for (int s = 0; s < m; s++)");
       for (int k = 0; k < layer.gradientChunks().size(); k++) {
-        method.addStatement("$L($L[s], $L[s], $L, $L)", UnrolledKernels.gradientName(layer, k),
+        method.addStatement("$L($L, $L, m, $L, $L)", UnrolledKernels.gradientName(layer, k),
             inputOf(layer), d, gw, gb);
       }
-      for (int k = 0; k < layer.propagateChunks().size(); k++) {
-        method.addStatement("$L(model.$L, $L[s], $L[s])", UnrolledKernels.propagateName(layer, k),
-            Names.weights(l), d, Names.deltas(l - 1));
+      if (layer.propagates()) {
+        method.beginControlFlow("for (int s = 0; s < m; s++)");
+        for (int k = 0; k < layer.propagateChunks().size(); k++) {
+          method.addStatement("$L(model.$L, $L[s], $L[s])", UnrolledKernels.propagateName(layer, k),
+              Names.weights(l), d, Names.deltas(l - 1));
+        }
+        method.endControlFlow();
       }
-      method.endControlFlow();
     } else if (layer.isVector()) {
       method.beginControlFlow("if (VECTOR)")
           .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, inputOf(layer), d, gw, gb,
