@@ -23,8 +23,8 @@ package dev.unrolled;
  *   <li>So for the same shards, the same model seed, optimizer and batches, the parameters after any
  *       number of steps (and {@code fit}) are bit-identical for every thread count, 1 included, on
  *       the same JVM. Which thread computes a shard never changes a bit.
- *   <li>Another shard count rounds differently (the sums group other rows), by about the float
- *       precision of the gradient per step — the same order as changing the batch order.
+ *   <li>Another shard count rounds differently, since its sums group the rows otherwise; so does
+ *       the default trainer, which sums all rows in one workspace. The gradients agree to rounding.
  *   <li>{@link #none()} (one shard) is the default single-threaded path, unchanged.
  * </ul>
  *
