@@ -152,7 +152,7 @@ public final class ShardedStep implements AutoCloseable {
   }
 
   private void run(WorkerPool.Task task, int count) {
-    if (pool == null) {
+    if (pool == null || count == 1) {
       for (int i = 0; i < count; i++) {
         task.run(i);
       }
