@@ -4,12 +4,20 @@ import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Speed-up of data-parallel training, measured so that a shared, noisy machine hurts every
  * configuration alike: the trainers of one shape take turns, a short round of steps each, many
  * rounds over, and each reports its median and best round. Complements
  * {@link ParallelTrainingBenchmark}, whose configurations run one after another.
+ *
+ * <p>The last line of each shape, {@code 2×none}, is two independent default trainers on two
+ * threads, their samples added: what two threads can give at that moment, with no shards, sums or
+ * hand-offs. When other programs keep the cores busy it falls to the single thread's rate, and no
+ * data-parallel speed-up is possible.
  *
  * <pre>
  * java -cp benchmarks.jar:runtime.jar dev.unrolled.benchmarks.ParallelSpeedup [rounds] [seconds per round]
@@ -35,6 +43,11 @@ public final class ParallelSpeedup {
   }
 
   private static void measure(boolean deep, int m, int rounds, double seconds) throws Exception {
+    ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "second-trainer");
+      t.setDaemon(true);
+      return t;
+    });
     TeacherData data = new TeacherData(2048, 784, 10, 7);
     int batches = 2048 / m;
     float[][][] x = new float[batches][m][];
@@ -48,38 +61,52 @@ public final class ParallelSpeedup {
     Step[] steps = new Step[CONFIGS.length];
     AutoCloseable[] trainers = new AutoCloseable[CONFIGS.length];
     for (int c = 0; c < CONFIGS.length; c++) {
-      Parallelism p = parse(CONFIGS[c]);
-      if (deep) {
-        Shapes_DeepTrainer t = new Shapes_DeepTrainer(new Shapes_DeepModel(1), Optimizer.sgd(0.01), p);
-        trainers[c] = t;
-        steps[c] = k -> t.trainBatch(x[k], y[k]);
-      } else {
-        Shapes_MnistTrainer t = new Shapes_MnistTrainer(new Shapes_MnistModel(1), Optimizer.sgd(0.01), p);
-        trainers[c] = t;
-        steps[c] = k -> t.trainBatch(x[k], y[k]);
+      trainers[c] = trainer(deep, parse(CONFIGS[c]), x, y);
+      steps[c] = step(trainers[c], x, y);
+    }
+    Step second = step(trainer(deep, Parallelism.none(), x, y), x, y);
+    int configs = CONFIGS.length + 1;
+    double[][] samplesPerSecond = new double[configs][rounds];
+    for (int r = -5; r < rounds; r++) { // five rounds of warm-up
+      for (int c = 0; c < configs; c++) {
+        double rate;
+        if (c < CONFIGS.length) {
+          rate = round(steps[c], batches, seconds);
+        } else {
+          Future<Double> other = helper.submit(() -> round(second, batches, seconds));
+          rate = round(steps[0], batches, seconds) + other.get();
+        }
+        if (r >= 0) {
+          samplesPerSecond[c][r] = rate * m;
+        }
       }
     }
-    for (int warm = 0; warm < 5; warm++) {
-      for (Step step : steps) {
-        round(step, batches, seconds);
-      }
-    }
-    double[][] samplesPerSecond = new double[CONFIGS.length][rounds];
-    for (int r = 0; r < rounds; r++) {
-      for (int c = 0; c < CONFIGS.length; c++) {
-        samplesPerSecond[c][r] = round(steps[c], batches, seconds) * m;
-      }
-    }
+    helper.shutdown();
     for (AutoCloseable t : trainers) {
       t.close();
     }
     String shape = (deep ? "784-256-128-10" : "784-128-10") + " relu, batch " + m;
     double baseline = median(samplesPerSecond[0]);
-    for (int c = 0; c < CONFIGS.length; c++) {
+    for (int c = 0; c < configs; c++) {
       double median = median(samplesPerSecond[c]);
-      System.out.printf(Locale.ROOT, "%-28s %-5s median %,9.0f samples/s (%.2fx)   best %,9.0f samples/s%n",
-          shape, CONFIGS[c], median, median / baseline, Arrays.stream(samplesPerSecond[c]).max().orElse(0));
+      System.out.printf(Locale.ROOT, "%-28s %-6s median %,9.0f samples/s (%.2fx)   best %,9.0f samples/s%n",
+          shape, c < CONFIGS.length ? CONFIGS[c] : "2×none", median, median / baseline,
+          Arrays.stream(samplesPerSecond[c]).max().orElse(0));
     }
+  }
+
+  private static AutoCloseable trainer(boolean deep, Parallelism p, float[][][] x, int[][] y) {
+    return deep
+        ? new Shapes_DeepTrainer(new Shapes_DeepModel(1), Optimizer.sgd(0.01), p)
+        : new Shapes_MnistTrainer(new Shapes_MnistModel(1), Optimizer.sgd(0.01), p);
+  }
+
+  private static Step step(AutoCloseable trainer, float[][][] x, int[][] y) {
+    if (trainer instanceof Shapes_DeepTrainer t) {
+      return k -> t.trainBatch(x[k], y[k]);
+    }
+    Shapes_MnistTrainer t = (Shapes_MnistTrainer) trainer;
+    return k -> t.trainBatch(x[k], y[k]);
   }
 
   /** Steps per second over one round of about {@code seconds}. */
