@@ -182,6 +182,7 @@ final class WorkspaceWriter {
           .addStatement("row[labels[s]] = $L", num.literal("1"));
     }
     type.addMethod(labels.addStatement("y[s] = row").endControlFlow().build());
+    type.addMethod(shareRows());
     type.addMethod(MethodSpec.methodBuilder("loadRows")
         .addJavadoc("Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.\n")
         .addParameter(DATASET, "data")
@@ -196,6 +197,19 @@ final class WorkspaceWriter {
         .addStatement("y[s] = yRows[s]")
         .endControlFlow()
         .build());
+  }
+
+  /** For data-parallel trainers: a shard's rows are a run of the batch loaded in shard 0. */
+  private MethodSpec shareRows() {
+    ClassName workspace = model.nestedClass("Workspace");
+    return MethodSpec.methodBuilder("shareRows")
+        .addJavadoc("Uses rows {@code [from, from+m)} of the batch in {@code batch} as rows {@code [0, m)}: no copy.\n")
+        .addParameter(workspace, "batch")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T.arraycopy(batch.x, from, x, 0, m)", System.class)
+        .addStatement("$T.arraycopy(batch.y, from, y, 0, m)", System.class)
+        .build();
   }
 
   private MethodSpec copyingLoader(String name, String refs, String buffers, int width) {

@@ -1,0 +1,140 @@
+package dev.unrolled.benchmarks;
+
+import dev.unrolled.Optimizer;
+import dev.unrolled.Parallelism;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Speed-up of data-parallel training, measured so that a shared, noisy machine hurts every
+ * configuration alike: the trainers of one shape take turns, a short round of steps each, many
+ * rounds over, and each reports its median and best round. Complements
+ * {@link ParallelTrainingBenchmark}, whose configurations run one after another.
+ *
+ * <p>The last line of each shape, {@code 2×none}, is two independent default trainers on two
+ * threads, their samples added: what two threads can give at that moment, with no shards, sums or
+ * hand-offs. When other programs keep the cores busy it falls to the single thread's rate, and no
+ * data-parallel speed-up is possible.
+ *
+ * <pre>
+ * java -cp benchmarks.jar:runtime.jar dev.unrolled.benchmarks.ParallelSpeedup [rounds] [seconds per round]
+ * </pre>
+ */
+public final class ParallelSpeedup {
+  private static final String[] CONFIGS = {"none", "2/1", "2/2", "4/2"};
+
+  private ParallelSpeedup() {}
+
+  private interface Step {
+    double run(int batch);
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 0.2;
+    System.out.printf("%d processors, %s %s, %d rounds of %.2f s per configuration%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), rounds, seconds);
+    measure(false, 32, rounds, seconds);
+    measure(true, 64, rounds, seconds);
+  }
+
+  private static void measure(boolean deep, int m, int rounds, double seconds) throws Exception {
+    ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "second-trainer");
+      t.setDaemon(true);
+      return t;
+    });
+    TeacherData data = new TeacherData(2048, 784, 10, 7);
+    int batches = 2048 / m;
+    float[][][] x = new float[batches][m][];
+    int[][] y = new int[batches][m];
+    for (int k = 0; k < batches; k++) {
+      for (int s = 0; s < m; s++) {
+        x[k][s] = data.x[k * m + s];
+        y[k][s] = data.labels[k * m + s];
+      }
+    }
+    Step[] steps = new Step[CONFIGS.length];
+    AutoCloseable[] trainers = new AutoCloseable[CONFIGS.length];
+    for (int c = 0; c < CONFIGS.length; c++) {
+      trainers[c] = trainer(deep, parse(CONFIGS[c]), x, y);
+      steps[c] = step(trainers[c], x, y);
+    }
+    Step second = step(trainer(deep, Parallelism.none(), x, y), x, y);
+    int configs = CONFIGS.length + 1;
+    double[][] samplesPerSecond = new double[configs][rounds];
+    for (int r = -5; r < rounds; r++) { // five rounds of warm-up
+      for (int c = 0; c < configs; c++) {
+        double rate;
+        if (c < CONFIGS.length) {
+          rate = round(steps[c], batches, seconds);
+        } else {
+          Future<Double> other = helper.submit(() -> round(second, batches, seconds));
+          rate = round(steps[0], batches, seconds) + other.get();
+        }
+        if (r >= 0) {
+          samplesPerSecond[c][r] = rate * m;
+        }
+      }
+    }
+    helper.shutdown();
+    for (AutoCloseable t : trainers) {
+      t.close();
+    }
+    String shape = (deep ? "784-256-128-10" : "784-128-10") + " relu, batch " + m;
+    double baseline = median(samplesPerSecond[0]);
+    for (int c = 0; c < configs; c++) {
+      double median = median(samplesPerSecond[c]);
+      System.out.printf(Locale.ROOT, "%-28s %-6s median %,9.0f samples/s (%.2fx)   best %,9.0f samples/s%n",
+          shape, c < CONFIGS.length ? CONFIGS[c] : "2×none", median, median / baseline,
+          Arrays.stream(samplesPerSecond[c]).max().orElse(0));
+    }
+  }
+
+  private static AutoCloseable trainer(boolean deep, Parallelism p, float[][][] x, int[][] y) {
+    return deep
+        ? new Shapes_DeepTrainer(new Shapes_DeepModel(1), Optimizer.sgd(0.01), p)
+        : new Shapes_MnistTrainer(new Shapes_MnistModel(1), Optimizer.sgd(0.01), p);
+  }
+
+  private static Step step(AutoCloseable trainer, float[][][] x, int[][] y) {
+    if (trainer instanceof Shapes_DeepTrainer t) {
+      return k -> t.trainBatch(x[k], y[k]);
+    }
+    Shapes_MnistTrainer t = (Shapes_MnistTrainer) trainer;
+    return k -> t.trainBatch(x[k], y[k]);
+  }
+
+  /** Steps per second over one round of about {@code seconds}. */
+  private static double round(Step step, int batches, double seconds) {
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    int done = 0;
+    long now;
+    do {
+      for (int k = 0; k < 8; k++) {
+        step.run(done++ % batches);
+      }
+      now = System.nanoTime();
+    } while (now < end);
+    return done / ((now - start) / 1e9);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static Parallelism parse(String config) {
+    if (config.equals("none")) {
+      return Parallelism.none();
+    }
+    String[] parts = config.split("/");
+    return Parallelism.shards(Integer.parseInt(parts[0])).threads(Integer.parseInt(parts[1]));
+  }
+}

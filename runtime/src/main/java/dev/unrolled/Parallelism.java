@@ -1,0 +1,101 @@
+package dev.unrolled;
+
+/**
+ * Data-parallel training for a generated trainer: each batch is cut into a fixed number of
+ * <em>shards</em> whose gradients are computed apart and then summed in a fixed order, on a fixed
+ * number of <em>threads</em>. The shards fix the arithmetic; the threads only the speed.
+ *
+ * <pre>{@code
+ * try (MnistTrainer trainer = new MnistTrainer(model, Optimizer.adam(1e-3),
+ *     Parallelism.shards(4).threads(2))) {
+ *   trainer.fit(train, FitOptions.epochs(10).batchSize(64));
+ * }
+ * }</pre>
+ *
+ * <p>The contract:
+ * <ul>
+ *   <li>A batch of {@code m} rows is cut into {@code shards} contiguous runs of rows whose bounds
+ *       depend only on {@code m} and {@code shards} (shard {@code k} starts at row
+ *       {@code ⌈k·m/shards⌉}; with fewer rows than shards the last shards are empty). Each shard
+ *       runs forward, loss and backward in buffers of its own; the batch's gradient is
+ *       {@code Σₖ (mₖ/m)·gₖ} and its loss {@code Σₖ (mₖ/m)·Lₖ}, summed for shard 0, 1, 2, … in that
+ *       order, element by element; then the optimizer takes one step as without shards.
+ *   <li>So for the same shards, the same model seed, optimizer and batches, the parameters after any
+ *       number of steps (and {@code fit}) are bit-identical for every thread count, 1 included, on
+ *       the same JVM. Which thread computes a shard never changes a bit.
+ *   <li>Another shard count rounds differently, since its sums group the rows otherwise; so does
+ *       the default trainer, which sums all rows in one workspace. The gradients agree to rounding.
+ *   <li>{@link #none()} (one shard) is the default single-threaded path, unchanged.
+ * </ul>
+ *
+ * <p>A trainer with threads starts {@code threads − 1} daemon threads (the calling thread works
+ * too) and keeps them parked between batches; {@code close()} the trainer to stop them. Immutable.
+ */
+public final class Parallelism {
+  /** The largest shard count: far beyond any useful one, and small enough for the bookkeeping. */
+  public static final int MAX_SHARDS = 1024;
+
+  private static final Parallelism NONE = new Parallelism(1, 1);
+
+  private final int shards;
+  private final int threads;
+
+  private Parallelism(int shards, int threads) {
+    this.shards = shards;
+    this.threads = threads;
+  }
+
+  /** One shard on the calling thread: exactly the default, single-threaded trainer. */
+  public static Parallelism none() {
+    return NONE;
+  }
+
+  /**
+   * Batches cut into {@code shards} shards (1 to {@link #MAX_SHARDS}), on as many threads as there
+   * are shards or processors, whichever is fewer; change that with {@link #threads(int)}.
+   */
+  public static Parallelism shards(int shards) {
+    if (shards < 1 || shards > MAX_SHARDS) {
+      throw new IllegalArgumentException("shards is " + shards + "; give 1 to " + MAX_SHARDS
+          + " (the number of parts each batch is cut into)");
+    }
+    return new Parallelism(shards, Math.min(shards, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * The same shards on {@code threads} threads (at least 1, the calling thread included). More
+   * threads than shards would have nothing to do, so the count is capped at {@link #shards()}.
+   */
+  public Parallelism threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads is " + threads
+          + "; give at least 1 (the calling thread, which always works too)");
+    }
+    return new Parallelism(shards, Math.min(threads, shards));
+  }
+
+  /** Parts each batch is cut into: this fixes the arithmetic. */
+  public int shards() {
+    return shards;
+  }
+
+  /** Threads that compute the shards, the calling thread included: this fixes only the speed. */
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parallelism p && p.shards == shards && p.threads == threads;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * shards + threads;
+  }
+
+  @Override
+  public String toString() {
+    return "Parallelism[shards=" + shards + ", threads=" + threads + "]";
+  }
+}

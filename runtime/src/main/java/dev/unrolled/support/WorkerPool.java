@@ -1,0 +1,193 @@
+package dev.unrolled.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed team of threads for the same few jobs, batch after batch: {@link #run} offers tasks
+ * {@code 0 … count−1} of one {@link Task} to {@code threads − 1} daemon threads and the calling
+ * thread, which claim them one at a time from a shared cursor, and returns once every task has
+ * finished. Nothing is allocated per run: the task is an object the caller keeps.
+ *
+ * <p>The caller never waits for a thread that has not started: on a busy machine a worker may be
+ * descheduled when a run begins, and the caller then claims its tasks itself. The cursor packs the
+ * run's generation, task count and next index into one {@code long}, so a worker that wakes up late
+ * can only claim a task of the run in progress, never one of a finished run. Idle threads spin for
+ * a short while (a batch takes a fraction of a millisecond, so waking a parked thread costs a
+ * noticeable part of it), then park.
+ *
+ * <p>Which thread runs which index is left to chance, so tasks must not depend on it: each writes
+ * only what belongs to its index. A task that throws does not stop the others already running;
+ * once all have finished, {@link #run} rethrows the first failure on the calling thread. One caller
+ * at a time.
+ */
+final class WorkerPool {
+  /** One job, split into numbered tasks. */
+  interface Task {
+    void run(int index);
+  }
+
+  /** The most tasks one run can have: the cursor keeps the count and next index in 16 bits each. */
+  static final int MAX_TASKS = 0xFFFF;
+  /** How long an idle thread spins before it parks. */
+  private static final long SPIN_NANOS = 50_000;
+  private static final AtomicInteger POOLS = new AtomicInteger();
+
+  private final Worker[] workers;
+  /** generation (32 bits) | count (16 bits) | next index (16 bits). */
+  private final AtomicLong cursor = new AtomicLong();
+  private final AtomicInteger completed = new AtomicInteger();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  // Written before the cursor publishes a run, read after a task of it is claimed: a claimed task
+  // keeps the run unfinished, so the caller cannot overwrite it meanwhile.
+  private Task task;
+  private volatile Thread caller;
+  private volatile boolean closed;
+  private int generation;
+
+  /** Starts {@code threads − 1} daemon threads; the thread calling {@link #run} is the last one. */
+  WorkerPool(int threads) {
+    int pool = POOLS.incrementAndGet();
+    workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker("unrolled-shards-" + pool + "-" + (w + 1));
+    }
+    for (Worker worker : workers) {
+      worker.thread.start();
+    }
+  }
+
+  /** Runs tasks {@code 0 … count−1} of {@code job} on all threads; returns when every one has finished. */
+  void run(Task job, int count) {
+    if (closed) {
+      throw new IllegalStateException("the threads are closed");
+    }
+    if (count < 0 || count > MAX_TASKS) {
+      throw new IllegalArgumentException("a run has 0 to " + MAX_TASKS + " tasks, not " + count);
+    }
+    if (count == 0) {
+      return;
+    }
+    task = job;
+    caller = Thread.currentThread();
+    completed.set(0);
+    cursor.set((long) ++generation << 32 | (long) count << 16);
+    for (Worker worker : workers) {
+      if (worker.parked) {
+        LockSupport.unpark(worker.thread);
+      }
+    }
+    claimAll();
+    long start = 0;
+    while (completed.get() != count) {
+      start = pause(start);
+    }
+    task = null; // the pool must not keep the job (and the trainer behind it) reachable
+    Throwable thrown = failure.getAndSet(null);
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
+    }
+  }
+
+  /** Claims and runs tasks of the run in progress until none is left. */
+  private void claimAll() {
+    while (true) {
+      long c = cursor.get();
+      int next = (int) c & 0xFFFF;
+      int count = (int) (c >>> 16) & 0xFFFF;
+      if (next >= count) {
+        return;
+      }
+      if (!cursor.compareAndSet(c, c + 1)) {
+        continue;
+      }
+      try {
+        if (failure.get() == null) { // one failure fails the run: skip what is left
+          task.run(next);
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      }
+      if (completed.incrementAndGet() == count) {
+        Thread waiting = caller;
+        if (waiting != Thread.currentThread()) {
+          LockSupport.unpark(waiting);
+        }
+      }
+    }
+  }
+
+  /** Spins for a while after {@code start} (0: now), then parks; returns the start. */
+  private static long pause(long start) {
+    long now = System.nanoTime();
+    if (start == 0) {
+      return now == 0 ? 1 : now;
+    }
+    if (now - start < SPIN_NANOS) {
+      Thread.onSpinWait();
+    } else {
+      LockSupport.park();
+    }
+    return start;
+  }
+
+  /** Stops the threads and waits for them to end; idempotent. */
+  void close() {
+    closed = true;
+    for (Worker worker : workers) {
+      LockSupport.unpark(worker.thread);
+    }
+    boolean interrupted = false;
+    for (Worker worker : workers) {
+      while (worker.thread.isAlive()) {
+        try {
+          worker.thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private final class Worker implements Runnable {
+    final Thread thread;
+    /** Set while the worker parks or is about to, so that a new run knows to wake it. */
+    volatile boolean parked;
+
+    Worker(String name) {
+      thread = new Thread(this, name);
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      int seen = 0;
+      long start = 0;
+      while (!closed) {
+        int g = (int) (cursor.get() >>> 32);
+        if (g != seen) {
+          seen = g;
+          claimAll();
+          start = 0;
+        } else if (start == 0 || System.nanoTime() - start < SPIN_NANOS) {
+          start = start == 0 ? Math.max(1, System.nanoTime()) : start;
+          Thread.onSpinWait();
+        } else {
+          parked = true; // then look once more: a run published meanwhile saw the flag or is seen here
+          if ((int) (cursor.get() >>> 32) == seen && !closed) {
+            LockSupport.park();
+          }
+          parked = false;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.unrolled.support;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+/** The hand-off behind sharded training: every task once per run, truly in parallel, failures surfaced. */
+class WorkerPoolTest {
+
+  @Test
+  void everyTaskRunsExactlyOncePerRun() {
+    WorkerPool pool = new WorkerPool(3);
+    try {
+      for (int count : new int[] {0, 1, 2, 3, 5, 64}) {
+        AtomicIntegerArray runs = new AtomicIntegerArray(count);
+        for (int run = 0; run < 200; run++) {
+          pool.run(runs::incrementAndGet, count);
+        }
+        for (int i = 0; i < count; i++) {
+          assertThat(runs.get(i)).isEqualTo(200);
+        }
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
+  /** Each of the two tasks waits for the other to start: that finishes only if two threads run them. */
+  @Test
+  void theWorkersRunTasksAtTheSameTimeAsTheCaller() {
+    WorkerPool pool = new WorkerPool(2);
+    try {
+      for (int run = 0; run < 20; run++) {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        boolean[] met = new boolean[2];
+        pool.run(i -> met[i] = meet(bothStarted), 2);
+        assertThat(met).asList().containsExactly(true, true);
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
+  private static boolean meet(CountDownLatch latch) {
+    latch.countDown();
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aFailureOnAWorkerThreadIsRethrownToTheCallerAfterEveryTaskEnded() {
+    Thread caller = Thread.currentThread();
+    IllegalStateException boom = new IllegalStateException("boom");
+    AssertionError error = new AssertionError("worse");
+    WorkerPool pool = new WorkerPool(2);
+    try {
+      for (Throwable thrown : new Throwable[] {boom, error}) {
+        CountDownLatch bothStarted = new CountDownLatch(2);
+        AtomicIntegerArray finished = new AtomicIntegerArray(2);
+        Throwable seen = assertThrows(Throwable.class, () -> pool.run(i -> {
+          meet(bothStarted); // one task per thread
+          if (Thread.currentThread() != caller) {
+            throwUnchecked(thrown);
+          }
+          finished.set(i, 1);
+        }, 2));
+        assertSame(thrown, seen);
+        assertThat(finished.get(0) + finished.get(1)).isEqualTo(1); // the caller's own task completed
+
+        AtomicIntegerArray runs = new AtomicIntegerArray(4); // and the pool goes on working
+        pool.run(runs::incrementAndGet, 4);
+        for (int i = 0; i < 4; i++) {
+          assertThat(runs.get(i)).isEqualTo(1);
+        }
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
+  private static void throwUnchecked(Throwable t) {
+    if (t instanceof RuntimeException e) {
+      throw e;
+    }
+    throw (Error) t;
+  }
+
+  @Test
+  void aFailureOnTheCallingThreadWaitsForTheWorkersToo() {
+    WorkerPool pool = new WorkerPool(2);
+    try {
+      Thread caller = Thread.currentThread();
+      CountDownLatch bothStarted = new CountDownLatch(2);
+      AtomicIntegerArray finished = new AtomicIntegerArray(2);
+      assertThrows(ArithmeticException.class, () -> pool.run(i -> {
+        meet(bothStarted);
+        if (Thread.currentThread() == caller) {
+          throw new ArithmeticException("caller");
+        }
+        sleep(50); // still working when the caller's task has failed
+        finished.set(i, 1);
+      }, 2));
+      assertThat(finished.get(0) + finished.get(1)).isEqualTo(1);
+    } finally {
+      pool.close();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void closeEndsTheThreadsAndLaterRunsAreRefused() {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    WorkerPool pool = new WorkerPool(4);
+    Set<Thread> started = new HashSet<>(Thread.getAllStackTraces().keySet());
+    started.removeAll(before);
+    assertThat(started).hasSize(3);
+    pool.run(i -> { }, 8);
+
+    pool.close();
+    pool.close();
+
+    for (Thread t : started) {
+      assertThat(t.getName()).startsWith("unrolled-shards-");
+      assertThat(t.isDaemon()).isTrue();
+      assertThat(t.isAlive()).isFalse();
+    }
+    assertThrows(IllegalStateException.class, () -> pool.run(i -> { }, 1));
+  }
+}
