@@ -122,7 +122,7 @@ if ! $report_only; then
   hypervisor="$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p' || true)"
   {
     echo "cpu=${cpu:-unknown}"
-    echo "cores=$(nproc)"
+    echo "cores=$(getconf _NPROCESSORS_ONLN)" # not nproc: it honours OMP_NUM_THREADS, set to 1 above
     echo "hypervisor=$hypervisor"
     echo "kernel=$(uname -sr)"
     echo "date=$(date -u +%Y-%m-%d)"

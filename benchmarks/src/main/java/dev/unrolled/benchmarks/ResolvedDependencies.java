@@ -85,13 +85,33 @@ final class ResolvedDependencies {
       if (node.omitted || jarByKey.containsKey(node.key)) {
         continue;
       }
-      String name = node.artifact + "-" + node.version
-          + (node.classifier.isEmpty() ? "" : "-" + node.classifier) + "." + node.type;
-      for (Path jar : jars) {
-        if (jar.getFileName().toString().equals(name) || isReactorClasses(jar, node)) {
-          jarByKey.put(node.key, jar);
-          break;
+      put(node, jars);
+    }
+    // A runtime artifact whose winning version sits under a test-scoped branch (Truth's
+    // error_prone_annotations, say) appears in the runtime tree only as "omitted for conflict":
+    // the classpath holds the mediated version, so take that jar.
+    for (Node node : nodes) {
+      if (node.omitted && !jarByKey.containsKey(node.key)) {
+        for (Path jar : jars) {
+          String file = jar.getFileName().toString();
+          if (file.startsWith(node.artifact + "-") && file.endsWith("." + node.type)
+              && (node.classifier.isEmpty() || file.contains("-" + node.classifier + "."))
+              && Character.isDigit(file.charAt(node.artifact.length() + 1))) {
+            jarByKey.put(node.key, jar);
+            break;
+          }
         }
+      }
+    }
+  }
+
+  private void put(Node node, List<Path> jars) {
+    String name = node.artifact + "-" + node.version
+        + (node.classifier.isEmpty() ? "" : "-" + node.classifier) + "." + node.type;
+    for (Path jar : jars) {
+      if (jar.getFileName().toString().equals(name) || isReactorClasses(jar, node)) {
+        jarByKey.put(node.key, jar);
+        break;
       }
     }
   }
@@ -105,7 +125,10 @@ final class ResolvedDependencies {
       case "encog":
         return key -> key.startsWith("org.encog:");
       case "smile":
-        return key -> key.startsWith("com.github.haifengl:");
+        // Smile computes through OpenBLAS; the module pins JavaCPP's openblas (the version DL4J
+        // needs) as direct dependencies, so they belong to Smile too.
+        return key -> key.startsWith("com.github.haifengl:") || key.startsWith("org.bytedeco:openblas:")
+            || key.startsWith("org.bytedeco:javacpp:");
       case "dl4j":
         return key -> key.startsWith("org.deeplearning4j:") || key.startsWith("org.nd4j:")
             || key.startsWith("org.bytedeco:");

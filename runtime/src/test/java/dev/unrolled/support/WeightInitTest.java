@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * of the flat layout drawn in order, so a seed means the same parameters whatever the storage.
  */
 class WeightInitTest {
-  private static final int IN = 7;
-  private static final int OUT = 5;
+  private static final int IN = 97;
+  private static final int OUT = 53;
 
   private static double[] flat(long seed, boolean he) {
     double[] p = new double[IN * OUT + 3 * 4];
