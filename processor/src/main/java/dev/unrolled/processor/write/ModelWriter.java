@@ -213,8 +213,8 @@ public final class ModelWriter {
                   l, layer.inputs(), layer.inputs(), layer.outputs())
               .initializer("new $T[$L]", num.scalar(), layer.weightCount())
           : FieldSpec.builder(num.matrix(), Names.weights(l), Modifier.FINAL)
-              .addJavadoc("Layer $L weights, transposed: {@code w$L[i][j] = W[j][i]} ($L → $L, looped).\n",
-                  l, l, layer.inputs(), layer.outputs())
+              .addJavadoc("Layer $L weights, transposed: {@code w$L[i][j] = W[j][i]} ($L → $L, $L).\n",
+                  l, l, layer.inputs(), layer.outputs(), layer.shape().label())
               .initializer("new $T[$L][$L]", num.scalar(), layer.inputs(), layer.outputs());
       type.addField(weights.build());
       type.addField(FieldSpec.builder(num.vector(), Names.biases(l), Modifier.FINAL)
