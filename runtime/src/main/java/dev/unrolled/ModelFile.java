@@ -29,16 +29,17 @@ import java.util.zip.CRC32;
  * copy.load(Path.of("iris.unrl"));        // ModelFileException unless the file is an intact IrisModel
  * }</pre>
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, versions 1 and 2</h2>
  *
  * <p>Big-endian, as {@link java.io.DataOutputStream} writes:
  *
  * <table>
- * <caption>Model file, format version 1</caption>
+ * <caption>Model file, format versions 1 and 2</caption>
  * <tr><th>bytes</th><th>type</th><th>content</th></tr>
  * <tr><td>4</td><td>int</td><td>magic number {@code 0x554E524C}, ASCII {@code UNRL}</td></tr>
- * <tr><td>4</td><td>int</td><td>format version, {@code 1}</td></tr>
+ * <tr><td>4</td><td>int</td><td>format version: {@code 1}, or {@code 2} for a network with an RBF layer</td></tr>
  * <tr><td>4</td><td>int</td><td>inputs</td></tr>
+ * <tr><td>4</td><td>int</td><td>version 2 only: the RBF layer's units (at least 1)</td></tr>
  * <tr><td>4</td><td>int</td><td>L, the number of layers (hidden layers, then the output layer)</td></tr>
  * <tr><td>L × (4 + 2 + n)</td><td>int, name</td><td>per layer: units, then the activation</td></tr>
  * <tr><td>2 + n</td><td>name</td><td>the loss</td></tr>
@@ -51,7 +52,8 @@ import java.util.zip.CRC32;
  *
  * <p>A name is an unsigned 16-bit byte count n, then n ASCII bytes: the enum constant's name, as
  * {@link java.io.DataOutput#writeUTF} writes it. Names rather than ordinals, so that a reordered enum
- * never changes what a file means. Everything up to P is {@link Model#architecture()}; P is stored
+ * never changes what a file means. A network without an RBF layer is written as version 1, byte for
+ * byte what earlier Unrolled wrote and still reads. Everything up to P is {@link Model#architecture()}; P is stored
  * as well because the architecture fixes the count only for generated models, and a load checks
  * what the receiving model really exposes.
  *
@@ -79,8 +81,10 @@ import java.util.zip.CRC32;
 public final class ModelFile {
   /** ASCII "UNRL". */
   static final int MAGIC = 0x554E524C;
-  /** The one format this Unrolled writes and reads. */
-  static final int VERSION = 1;
+  /** The newest format this Unrolled writes and reads; it reads every older one. */
+  static final int VERSION = 2;
+  /** The format of networks without an RBF layer, unchanged since the first. */
+  static final int VERSION_DENSE = 1;
   /** Bytes per write and read: parameters are streamed in chunks, not one value per call. */
   static final int CHUNK = 1 << 16;
 
@@ -211,8 +215,11 @@ public final class ModelFile {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream data = new DataOutputStream(bytes);
     data.writeInt(MAGIC);
-    data.writeInt(VERSION);
+    data.writeInt(architecture.hasRbf() ? VERSION : VERSION_DENSE);
     data.writeInt(architecture.inputs());
+    if (architecture.hasRbf()) {
+      data.writeInt(architecture.rbfUnits());
+    }
     data.writeInt(architecture.layers().size());
     for (Layer layer : architecture.layers()) {
       data.writeInt(layer.units());
@@ -255,8 +262,21 @@ public final class ModelFile {
     if (architecture.parameterCount() != count) {
       return name;
     }
-    long offset = 0;
     int previous = architecture.inputs();
+    if (architecture.hasRbf()) {
+      int units = architecture.rbfUnits();
+      long centres = (long) units * previous;
+      if (index < centres) {
+        return name + " (RBF centre c[" + index / previous + "][" + index % previous + "])";
+      }
+      if (index < centres + units) {
+        return name + " (RBF log-width s[" + (index - centres) + "])";
+      }
+    }
+    long offset = architecture.rbfParameterCount();
+    if (architecture.hasRbf()) {
+      previous = architecture.rbfUnits();
+    }
     for (int l = 0; l < architecture.layers().size(); l++) {
       int units = architecture.layers().get(l).units();
       long weights = (long) previous * units;

@@ -54,8 +54,8 @@ final class ModelFileReader {
 
   private Contents contents() throws IOException {
     checkMagic();
-    checkVersion();
-    Architecture architecture = architecture();
+    int version = checkVersion();
+    Architecture architecture = architecture(version);
     int count = readInt("the parameter count");
     if (count < 0) {
       throw invalidHeader("the parameter count is " + count);
@@ -96,21 +96,29 @@ final class ModelFileReader {
     }
   }
 
-  private void checkVersion() throws IOException {
+  private int checkVersion() throws IOException {
     int version = readInt("the format version");
     if (version > ModelFile.VERSION) {
       throw new ModelFileException(file + " was written by a newer Unrolled: format " + version
-          + ", this Unrolled reads format " + ModelFile.VERSION + "; upgrade Unrolled to load it");
+          + ", this Unrolled reads formats 1 to " + ModelFile.VERSION + "; upgrade Unrolled to load it");
     }
     if (version < 1) {
       throw invalidHeader("the format version is " + version + " (versions start at 1)");
     }
+    return version;
   }
 
-  private Architecture architecture() throws IOException {
+  private Architecture architecture(int version) throws IOException {
     int inputs = readInt("the input width");
     if (inputs < 1) {
       throw invalidHeader("the input width is " + inputs);
+    }
+    int rbfUnits = 0;
+    if (version >= 2) {
+      rbfUnits = readInt("the RBF layer's units");
+      if (rbfUnits < 1) {
+        throw invalidHeader("the RBF layer has " + rbfUnits + " units");
+      }
     }
     int layerCount = readInt("the layer count");
     long room = (size - position) / MIN_LAYER_BYTES;
@@ -128,7 +136,7 @@ final class ModelFileReader {
     }
     Loss loss = readName(Loss.values(), "the loss");
     Precision precision = readName(Precision.values(), "the precision");
-    return new Architecture(inputs, layers, loss, precision);
+    return new Architecture(inputs, rbfUnits, layers, loss, precision);
   }
 
   /** The exact length follows from the header; compared before the parameters are allocated. */

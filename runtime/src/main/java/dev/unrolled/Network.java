@@ -46,6 +46,12 @@ public @interface Network {
   /** Width of one input row. */
   int inputs();
 
+  /**
+   * An optional radial-basis-function layer between the input and {@link #layers()}, e.g.
+   * {@code rbf = @Rbf(units = 20)}; the default, {@code @Rbf(units = 0)}, means none.
+   */
+  Rbf rbf() default @Rbf(units = 0);
+
   /** Hidden layers followed by the output layer (the last element). */
   Dense[] layers();
 

@@ -227,13 +227,13 @@ class ModelFileTest {
   @Test
   void aFileFromANewerFormatIsRejected() throws IOException {
     byte[] bytes = Files.readAllBytes(saved(logistic()));
-    ByteBuffer.wrap(bytes).putInt(4, 2);
+    ByteBuffer.wrap(bytes).putInt(4, 3);
     Path file = file(resealed(bytes));
 
     ModelFileException e = rejected(logistic(), file);
 
-    assertThat(e).hasMessageThat().isEqualTo(file + " was written by a newer Unrolled: format 2, "
-        + "this Unrolled reads format 1; upgrade Unrolled to load it");
+    assertThat(e).hasMessageThat().isEqualTo(file + " was written by a newer Unrolled: format 3, "
+        + "this Unrolled reads formats 1 to 2; upgrade Unrolled to load it");
   }
 
   @ParameterizedTest(name = "cut after {0} bytes")

@@ -18,12 +18,14 @@ import javax.lang.model.element.TypeElement;
  * @param backend the kernels to generate, resolved: {@code PLAIN} or {@code VECTOR}, never
  *     {@code DEFAULT} (that is replaced by the build's processor option)
  * @param backendValue the {@code backend} value as written, or null when it came from the build
+ * @param rbf the radial-basis-function layer, or null when {@code rbf} is not written
  */
 public record NetworkDeclaration(
     TypeElement type,
     AnnotationMirror mirror,
     int inputs,
     AnnotationValue inputsValue,
+    RbfDeclaration rbf,
     List<LayerDeclaration> layers,
     AnnotationValue layersValue,
     Loss loss,
@@ -67,14 +69,23 @@ public record NetworkDeclaration(
     return baseName() + "Trainer";
   }
 
+  public boolean hasRbf() {
+    return rbf != null;
+  }
+
   /**
-   * Weights and biases of every layer, in {@code long} and saturating at {@code Long.MAX_VALUE}:
-   * declarations may be absurdly large. Meaningful only when every size is positive.
+   * Centres and widths of the RBF layer, weights and biases of every dense layer, in {@code long}
+   * and saturating at {@code Long.MAX_VALUE}: declarations may be absurdly large. Meaningful only
+   * when every size is positive.
    */
   public long parameterCount() {
     long count = 0;
     long previous = inputs;
     try {
+      if (rbf != null) {
+        count = Math.addExact(Math.multiplyExact(previous, (long) rbf.units()), rbf.units());
+        previous = rbf.units();
+      }
       for (LayerDeclaration layer : layers) {
         count = Math.addExact(count, Math.addExact(Math.multiplyExact(previous, (long) layer.units()), layer.units()));
         previous = layer.units();

@@ -59,17 +59,37 @@ public final class NetworkReader {
     Optional<Precision> precisionConstant = enumConstant(precision, Precision.class);
     Optional<Backend> backendConstant = enumConstant(values.get("backend"), Backend.class);
     Optional<List<LayerDeclaration>> layerList = readLayers(layers);
+    Optional<Optional<RbfDeclaration>> rbf = readRbf(explicitValue(mirror, "rbf"));
     if (lossConstant.isEmpty() || precisionConstant.isEmpty() || backendConstant.isEmpty()
-        || layerList.isEmpty()) {
+        || layerList.isEmpty() || rbf.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new NetworkDeclaration(
         type, mirror, (Integer) inputs.getValue(), explicitValue(mirror, "inputs"),
-        layerList.get(), explicitValue(mirror, "layers"),
+        rbf.get().orElse(null), layerList.get(), explicitValue(mirror, "layers"),
         lossConstant.get(), explicitValue(mirror, "loss"), precisionConstant.get(),
         (Integer) maxParameters.getValue(), explicitValue(mirror, "maxParameters"),
         backendConstant.get() == Backend.DEFAULT ? buildBackend : backendConstant.get(),
         explicitValue(mirror, "backend")));
+  }
+
+  /**
+   * The RBF layer when {@code rbf} is written (even with units ≤ 0, which validation reports); empty
+   * inside when it is not; empty outside when javac could not resolve it.
+   */
+  private Optional<Optional<RbfDeclaration>> readRbf(AnnotationValue rbf) {
+    if (rbf == null) {
+      return Optional.of(Optional.empty());
+    }
+    if (!(rbf.getValue() instanceof AnnotationMirror annotation)) {
+      return Optional.empty();
+    }
+    AnnotationValue units = valuesOf(annotation).get("units");
+    if (units == null || !(units.getValue() instanceof Integer)) {
+      return Optional.empty();
+    }
+    return Optional.of(Optional.of(new RbfDeclaration((Integer) units.getValue(), annotation, rbf,
+        explicitValue(annotation, "units"))));
   }
 
   private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers) {

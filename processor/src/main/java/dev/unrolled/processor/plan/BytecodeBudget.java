@@ -25,6 +25,13 @@ final class BytecodeBudget {
   private static final int GRADIENT_TILE = 40;
   /** Storing one result: aload, sipush, ..., xastore, plus the first product. */
   private static final int STORE = 16;
+  /** One {@code e = x - c[k]; r += e * e} term of a squared distance. */
+  private static final int SQUARED_DIFFERENCE = 20;
+  /**
+   * One centre gradient: its centre and sum locals set up, {@code g += d * (xs[i] - c)} in the loop
+   * over the batch, {@code gw[k] = scale * g} after it.
+   */
+  private static final int RADIAL_GRADIENT_SUM = 36;
 
   private BytecodeBudget() {}
 
@@ -34,6 +41,14 @@ final class BytecodeBudget {
 
   static int gradientBytes(int inputs, int outputs) {
     return outputs * (GRADIENT_SUM * (inputs + 1) + GRADIENT_TILE * ((inputs + 15) / 16));
+  }
+
+  static int radialForwardBytes(int inputs, int outputs) {
+    return inputs * LOAD_LOCAL + outputs * (STORE + SQUARED_DIFFERENCE * inputs);
+  }
+
+  static int radialGradientBytes(int inputs, int outputs) {
+    return outputs * (RADIAL_GRADIENT_SUM * inputs + GRADIENT_SUM + GRADIENT_TILE * ((inputs + 15) / 16));
   }
 
   static int propagateBytes(int inputs, int outputs) {

@@ -47,6 +47,16 @@ public record NetworkPlan(
     return last.weightOffset() + last.parameterCount();
   }
 
+  /** The RBF layer (always layer 1), or null when the network has none. */
+  public LayerPlan rbf() {
+    return layers.get(0).radial() ? layers.get(0) : null;
+  }
+
+  /** The dense layers, after the RBF layer if there is one. */
+  public List<LayerPlan> denseLayers() {
+    return rbf() == null ? layers : layers.subList(1, layers.size());
+  }
+
   /** True when some layer has Vector API kernels, so the model needs its vector class. */
   public boolean hasVectorLayers() {
     return layers.stream().anyMatch(LayerPlan::isVector);

@@ -5,8 +5,10 @@ import dev.unrolled.Loss;
 import dev.unrolled.Network;
 import dev.unrolled.processor.model.LayerDeclaration;
 import dev.unrolled.processor.model.NetworkDeclaration;
+import dev.unrolled.processor.model.RbfDeclaration;
 import java.util.List;
 import java.util.Locale;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 
 /** Rules on the numbers: sizes, the parameter budget, the loss against the output layer, and depth. */
@@ -43,6 +45,11 @@ final class ArchitectureRules {
           network.layers().size(), Network.MAX_LAYERS);
       sized = false;
     }
+    RbfDeclaration rbf = network.rbf();
+    if (rbf != null && rbf.units() < 1) {
+      report.add(Message.RBF_UNITS_NOT_POSITIVE, network.type(), rbf.mirror(), rbf.unitsValue(), rbf.units());
+      sized = false;
+    }
     for (LayerDeclaration layer : network.layers()) {
       if (layer.units() < 1) {
         report.add(Message.UNITS_NOT_POSITIVE, network.type(), layer.mirror(), layer.unitsValue(),
@@ -58,15 +65,32 @@ final class ArchitectureRules {
     if (count <= budget) {
       return;
     }
-    LayerDeclaration largest = null;
+    // The largest layer by weights (centres for the RBF layer): the likeliest place of a typo.
+    RbfDeclaration rbf = network.rbf();
+    String largestName = null;
+    AnnotationMirror largestMirror = null;
+    AnnotationValue largestUnits = null;
     long largestWeights = -1;
-    long in = network.inputs();
     long largestIn = 0;
+    long largestOut = 0;
+    long in = network.inputs();
+    if (rbf != null) {
+      largestName = "the RBF layer";
+      largestMirror = rbf.mirror();
+      largestUnits = rbf.unitsValue();
+      largestWeights = in * rbf.units();
+      largestIn = in;
+      largestOut = rbf.units();
+      in = rbf.units();
+    }
     for (LayerDeclaration layer : network.layers()) {
       if (in * layer.units() > largestWeights) {
-        largest = layer;
+        largestName = "layer " + layer.number();
+        largestMirror = layer.mirror();
+        largestUnits = layer.unitsValue();
         largestWeights = in * layer.units();
         largestIn = in;
+        largestOut = layer.units();
       }
       in = layer.units();
     }
@@ -76,13 +100,12 @@ final class ArchitectureRules {
         : "check the sizes for a typo, or raise maxParameters to at least "
             + String.format(Locale.ROOT, "%,d", count) + " if you mean it";
     // Point at the budget if the user set it, else at the largest layer's size.
-    AnnotationValue where = network.maxParametersValue() != null
-        ? network.maxParametersValue() : largest.unitsValue();
-    report.add(Message.TOO_MANY_PARAMETERS, network.type(),
-        network.maxParametersValue() != null ? network.mirror() : largest.mirror(), where,
+    boolean atBudget = network.maxParametersValue() != null;
+    report.add(Message.TOO_MANY_PARAMETERS, network.type(), atBudget ? network.mirror() : largestMirror,
+        atBudget ? network.maxParametersValue() : largestUnits,
         count == Long.MAX_VALUE ? "more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)
             : String.format(Locale.ROOT, "%,d", count),
-        budget, largest.number(), largestIn, largest.units(), fix);
+        budget, largestName, largestIn, largestOut, fix);
   }
 
   private static void checkLoss(NetworkDeclaration network, ValidationReport report) {

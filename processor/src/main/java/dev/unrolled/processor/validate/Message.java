@@ -16,6 +16,9 @@ public enum Message {
       "layers is empty; declare at least the output layer, e.g. layers = @Dense(units = 3)"),
   UNITS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
       "units must be ≥ 1 but layer %d declares %d; give every layer at least one unit"),
+  RBF_UNITS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
+      "the RBF layer's units must be ≥ 1 but are %d; give it at least one unit, or leave out rbf "
+          + "for a network without one"),
   CROSS_ENTROPY_OUTPUT_ACTIVATION(Diagnostic.Kind.ERROR,
       "the output layer of a %s network must use Activation.IDENTITY, but layer %d declares %s: "
           + "the loss applies %s to the logits itself; remove the activation"),
@@ -26,7 +29,7 @@ public enum Message {
       "maxParameters must be ≥ 1 but is %d; omit it for the default budget of %,d"),
   TOO_MANY_PARAMETERS(Diagnostic.Kind.ERROR,
       "the network has %s parameters, over the budget of %,d (maxParameters); the largest layer, "
-          + "layer %d, has %,d inputs × %,d units; %s"),
+          + "%s, has %,d inputs × %,d units; %s"),
   TOO_MANY_LAYERS(Diagnostic.Kind.ERROR,
       "the network declares %,d layers, more than the %,d the generated code is built for; "
           + "a network this deep will not train with dense layers anyway, so check the declaration"),

@@ -14,8 +14,8 @@ final class ArchitectureTable {
     line(out, String.format(Locale.ROOT, format, "Layer", "Output shape", "Activation", "Parameters", "Code shape"));
     line(out, String.format(Locale.ROOT, format, "input", "(m, " + plan.inputs() + ")", "", "", ""));
     for (LayerPlan layer : plan.layers()) {
-      line(out, String.format(Locale.ROOT, format, "dense " + layer.number(),
-          "(m, " + layer.outputs() + ")", layer.activation(),
+      line(out, String.format(Locale.ROOT, format, (layer.radial() ? "rbf " : "dense ") + layer.number(),
+          "(m, " + layer.outputs() + ")", layer.radial() ? "GAUSSIAN" : layer.activation(),
           String.format(Locale.ROOT, "%,d", layer.parameterCount()), shape(layer)));
     }
     out.append(String.format(Locale.ROOT, "Total parameters: %,d · loss %s · precision %s%n",
@@ -32,7 +32,7 @@ final class ArchitectureTable {
       return "vector tiles 8×2 (else looped)";
     }
     if (!layer.isUnrolled()) {
-      return "looped (axpy rows, 4 per pass)";
+      return layer.radial() ? "looped (units innermost)" : "looped (axpy rows, 4 per pass)";
     }
     int methods = layer.forwardChunks().size();
     return "unrolled" + (methods == 1 ? "" : " (" + methods + " forward methods)");

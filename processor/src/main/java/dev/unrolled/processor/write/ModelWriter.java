@@ -80,7 +80,7 @@ public final class ModelWriter {
         .addJavadoc("A model with parameters drawn from {@code seed}: the same seed gives the same\n")
         .addJavadoc("parameters on every JDK.\n")
         .addParameter(TypeName.LONG, "seed")
-        .addCode(ParameterCode.initialise(plan))
+        .addCode(ParameterCode.initialise(plan, num))
         .build());
     new ModelApi(plan, num, loss).addTo(type);
     addParameterMethods(type);
@@ -157,7 +157,8 @@ public final class ModelWriter {
         + "<p>Parameters follow the flat layout of {@link dev.unrolled.Model} in\n"
         + "{@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}\n"
         + "in one array and looped layers keep transposed rows {@code w[i][j]}, so their inner loops\n"
-        + "run contiguously.\n\n"
+        + "run contiguously." + (plan.rbf() == null ? "" : " The RBF layer keeps its centres {@code C[j][i]}\n"
+            + "the same way, and its log-widths {@code s} where a dense layer keeps biases.") + "\n\n"
         + "<p>Thread safety: {@code predict}, {@code classify} and {@code lossAndGradient} may be called\n"
         + "from many threads at once; each thread gets its own scratch buffers on its first call.\n"
         + "Parameters must not change meanwhile: train, or call {@code setParameters}, before sharing.\n";
@@ -184,12 +185,19 @@ public final class ModelWriter {
     }
   }
 
-  /** {@code Architecture.of(inputs, loss, precision, new Architecture.Layer(units, activation), ...)}. */
+  /**
+   * {@code Architecture.of(inputs, loss, precision, new Architecture.Layer(units, activation), ...)}, or
+   * {@code Architecture.withRbf(inputs, rbfUnits, loss, precision, ...)}.
+   */
   private CodeBlock architecture() {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.of(INPUTS, $T.$L, $T.$L", ARCHITECTURE, Loss.class, plan.loss().name(),
-            Precision.class, plan.precision().name());
-    for (LayerPlan layer : plan.layers()) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (plan.rbf() == null) {
+      code.add("$T.of(INPUTS, ", ARCHITECTURE);
+    } else {
+      code.add("$T.withRbf(INPUTS, $L, ", ARCHITECTURE, plan.rbf().outputs());
+    }
+    code.add("$T.$L, $T.$L", Loss.class, plan.loss().name(), Precision.class, plan.precision().name());
+    for (LayerPlan layer : plan.denseLayers()) {
       // "$T.Layer" rather than a nested ClassName, which JavaPoet imports even when told to qualify.
       code.add(",\n    new $T.Layer($L, $T.$L)", ARCHITECTURE, layer.outputs(),
           Activation.class, layer.activation().name());
@@ -207,6 +215,10 @@ public final class ModelWriter {
   private void addParameterFields(TypeSpec.Builder type) {
     for (LayerPlan layer : plan.layers()) {
       int l = layer.number();
+      if (layer.radial()) {
+        addRadialFields(type, layer);
+        continue;
+      }
       FieldSpec.Builder weights = layer.isUnrolled()
           ? FieldSpec.builder(num.vector(), Names.weights(l), Modifier.FINAL)
               .addJavadoc("Layer $L weights {@code W[j][i]} at {@code j*$L + i} ($L → $L, unrolled).\n",
@@ -222,6 +234,25 @@ public final class ModelWriter {
           .initializer("new $T[$L]", num.scalar(), layer.outputs())
           .build());
     }
+  }
+
+  /** The RBF layer keeps its centres where a dense layer keeps weights, its log-widths where biases. */
+  private void addRadialFields(TypeSpec.Builder type, LayerPlan layer) {
+    int l = layer.number();
+    FieldSpec.Builder centres = layer.isUnrolled()
+        ? FieldSpec.builder(num.vector(), Names.weights(l), Modifier.FINAL)
+            .addJavadoc("Layer $L (RBF) centres {@code C[j][i]} at {@code j*$L + i} ($L units of $L inputs, unrolled).\n",
+                l, layer.inputs(), layer.outputs(), layer.inputs())
+            .initializer("new $T[$L]", num.scalar(), layer.weightCount())
+        : FieldSpec.builder(num.matrix(), Names.weights(l), Modifier.FINAL)
+            .addJavadoc("Layer $L (RBF) centres, transposed: {@code w$L[i][j] = C[j][i]} ($L units of $L inputs, $L).\n",
+                l, l, layer.outputs(), layer.inputs(), layer.shape().label())
+            .initializer("new $T[$L][$L]", num.scalar(), layer.inputs(), layer.outputs());
+    type.addField(centres.build());
+    type.addField(FieldSpec.builder(num.vector(), Names.biases(l), Modifier.FINAL)
+        .addJavadoc("Layer $L (RBF) log-widths {@code s}: unit j has {@code β = exp(s[j])}.\n", l)
+        .initializer("new $T[$L]", num.scalar(), layer.outputs())
+        .build());
   }
 
   private void addParameterMethods(TypeSpec.Builder type) {
@@ -259,8 +290,13 @@ public final class ModelWriter {
   private void addKernels(TypeSpec.Builder type) {
     UnrolledKernels unrolled = new UnrolledKernels(num);
     LoopedKernels looped = new LoopedKernels(num);
+    RadialKernels radial = new RadialKernels(num);
     Set<Activation> used = EnumSet.noneOf(Activation.class);
     for (LayerPlan layer : plan.layers()) {
+      if (layer.radial()) {
+        type.addMethods(radial.methods(layer));
+        continue;
+      }
       type.addMethods(layer.isUnrolled() ? unrolled.methods(layer) : looped.methods(layer));
       used.add(layer.activation());
     }

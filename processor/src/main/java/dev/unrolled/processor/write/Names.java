@@ -1,13 +1,13 @@
 package dev.unrolled.processor.write;
 
-import dev.unrolled.Activation;
 import dev.unrolled.processor.plan.Chunk;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.List;
 
 /**
  * The naming scheme of generated members, so generated code reads the same in every network:
- * layer {@code l} has weights {@code wl} and biases {@code bl}; its pre-activations {@code zl},
+ * layer {@code l} has weights {@code wl} and biases {@code bl} (for the RBF layer: centres and
+ * log-widths, with {@code betal = exp(bl)}); its pre-activations {@code zl},
  * activations {@code al}, deltas {@code dl} (∂L/∂z) and gradients {@code gwl}, {@code gbl}. Layer 0
  * is the input {@code x}; targets are {@code y}.
  */
@@ -28,9 +28,12 @@ final class Names {
 
   /** The activations of a layer; for an identity layer they are its pre-activations. */
   static String activations(LayerPlan layer) {
-    return layer.activation() == Activation.IDENTITY
-        ? preActivations(layer.number())
-        : "a" + layer.number();
+    return layer.hasActivations() ? "a" + layer.number() : preActivations(layer.number());
+  }
+
+  /** {@code β = exp(s)} of the RBF layer's units. */
+  static String widths(int layer) {
+    return "beta" + layer;
   }
 
   static String deltas(int layer) {

@@ -98,6 +98,11 @@ final class ParameterCode {
         .addStatement("boolean[] decayed = new boolean[$L]", rowCount(plan))
         .addStatement("int r = 0");
     for (LayerPlan layer : plan.layers()) {
+      if (layer.radial()) {
+        // Decay would pull the centres towards the origin: they and the widths are never decayed.
+        code.addStatement("r += $L", (layer.isUnrolled() ? 1 : layer.inputs()) + 1);
+        continue;
+      }
       if (layer.isUnrolled()) {
         code.addStatement("decayed[r++] = true");
       } else {
@@ -110,13 +115,35 @@ final class ParameterCode {
     return code.addStatement("return decayed").build();
   }
 
+  /**
+   * Centres uniform in [−1, 1]ⁿ (inputs are expected standardised) and one width for all units,
+   * {@code σ = 2√n / k^(1/n)}: the spacing of a grid of k points over the cube, times √n so that
+   * in many dimensions, where random points lie about √n apart, the units still overlap.
+   */
+  private static void initialiseRadial(CodeBlock.Builder code, LayerPlan layer, Numeric num) {
+    int n = layer.inputs();
+    int k = layer.outputs();
+    double beta = Math.pow(k, 2.0 / n) / (8.0 * n);
+    double s = Math.log(beta);
+    code.addStatement("init.$L($L, $L, $L, 1.0)", layer.isUnrolled() ? "uniform" : "uniformTransposed",
+        Names.weights(layer.number()), n, k)
+        .add("// Widths: σ = 2√n / k^(1/n) for n = $L inputs and k = $L units, β = 1/(2σ²) = $L, s = log β.\n",
+            n, k, beta)
+        .addStatement("$T.fill($L, $L)", ClassName.get("java.util", "Arrays"), Names.biases(layer.number()),
+            num.isFloat() ? (float) s + "f" : Double.toString(s));
+  }
+
   /** Seeded initialisation in the flat layout: He for the ReLU family and SiLU, Glorot otherwise. */
-  static CodeBlock initialise(NetworkPlan plan) {
+  static CodeBlock initialise(NetworkPlan plan, Numeric num) {
     // Straight into the storage, in the flat draw order: the same values as drawing a flat array
     // and calling setParameters, at half the work while a fresh JVM still interprets.
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("$T init = new $T(seed)", WEIGHT_INIT, WEIGHT_INIT);
     for (LayerPlan layer : plan.layers()) {
+      if (layer.radial()) {
+        initialiseRadial(code, layer, num);
+        continue;
+      }
       CodeBlock limit = layer.activation().prefersHeInit()
           ? CodeBlock.of("$T.heLimit($L)", WEIGHT_INIT, layer.inputs())
           : CodeBlock.of("$T.glorotLimit($L, $L)", WEIGHT_INIT, layer.inputs(), layer.outputs());

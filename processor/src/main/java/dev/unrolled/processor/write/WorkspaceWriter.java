@@ -79,10 +79,16 @@ final class WorkspaceWriter {
     for (LayerPlan layer : plan.layers()) {
       int l = layer.number();
       type.addField(rows, Names.preActivations(l));
-      if (layer.activation() != Activation.IDENTITY) {
+      if (layer.hasActivations()) {
         type.addField(rows, Names.activations(layer));
       }
       type.addField(rows, Names.deltas(l));
+      if (layer.radial()) {
+        type.addField(FieldSpec.builder(num.vector(), Names.widths(l), Modifier.FINAL)
+            .addJavadoc("{@code β = exp(s)} of layer $L's units, taken once per forward pass.\n", l)
+            .initializer("new $T[$L]", num.scalar(), layer.outputs())
+            .build());
+      }
     }
     for (LayerPlan layer : plan.layers()) {
       int l = layer.number();
@@ -144,7 +150,7 @@ final class WorkspaceWriter {
     int l = layer.number();
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("$L = new $T[n][$L]", Names.preActivations(l), num.scalar(), layer.outputs());
-    if (layer.activation() != Activation.IDENTITY) {
+    if (layer.hasActivations()) {
       code.addStatement("$L = new $T[n][$L]", Names.activations(layer), num.scalar(), layer.outputs());
     }
     return code.addStatement("$L = new $T[n][$L]", Names.deltas(l), num.scalar(), layer.outputs()).build();
@@ -244,6 +250,9 @@ final class WorkspaceWriter {
   }
 
   private MethodSpec forwardLayer(LayerPlan layer) {
+    if (layer.radial()) {
+      return forwardRadial(layer);
+    }
     int l = layer.number();
     String z = Names.preActivations(l);
     MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
@@ -287,6 +296,40 @@ final class WorkspaceWriter {
     return method.build();
   }
 
+  private MethodSpec forwardRadial(LayerPlan layer) {
+    int l = layer.number();
+    String z = Names.preActivations(l);
+    String a = Names.activations(layer);
+    String beta = Names.widths(l);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Layer $L (RBF, $L): {@code $L = exp(s$L)}, {@code $L[s][j] = $L[j]·‖x[s] − c$L_j‖²},\n",
+            l, layer.shape().label(), beta, l, z, beta, l)
+        .addJavadoc("{@code $L = exp(−$L)}.\n", a, z)
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("$L[j] = $L", beta, num.narrow("$T.exp(model.$L[j])", Math.class, Names.biases(l)))
+        .endControlFlow();
+    if (layer.isUnrolled()) {
+      method.beginControlFlow("for (int s = 0; s < m; s++)");
+      for (int k = 0; k < layer.forwardChunks().size(); k++) {
+        method.addStatement("$L(model.$L, $L, x[s], $L[s])", RadialKernels.forwardName(layer, k),
+            Names.weights(l), beta, z);
+      }
+      method.endControlFlow();
+    } else {
+      method.addStatement("$L(x, model.$L, $L, $L, m)", RadialKernels.forwardName(layer), Names.weights(l), beta, z);
+    }
+    return method.beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] zs = $L[s], as = $L[s]", num.scalar(), z, a)
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("as[j] = $L", num.narrow("$T.exp(-zs[j])", Math.class))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
   private MethodSpec backward() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("backward")
         .addJavadoc("Backward pass over rows [0, m), from the output deltas written by {@code loss}\n")
@@ -300,6 +343,9 @@ final class WorkspaceWriter {
   }
 
   private MethodSpec backwardLayer(LayerPlan layer) {
+    if (layer.radial()) {
+      return backwardRadial(layer);
+    }
     int l = layer.number();
     String d = Names.deltas(l);
     MethodSpec.Builder method = MethodSpec.methodBuilder("backward" + l)
@@ -352,7 +398,15 @@ final class WorkspaceWriter {
     }
     if (layer.propagates()) {
       LayerPlan previous = plan.layers().get(l - 2);
-      if (previous.activation() != Activation.IDENTITY) {
+      if (previous.radial()) {
+        method.addComment("Through the RBF units: a = exp(−z), so ∂a/∂z = −a.")
+            .beginControlFlow("for (int s = 0; s < m; s++)")
+            .addStatement("$T[] ps = $L[s], as = $L[s]", num.scalar(), Names.deltas(l - 1), Names.activations(previous))
+            .beginControlFlow("for (int i = 0; i < $L; i++)", previous.outputs())
+            .addStatement("ps[i] *= -as[i]")
+            .endControlFlow()
+            .endControlFlow();
+      } else if (previous.activation() != Activation.IDENTITY) {
         method.beginControlFlow("for (int s = 0; s < m; s++)")
             .addStatement("$T[] ps = $L[s], zs = $L[s], as = $L[s]", num.scalar(), Names.deltas(l - 1),
                 Names.preActivations(l - 1), Names.activations(previous))
@@ -361,6 +415,32 @@ final class WorkspaceWriter {
             .endControlFlow()
             .endControlFlow();
       }
+    }
+    return method.build();
+  }
+
+  private MethodSpec backwardRadial(LayerPlan layer) {
+    int l = layer.number();
+    String d = Names.deltas(l);
+    String z = Names.preActivations(l);
+    String beta = Names.widths(l);
+    String gc = Names.weightGradients(l);
+    String gs = Names.biasGradients(l);
+    MethodSpec.Builder method = MethodSpec.methodBuilder("backward" + l)
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Layer $L (RBF): centre gradients {@code $L = −2$L ⊙ Σₛ $L[s]·(x[s] − c)}, width gradients\n",
+            l, gc, beta, d)
+        .addJavadoc("{@code $L = Σₛ $L[s] ⊙ $L[s]} (as {@code ∂z/∂s = β·‖x − c‖² = z}).\n", gs, d, z)
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+    if (layer.isUnrolled()) {
+      for (int k = 0; k < layer.gradientChunks().size(); k++) {
+        method.addStatement("$L(x, $L, $L, m, model.$L, $L, $L, $L)", RadialKernels.gradientName(layer, k),
+            d, z, Names.weights(l), beta, gc, gs);
+      }
+    } else {
+      method.addStatement("$L(x, $L, $L, m, model.$L, $L, $L, $L)", RadialKernels.gradientName(layer),
+          d, z, Names.weights(l), beta, gc, gs);
     }
     return method.build();
   }
