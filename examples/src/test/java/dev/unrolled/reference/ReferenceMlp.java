@@ -249,6 +249,15 @@ public final class ReferenceMlp {
    * {@code grad} (flat layout), by textbook backpropagation.
    */
   public double lossAndGradient(double[][] inputs, double[][] targets, double[] grad) {
+    return lossAndGradient(inputs, targets, grad, null);
+  }
+
+  /**
+   * {@link #lossAndGradient(double[][], double[][], double[])}, and when {@code inputGrad} is not null
+   * also the gradient with respect to every input, {@code inputGrad[s][i] = ∂L/∂x[s][i]}: what a
+   * layer in front of this network (an RBF layer) needs.
+   */
+  public double lossAndGradient(double[][] inputs, double[][] targets, double[] grad, double[][] inputGrad) {
     checkBatch(inputs, targets);
     if (grad.length != parameterCount()) {
       throw new IllegalArgumentException(
@@ -299,6 +308,15 @@ public final class ReferenceMlp {
           gb[l][j] += delta[j];
           for (int i = 0; i < fanIn(l); i++) {
             gw[l][j][i] += delta[j] * aPrev[i];
+          }
+        }
+        if (l == 0 && inputGrad != null) {
+          for (int i = 0; i < fanIn(0); i++) {
+            double back = 0;
+            for (int j = 0; j < fanOut(0); j++) {
+              back += w[0][j][i] * delta[j];
+            }
+            inputGrad[s][i] = back;
           }
         }
         if (l > 0) {
