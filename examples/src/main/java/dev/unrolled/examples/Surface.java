@@ -128,6 +128,8 @@ public final class Surface {
         + "Adam 0.01, 300 epochs of batches of 16", TRAIN_SIDE * TRAIN_SIDE, TEST_SIDE * TEST_SIDE);
     cli.print(new Surface_RadialModel(SEED).summary());
     cli.print(new Surface_Dense20Model(SEED).summary());
+    // An untimed round first, so that no contender pays for the JIT compiling shared runtime code.
+    compare(FitOptions.epochs(20).batchSize(16).shuffleSeed(1));
     List<Result> results = compare(FitOptions.epochs(300).batchSize(16).shuffleSeed(1));
     System.out.printf(Locale.ROOT, "%-24s %14s %14s %8s%n", "network (81 parameters)", "MSE at start",
         "MSE trained", "time");
