@@ -54,6 +54,11 @@ class DeclarationFuzzTest {
     if (single == null) {
       assertTrue(results.size() >= 500 || System.getProperty("fuzz.cases") != null,
           "only " + results.size() + " cases ran");
+      long rbfChecked = results.stream().filter(r -> r.declaration().rbfUnits != null
+          && r.outcome() == CaseRunner.Outcome.CHECKED).count();
+      reporter.publishEntry("fuzz RBF declarations gradient-checked", Long.toString(rbfChecked));
+      assertTrue(rbfChecked >= 20 || System.getProperty("fuzz.cases") != null,
+          "only " + rbfChecked + " declarations with an RBF layer were gradient-checked");
     }
     assertTrue(summary.failures().isEmpty(), summary::failureReport);
   }

@@ -38,7 +38,7 @@ final class DeclarationGenerator {
   /** Names of runtime types, so the generated code must qualify its own references to them. */
   private static final List<String> SHADOWING_NAMES = List.of("Model", "Loss", "Trainer", "Optimizer",
       "Network", "Architecture", "Precision", "Dense", "Activation");
-  private static final Set<String> ANNOTATION_NAMES = Set.of("Network", "Dense", "Loss", "Activation", "Precision");
+  private static final Set<String> ANNOTATION_NAMES = Set.of("Network", "Dense", "Rbf", "Loss", "Activation", "Precision");
   private static final List<String> PACKAGES = List.of("p", "com.example.nets", "fuzz.generated");
 
   private final Dice dice;
@@ -78,6 +78,7 @@ final class DeclarationGenerator {
         : big == 2 ? dice.pick(List.of(20_000, 100_000)) : size();
     List<Layer> layers = big < 2 ? bigLayers(List.of(100_000, 1_000_000, Integer.MAX_VALUE))
         : big == 2 ? bigLayers(List.of(16, 300)) : layers();
+    Integer rbfUnits = big < 3 ? null : rbfUnits();
     Loss loss = dice.pick(List.of(Loss.values()));
     layers = fitOutputToLoss(layers, loss);
     Precision precision = dice.chance(30) ? null : dice.nextInt(10) < 4 ? Precision.FLOAT : Precision.DOUBLE;
@@ -90,10 +91,10 @@ final class DeclarationGenerator {
     Clash clash = dice.chance(hostile ? 18 : 2) ? dice.pick(List.of(Clash.MODEL_OWN_FILE, Clash.TRAINER_OWN_FILE,
         Clash.MODEL_SAME_FILE, Clash.TRAINER_SAME_FILE)) : Clash.NONE;
     NameStyle style = nameStyle(name, enclosing);
-    Integer maxParameters = maxParameters(inputs, layers);
+    Integer maxParameters = maxParameters(inputs, rbfUnits, layers);
     boolean braces = dice.nextBoolean();
     return new RandomDeclaration(caseNumber, pkg, enclosing, kind, name, access, staticKeyword,
-        typeParameters, supertype, constructors, methods, fields, nested, inputs, layers, loss, precision,
+        typeParameters, supertype, constructors, methods, fields, nested, inputs, rbfUnits, layers, loss, precision,
         maxParameters, style, braces, clash);
   }
 
@@ -223,6 +224,14 @@ final class DeclarationGenerator {
     return layers;
   }
 
+  /** Mostly none; else an RBF layer of a random size, in hostile runs sometimes 0 or negative units. */
+  private Integer rbfUnits() {
+    if (!dice.chance(15)) {
+      return null;
+    }
+    return hostile && dice.chance(20) ? dice.pick(List.of(0, -1, -7)) : size();
+  }
+
   /** A wide hidden layer and 10 outputs: 100,000 × 100,000 is over any default budget, 20,000 × 16 is not. */
   private List<Layer> bigLayers(List<Integer> widths) {
     return List.of(new Layer(dice.pick(widths), Activation.RELU, false), new Layer(10, null, false));
@@ -256,11 +265,11 @@ final class DeclarationGenerator {
     return fitted;
   }
 
-  private Integer maxParameters(int inputs, List<Layer> layers) {
+  private Integer maxParameters(int inputs, Integer rbfUnits, List<Layer> layers) {
     if (!MAX_PARAMETERS_SUPPORTED || !dice.chance(hostile ? 30 : 10)) {
       return null;
     }
-    long count = Oracle.parameterCount(inputs, layers);
+    long count = Oracle.parameterCount(inputs, rbfUnits, layers);
     List<Long> options = new ArrayList<>(List.of(1_000L, 1_000_000L, (long) Integer.MAX_VALUE));
     if (hostile) {
       options.addAll(List.of(-5L, 0L, 1L, count - 1, count, count + 1));

@@ -6,6 +6,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import dev.unrolled.fuzz.RandomDeclaration.Layer;
 import dev.unrolled.reference.ReferenceMlp;
+import dev.unrolled.reference.ReferenceRbf;
 import dev.unrolled.reference.TestData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Compares a generated model with {@link ReferenceMlp} built from the same declaration, on the same
+ * Compares a generated model with {@link ReferenceMlp} (or {@link ReferenceRbf}, for a declaration
+ * with an RBF layer) built from the same declaration, on the same
  * parameters, through the {@code double} contract: shape, architecture, the parameter round trip,
  * {@code lossAndGradient} on two batches (the second smaller, so buffers sized for the first are
  * caught out) and {@code predict}. FLOAT models get float-rounded parameters, inputs and targets so
@@ -47,11 +49,13 @@ final class GradientCheck {
   }
 
   private void compare(Model model) {
-    ReferenceMlp reference = reference();
-    int outputs = reference.outputSize();
+    ReferenceMlp mlp = reference();
+    ReferenceRbf rbf = d.rbfUnits == null ? null : new ReferenceRbf(d.inputs, d.rbfUnits, denseSizes(), activations(), d.loss);
+    int outputs = mlp.outputSize();
+    int count = rbf == null ? mlp.parameterCount() : rbf.parameterCount();
     expectEqual("inputSize()", d.inputs, model.inputSize());
     expectEqual("outputSize()", outputs, model.outputSize());
-    expectEqual("parameterCount()", reference.parameterCount(), model.parameterCount());
+    expectEqual("parameterCount()", count, model.parameterCount());
     expectEqual("loss()", d.loss, model.loss());
     expectEqual("precision()", d.effectivePrecision(), model.precision());
     expectEqual("architecture()", architecture(), model.architecture());
@@ -59,8 +63,12 @@ final class GradientCheck {
       return; // shapes disagree: comparing numbers would only throw
     }
 
-    double[] params = round(TestData.parameters(random, reference, 1.0));
-    reference.setParameters(params);
+    double[] params = round(rbf == null ? TestData.parameters(random, mlp, 1.0) : rbfParameters(rbf));
+    if (rbf == null) {
+      mlp.setParameters(params);
+    } else {
+      rbf.setParameters(params);
+    }
     model.setParameters(params.clone());
     double[] back = new double[params.length];
     model.getParameters(back);
@@ -74,7 +82,7 @@ final class GradientCheck {
       double[][] x = round(TestData.uniformInputs(random, rows[b], d.inputs));
       double[][] y = round(TestData.targets(random, d.loss, rows[b], outputs, b == 1));
       double[] expected = new double[params.length];
-      double expectedLoss = reference.lossAndGradient(x, y, expected);
+      double expectedLoss = rbf == null ? mlp.lossAndGradient(x, y, expected) : rbf.lossAndGradient(x, y, expected);
       double[] gradient = new double[params.length];
       Arrays.fill(gradient, 1e3); // written, not accumulated
       double loss = model.lossAndGradient(x, y, gradient);
@@ -85,18 +93,38 @@ final class GradientCheck {
     double[] x = round(TestData.uniformInputs(random, 1, d.inputs))[0];
     double[] out = new double[outputs];
     model.predict(x, out);
-    within("predict", TestData.relativeError(out, reference.predict(x)));
+    within("predict", TestData.relativeError(out, rbf == null ? mlp.predict(x) : rbf.predict(x)));
   }
 
+  /** The dense part; with an RBF layer in front its inputs are the RBF units. */
   private ReferenceMlp reference() {
     int[] sizes = new int[d.layers.size() + 1];
-    Activation[] activations = new Activation[d.layers.size()];
-    sizes[0] = d.inputs;
-    for (int l = 0; l < d.layers.size(); l++) {
-      sizes[l + 1] = d.layers.get(l).units();
-      activations[l] = d.layers.get(l).effectiveActivation();
+    sizes[0] = d.rbfUnits == null ? d.inputs : d.rbfUnits;
+    System.arraycopy(denseSizes(), 0, sizes, 1, d.layers.size());
+    return new ReferenceMlp(sizes, activations(), d.loss);
+  }
+
+  private int[] denseSizes() {
+    return d.layers.stream().mapToInt(Layer::units).toArray();
+  }
+
+  private Activation[] activations() {
+    return d.layers.stream().map(Layer::effectiveActivation).toArray(Activation[]::new);
+  }
+
+  /** Centres in the inputs' range, {@code β·‖x − c‖²} of order one, dense parameters as usual. */
+  private double[] rbfParameters(ReferenceRbf rbf) {
+    double[] p = new double[rbf.parameterCount()];
+    int k = 0;
+    for (int j = 0; j < rbf.units() * d.inputs; j++) {
+      p[k++] = 2 * random.nextDouble() - 1;
     }
-    return new ReferenceMlp(sizes, activations, d.loss);
+    for (int j = 0; j < rbf.units(); j++) {
+      p[k++] = Math.log((0.5 + 2 * random.nextDouble()) / d.inputs);
+    }
+    double[] dense = TestData.parameters(random, rbf.dense(), 1.0);
+    System.arraycopy(dense, 0, p, k, dense.length);
+    return p;
   }
 
   private Architecture architecture() {
@@ -104,7 +132,7 @@ final class GradientCheck {
     for (Layer layer : d.layers) {
       layers.add(new Architecture.Layer(layer.units(), layer.effectiveActivation()));
     }
-    return new Architecture(d.inputs, layers, d.loss, d.effectivePrecision());
+    return new Architecture(d.inputs, d.rbfUnits == null ? 0 : d.rbfUnits, layers, d.loss, d.effectivePrecision());
   }
 
   private void expectEqual(String what, Object expected, Object actual) {

@@ -27,14 +27,14 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>sizes: {@code inputs-not-positive}, {@code no-layers}, one {@code units-not-positive} per
- *       layer below 1;
+ *       layer below 1, {@code rbf-units-not-positive} for an RBF layer below 1;
  *   <li>loss: {@code cross-entropy-output-activation}, {@code softmax-needs-two-outputs} (an output
  *       of exactly 1 unit; 0 or less is only a size error);
  *   <li>the type: {@code not-interface-or-abstract-class}, and only when that does not fire
  *       {@code generic-type}, {@code private-type}, {@code inner-class},
  *       {@code no-accessible-constructor}, {@code name-clash};
  *   <li>budget: {@code max-parameters-not-positive}, or else {@code too-many-parameters} when every
- *       size is at least 1 and Σ (in·out + out) exceeds {@code maxParameters} (default 50,000,000);
+ *       size is at least 1 and Σ (in·out + out), the RBF layer included, exceeds {@code maxParameters} (default 50,000,000);
  *   <li>members, only once nothing above fires (they are weighed against the methods of the model
  *       that would be generated): {@code unimplementable-method}, {@code member-clash}.
  * </ul>
@@ -135,7 +135,7 @@ final class Oracle {
     }
     tally.allowed.removeAll(tally.errors.keySet());
     return new Expectation(Collections.unmodifiableSortedMap(tally.errors),
-        Collections.unmodifiableSortedSet(tally.allowed), parameterCount(d.inputs, d.layers));
+        Collections.unmodifiableSortedSet(tally.allowed), parameterCount(d.inputs, d.rbfUnits, d.layers));
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -283,6 +283,9 @@ final class Oracle {
         tally.add("units-not-positive");
       }
     }
+    if (d.rbfUnits != null && d.rbfUnits < 1) {
+      tally.add("rbf-units-not-positive");
+    }
   }
 
   private static void lossRules(RandomDeclaration d, Tally tally) {
@@ -304,20 +307,28 @@ final class Oracle {
       tally.add("max-parameters-not-positive");
       return;
     }
-    long count = parameterCount(d.inputs, d.layers);
+    long count = parameterCount(d.inputs, d.rbfUnits, d.layers);
     long budget = d.maxParameters == null ? DEFAULT_MAX_PARAMETERS : d.maxParameters;
     if (count >= 0 && count > budget) {
       tally.add("too-many-parameters");
     }
   }
 
-  /** Σ over layers of in·out + out, saturating at {@link Long#MAX_VALUE}; -1 when a size is below 1 or there is no layer. */
-  static long parameterCount(int inputs, List<Layer> layers) {
-    if (inputs < 1 || layers.isEmpty() || layers.stream().anyMatch(l -> l.units() < 1)) {
+  /**
+   * Σ over layers of in·out + out (an RBF layer of k units counts k·inputs + k), saturating at
+   * {@link Long#MAX_VALUE}; -1 when a size is below 1 or there is no layer.
+   */
+  static long parameterCount(int inputs, Integer rbfUnits, List<Layer> layers) {
+    if (inputs < 1 || layers.isEmpty() || layers.stream().anyMatch(l -> l.units() < 1)
+        || (rbfUnits != null && rbfUnits < 1)) {
       return -1;
     }
     long total = 0;
     long in = inputs;
+    if (rbfUnits != null) {
+      total = (long) inputs * rbfUnits + rbfUnits; // both below 2³¹: no overflow
+      in = rbfUnits;
+    }
     for (Layer layer : layers) {
       long out = layer.units();
       try {

@@ -34,6 +34,7 @@ class OracleTest {
     List<Constructor> constructors = new ArrayList<>();
     List<Method> methods = new ArrayList<>();
     int inputs = 4;
+    Integer rbfUnits;
     List<Layer> layers = new ArrayList<>(List.of(layer(8, Activation.TANH), layer(3, null)));
     Loss loss = Loss.SOFTMAX_CROSS_ENTROPY;
     Precision precision;
@@ -50,7 +51,7 @@ class OracleTest {
 
     Oracle.Expectation expectation() {
       RandomDeclaration d = new RandomDeclaration(0, "p", enclosing, kind, "Foo", access, staticKeyword,
-          typeParameters, supertype, constructors, methods, List.of(), List.of(), inputs, layers, loss,
+          typeParameters, supertype, constructors, methods, List.of(), List.of(), inputs, rbfUnits, layers, loss,
           precision, maxParameters, NameStyle.ON_DEMAND_IMPORT, true, clash);
       return Oracle.expect(d);
     }
@@ -204,5 +205,25 @@ class OracleTest {
     assertEquals(errors("too-many-parameters", 1), d.expected());
     d.layers = List.of(layer(Integer.MAX_VALUE, null), layer(0, null));
     assertEquals(errors("units-not-positive", 1), d.expected()); // no budget on invalid sizes
+  }
+
+  @Test
+  void rbfLayers() {
+    Draft d = new Draft();
+    d.rbfUnits = 20;
+    assertEquals(errors(), d.expected());
+    assertEquals(4 * 20 + 20 + 20 * 8 + 8 + 8 * 3 + 3, d.expectation().parameterCount());
+    d.maxParameters = 4 * 20 + 20 + 20 * 8 + 8 + 8 * 3 + 3 - 1;
+    assertEquals(errors("too-many-parameters", 1), d.expected());
+    d.maxParameters = null;
+    d.rbfUnits = 0;
+    assertEquals(errors("rbf-units-not-positive", 1), d.expected());
+    d.rbfUnits = -2;
+    d.layers = List.of();
+    assertEquals(errors("rbf-units-not-positive", 1, "no-layers", 1), d.expected());
+    d.rbfUnits = 100_000;
+    d.inputs = 100_000;
+    d.layers = List.of(layer(3, null));
+    assertEquals(errors("too-many-parameters", 1), d.expected());
   }
 }

@@ -96,6 +96,7 @@ final class RandomDeclaration {
   final List<Field> fields;
   final List<NestedType> nestedTypes;
   final int inputs;
+  final Integer rbfUnits; // null when rbf is omitted (no RBF layer)
   final List<Layer> layers;
   final Loss loss;
   final Precision precision; // null when omitted (FLOAT)
@@ -108,8 +109,8 @@ final class RandomDeclaration {
       String name, Access access, boolean staticKeyword, String typeParameters, String supertype,
       List<Constructor> constructors, List<Method> methods, List<Field> fields,
       List<NestedType> nestedTypes,
-      int inputs, List<Layer> layers, Loss loss, Precision precision, Integer maxParameters,
-      NameStyle nameStyle, boolean bracesAroundSingleLayer, Clash clash) {
+      int inputs, Integer rbfUnits, List<Layer> layers, Loss loss, Precision precision,
+      Integer maxParameters, NameStyle nameStyle, boolean bracesAroundSingleLayer, Clash clash) {
     this.caseNumber = caseNumber;
     this.packageName = packageName;
     this.enclosing = List.copyOf(enclosing);
@@ -124,6 +125,7 @@ final class RandomDeclaration {
     this.fields = List.copyOf(fields);
     this.nestedTypes = List.copyOf(nestedTypes);
     this.inputs = inputs;
+    this.rbfUnits = rbfUnits;
     this.layers = List.copyOf(layers);
     this.loss = loss;
     this.precision = precision;
@@ -222,7 +224,8 @@ final class RandomDeclaration {
     return switch (nameStyle) {
       case ON_DEMAND_IMPORT -> "import dev.unrolled.*;\n\n";
       case SINGLE_TYPE_IMPORTS -> "import dev.unrolled.Activation;\nimport dev.unrolled.Dense;\n"
-          + "import dev.unrolled.Loss;\nimport dev.unrolled.Network;\nimport dev.unrolled.Precision;\n\n";
+          + "import dev.unrolled.Loss;\nimport dev.unrolled.Network;\nimport dev.unrolled.Precision;\n"
+          + (rbfUnits == null ? "" : "import dev.unrolled.Rbf;\n") + "\n";
       case QUALIFIED -> "";
     };
   }
@@ -238,7 +241,11 @@ final class RandomDeclaration {
 
   String annotation(String indent) {
     StringBuilder s = new StringBuilder(indent).append('@').append(q("Network")).append("(inputs = ")
-        .append(inputs).append(",\n").append(indent).append("    layers = ");
+        .append(inputs).append(",\n").append(indent);
+    if (rbfUnits != null) {
+      s.append("    rbf = @").append(q("Rbf")).append("(units = ").append(rbfUnits).append("),\n").append(indent);
+    }
+    s.append("    layers = ");
     if (layers.size() == 1 && !bracesAroundSingleLayer) {
       s.append(dense(layers.get(0)));
     } else {
@@ -341,7 +348,8 @@ final class RandomDeclaration {
   /** One line that says what the case is, for summaries and failure messages. */
   String describe() {
     return "case " + caseNumber + ": " + kind + " " + generatedBaseName()
-        + (typeParameters.isEmpty() ? "" : typeParameters) + ", inputs " + inputs + ", layers "
+        + (typeParameters.isEmpty() ? "" : typeParameters) + ", inputs " + inputs
+        + (rbfUnits == null ? "" : ", rbf " + rbfUnits) + ", layers "
         + layers.stream().map(l -> l.units() + " " + l.effectiveActivation()).toList()
         + ", " + loss + ", " + effectivePrecision();
   }

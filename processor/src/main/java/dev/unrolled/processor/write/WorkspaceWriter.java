@@ -303,8 +303,8 @@ final class WorkspaceWriter {
     String beta = Names.widths(l);
     MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Layer $L (RBF, $L): {@code $L = exp(s$L)}, {@code $L[s][j] = $L[j]·‖x[s] − c$L_j‖²},\n",
-            l, layer.shape().label(), beta, l, z, beta, l)
+        .addJavadoc("Layer $L (RBF, $L): widths {@code $L = exp(b$L)}, {@code $L[s][j] = $L[j]·‖x[s] − c_j‖²},\n",
+            l, layer.shape().label(), beta, l, z, beta)
         .addJavadoc("{@code $L = exp(−$L)}.\n", a, z)
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m")
