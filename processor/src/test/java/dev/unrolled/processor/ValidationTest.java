@@ -378,6 +378,19 @@ class ValidationTest {
     }
 
     @Test
+    void aMethodWithTheSignatureOfARadialKernelIsAMemberClash() {
+      assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 5), layers = @Dense(units = 1),\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public abstract class Bad {\n"
+              + "  protected void radial1(float[] c, float[] beta, float[] x, float[] z) {}\n"
+              + "}\n"),
+          Message.MEMBER_CLASH, on("void radial1", "radial1"),
+          "void radial1(float[], float[], float[], float[]) in test.Bad clashes with radial1(float[], float[], "
+              + "float[], float[]) that the generated BadModel declares: the generated one is static and cannot "
+              + "hide an instance method");
+    }
+
+    @Test
     void badRbfUnitsAreReportedWithTheOtherProblemsOfTheDeclaration() {
       JavaFileObject source = source("@Network(inputs = 0, rbf = @Rbf(units = -1),\n"
           + "  layers = @Dense(units = 0), loss = Loss.MEAN_SQUARED_ERROR)\n"
