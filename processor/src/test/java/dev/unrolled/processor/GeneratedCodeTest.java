@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -194,7 +195,7 @@ class GeneratedCodeTest {
         .generatedSourceFile("test." + name + "Model").orElseThrow());
 
     assertThat(model).containsMatch(" \\* rbf 1 +\\(m, " + units + "\\) +GAUSSIAN +[0-9,]+  "
-        + java.util.regex.Pattern.quote(shape) + "\n");
+        + Pattern.quote(shape) + "\n");
   }
 
   @Test
