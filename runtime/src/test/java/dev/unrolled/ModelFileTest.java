@@ -3,7 +3,9 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static dev.unrolled.Activation.IDENTITY;
 import static dev.unrolled.Activation.TANH;
+import static dev.unrolled.Loss.MEAN_SQUARED_ERROR;
 import static dev.unrolled.Loss.SOFTMAX_CROSS_ENTROPY;
+import static dev.unrolled.Precision.DOUBLE;
 import static dev.unrolled.Precision.FLOAT;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,6 +27,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelFileTest {
@@ -37,6 +40,16 @@ class ModelFileTest {
   private static final int FIRST_PARAMETER = 65;
   private static final Architecture IRIS = Architecture.of(4, SOFTMAX_CROSS_ENTROPY, FLOAT,
       new Layer(16, TANH), new Layer(3, IDENTITY));
+  /**
+   * 2 inputs, 3 Gaussian units, one linear output: centres C[3][2] 0–5, log-widths s 6–8, then the
+   * dense layer's W[1][3] 9–11 and b 12. Its file: magic 0–3, version 4–7, inputs 8–11, RBF units
+   * 12–15, layer count 16–19, then as a format-1 file: 66 bytes of header, 13 doubles, the CRC-32.
+   */
+  private static final Architecture RBF = Architecture.withRbf(2, 3, MEAN_SQUARED_ERROR, DOUBLE,
+      new Layer(1, IDENTITY));
+  /** The dense layers of {@link #RBF} without its RBF layer. */
+  private static final Architecture RBF_WITHOUT_RBF = Architecture.of(2, MEAN_SQUARED_ERROR, DOUBLE,
+      new Layer(1, IDENTITY));
 
   @TempDir Path dir;
 
@@ -421,6 +434,167 @@ class ModelFileTest {
 
     assertThat(Files.exists(file)).isFalse();
     assertThat(dir.toFile().list()).isEmpty();
+  }
+
+  // RBF layers: format 2
+
+  @Test
+  void anRbfNetworkIsWrittenAsFormat2WithItsUnitsAfterTheInputs() throws IOException {
+    VectorModel model = VectorModel.filled(RBF);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(expected);
+    data.writeBytes("UNRL");
+    data.writeInt(2);
+    data.writeInt(2); // inputs
+    data.writeInt(3); // RBF units
+    data.writeInt(1); // dense layers
+    data.writeInt(1);
+    data.writeShort(8);
+    data.writeBytes("IDENTITY");
+    data.writeShort(18);
+    data.writeBytes("MEAN_SQUARED_ERROR");
+    data.writeShort(6);
+    data.writeBytes("DOUBLE");
+    data.writeInt(13); // parameters: 6 centre coordinates, 3 log-widths, 3 weights, 1 bias
+    for (double value : model.parameters()) {
+      data.writeDouble(value);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(expected.toByteArray());
+    data.writeInt((int) crc.getValue());
+
+    byte[] written = Files.readAllBytes(saved(model));
+
+    assertThat(written).isEqualTo(expected.toByteArray());
+    assertThat(ByteBuffer.wrap(written).getInt(4)).isEqualTo(2);
+    assertThat(ByteBuffer.wrap(written).getInt(12)).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"FLOAT", "DOUBLE"})
+  void anRbfModelRoundTripsWithItsArchitecture(Precision precision) throws IOException {
+    Architecture architecture = Architecture.withRbf(4, 16, SOFTMAX_CROSS_ENTROPY, precision,
+        new Layer(8, TANH), new Layer(3, IDENTITY));
+    VectorModel model = VectorModel.filled(architecture);
+    VectorModel loaded = new VectorModel(architecture);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(bits(loaded.parameters())).isEqualTo(bits(model.parameters()));
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(architecture);
+    assertThat(ModelFile.readArchitecture(file).rbfUnits()).isEqualTo(16);
+  }
+
+  @Test
+  void aNetworkWithoutRbfLayerIsStillWrittenAsFormat1() throws IOException {
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(saved(VectorModel.filled(IRIS))));
+
+    assertThat(header.getInt(4)).isEqualTo(1);
+    assertThat(header.getInt(8)).isEqualTo(4); // inputs
+    assertThat(header.getInt(12)).isEqualTo(2); // the layer count follows at once: no RBF field
+    assertThat(header.getInt(16)).isEqualTo(16); // layer 1's units
+  }
+
+  @Test
+  void anRbfFileIsRejectedByADenseModelOfTheSameDenseLayersAndViceVersa() throws IOException {
+    Path rbfFile = dir.resolve("rbf.unrl");
+    ModelFile.save(VectorModel.filled(RBF), rbfFile);
+    Path denseFile = dir.resolve("dense.unrl");
+    ModelFile.save(VectorModel.filled(RBF_WITHOUT_RBF), denseFile);
+
+    ModelFileException intoDense = rejected(new VectorModel(RBF_WITHOUT_RBF), rbfFile);
+    ModelFileException intoRbf = rejected(new VectorModel(RBF), denseFile);
+
+    assertThat(intoDense).hasMessageThat().isEqualTo(rbfFile + " holds a model of architecture "
+        + "2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is "
+        + "2 → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE; load it into a model declared with the "
+        + "same @Network (ModelFile.readArchitecture tells which)");
+    assertThat(intoRbf).hasMessageThat().isEqualTo(denseFile + " holds a model of architecture "
+        + "2 → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is "
+        + "2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE; load it into a model declared with the "
+        + "same @Network (ModelFile.readArchitecture tells which)");
+  }
+
+  @Test
+  void anRbfFileIsRejectedByAModelWithAnotherNumberOfRbfUnits() throws IOException {
+    Path file = saved(VectorModel.filled(RBF));
+    Architecture wider = Architecture.withRbf(2, 4, MEAN_SQUARED_ERROR, DOUBLE, new Layer(1, IDENTITY));
+
+    ModelFileException e = rejected(new VectorModel(wider), file);
+
+    assertThat(e).hasMessageThat().contains("holds a model of architecture 2 → 3 RBF → 1 IDENTITY, "
+        + "MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is 2 → 4 RBF → 1 IDENTITY");
+  }
+
+  @ParameterizedTest(name = "RBF units {0}")
+  @ValueSource(ints = {0, -4, Integer.MIN_VALUE})
+  void aFormat2HeaderWithoutAPositiveRbfUnitCountIsInvalid(int units) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+    ByteBuffer.wrap(bytes).putInt(12, units);
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(resealed(bytes)));
+
+    assertThat(e).hasMessageThat().contains("has an invalid header: the RBF layer has " + units + " units. "
+        + "Its CRC-32 matches, so it was written like this");
+  }
+
+  @Test
+  void aFormat2FileCutInsideItsRbfUnitsIsTruncated() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(Arrays.copyOf(bytes, 14)));
+
+    assertThat(e).hasMessageThat().contains("is truncated: expected at least 16 bytes, found 14 (it ends "
+        + "inside the header, in the RBF layer's units at byte 12)");
+  }
+
+  @Test
+  void aFormat2FileCountsItsRbfFieldInTheHeaderSize() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(Arrays.copyOf(bytes, 100)));
+
+    assertThat(bytes).hasLength(66 + 13 * 8 + 4);
+    assertThat(e).hasMessageThat().contains("is truncated: expected 174 bytes (66 bytes of header, 13 DOUBLE "
+        + "parameters of 8 bytes and a 4-byte CRC-32, for 2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, "
+        + "DOUBLE), found 100");
+  }
+
+  @ParameterizedTest(name = "parameter {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "0  | RBF centre c[0][0]",
+      "3  | RBF centre c[1][1]",
+      "4  | RBF centre c[2][0]",
+      "5  | RBF centre c[2][1]",
+      "6  | RBF log-width s[0]",
+      "8  | RBF log-width s[2]",
+      "9  | layer 1 weight W[0][0]",
+      "11 | layer 1 weight W[0][2]",
+      "12 | layer 1 bias b[0]"})
+  void aNonFiniteParameterOfAnRbfModelIsNamedInTheFlatLayout(int index, String name) throws IOException {
+    VectorModel diverged = VectorModel.filled(RBF);
+    double[] parameters = diverged.parameters();
+    parameters[index] = Double.POSITIVE_INFINITY;
+    diverged.setParameters(parameters);
+    Path file = dir.resolve("diverged.unrl");
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.save(diverged, file));
+
+    assertThat(e).hasMessageThat().startsWith("not saving " + file + ": parameter " + index + " (" + name
+        + ") is Infinity; a model file holds finite parameters only");
+    assertThat(Files.exists(file)).isFalse();
+  }
+
+  @Test
+  void aNonFiniteRbfParameterInAFileIsRejectedByName() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+    ByteBuffer.wrap(bytes).putDouble(66 + 7 * 8, Double.NaN);
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(resealed(bytes)));
+
+    assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 7 (RBF log-width s[1]) "
+        + "is NaN");
   }
 
   /** Passes the first {@code limit} bytes to the temporary file, then fails as a full disk would. */

@@ -12,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GeneratedCodeTest {
@@ -47,22 +49,45 @@ class GeneratedCodeTest {
   @ValueSource(strings = {"FLOAT", "DOUBLE"})
   void generatedSourcesCompileWithEveryLintWarningAsAnError(String precision) {
     for (JavaFileObject declaration : List.of(Sources.iris(), Sources.mnist(precision), Sources.mixed(precision))) {
-      Compilation generation = generate(declaration);
-      assertThat(generation).succeeded();
-      List<JavaFileObject> all = new ArrayList<>(generatedSources(generation));
-      assertThat(all).hasSize(2);
-      all.add(declaration);
-
-      Compilation strict = javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(all);
-
-      assertThat(strict).succeededWithoutWarnings();
+      assertCompilesWithEveryLintWarningAsAnError(declaration);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FLOAT", "DOUBLE"})
+  void generatedRbfSourcesCompileWithEveryLintWarningAsAnError(String precision) {
+    for (JavaFileObject declaration : List.of(Sources.surface(precision), Sources.bumps(precision),
+        Sources.rbf(8, 64, precision))) {
+      assertCompilesWithEveryLintWarningAsAnError(declaration);
+    }
+  }
+
+  private static void assertCompilesWithEveryLintWarningAsAnError(JavaFileObject declaration) {
+    Compilation generation = generate(declaration);
+    assertThat(generation).succeeded();
+    List<JavaFileObject> all = new ArrayList<>(generatedSources(generation));
+    assertThat(all).hasSize(2);
+    all.add(declaration);
+
+    Compilation strict = javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(all);
+
+    assertThat(strict).succeededWithoutWarnings();
   }
 
   @Test
   void theSameDeclarationGivesByteIdenticalSource() {
-    Compilation first = generate(Sources.mixed("FLOAT"));
-    Compilation second = generate(Sources.mixed("FLOAT"));
+    assertRegeneratesByteIdentically(Sources.mixed("FLOAT"));
+  }
+
+  @Test
+  void theSameRbfDeclarationGivesByteIdenticalSource() {
+    assertRegeneratesByteIdentically(Sources.surface("FLOAT"));
+    assertRegeneratesByteIdentically(Sources.bumps("DOUBLE"));
+  }
+
+  private static void assertRegeneratesByteIdentically(JavaFileObject declaration) {
+    Compilation first = generate(declaration);
+    Compilation second = generate(declaration);
 
     List<String> firstSources = generatedSources(first).stream().map(GeneratedCodeTest::contents).toList();
     List<String> secondSources = generatedSources(second).stream().map(GeneratedCodeTest::contents).toList();
@@ -109,6 +134,124 @@ class GeneratedCodeTest {
     assertThat(model).contains("final float[][] w3 = new float[8][70];");
   }
 
+  @Test
+  void theRbfLayerIsLayerOneOfTheTableAndTheDenseLayersFollow() {
+    String model = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModel").orElseThrow());
+
+    assertThat(model).contains(" * input     (m, 2)\n"
+        + " * rbf 1     (m, 20)       GAUSSIAN              60  unrolled\n"
+        + " * dense 2   (m, 8)        TANH                 168  unrolled\n"
+        + " * dense 3   (m, 1)        IDENTITY               9  unrolled\n"
+        + " * Total parameters: 237 · loss MEAN_SQUARED_ERROR · precision FLOAT\n");
+    assertThat(model).contains("+ \"rbf 1     (m, 20)       GAUSSIAN              60  unrolled\\n\"");
+    assertThat(model).contains("PARAMETERS = 237;");
+  }
+
+  @Test
+  void theArchitectureOfAnRbfNetworkIsBuiltWithItsRbfUnits() {
+    String surface = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModel").orElseThrow());
+    String iris = contents(generate(Sources.iris()).generatedSourceFile("test.IrisModel").orElseThrow());
+
+    assertThat(surface).contains("public static final Architecture ARCHITECTURE = Architecture.withRbf(INPUTS, 20, "
+        + "Loss.MEAN_SQUARED_ERROR, Precision.FLOAT,\n"
+        + "      new Architecture.Layer(8, Activation.TANH),\n"
+        + "      new Architecture.Layer(1, Activation.IDENTITY));");
+    assertThat(iris).contains("ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
+    assertThat(iris).doesNotContain("withRbf");
+  }
+
+  @Test
+  void aSmallRbfLayerIsUnrolledAndALargeOneLooped() {
+    String small = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModel").orElseThrow());
+    String large = contents(generate(Sources.bumps("DOUBLE")).generatedSourceFile("test.BumpsModel").orElseThrow());
+
+    assertThat(small).contains("final float[] w1 = new float[40];");
+    assertThat(small).contains("final float[] b1 = new float[20];");
+    assertThat(small).contains("private static void radial1(float[] c, float[] beta, float[] x, float[] z) {");
+    assertThat(small).contains("private static void radialGradient1(float[][] x, float[][] d, float[][] z, int m,");
+    assertThat(small).contains("final float[] beta1 = new float[20];");
+    assertThat(large).contains(" * rbf 1     (m, 300)      GAUSSIAN          30,300  looped (units innermost)\n");
+    assertThat(large).contains("final double[][] w1 = new double[100][300];");
+    assertThat(large).contains("final double[] b1 = new double[300];");
+    assertThat(large).contains("private static void radial1(double[][] x, double[][] c, double[] beta, "
+        + "double[][] z, int m) {");
+    assertThat(large).contains("radial1(x, model.w1, beta1, z1, m);");
+    assertThat(large).doesNotContain("radial1_");
+  }
+
+  @ParameterizedTest(name = "{0} inputs × {1} units: {2}")
+  @CsvSource({
+      "8,  64, unrolled (4 forward methods)",
+      "64, 8,  unrolled (4 forward methods)",
+      "1,  64, unrolled",
+      "16, 32, unrolled (4 forward methods)",
+      "8,  65, looped (units innermost)",
+      "64, 9,  looped (units innermost)",
+      "1,  65, looped (units innermost)",
+      "65, 1,  looped (units innermost)"})
+  void rbfLayersUnrollUpTo512CentreCoordinatesAnd64Wide(int inputs, int units, String shape) {
+    String name = "Rbf" + inputs + "x" + units;
+    String model = contents(generate(Sources.rbf(inputs, units, "FLOAT"))
+        .generatedSourceFile("test." + name + "Model").orElseThrow());
+
+    assertThat(model).containsMatch(" \\* rbf 1 +\\(m, " + units + "\\) +GAUSSIAN +[0-9,]+  "
+        + Pattern.quote(shape) + "\n");
+  }
+
+  @Test
+  void anRbfLayerSplitAcrossMethodsNamesThemByChunk() {
+    String model = contents(generate(Sources.rbf(8, 64, "DOUBLE")).generatedSourceFile("test.Rbf8x64Model").orElseThrow());
+
+    for (int k = 0; k < 4; k++) {
+      assertThat(model).contains("private static void radial1_" + k + "(double[] c, double[] beta, double[] x, double[] z)");
+      assertThat(model).contains("radial1_" + k + "(model.w1, beta1, x[s], z1[s]);");
+    }
+    assertThat(model).doesNotContain("radial1_4(");
+    assertThat(model).contains("private static void radialGradient1_0(");
+    assertThat(model).contains("radialGradient1_0(x, d1, z1, m, model.w1, beta1, gw1, gb1);");
+  }
+
+  @Test
+  void centresAndWidthsAreInitialisedFromTheSeedAndNeverDecayed() {
+    String model = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModel").orElseThrow());
+    String large = contents(generate(Sources.bumps("DOUBLE")).generatedSourceFile("test.BumpsModel").orElseThrow());
+    // s = log(k^(2/n) / (8n)) for n inputs and k units.
+    float surfaceWidth = (float) Math.log(Math.pow(20, 2.0 / 2) / (8.0 * 2));
+    double bumpsWidth = Math.log(Math.pow(300, 2.0 / 100) / (8.0 * 100));
+
+    assertThat(model).contains("init.uniform(w1, 2, 20, 1.0);");
+    assertThat(model).contains("Arrays.fill(b1, " + surfaceWidth + "f);");
+    assertThat(large).contains("init.uniformTransposed(w1, 100, 300, 1.0);");
+    assertThat(large).contains("Arrays.fill(b1, " + bumpsWidth + ");");
+    // Rows: w1, b1 (RBF, never decayed), then w2, b2, w3, b3 with only the weights decayed.
+    assertThat(model).contains("boolean[] decayed = new boolean[6];\n"
+        + "    int r = 0;\n"
+        + "    r += 2;\n"
+        + "    decayed[r++] = true;\n"
+        + "    r++;\n"
+        + "    decayed[r++] = true;\n"
+        + "    r++;\n"
+        + "    return decayed;");
+    // The looped RBF layer keeps its centres in 100 transposed rows, then its widths: 101 rows.
+    assertThat(large).contains("int r = 0;\n    r += 101;\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FLOAT", "DOUBLE"})
+  void noGeneratedRbfMethodReachesTheJitLimit(String precision) throws IOException {
+    for (JavaFileObject declaration : List.of(Sources.surface(precision), Sources.bumps(precision),
+        Sources.rbf(8, 64, precision), Sources.rbf(64, 8, precision), Sources.rbf(1, 64, precision),
+        Sources.rbf(16, 32, precision), Sources.rbf(32, 16, precision), Sources.rbf(64, 64, precision),
+        Sources.rbf(784, 1000, precision))) {
+      Compilation compilation = generate(declaration);
+      assertThat(compilation).succeeded();
+
+      int checked = assertNoMethodReachesTheJitLimit(compilation, simpleName(declaration));
+
+      assertThat(checked).isGreaterThan(20);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"FLOAT", "DOUBLE"})
   void noGeneratedMethodReachesTheJitLimit(String precision) throws IOException {
@@ -124,19 +267,26 @@ class GeneratedCodeTest {
       Compilation compilation = generate(declaration);
       assertThat(compilation).succeeded();
 
-      int checked = 0;
-      for (JavaFileObject file : compilation.generatedFiles()) {
-        if (file.getKind() != JavaFileObject.Kind.CLASS || file.getName().endsWith("/" + simpleName(declaration) + ".class")) {
-          continue;
-        }
-        byte[] bytes = file.openInputStream().readAllBytes();
-        for (Map.Entry<String, Integer> method : ClassFileMethods.codeLengths(bytes).entrySet()) {
-          assertWithMessage("%s %s", file.getName(), method.getKey()).that(method.getValue()).isLessThan(JIT_LIMIT);
-          checked++;
-        }
-      }
+      int checked = assertNoMethodReachesTheJitLimit(compilation, simpleName(declaration));
+
       assertThat(checked).isGreaterThan(20);
     }
+  }
+
+  /** Every method of every generated class stays under the limit; returns how many were measured. */
+  private static int assertNoMethodReachesTheJitLimit(Compilation compilation, String declaration) throws IOException {
+    int checked = 0;
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS || file.getName().endsWith("/" + declaration + ".class")) {
+        continue;
+      }
+      byte[] bytes = file.openInputStream().readAllBytes();
+      for (Map.Entry<String, Integer> method : ClassFileMethods.codeLengths(bytes).entrySet()) {
+        assertWithMessage("%s %s", file.getName(), method.getKey()).that(method.getValue()).isLessThan(JIT_LIMIT);
+        checked++;
+      }
+    }
+    return checked;
   }
 
   private static String simpleName(JavaFileObject source) {

@@ -36,6 +36,27 @@ final class Sources {
         + "    loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")");
   }
 
+  /** 2 inputs, 20 Gaussian units, a TANH layer and one linear output: every layer unrolled. */
+  static JavaFileObject surface(String precision) {
+    return network("test.Surface", "@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
+        + "    layers = {@Dense(units = 8, activation = Activation.TANH), @Dense(units = 1)},\n"
+        + "    loss = Loss.MEAN_SQUARED_ERROR, precision = Precision." + precision + ")");
+  }
+
+  /** 100 inputs, 300 Gaussian units, a softmax over 3 classes: the RBF layer looped. */
+  static JavaFileObject bumps(String precision) {
+    return network("test.Bumps", "@Network(inputs = 100, rbf = @Rbf(units = 300),\n"
+        + "    layers = {@Dense(units = 16, activation = Activation.RELU), @Dense(units = 3)},\n"
+        + "    loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")");
+  }
+
+  /** {@code inputs} → {@code units} Gaussian units → 8 TANH → 1, named after its sizes. */
+  static JavaFileObject rbf(int inputs, int units, String precision) {
+    return network("test.Rbf" + inputs + "x" + units, "@Network(inputs = " + inputs + ", rbf = @Rbf(units = "
+        + units + "),\n    layers = {@Dense(units = 8, activation = Activation.TANH), @Dense(units = 1)},\n"
+        + "    loss = Loss.MEAN_SQUARED_ERROR, precision = Precision." + precision + ")");
+  }
+
   /** Every activation once, both shapes, MSE on an activated output. */
   static JavaFileObject mixed(String precision) {
     return network("test.Mixed", "@Network(inputs = 6,\n"

@@ -9,6 +9,13 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.unrolled.processor.validate.Message;
 import dev.unrolled.support.RuntimeVersion;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
@@ -91,6 +98,39 @@ class ValidationTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The types the processor generated from {@code source}, whether or not it compiles: a second
+   * processor records the root elements of every later round, which are exactly the generated types.
+   */
+  private static Set<String> typesGeneratedFrom(JavaFileObject source) {
+    Set<String> seen = new TreeSet<>();
+    Set<String> declared = new TreeSet<>();
+    javac().withProcessors(new UnrolledProcessor(), new AbstractProcessor() {
+      private boolean first = true;
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("*");
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (Element root : round.getRootElements()) {
+          (first ? declared : seen).add(((TypeElement) root).getQualifiedName().toString());
+        }
+        first = false;
+        return false;
+      }
+    }).compile(source);
+    assertThat(declared).isNotEmpty();
+    return seen;
   }
 
   private static final String FINE = "@Network(inputs = 4, layers = @Dense(units = 2), loss = Loss.SOFTMAX_CROSS_ENTROPY)\n";
@@ -185,6 +225,187 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.MAX_PARAMETERS_NOT_POSITIVE, on("maxParameters = 0", "0)"),
           "maxParameters must be ≥ 1 but is 0; omit it for the default budget of 50,000,000");
+    }
+  }
+
+  /**
+   * The optional {@code rbf = @Rbf(units = k)}: its own size rule, its place in the parameter budget,
+   * and the dense layers' rules unchanged around it (dense layers keep the numbers of their position
+   * in {@code layers}).
+   */
+  @Nested
+  class RbfLayers {
+    @Test
+    void rbfUnitsMustBePositive() {
+      JavaFileObject source = source("@Network(inputs = 2, rbf = @Rbf(units = 0),\n"
+          + "  layers = @Dense(units = 1), loss = Loss.MEAN_SQUARED_ERROR)\n"
+          + "public interface Bad {}\n");
+
+      assertError(source, Message.RBF_UNITS_NOT_POSITIVE, on("@Rbf(units = 0)", "0)"),
+          "the RBF layer's units must be ≥ 1 but are 0; give it at least one unit, or leave out rbf for a "
+              + "network without one");
+      assertThat(typesGeneratedFrom(source)).isEmpty();
+    }
+
+    @Test
+    void negativeRbfUnitsAreReportedAtTheirValue() {
+      JavaFileObject source = source("@Network(inputs = 2,\n"
+          + "  rbf = @Rbf(units = -20), layers = @Dense(units = 1),\n"
+          + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+          + "public interface Bad {}\n");
+
+      assertError(source, Message.RBF_UNITS_NOT_POSITIVE, on("@Rbf(units = -20)", "-20)"),
+          "the RBF layer's units must be ≥ 1 but are -20");
+      assertThat(typesGeneratedFrom(source)).isEmpty();
+    }
+
+    @Test
+    void aHugeRbfLayerFailsFastAtItsUnits() {
+      assertError(source("@Network(inputs = 100000,\n"
+              + "  rbf = @Rbf(units = 100000),\n"
+              + "  layers = @Dense(units = 10), loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("@Rbf(units = 100000)", "100000)"),
+          "the network has 10,001,100,010 parameters, over the budget of 50,000,000 (maxParameters); "
+              + "the largest layer, the RBF layer, has 100,000 inputs × 100,000 units; no model can hold more");
+    }
+
+    @Test
+    void anExplicitBudgetIsWhereTheErrorPointsAndTheRbfLayerIsNamed() {
+      assertError(source("@Network(inputs = 10, rbf = @Rbf(units = 100), layers = @Dense(units = 1),\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 1000)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("maxParameters = 1000", "1000)"),
+          "the network has 1,201 parameters, over the budget of 1,000 (maxParameters); the largest layer, "
+              + "the RBF layer, has 10 inputs × 100 units; check the sizes for a typo, or raise maxParameters "
+              + "to at least 1,201");
+    }
+
+    @Test
+    void aDenseLayerLargerThanTheRbfLayerIsNamedByItsPositionInLayers() {
+      assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 10000),\n"
+              + "  layers = {@Dense(units = 10000, activation = Activation.RELU), @Dense(units = 1)},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("@Dense(units = 10000", "10000,"),
+          "the network has 100,050,001 parameters, over the budget of 50,000,000 (maxParameters); the "
+              + "largest layer, layer 1, has 10,000 inputs × 10,000 units");
+    }
+
+    @Test
+    void theRbfLayerCountsTowardsTheBudget() {
+      // 20,000 dense parameters fit a budget of 20,001; the RBF layer's 3 × 1,000 + 1,000 do not.
+      assertError(source("@Network(inputs = 3, rbf = @Rbf(units = 1000),\n"
+              + "  layers = {@Dense(units = 19, activation = Activation.RELU), @Dense(units = 1)},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR, maxParameters = 20001)\n"
+              + "public interface Bad {}\n"),
+          Message.TOO_MANY_PARAMETERS, on("maxParameters = 20001", "20001)"),
+          "the network has 23,039 parameters, over the budget of 20,001 (maxParameters); the largest layer, "
+              + "layer 1, has 1,000 inputs × 19 units");
+    }
+
+    @Test
+    void aDeclarationWithoutRbfGeneratesNoRbfLayer() {
+      Compilation compilation = compile(source(FINE + "interface Fine {}\n"));
+
+      assertThat(compilation).succeededWithoutWarnings();
+      String model = sourceText(compilation.generatedSourceFile("test.FineModel").orElseThrow());
+      assertThat(model).contains("Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
+      assertThat(model).contains("dense 1   (m, 2)");
+      assertThat(model).doesNotContain("rbf 1");
+      assertThat(model).doesNotContain("radial");
+      assertThat(model).doesNotContain("beta1");
+    }
+
+    @Test
+    void aValidRbfDeclarationCompilesWithoutWarnings() {
+      JavaFileObject source = source("@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
+          + "  layers = @Dense(units = 1), loss = Loss.MEAN_SQUARED_ERROR)\n"
+          + "interface Surface {}\n");
+
+      Compilation compilation = compile(source);
+
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("test.SurfaceModel").contentsAsUtf8String()
+          .contains("PARAMETERS = 81;");
+      assertThat(typesGeneratedFrom(source)).containsExactly("test.SurfaceModel", "test.SurfaceTrainer");
+    }
+
+    @Test
+    void anRbfLayerWithEmptyLayersIsOnlyTheMissingOutputLayer() {
+      assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 20), layers = {},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.NO_LAYERS, on("layers = {}", "{}"), "layers is empty; declare at least the output layer");
+    }
+
+    @Test
+    void aCrossEntropyOutputAfterAnRbfLayerMustStillBeIdentity() {
+      assertError(source("@Network(inputs = 4, rbf = @Rbf(units = 16),\n"
+              + "  layers = @Dense(units = 3, activation = Activation.SOFTPLUS),\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, on("Activation.SOFTPLUS", ".SOFTPLUS"),
+          "the output layer of a SOFTMAX_CROSS_ENTROPY network must use Activation.IDENTITY, but layer 1 "
+              + "declares SOFTPLUS");
+    }
+
+    @Test
+    void softmaxAfterAnRbfLayerStillNeedsTwoOutputs() {
+      assertError(source("@Network(inputs = 4, rbf = @Rbf(units = 16), layers = @Dense(units = 1),\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.SOFTMAX_NEEDS_TWO_OUTPUTS, on("@Dense(units = 1)", "1)"),
+          "SOFTMAX_CROSS_ENTROPY needs at least 2 outputs but the output layer has 1");
+    }
+
+    @Test
+    void anIdentityHiddenLayerAfterAnRbfLayerIsNumberedByItsPositionInLayers() {
+      assertWarning(source("@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
+              + "  layers = {@Dense(units = 8), @Dense(units = 1)},\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "interface Net {}\n"),
+          Message.IDENTITY_HIDDEN_LAYER, on("@Dense(units = 8)", "@Dense(units = 8)"),
+          "hidden layer 1 has Activation.IDENTITY (the default), so it and layer 2 collapse into one linear map");
+    }
+
+    @Test
+    void aZeroUnitDenseLayerAfterAnRbfLayerIsNumberedByItsPositionInLayers() {
+      assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
+              + "  layers = @Dense(units = 0), loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public interface Bad {}\n"),
+          Message.UNITS_NOT_POSITIVE, on("@Dense(units = 0)", "0)"), "units must be ≥ 1 but layer 1 declares 0");
+    }
+
+    @Test
+    void aMethodWithTheSignatureOfARadialKernelIsAMemberClash() {
+      assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 5), layers = @Dense(units = 1),\n"
+              + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
+              + "public abstract class Bad {\n"
+              + "  protected void radial1(float[] c, float[] beta, float[] x, float[] z) {}\n"
+              + "}\n"),
+          Message.MEMBER_CLASH, on("void radial1", "radial1"),
+          "void radial1(float[], float[], float[], float[]) in test.Bad clashes with radial1(float[], float[], "
+              + "float[], float[]) that the generated BadModel declares: the generated one is static and cannot "
+              + "hide an instance method");
+    }
+
+    @Test
+    void badRbfUnitsAreReportedWithTheOtherProblemsOfTheDeclaration() {
+      JavaFileObject source = source("@Network(inputs = 0, rbf = @Rbf(units = -1),\n"
+          + "  layers = @Dense(units = 0), loss = Loss.MEAN_SQUARED_ERROR)\n"
+          + "public interface Bad {}\n");
+
+      Compilation compilation = compile(source);
+
+      assertThat(compilation).hadErrorCount(3);
+      assertThat(compilation).hadErrorContaining(Message.INPUTS_NOT_POSITIVE.tag()).inFile(source)
+          .onLineContaining("inputs = 0");
+      assertThat(compilation).hadErrorContaining(Message.RBF_UNITS_NOT_POSITIVE.tag()).inFile(source)
+          .onLineContaining("@Rbf(units = -1)");
+      assertThat(compilation).hadErrorContaining(Message.UNITS_NOT_POSITIVE.tag()).inFile(source)
+          .onLineContaining("@Dense(units = 0)");
+      assertThat(typesGeneratedFrom(source)).isEmpty();
     }
   }
 

@@ -105,6 +105,59 @@ class VectorBackendTest {
         + "] the processor option unrolled.backend is \"fast\" but must be plain or vector");
   }
 
+  @Test
+  void anRbfLayerNeverGetsVectorTilesWhileTheDenseLayersAfterItDo() throws IOException {
+    Compilation large = generate(List.of(WITH_MODULE), Sources.network("test.Mnist",
+        "@Network(inputs = 784, rbf = @Rbf(units = 128),\n"
+            + "    layers = {@Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},\n"
+            + "    loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)"));
+    Compilation small = generate(List.of(WITH_MODULE), Sources.network("test.Mnist",
+        "@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
+            + "    layers = {@Dense(units = 64, activation = Activation.RELU), @Dense(units = 1)},\n"
+            + "    loss = Loss.MEAN_SQUARED_ERROR, backend = Backend.VECTOR)"));
+
+    assertThat(large).succeeded();
+    assertThat(small).succeeded();
+    String looped = model(large);
+    String unrolled = model(small);
+    assertThat(looped).contains("rbf 1     (m, 128)      GAUSSIAN         100,480  looped (units innermost)");
+    assertThat(looped).contains("dense 2   (m, 128)      RELU              16,512  vector tiles 8×2 (else looped)");
+    assertThat(looped).contains("radial1(x, model.w1, beta1, z1, m);");
+    assertThat(looped).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 128, 128);");
+    assertThat(unrolled).contains("rbf 1     (m, 20)       GAUSSIAN              60  unrolled");
+    assertThat(unrolled).contains("dense 2   (m, 64)       RELU               1,344  vector tiles 8×2 (else looped)");
+    assertThat(unrolled).contains("radial1(model.w1, beta1, x[s], z1[s]);");
+    assertThat(unrolled).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 20, 64);");
+    for (String model : List.of(looped, unrolled)) {
+      assertThat(model).doesNotContain("model.w1, model.b1");
+      assertThat(model).containsMatch("radialGradient1\\(x, d1, z1, m, model.w1, beta1, gw1, gb1\\);");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"FLOAT", "DOUBLE"})
+  void noMethodOfAVectorRbfNetworkReachesTheJitLimit(String precision) throws IOException {
+    Compilation compilation = generate(List.of(WITH_MODULE), Sources.network("test.Deep",
+        "@Network(inputs = 8, rbf = @Rbf(units = 64),\n"
+            + "    layers = {@Dense(units = 1000, activation = Activation.RELU), @Dense(units = 10)},\n"
+            + "    loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision
+            + ", backend = Backend.VECTOR)"));
+    assertThat(compilation).succeeded();
+
+    int checked = 0;
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS || !file.getName().contains("DeepModel")) {
+        continue;
+      }
+      for (Map.Entry<String, Integer> method
+          : ClassFileMethods.codeLengths(file.openInputStream().readAllBytes()).entrySet()) {
+        assertWithMessage("%s %s", file.getName(), method.getKey()).that(method.getValue()).isLessThan(8_000);
+        checked++;
+      }
+    }
+    assertThat(checked).isAtLeast(30);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"FLOAT", "DOUBLE"})
   void noVectorMethodReachesTheJitLimit(String precision) throws IOException {

@@ -1,0 +1,108 @@
+package dev.unrolled;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.unrolled.Activation.IDENTITY;
+import static dev.unrolled.Activation.TANH;
+import static dev.unrolled.Loss.MEAN_SQUARED_ERROR;
+import static dev.unrolled.Loss.SOFTMAX_CROSS_ENTROPY;
+import static dev.unrolled.Precision.DOUBLE;
+import static dev.unrolled.Precision.FLOAT;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.unrolled.Architecture.Layer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What an architecture with a radial-basis-function layer counts, prints and equals. */
+class ArchitectureTest {
+  /** The Surface example's network: 2 inputs, 20 Gaussian units, one linear output. */
+  private static final Architecture SURFACE = Architecture.withRbf(2, 20, MEAN_SQUARED_ERROR, FLOAT,
+      new Layer(1, IDENTITY));
+
+  @Test
+  void anRbfLayerCountsItsCentresAndOneLogWidthPerUnit() {
+    assertThat(SURFACE.hasRbf()).isTrue();
+    assertThat(SURFACE.rbfUnits()).isEqualTo(20);
+    assertThat(SURFACE.rbfParameterCount()).isEqualTo(20 * 2 + 20);
+    assertThat(SURFACE.parameterCount()).isEqualTo((20 * 2 + 20) + (20 * 1 + 1));
+    assertThat(SURFACE.outputs()).isEqualTo(1);
+  }
+
+  @Test
+  void theFirstDenseLayerTakesTheRbfUnitsAsItsInputs() {
+    Architecture architecture = Architecture.withRbf(3, 5, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH), new Layer(2, IDENTITY));
+
+    assertThat(architecture.parameterCount()).isEqualTo((5 * 3 + 5) + (4 * 5 + 4) + (2 * 4 + 2));
+  }
+
+  @Test
+  void hugeRbfLayersAreCountedWithoutOverflow() {
+    Architecture architecture = Architecture.withRbf(100_000, 100_000, MEAN_SQUARED_ERROR, FLOAT,
+        new Layer(10, IDENTITY));
+
+    assertThat(architecture.rbfParameterCount()).isEqualTo(10_000_100_000L);
+    assertThat(architecture.parameterCount()).isEqualTo(10_000_100_000L + 1_000_010L);
+  }
+
+  @Test
+  void theRbfLayerAppearsBetweenTheInputsAndTheDenseLayers() {
+    Architecture architecture = Architecture.withRbf(3, 5, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH), new Layer(2, IDENTITY));
+
+    assertThat(SURFACE.toString()).isEqualTo("2 → 20 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, FLOAT");
+    assertThat(architecture.toString())
+        .isEqualTo("3 → 5 RBF → 4 TANH → 2 IDENTITY, SOFTMAX_CROSS_ENTROPY, DOUBLE");
+  }
+
+  @Test
+  void aNetworkWithoutRbfLayerHasZeroRbfUnitsAndPrintsAsBefore() {
+    Architecture viaConstructor = new Architecture(2, List.of(new Layer(1, IDENTITY)), MEAN_SQUARED_ERROR, FLOAT);
+    Architecture viaFactory = Architecture.of(2, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY));
+
+    assertThat(viaConstructor.rbfUnits()).isEqualTo(0);
+    assertThat(viaConstructor.hasRbf()).isFalse();
+    assertThat(viaConstructor.rbfParameterCount()).isEqualTo(0);
+    assertThat(viaConstructor.parameterCount()).isEqualTo(3);
+    assertThat(viaConstructor).isEqualTo(viaFactory);
+    assertThat(viaConstructor.toString()).isEqualTo("2 → 1 IDENTITY, MEAN_SQUARED_ERROR, FLOAT");
+  }
+
+  @Test
+  void withRbfOfZeroUnitsIsANetworkWithoutOne() {
+    assertThat(Architecture.withRbf(2, 0, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY)))
+        .isEqualTo(Architecture.of(2, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY)));
+  }
+
+  @Test
+  void theRbfLayerIsPartOfWhatAnArchitectureIs() {
+    Architecture dense = Architecture.of(2, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY));
+    Architecture wider = Architecture.withRbf(2, 21, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY));
+
+    assertThat(SURFACE).isNotEqualTo(dense);
+    assertThat(dense).isNotEqualTo(SURFACE);
+    assertThat(SURFACE).isNotEqualTo(wider);
+    assertThat(SURFACE).isEqualTo(Architecture.withRbf(2, 20, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY)));
+    assertThat(SURFACE.hashCode())
+        .isEqualTo(Architecture.withRbf(2, 20, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY)).hashCode());
+  }
+
+  @Test
+  void negativeRbfUnitsAreRejectedNamingTheFix() {
+    IllegalArgumentException viaFactory = assertThrows(IllegalArgumentException.class,
+        () -> Architecture.withRbf(2, -1, MEAN_SQUARED_ERROR, FLOAT, new Layer(1, IDENTITY)));
+    IllegalArgumentException viaConstructor = assertThrows(IllegalArgumentException.class,
+        () -> new Architecture(2, -20, List.of(new Layer(1, IDENTITY)), MEAN_SQUARED_ERROR, FLOAT));
+
+    assertThat(viaFactory).hasMessageThat().isEqualTo("rbfUnits is -1; give 0 for no RBF layer");
+    assertThat(viaConstructor).hasMessageThat().isEqualTo("rbfUnits is -20; give 0 for no RBF layer");
+  }
+
+  @Test
+  void anRbfLayerStillNeedsAnOutputLayer() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Architecture.withRbf(2, 20, MEAN_SQUARED_ERROR, FLOAT));
+
+    assertThat(e).hasMessageThat().isEqualTo("layers is empty; an architecture has at least an output layer");
+  }
+}
