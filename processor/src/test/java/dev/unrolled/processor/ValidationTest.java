@@ -696,6 +696,23 @@ class ValidationTest {
           "it is static, and an instance method cannot hide a static one");
     }
 
+    /** Found by the declaration fuzz: javac rejected the generated model ("weaker access privileges"). */
+    @Test
+    void aPackagePrivateClassMethodInPlaceOfAModelDefault() {
+      assertError(source(FINE + "public abstract class Bad {\n  double[] parameters() { return null; }\n}\n"),
+          Message.MEMBER_CLASH, on("double[] parameters()", "parameters"),
+          "double[] parameters() in test.Bad clashes with parameters() that the generated BadModel declares: "
+              + "the model inherits it in place of Model's public default, and it is package-private; make it "
+              + "public or remove it");
+    }
+
+    @Test
+    void aPublicClassMethodInPlaceOfAModelDefaultIsFine() {
+      Compilation compilation = compile(source(FINE + "public abstract class Bad {\n"
+          + "  public double[] parameters() { return new double[0]; }\n}\n"));
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+
     @Test
     void aDefaultMethodThatModelAlsoProvides() {
       assertError(source(FINE + "public interface Bad {\n  default double[] parameters() { return null; }\n}\n"),

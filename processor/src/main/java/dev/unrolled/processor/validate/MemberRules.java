@@ -134,6 +134,11 @@ final class MemberRules {
       if (declared.contains(Modifier.DEFAULT) && !isModel(owner)) {
         return "Model has a default method of that signature too, and a class cannot inherit both";
       }
+      if (!owner.getKind().isInterface() && !declared.contains(Modifier.STATIC) && access(declared) < 3) {
+        // A class method beats the interface default, so the inherited one implements Model's.
+        return "the model inherits it in place of Model's public default, and it is "
+            + accessName(declared) + "; make it public or remove it";
+      }
     }
     if (declared.contains(Modifier.FINAL)) {
       return "it is final, so the model cannot override it";
