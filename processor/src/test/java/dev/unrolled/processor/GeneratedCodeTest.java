@@ -261,8 +261,9 @@ class GeneratedCodeTest {
             + "precision = Precision." + precision + ")"),
         Sources.network("test.WidestSoftmax", "@Network(inputs = 16, layers = @Dense(units = 32), "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"),
-        Sources.network("test.Deep", "@Network(inputs = 8, layers = {"
-            + "@Dense(units = 8, activation = Activation.TANH), ".repeat(199) + "@Dense(units = 2)}, "
+        // As deep as a declaration may be (Network.MAX_LAYERS), behind an RBF layer too.
+        Sources.network("test.Deep", "@Network(inputs = 8, rbf = @Rbf(units = 8), layers = {"
+            + "@Dense(units = 8, activation = Activation.TANH), ".repeat(255) + "@Dense(units = 2)}, "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {
       Compilation compilation = generate(declaration);
       assertThat(compilation).succeeded();

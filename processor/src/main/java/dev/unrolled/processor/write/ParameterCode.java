@@ -133,23 +133,17 @@ final class ParameterCode {
             num.isFloat() ? (float) s + "f" : Double.toString(s));
   }
 
-  /** Seeded initialisation in the flat layout: He for the ReLU family and SiLU, Glorot otherwise. */
-  static CodeBlock initialise(NetworkPlan plan, Numeric num) {
-    // Straight into the storage, in the flat draw order: the same values as drawing a flat array
-    // and calling setParameters, at half the work while a fresh JVM still interprets.
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("$T init = new $T(seed)", WEIGHT_INIT, WEIGHT_INIT);
-    for (LayerPlan layer : plan.layers()) {
-      if (layer.radial()) {
-        initialiseRadial(code, layer, num);
-        continue;
-      }
-      CodeBlock limit = layer.activation().prefersHeInit()
-          ? CodeBlock.of("$T.heLimit($L)", WEIGHT_INIT, layer.inputs())
-          : CodeBlock.of("$T.glorotLimit($L, $L)", WEIGHT_INIT, layer.inputs(), layer.outputs());
-      code.addStatement("init.$L($L, $L, $L, $L)", layer.isUnrolled() ? "uniform" : "uniformTransposed",
-          Names.weights(layer.number()), layer.inputs(), layer.outputs(), limit);
+  /** Seeded initialisation of one layer: He for the ReLU family and SiLU, Glorot otherwise; biases stay zero. */
+  static CodeBlock initialiseLayer(LayerPlan layer, Numeric num) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (layer.radial()) {
+      initialiseRadial(code, layer, num);
+      return code.build();
     }
-    return code.add("// Biases start at zero.\n").build();
+    CodeBlock limit = layer.activation().prefersHeInit()
+        ? CodeBlock.of("$T.heLimit($L)", WEIGHT_INIT, layer.inputs())
+        : CodeBlock.of("$T.glorotLimit($L, $L)", WEIGHT_INIT, layer.inputs(), layer.outputs());
+    return code.addStatement("init.$L($L, $L, $L, $L)", layer.isUnrolled() ? "uniform" : "uniformTransposed",
+        Names.weights(layer.number()), layer.inputs(), layer.outputs(), limit).build();
   }
 }
