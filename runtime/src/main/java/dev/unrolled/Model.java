@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * aggregation); each generated model also has faster entry points in its own precision.
  *
  * <p>Parameters are exposed in one flat layout: layer by layer, the weights {@code W[out][in]}
- * row-major ({@code W[j][i]} at {@code j*in + i}), then the biases {@code b[out]}.
+ * row-major ({@code W[j][i]} at {@code j*in + i}), then the biases {@code b[out]}. A network with an
+ * {@link Rbf} layer starts with it: its centres {@code C[units][inputs]} row-major, then its
+ * log-widths {@code s[units]}.
  *
  * <p>Thread safety: generated models serve {@link #predict}, {@link #classify} and
  * {@link #lossAndGradient} from many threads at once. Each calling thread gets its own scratch

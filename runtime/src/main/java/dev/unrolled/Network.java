@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a fully connected network; at compile time the Unrolled processor generates
- * {@code FooModel} and {@code FooTrainer} next to the annotated type {@code Foo}.
+ * Declares a fully connected network, optionally behind a radial-basis-function layer
+ * ({@link #rbf()}); at compile time the Unrolled processor generates {@code FooModel} and
+ * {@code FooTrainer} next to the annotated type {@code Foo}.
  *
  * <pre>{@code
  * @Network(inputs = 4,
