@@ -59,14 +59,15 @@ public final class NetworkReader {
     Optional<Precision> precisionConstant = enumConstant(precision, Precision.class);
     Optional<Backend> backendConstant = enumConstant(values.get("backend"), Backend.class);
     Optional<List<LayerDeclaration>> layerList = readLayers(layers);
-    Optional<Optional<RbfDeclaration>> rbf = readRbf(explicitValue(mirror, "rbf"));
+    AnnotationValue rbfValue = explicitValue(mirror, "rbf"); // absent: no RBF layer
+    Optional<RbfDeclaration> rbf = rbfValue == null ? Optional.empty() : readRbf(rbfValue);
     if (lossConstant.isEmpty() || precisionConstant.isEmpty() || backendConstant.isEmpty()
-        || layerList.isEmpty() || rbf.isEmpty()) {
+        || layerList.isEmpty() || (rbfValue != null && rbf.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(new NetworkDeclaration(
         type, mirror, (Integer) inputs.getValue(), explicitValue(mirror, "inputs"),
-        rbf.get().orElse(null), layerList.get(), explicitValue(mirror, "layers"),
+        rbf.orElse(null), layerList.get(), explicitValue(mirror, "layers"),
         lossConstant.get(), explicitValue(mirror, "loss"), precisionConstant.get(),
         (Integer) maxParameters.getValue(), explicitValue(mirror, "maxParameters"),
         backendConstant.get() == Backend.DEFAULT ? buildBackend : backendConstant.get(),
@@ -74,13 +75,10 @@ public final class NetworkReader {
   }
 
   /**
-   * The RBF layer when {@code rbf} is written (even with units ≤ 0, which validation reports); empty
-   * inside when it is not; empty outside when javac could not resolve it.
+   * The written {@code rbf} value, even with units ≤ 0 (validation reports those); empty when javac
+   * could not resolve it.
    */
-  private Optional<Optional<RbfDeclaration>> readRbf(AnnotationValue rbf) {
-    if (rbf == null) {
-      return Optional.of(Optional.empty());
-    }
+  private Optional<RbfDeclaration> readRbf(AnnotationValue rbf) {
     if (!(rbf.getValue() instanceof AnnotationMirror annotation)) {
       return Optional.empty();
     }
@@ -88,8 +86,8 @@ public final class NetworkReader {
     if (units == null || !(units.getValue() instanceof Integer)) {
       return Optional.empty();
     }
-    return Optional.of(Optional.of(new RbfDeclaration((Integer) units.getValue(), annotation, rbf,
-        explicitValue(annotation, "units"))));
+    return Optional.of(new RbfDeclaration((Integer) units.getValue(), annotation, rbf,
+        explicitValue(annotation, "units")));
   }
 
   private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers) {
