@@ -288,20 +288,7 @@ class GeneratedVsReferenceTest {
         double[] analytic = new double[model.parameterCount()];
         model.lossAndGradient(x, y, analytic);
 
-        double h = 1e-5;
-        double[] p = f.params.clone();
-        double[] scratch = new double[p.length];
-        double[] numeric = new double[p.length];
-        for (int k = 0; k < p.length; k++) {
-          p[k] = f.params[k] + h;
-          model.setParameters(p);
-          double plus = model.lossAndGradient(x, y, scratch);
-          p[k] = f.params[k] - h;
-          model.setParameters(p);
-          double minus = model.lossAndGradient(x, y, scratch);
-          p[k] = f.params[k];
-          numeric[k] = (plus - minus) / (2 * h);
-        }
+        double[] numeric = TestData.centralDifferences(model, f.params, x, y, 1e-5);
         double error = TestData.relativeError(analytic, numeric);
         assertTrue(error <= 1e-6, "relative error " + error + " against central differences");
       });

@@ -1,11 +1,34 @@
 package dev.unrolled.reference;
 
 import dev.unrolled.Loss;
+import dev.unrolled.Model;
 import java.util.Random;
 
 /** Seeded random batches and parameters, and the error measures every differential test uses. */
 public final class TestData {
   private TestData() {}
+
+  /**
+   * Central differences {@code (L(p + h·e_k) − L(p − h·e_k)) / 2h} of a generated model's own loss
+   * for every parameter, independent of any reference; leaves {@code model} at {@code params}.
+   */
+  public static double[] centralDifferences(Model model, double[] params, double[][] x, double[][] y, double h) {
+    double[] p = params.clone();
+    double[] scratch = new double[p.length];
+    double[] numeric = new double[p.length];
+    for (int k = 0; k < p.length; k++) {
+      p[k] = params[k] + h;
+      model.setParameters(p);
+      double plus = model.lossAndGradient(x, y, scratch);
+      p[k] = params[k] - h;
+      model.setParameters(p);
+      double minus = model.lossAndGradient(x, y, scratch);
+      p[k] = params[k];
+      numeric[k] = (plus - minus) / (2 * h);
+    }
+    model.setParameters(params);
+    return numeric;
+  }
 
   /** {@code ‖a − b‖₂ / ‖b‖₂} (or {@code ‖a‖₂} when {@code b} is zero). */
   public static double relativeError(double[] a, double[] b) {
