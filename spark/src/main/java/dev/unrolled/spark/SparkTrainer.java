@@ -173,7 +173,7 @@ public final class SparkTrainer<M extends Model> {
     } catch (Exception e) {
       throw Jobs.failure(e);
     } finally {
-      shared.destroy(false);
+      shared.destroy();
     }
   }
 
