@@ -32,8 +32,8 @@ public final class GradientSum implements Serializable {
   private final int first; // partitions [first, last) of partitions
   private final int last;
   private final int partitions;
-  private long rows;
-  private double loss;
+  private final long rows;
+  private final double loss;
   private final double[] gradient;
 
   private GradientSum(int first, int last, int partitions, long rows, double loss, double[] gradient) {
