@@ -203,6 +203,37 @@ class SparkTrainerTest {
   }
 
   @Test
+  void aStepWhoseSampleIsEmptyTakesNoStepButCounts() {
+    Nets_ClassifierModel model = new Nets_ClassifierModel(9);
+    double[] before = model.parameters();
+    SparkTrainer<Nets_ClassifierModel> trainer = new SparkTrainer<>(model, Nets_ClassifierModel::new, Optimizer.sgd(0.1));
+
+    double loss = trainer.step(data, 1e-9, 1); // 700 rows · 1e-9: almost surely none
+
+    assertThat(loss).isNaN();
+    assertThat(model.parameters()).isEqualTo(before);
+    assertThat(trainer.steps()).isEqualTo(1);
+  }
+
+  @Test
+  void stopsWithTheLastFiniteParametersWhenTheLossOverflows() {
+    double[][] x = {{1e150, 1e150}, {-1e150, 1e150}};
+    double[][] y = {{1}, {0}};
+    Nets_RegressorModel model = new Nets_RegressorModel(10);
+    SparkTrainer<Nets_RegressorModel> trainer = new SparkTrainer<>(model, Nets_RegressorModel::new, Optimizer.sgd(1e200));
+
+    try (TrainingData huge = TrainingData.of(LocalSpark.context(), Dataset.ofTargets(x, y), 1)) {
+      // tanh saturates: a finite loss, then output weights near 1e200 and a squared error past the double range.
+      trainer.step(huge);
+      double[] before = model.parameters();
+      ArithmeticException e = assertThrows(ArithmeticException.class, () -> trainer.step(huge));
+
+      assertThat(e).hasMessageThat().contains("at step 1; training diverged: lower the learning rate");
+      assertThat(model.parameters()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void rejectsAModelThatDoesNotFitTheRows() {
     Nets_RegressorModel twoInputs = new Nets_RegressorModel(0);
     SparkTrainer<Nets_RegressorModel> trainer = new SparkTrainer<>(twoInputs, Nets_RegressorModel::new, Optimizer.sgd(0.1));
