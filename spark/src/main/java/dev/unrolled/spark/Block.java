@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One partition's rows packed into flat arrays, cached by Spark between steps: rows
- * {@code [first, first + rows)} of the training data, in order. Features are kept as {@code float}
+ * {@code [first, first + rows)} of the training data, in order. While the data is prepared, a block
+ * is also a piece of a partition: a run of rows from one input partition. Features are kept as {@code float}
  * when every value is exactly a float (pixels, most CSVs) — the same numbers in half the memory —
  * and as {@code double} otherwise.
  */
@@ -103,6 +104,79 @@ final class Block implements Serializable {
       }
     }
     return new Block(partition, first, rows, width, targetWidth, floats, doubles, labels, targets);
+  }
+
+  /**
+   * Joins the pieces of partition {@code partition}, which must cover rows {@code [first, end)}
+   * exactly when sorted by their first row, into one block; they must agree in width and kind.
+   */
+  static Block concat(int partition, long first, long end, List<Block> pieces) {
+    pieces.sort((a, b) -> Long.compare(a.first, b.first));
+    Block head = null;
+    boolean floats = true;
+    long expected = first;
+    for (Block piece : pieces) {
+      if (piece.first != expected) {
+        throw new IllegalStateException("partition " + partition + " expected row " + expected + " but got row "
+            + piece.first + "; the input gave other rows when read a second time (make it deterministic or cache it)");
+      }
+      expected += piece.rows;
+      if (piece.rows == 0) {
+        continue;
+      }
+      if (head == null) {
+        head = piece;
+      } else if (piece.width != head.width || piece.targetWidth != head.targetWidth) {
+        throw new IllegalArgumentException("row " + piece.first + " has " + piece.width + " features and "
+            + kind(piece.targetWidth) + " but row " + head.first + " has " + head.width + " and "
+            + kind(head.targetWidth) + "; every row must have the same shape");
+      }
+      floats &= piece.floatFeatures != null;
+    }
+    if (expected != end) {
+      throw new IllegalStateException("partition " + partition + " holds rows up to " + expected + " but should up to "
+          + end + "; the input gave other rows when read a second time (make it deterministic or cache it)");
+    }
+    if (head == null) {
+      return new Block(partition, first, 0, 0, 0, new float[0], null, new int[0], null);
+    }
+    if (pieces.size() == 1) {
+      return head;
+    }
+    int rows = (int) (end - first);
+    int width = head.width;
+    int targetWidth = head.targetWidth;
+    if ((long) rows * Math.max(width, targetWidth) > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("partition " + partition + " holds " + rows + " rows of " + width
+          + " features, more values than one Java array takes; use more partitions");
+    }
+    float[] floatFeatures = floats ? new float[rows * width] : null;
+    double[] doubleFeatures = floats ? null : new double[rows * width];
+    int[] labels = targetWidth == 0 ? new int[rows] : null;
+    double[] targets = targetWidth == 0 ? null : new double[rows * targetWidth];
+    int at = 0;
+    for (Block piece : pieces) {
+      int n = piece.rows * width;
+      if (floatFeatures != null) {
+        System.arraycopy(piece.floatFeatures, 0, floatFeatures, at * width, n);
+      } else {
+        for (int i = 0; i < n; i++) {
+          doubleFeatures[at * width + i] =
+              piece.floatFeatures != null ? piece.floatFeatures[i] : piece.doubleFeatures[i];
+        }
+      }
+      if (labels != null) {
+        System.arraycopy(piece.labels, 0, labels, at, piece.rows);
+      } else {
+        System.arraycopy(piece.targets, 0, targets, at * targetWidth, piece.rows * targetWidth);
+      }
+      at += piece.rows;
+    }
+    return new Block(partition, first, rows, width, targetWidth, floatFeatures, doubleFeatures, labels, targets);
+  }
+
+  private static String kind(int targetWidth) {
+    return targetWidth == 0 ? "class labels" : targetWidth + " targets";
   }
 
   /** What the driver checks against the model: widths, kind and label range. */

@@ -4,10 +4,9 @@ import dev.unrolled.GradientSum;
 import dev.unrolled.Model;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.Vector;
@@ -19,8 +18,8 @@ import scala.Tuple2;
  * Training rows laid out for exact, repeatable data-parallel training: numbered in the order of the
  * input, cut into {@code partitions} contiguous runs as {@link GradientSum#partitionStart} says
  * (partition k holds rows {@code [start(k), start(k+1))}, in order), packed into flat arrays and
- * cached (memory, spilling to disk). Preparing costs one shuffle, once; every training step then
- * reads the cache.
+ * cached (memory, spilling to disk). Preparing reads the input twice (once only to count its rows)
+ * and shuffles packed runs of rows, once; every training step then reads the cache.
  *
  * <pre>{@code
  * try (TrainingData data = TrainingData.of(frame, "features", "label", 8)) {
@@ -86,19 +85,31 @@ public final class TrainingData implements AutoCloseable {
       throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
     }
     try {
-      long n = samples.count();
+      // Where each input partition starts among the rows: one pass that only counts.
+      List<Long> counts = samples.mapPartitions(it -> {
+        long count = 0;
+        for (; it.hasNext(); it.next()) {
+          count++;
+        }
+        return Collections.singletonList(count).iterator();
+      }).collect();
+      long[] starts = new long[counts.size()];
+      long n = 0;
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = n;
+        n += counts.get(i);
+      }
       ContiguousPartitioner cut = new ContiguousPartitioner(n, partitions);
-      JavaPairRDD<Long, Sample> numbered = samples.zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
-      JavaRDD<Block> blocks = numbered.partitionBy(cut)
+      // Each input partition packs its rows into one piece per partition they belong to, so the
+      // shuffle moves a few flat arrays instead of a record per row.
+      JavaRDD<Block> blocks = samples
+          .mapPartitionsWithIndex((i, it) -> pieces(it, starts[i], cut).iterator(), true)
+          .mapToPair(piece -> new Tuple2<>(piece.first, piece))
+          .partitionBy(cut)
           .mapPartitionsWithIndex((k, it) -> {
-            List<Tuple2<Long, Sample>> rows = new ArrayList<>();
-            it.forEachRemaining(rows::add);
-            rows.sort(Comparator.comparing(Tuple2::_1)); // a shuffle delivers rows in no fixed order
-            List<Sample> ordered = new ArrayList<>(rows.size());
-            for (Tuple2<Long, Sample> row : rows) {
-              ordered.add(row._2());
-            }
-            return Collections.singletonList(Block.pack(k, cut.start(k), ordered)).iterator();
+            List<Block> pieces = new ArrayList<>();
+            it.forEachRemaining(t -> pieces.add(t._2()));
+            return Collections.singletonList(Block.concat(k, cut.start(k), cut.start(k + 1), pieces)).iterator();
           }, true)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
@@ -110,6 +121,33 @@ public final class TrainingData implements AutoCloseable {
     } catch (Exception e) {
       throw Jobs.failure(e);
     }
+  }
+
+  /** Rows from {@code first} on, packed into one piece per destination partition they cross. */
+  private static List<Block> pieces(Iterator<Sample> rows, long first, ContiguousPartitioner cut) {
+    List<Block> pieces = new ArrayList<>();
+    List<Sample> run = new ArrayList<>();
+    long row = first;
+    long runStart = first;
+    int target = -1;
+    while (rows.hasNext()) {
+      Sample sample = rows.next();
+      int k = cut.partitionOf(row);
+      if (k != target && !run.isEmpty()) {
+        pieces.add(Block.pack(target, runStart, run));
+        run = new ArrayList<>();
+      }
+      if (run.isEmpty()) {
+        target = k;
+        runStart = row;
+      }
+      run.add(sample);
+      row++;
+    }
+    if (!run.isEmpty()) {
+      pieces.add(Block.pack(target, runStart, run));
+    }
+    return pieces;
   }
 
   /** A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}. */
@@ -259,7 +297,10 @@ public final class TrainingData implements AutoCloseable {
 
     @Override
     public int getPartition(Object key) {
-      long i = (Long) key;
+      return partitionOf((Long) key);
+    }
+
+    int partitionOf(long i) {
       long q = rows / partitions;
       long r = rows % partitions;
       long longer = r * (q + 1); // rows in the first r partitions, one row longer than the rest

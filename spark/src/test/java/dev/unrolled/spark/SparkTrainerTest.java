@@ -271,6 +271,20 @@ class SparkTrainerTest {
   }
 
   @Test
+  void namesTheFirstRowOfAnotherWidth() {
+    List<Sample> rows = samples(BLOBS);
+    for (int r = 350; r < rows.size(); r++) {
+      rows.set(r, Sample.labeled(new double[5], 0)); // the whole second input partition
+    }
+    JavaRDD<Sample> rdd = LocalSpark.context().parallelize(rows, 2);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingData.of(rdd, 1));
+
+    assertThat(e).hasMessageThat().isEqualTo("row 350 has 5 features and class labels but row 0 has 4 and class"
+        + " labels; every row must have the same shape");
+  }
+
+  @Test
   void rejectsAFactoryForAnotherNetworkAndSettingsOutOfRange() {
     Nets_ClassifierModel model = new Nets_ClassifierModel(0);
 
