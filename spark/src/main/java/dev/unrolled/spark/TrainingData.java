@@ -1,0 +1,320 @@
+package dev.unrolled.spark;
+
+import dev.unrolled.GradientSum;
+import dev.unrolled.Model;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Training rows laid out for exact, repeatable data-parallel training: numbered in the order of the
+ * input, cut into {@code partitions} contiguous runs as {@link GradientSum#partitionStart} says
+ * (partition k holds rows {@code [start(k), start(k+1))}, in order), packed into flat arrays and
+ * cached (memory, spilling to disk). Preparing reads the input twice (once only to count its rows)
+ * and shuffles packed runs of rows, once; every training step then reads the cache.
+ *
+ * <pre>{@code
+ * try (TrainingData data = TrainingData.of(frame, "features", "label", 8)) {
+ *   trainer.fit(data, 100, 0.1, 42);
+ * }
+ * }</pre>
+ *
+ * <p>Because the layout depends only on the row order and the partition count, a gradient summed
+ * over it equals {@link dev.unrolled.FullBatch} on one machine with the same rows and partition
+ * count, bit for bit. {@link #close()} releases the cache.
+ */
+public final class TrainingData implements AutoCloseable {
+  private final JavaRDD<Block> blocks;
+  private final long rows;
+  private final int partitions;
+  private final int width;
+  private final int targetWidth; // 0 for labels
+  private final int maxLabel; // -1 with target rows
+
+  private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, List<Block.Stats> stats) {
+    this.blocks = blocks;
+    this.rows = rows;
+    this.partitions = partitions;
+    Block.Stats head = null;
+    int max = -1;
+    for (Block.Stats s : stats) {
+      if (s.rows() == 0) {
+        continue;
+      }
+      if (head == null) {
+        head = s;
+      } else if (s.width() != head.width() || s.targetWidth() != head.targetWidth()) {
+        throw new IllegalArgumentException("row " + s.first() + " has " + s.width() + " features and "
+            + describeTargets(s.targetWidth()) + " but row " + head.first() + " has " + head.width() + " and "
+            + describeTargets(head.targetWidth()) + "; every row must have the same shape");
+      }
+      max = Math.max(max, s.maxLabel());
+    }
+    if (head == null) {
+      throw new IllegalArgumentException("the training data has no rows; give at least one sample");
+    }
+    this.width = head.width();
+    this.targetWidth = head.targetWidth();
+    this.maxLabel = max;
+  }
+
+  /** The samples in their RDD's order, cut into as many partitions as the RDD has. */
+  public static TrainingData of(JavaRDD<Sample> samples) {
+    return of(samples, samples.getNumPartitions());
+  }
+
+  /**
+   * The samples in their RDD's order, cut into {@code partitions} contiguous partitions.
+   *
+   * @throws IllegalArgumentException if the rows disagree in width or kind, a value is not finite,
+   *     or there are no rows
+   */
+  public static TrainingData of(JavaRDD<Sample> samples, int partitions) {
+    if (samples == null) {
+      throw new IllegalArgumentException("samples is null");
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
+    }
+    try {
+      // Where each input partition starts among the rows: one pass that only counts.
+      List<Long> counts = samples.mapPartitions(it -> {
+        long count = 0;
+        for (; it.hasNext(); it.next()) {
+          count++;
+        }
+        return Collections.singletonList(count).iterator();
+      }).collect();
+      long[] starts = new long[counts.size()];
+      long n = 0;
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = n;
+        n += counts.get(i);
+      }
+      ContiguousPartitioner cut = new ContiguousPartitioner(n, partitions);
+      // Each input partition packs its rows into one piece per partition they belong to, so the
+      // shuffle moves a few flat arrays instead of a record per row.
+      JavaRDD<Block> blocks = samples
+          .mapPartitionsWithIndex((i, it) -> pieces(it, starts[i], cut).iterator(), true)
+          .mapToPair(piece -> new Tuple2<>(piece.first, piece))
+          .partitionBy(cut)
+          .mapPartitionsWithIndex((k, it) -> {
+            List<Block> pieces = new ArrayList<>();
+            it.forEachRemaining(t -> pieces.add(t._2()));
+            return Collections.singletonList(Block.concat(k, cut.start(k), cut.start(k + 1), pieces)).iterator();
+          }, true)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return new TrainingData(blocks, n, partitions, blocks.map(Block::stats).collect());
+      } catch (RuntimeException e) {
+        blocks.unpersist(false);
+        throw e;
+      }
+    } catch (Exception e) {
+      throw Jobs.failure(e);
+    }
+  }
+
+  /** Rows from {@code first} on, packed into one piece per destination partition they cross. */
+  private static List<Block> pieces(Iterator<Sample> rows, long first, ContiguousPartitioner cut) {
+    List<Block> pieces = new ArrayList<>();
+    List<Sample> run = new ArrayList<>();
+    long row = first;
+    long runStart = first;
+    int target = -1;
+    while (rows.hasNext()) {
+      Sample sample = rows.next();
+      int k = cut.partitionOf(row);
+      if (k != target && !run.isEmpty()) {
+        pieces.add(Block.pack(target, runStart, run));
+        run = new ArrayList<>();
+      }
+      if (run.isEmpty()) {
+        target = k;
+        runStart = row;
+      }
+      run.add(sample);
+      row++;
+    }
+    if (!run.isEmpty()) {
+      pieces.add(Block.pack(target, runStart, run));
+    }
+    return pieces;
+  }
+
+  /** A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}. */
+  public static TrainingData of(JavaSparkContext spark, dev.unrolled.Dataset data, int partitions) {
+    List<Sample> samples = new ArrayList<>(data.size());
+    for (int r = 0; r < data.size(); r++) {
+      if (data.hasLabels()) {
+        samples.add(Sample.labeled(data.featureRow(r), data.label(r)));
+      } else {
+        double[] t = new double[data.targetWidth()];
+        data.targets(r, t);
+        samples.add(Sample.withTargets(data.featureRow(r), t));
+      }
+    }
+    return of(spark.parallelize(samples, partitions), partitions);
+  }
+
+  /**
+   * Rows of a DataFrame, as MLlib's estimators take them: {@code featuresColumn} holds an
+   * {@code ml.linalg.Vector} (or an array of numbers); {@code labelColumn} a class index (a number
+   * with no fraction: 0, 1, 2, …) or a target {@code Vector}.
+   */
+  public static TrainingData of(org.apache.spark.sql.Dataset<Row> frame, String featuresColumn, String labelColumn,
+      int partitions) {
+    if (frame == null) {
+      throw new IllegalArgumentException("frame is null");
+    }
+    for (String column : new String[] {featuresColumn, labelColumn}) {
+      if (!List.of(frame.columns()).contains(column)) {
+        throw new IllegalArgumentException("the frame has no column \"" + column + "\"; its columns are "
+            + List.of(frame.columns()));
+      }
+    }
+    JavaRDD<Sample> samples = frame.select(featuresColumn, labelColumn).javaRDD()
+        .map(row -> sample(row, featuresColumn, labelColumn));
+    return of(samples, partitions);
+  }
+
+  /** Number of rows. */
+  public long size() {
+    return rows;
+  }
+
+  /** Number of partitions: this fixes the reduction order. */
+  public int partitions() {
+    return partitions;
+  }
+
+  /** Features per row. */
+  public int featureCount() {
+    return width;
+  }
+
+  /** Releases the cached rows; the data cannot be used afterwards. */
+  @Override
+  public void close() {
+    blocks.unpersist(false);
+  }
+
+  @Override
+  public String toString() {
+    return "TrainingData[" + rows + " rows, " + width + " features, " + describeTargets(targetWidth) + ", "
+        + partitions + " partitions]";
+  }
+
+  JavaRDD<Block> blocks() {
+    return blocks;
+  }
+
+  /** Checks that {@code model} can train on these rows, before any job runs. */
+  void requireFits(Model model) {
+    if (model.inputSize() != width) {
+      throw new IllegalArgumentException("the model takes " + model.inputSize() + " inputs but the rows have "
+          + width + " features");
+    }
+    int outputs = model.outputSize();
+    if (targetWidth > 0 && targetWidth != outputs) {
+      throw new IllegalArgumentException("the model has " + outputs + " outputs but the target rows have "
+          + targetWidth + " values; give target rows as wide as the output layer");
+    }
+    if (targetWidth == 0 && maxLabel >= Math.max(outputs, 2)) {
+      throw new IllegalArgumentException("the rows have label " + maxLabel + " but the model has " + outputs
+          + " output" + (outputs == 1 ? " (labels 0 and 1)" : "s (labels 0.." + (outputs - 1) + ")")
+          + "; declare as many output units as classes");
+    }
+  }
+
+  private static String describeTargets(int targetWidth) {
+    return targetWidth == 0 ? "class labels" : targetWidth + " targets";
+  }
+
+  private static Sample sample(Row row, String featuresColumn, String labelColumn) {
+    if (row.isNullAt(0) || row.isNullAt(1)) {
+      throw new IllegalArgumentException("a row has null in \"" + (row.isNullAt(0) ? featuresColumn : labelColumn)
+          + "\"; drop or fill missing values first");
+    }
+    double[] features = numbers(row, 0, featuresColumn);
+    Object label = row.get(1);
+    if (label instanceof Number number) {
+      double value = number.doubleValue();
+      if (!(value >= 0) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("label " + value + " in \"" + labelColumn
+            + "\" is not a class index; labels are 0, 1, 2, … (or give a target vector)");
+      }
+      return Sample.labeled(features, (int) value);
+    }
+    return Sample.withTargets(features, numbers(row, 1, labelColumn));
+  }
+
+  private static double[] numbers(Row row, int i, String column) {
+    Object value = row.get(i);
+    if (value instanceof Vector vector) {
+      return vector.toArray();
+    }
+    if (value instanceof scala.collection.Seq<?>) {
+      List<Object> list = row.getList(i);
+      double[] out = new double[list.size()];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = ((Number) list.get(k)).doubleValue();
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("column \"" + column + "\" holds " + value.getClass().getSimpleName()
+        + "; give an ml.linalg.Vector (e.g. from VectorAssembler) or an array of numbers");
+  }
+
+  /** Sends row i to the partition whose contiguous run holds it. */
+  static final class ContiguousPartitioner extends Partitioner {
+    private static final long serialVersionUID = 1L;
+
+    private final long rows;
+    private final int partitions;
+
+    ContiguousPartitioner(long rows, int partitions) {
+      this.rows = rows;
+      this.partitions = partitions;
+    }
+
+    long start(int k) {
+      return GradientSum.partitionStart(rows, partitions, k);
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return partitionOf((Long) key);
+    }
+
+    int partitionOf(long i) {
+      long q = rows / partitions;
+      long r = rows % partitions;
+      long longer = r * (q + 1); // rows in the first r partitions, one row longer than the rest
+      return (int) (i < longer ? i / (q + 1) : r + (i - longer) / q);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ContiguousPartitioner p && p.rows == rows && p.partitions == partitions;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(rows) * 31 + partitions;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.unrolled.spark;
+
+import dev.unrolled.Activation;
+import dev.unrolled.Dense;
+import dev.unrolled.Loss;
+import dev.unrolled.Network;
+import dev.unrolled.Precision;
+
+/** The networks the Spark tests train, compiled by the processor as users compile theirs. */
+final class Nets {
+  private Nets() {}
+
+  /** Three classes of 4 features, in double precision: the parity tests' network. */
+  @Network(inputs = 4, layers = {@Dense(units = 8, activation = Activation.TANH), @Dense(units = 3)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.DOUBLE)
+  interface Classifier {}
+
+  /** The same network in float, the default precision. */
+  @Network(inputs = 4, layers = {@Dense(units = 8, activation = Activation.TANH), @Dense(units = 3)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY)
+  interface FloatClassifier {}
+
+  /** A regression on target rows. */
+  @Network(inputs = 2, layers = {@Dense(units = 6, activation = Activation.TANH), @Dense(units = 1)},
+      loss = Loss.MEAN_SQUARED_ERROR, precision = Precision.DOUBLE)
+  interface Regressor {}
+}
