@@ -3,7 +3,7 @@ package dev.unrolled;
 /**
  * Applies an {@link Optimizer} to a model through its flat parameter vector, with the arithmetic of
  * the model's generated trainer: in the model's precision ({@code float} rows for FLOAT), weight
- * decay on weights and not on biases. For a gradient computed elsewhere — summed over a cluster, or
+ * decay on weights and not on biases (nor on an RBF layer's centres and widths). For a gradient computed elsewhere — summed over a cluster, or
  * by {@link FullBatch} — this is the same update a generated trainer would take.
  *
  * <pre>{@code
@@ -31,15 +31,22 @@ public final class GradientStep {
     this.model = model;
     this.flat = new double[model.parameterCount()];
     Architecture a = model.architecture();
-    int rows = 2 * a.layers().size();
+    int first = a.hasRbf() ? 1 : 0; // the RBF layer's centres and log-widths: never decayed
+    int rows = 2 * (first + a.layers().size());
     int[] lengths = new int[rows];
     boolean[] decayed = new boolean[rows];
     int in = a.inputs();
+    if (a.hasRbf()) {
+      lengths[0] = a.rbfUnits() * in; // C[units][inputs], row-major, then s[units]
+      lengths[1] = a.rbfUnits();
+      in = a.rbfUnits();
+    }
     for (int l = 0; l < a.layers().size(); l++) {
       int out = a.layers().get(l).units();
-      lengths[2 * l] = in * out; // W[out][in], row-major, then b[out]
-      lengths[2 * l + 1] = out;
-      decayed[2 * l] = true;
+      int r = 2 * (first + l);
+      lengths[r] = in * out; // W[out][in], row-major, then b[out]
+      lengths[r + 1] = out;
+      decayed[r] = true;
       in = out;
     }
     if (model.precision() == Precision.FLOAT) {

@@ -193,6 +193,33 @@ class RbfTrainingTest {
     assertTrue(TestData.relativeError(results[0], results[2]) < 1e-12, "sharded and single-workspace training differ");
   }
 
+  /**
+   * The flat-vector update used for gradients summed elsewhere (Spark, {@code FullBatch}) knows the
+   * RBF layer: with weight decay it steps a FLOAT model to the trainer's bits.
+   */
+  @Test
+  void gradientStepUpdatesAnRbfModelExactlyAsItsTrainer() {
+    Dataset grid = Surface.grid(9); // 81 rows: one chunk, so the full-batch gradient is the trainer's
+    int[] all = new int[grid.size()];
+    for (int r = 0; r < all.length; r++) {
+      all[r] = r;
+    }
+    for (Optimizer optimizer : new Optimizer[] {Optimizer.momentum(0.1, 0.9).withWeightDecay(0.05),
+        Optimizer.adamW(0.01, 0.1)}) {
+      Surface_RadialModel viaStep = new Surface_RadialModel(5);
+      Surface_RadialModel viaTrainer = new Surface_RadialModel(5);
+      dev.unrolled.GradientStep step = new dev.unrolled.GradientStep(viaStep, optimizer);
+      var trainer = new dev.unrolled.examples.Surface_RadialTrainer(viaTrainer, optimizer, grid.size());
+      double[] g = new double[viaStep.parameterCount()];
+      for (int i = 0; i < 3; i++) {
+        dev.unrolled.FullBatch.of(viaStep, grid).evaluate(viaStep.parameters(), g);
+        step.apply(g);
+        trainer.trainBatch(grid, all, 0, all.length);
+      }
+      assertArrayEquals(viaTrainer.parameters(), viaStep.parameters(), 0, optimizer.toString());
+    }
+  }
+
   @Test
   void rbfTrainingStepsAllocateNothing() {
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
