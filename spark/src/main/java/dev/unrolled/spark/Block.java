@@ -51,10 +51,7 @@ final class Block implements Serializable {
     int width = head.features().length;
     boolean labelled = head.hasLabel();
     int targetWidth = labelled ? 0 : head.targets().length;
-    if ((long) rows * Math.max(width, targetWidth) > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("partition " + partition + " holds " + rows + " rows of " + width
-          + " features, more values than one Java array takes; use more partitions");
-    }
+    requireArraySize(partition, rows, width, targetWidth);
     boolean floatExact = true;
     for (int r = 0; r < rows; r++) {
       Sample s = samples.get(r);
@@ -146,10 +143,7 @@ final class Block implements Serializable {
     int rows = (int) (end - first);
     int width = head.width;
     int targetWidth = head.targetWidth;
-    if ((long) rows * Math.max(width, targetWidth) > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("partition " + partition + " holds " + rows + " rows of " + width
-          + " features, more values than one Java array takes; use more partitions");
-    }
+    requireArraySize(partition, rows, width, targetWidth);
     float[] floatFeatures = floats ? new float[rows * width] : null;
     double[] doubleFeatures = floats ? null : new double[rows * width];
     int[] labels = targetWidth == 0 ? new int[rows] : null;
@@ -173,6 +167,13 @@ final class Block implements Serializable {
       at += piece.rows;
     }
     return new Block(partition, first, rows, width, targetWidth, floatFeatures, doubleFeatures, labels, targets);
+  }
+
+  private static void requireArraySize(int partition, int rows, int width, int targetWidth) {
+    if ((long) rows * Math.max(width, targetWidth) > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("partition " + partition + " holds " + rows + " rows of " + width
+          + " features, more values than one Java array takes; use more partitions");
+    }
   }
 
   private static String kind(int targetWidth) {

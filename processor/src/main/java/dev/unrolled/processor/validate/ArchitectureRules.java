@@ -67,30 +67,15 @@ final class ArchitectureRules {
     }
     // The largest layer by weights (centres for the RBF layer): the likeliest place of a typo.
     RbfDeclaration rbf = network.rbf();
-    String largestName = null;
-    AnnotationMirror largestMirror = null;
-    AnnotationValue largestUnits = null;
-    long largestWeights = -1;
-    long largestIn = 0;
-    long largestOut = 0;
     long in = network.inputs();
+    Sized largest = null;
     if (rbf != null) {
-      largestName = "the RBF layer";
-      largestMirror = rbf.mirror();
-      largestUnits = rbf.unitsValue();
-      largestWeights = in * rbf.units();
-      largestIn = in;
-      largestOut = rbf.units();
+      largest = new Sized("the RBF layer", rbf.mirror(), rbf.unitsValue(), in, rbf.units());
       in = rbf.units();
     }
     for (LayerDeclaration layer : network.layers()) {
-      if (in * layer.units() > largestWeights) {
-        largestName = "layer " + layer.number();
-        largestMirror = layer.mirror();
-        largestUnits = layer.unitsValue();
-        largestWeights = in * layer.units();
-        largestIn = in;
-        largestOut = layer.units();
+      if (largest == null || in * layer.units() > largest.weights()) {
+        largest = new Sized("layer " + layer.number(), layer.mirror(), layer.unitsValue(), in, layer.units());
       }
       in = layer.units();
     }
@@ -101,11 +86,18 @@ final class ArchitectureRules {
             + String.format(Locale.ROOT, "%,d", count) + " if you mean it";
     // Point at the budget if the user set it, else at the largest layer's size.
     boolean atBudget = network.maxParametersValue() != null;
-    report.add(Message.TOO_MANY_PARAMETERS, network.type(), atBudget ? network.mirror() : largestMirror,
-        atBudget ? network.maxParametersValue() : largestUnits,
+    report.add(Message.TOO_MANY_PARAMETERS, network.type(), atBudget ? network.mirror() : largest.mirror(),
+        atBudget ? network.maxParametersValue() : largest.unitsValue(),
         count == Long.MAX_VALUE ? "more than " + String.format(Locale.ROOT, "%,d", Long.MAX_VALUE)
             : String.format(Locale.ROOT, "%,d", count),
-        budget, largestName, largestIn, largestOut, fix);
+        budget, largest.name(), largest.in(), largest.out(), fix);
+  }
+
+  /** A layer as the budget message names it: where to point, and its inputs × units. */
+  private record Sized(String name, AnnotationMirror mirror, AnnotationValue unitsValue, long in, long out) {
+    long weights() {
+      return in * out;
+    }
   }
 
   private static void checkLoss(NetworkDeclaration network, ValidationReport report) {

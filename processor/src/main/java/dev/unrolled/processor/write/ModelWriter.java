@@ -93,7 +93,7 @@ public final class ModelWriter {
    * interprets. Deep networks initialise through per-group helpers, keeping the constructor small.
    */
   private void addConstructor(TypeSpec.Builder type) {
-    ClassName weightInit = ClassName.get("dev.unrolled.support", "WeightInit");
+    ClassName weightInit = ParameterCode.WEIGHT_INIT;
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A model with parameters drawn from {@code seed}: the same seed gives the same\n")

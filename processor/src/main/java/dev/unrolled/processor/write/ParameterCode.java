@@ -12,7 +12,7 @@ import java.util.function.IntFunction;
  * layout in one array; looped layers keep {@code w[i][j]} rows, transposed for their kernels.
  */
 final class ParameterCode {
-  private static final ClassName WEIGHT_INIT = ClassName.get("dev.unrolled.support", "WeightInit");
+  static final ClassName WEIGHT_INIT = ClassName.get("dev.unrolled.support", "WeightInit");
 
   private ParameterCode() {}
 
