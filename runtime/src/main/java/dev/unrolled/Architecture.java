@@ -2,6 +2,7 @@ package dev.unrolled;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a network is, independent of its parameters: input width, the optional radial-basis-function
@@ -76,9 +77,124 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     return rbfUnits > 0;
   }
 
+  /** What a layer computes; its parameter blocks follow from it (see {@link #table()}). */
+  public enum Kind {
+    /** {@code φ_j = exp(−β_j‖x − c_j‖²)}, {@code β_j = exp(s_j)}: centres {@code C[out][in]}, then {@code s[out]}. */
+    RBF,
+    /** {@code a = f(W·x + b)}: weights {@code W[out][in]}, then biases {@code b[out]}. */
+    DENSE
+  }
+
+  /**
+   * A run of the flat parameter layout that one layer owns.
+   *
+   * @param name {@code "W"} and {@code "b"} for a dense layer, {@code "C"} and {@code "s"} for the RBF layer
+   * @param title what one of its values is called in messages: "weight", "bias", "RBF centre", "RBF log-width"
+   * @param offset where the block starts in the flat layout
+   * @param rows its rows: the layer's outputs
+   * @param columns values per row, row-major: the layer's inputs for a matrix, 1 for a vector
+   * @param decayed whether weight decay applies to it: dense weights only
+   */
+  public record Block(String name, String title, long offset, int rows, int columns, boolean decayed) {
+    /** How many parameters it holds. */
+    public long length() {
+      return (long) rows * columns;
+    }
+
+    /** {@code "W[1][3]"} (or {@code "b[1]"}) for the {@code k}-th value of the block. */
+    public String element(long k) {
+      return columns == 1 ? name + "[" + k + "]" : name + "[" + k / columns + "][" + k % columns + "]";
+    }
+  }
+
+  /**
+   * One row of the layer table.
+   *
+   * @param number what users, diagnostics, the generated fields ({@code w2}) and {@code summary()} call
+   *     the layer: 1 for the first layer after the input, counting the RBF layer
+   * @param activation the dense layer's activation; {@code IDENTITY} for the RBF layer (it has none)
+   * @param offset where the layer's first parameter sits in the flat layout
+   * @param blocks the layer's parameters in flat order
+   */
+  public record LayerSpan(Kind kind, int number, int inputs, int outputs, Activation activation, long offset,
+      List<Block> blocks) {
+    public LayerSpan {
+      blocks = List.copyOf(blocks);
+    }
+
+    /**
+     * "layer 2 weight W[1][3]" for flat index {@code index} inside this layer, with row and column
+     * of a matrix block; empty when the index is not the layer's.
+     */
+    public Optional<String> describe(long index) {
+      for (Block block : blocks) {
+        long k = index - block.offset();
+        if (k >= 0 && k < block.length()) {
+          return Optional.of("layer " + number + " " + block.title() + " " + block.element(k));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Its parameters: the sum of its blocks. */
+    public long parameterCount() {
+      long count = 0;
+      for (Block block : blocks) {
+        count = Math.addExact(count, block.length());
+      }
+      return count;
+    }
+
+    /** The first block: the weights of a dense layer, the centres of the RBF layer. */
+    public Block matrix() {
+      return blocks.get(0);
+    }
+
+    /** The second block: the biases of a dense layer, the log-widths of the RBF layer. */
+    public Block vector() {
+      return blocks.get(1);
+    }
+  }
+
+  /**
+   * The layer table: every layer in flat-layout order with its widths, offset and blocks. This is the
+   * one place that walks the layers; parameter counts, model files, {@code GradientStep} and the
+   * annotation processor all read it. Computed in {@code long} with exact arithmetic.
+   *
+   * @throws ArithmeticException when the parameters overflow a {@code long} (absurd declarations)
+   */
+  public List<LayerSpan> table() {
+    List<LayerSpan> table = new ArrayList<>();
+    long offset = 0;
+    int in = inputs;
+    if (hasRbf()) {
+      table.add(span(Kind.RBF, 1, in, rbfUnits, Activation.IDENTITY, offset,
+          new String[] {"C", "RBF centre", "s", "RBF log-width"}, false));
+      offset = Math.addExact(offset, table.get(0).parameterCount());
+      in = rbfUnits;
+    }
+    for (Layer layer : layers) {
+      LayerSpan span = span(Kind.DENSE, table.size() + 1, in, layer.units(), layer.activation(), offset,
+          new String[] {"W", "weight", "b", "bias"}, true);
+      table.add(span);
+      offset = Math.addExact(offset, span.parameterCount());
+      in = layer.units();
+    }
+    return table;
+  }
+
+  /** A layer of a matrix block {@code [out][in]} and a vector block {@code [out]}; {@code names}: name, title of each. */
+  private static LayerSpan span(Kind kind, int number, int in, int out, Activation activation, long offset,
+      String[] names, boolean matrixDecayed) {
+    long weights = Math.multiplyExact((long) in, out);
+    return new LayerSpan(kind, number, in, out, activation, offset, List.of(
+        new Block(names[0], names[1], offset, out, in, matrixDecayed),
+        new Block(names[2], names[3], Math.addExact(offset, weights), out, 1, false)));
+  }
+
   /** Parameters of the RBF layer, first in the flat layout: centres {@code C[rbfUnits][inputs]}, then {@code s}. */
   public long rbfParameterCount() {
-    return (long) rbfUnits * inputs + rbfUnits;
+    return hasRbf() ? table().get(0).parameterCount() : 0;
   }
 
   /** Width of an output row: the last layer's units. */
@@ -86,18 +202,11 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     return layers.get(layers.size() - 1).units();
   }
 
-  /**
-   * Centres and widths of the RBF layer, weights and biases of every dense layer, counted in
-   * {@code long} so that huge declarations cannot overflow.
-   */
+  /** Every layer's parameters, from the {@link #table() layer table}. */
   public long parameterCount() {
-    long count = rbfParameterCount();
-    int previous = hasRbf() ? rbfUnits : inputs;
-    for (Layer layer : layers) {
-      count += (long) previous * layer.units() + layer.units();
-      previous = layer.units();
-    }
-    return count;
+    List<LayerSpan> table = table();
+    LayerSpan last = table.get(table.size() - 1);
+    return last.offset() + last.parameterCount();
   }
 
   /**

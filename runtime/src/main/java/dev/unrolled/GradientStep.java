@@ -1,5 +1,8 @@
 package dev.unrolled;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Applies an {@link Optimizer} to a model through its flat parameter vector, with the arithmetic of
  * the model's generated trainer: in the model's precision ({@code float} rows for FLOAT), weight
@@ -30,24 +33,17 @@ public final class GradientStep {
     }
     this.model = model;
     this.flat = new double[model.parameterCount()];
-    Architecture a = model.architecture();
-    int first = a.hasRbf() ? 1 : 0; // the RBF layer's centres and log-widths: never decayed
-    int rows = 2 * (first + a.layers().size());
+    // One row per block of the layer table, in flat order: the generated trainer's decay rule.
+    List<Architecture.Block> blocks = new ArrayList<>();
+    for (Architecture.LayerSpan layer : model.architecture().table()) {
+      blocks.addAll(layer.blocks());
+    }
+    int rows = blocks.size();
     int[] lengths = new int[rows];
     boolean[] decayed = new boolean[rows];
-    int in = a.inputs();
-    if (a.hasRbf()) {
-      lengths[0] = a.rbfUnits() * in; // C[units][inputs], row-major, then s[units]
-      lengths[1] = a.rbfUnits();
-      in = a.rbfUnits();
-    }
-    for (int l = 0; l < a.layers().size(); l++) {
-      int out = a.layers().get(l).units();
-      int r = 2 * (first + l);
-      lengths[r] = in * out; // W[out][in], row-major, then b[out]
-      lengths[r + 1] = out;
-      decayed[r] = true;
-      in = out;
+    for (int r = 0; r < rows; r++) {
+      lengths[r] = Math.toIntExact(blocks.get(r).length());
+      decayed[r] = blocks.get(r).decayed();
     }
     if (model.precision() == Precision.FLOAT) {
       floatParams = new float[rows][];

@@ -262,33 +262,11 @@ public final class ModelFile {
     if (architecture.parameterCount() != count) {
       return name;
     }
-    int previous = architecture.inputs();
-    if (architecture.hasRbf()) {
-      int units = architecture.rbfUnits();
-      long centres = (long) units * previous;
-      if (index < centres) {
-        return name + " (RBF centre c[" + index / previous + "][" + index % previous + "])";
+    for (Architecture.LayerSpan layer : architecture.table()) {
+      java.util.Optional<String> where = layer.describe(index);
+      if (where.isPresent()) {
+        return name + " (" + where.get() + ")";
       }
-      if (index < centres + units) {
-        return name + " (RBF log-width s[" + (index - centres) + "])";
-      }
-    }
-    long offset = architecture.rbfParameterCount();
-    if (architecture.hasRbf()) {
-      previous = architecture.rbfUnits();
-    }
-    for (int l = 0; l < architecture.layers().size(); l++) {
-      int units = architecture.layers().get(l).units();
-      long weights = (long) previous * units;
-      if (index < offset + weights) {
-        long k = index - offset;
-        return name + " (layer " + (l + 1) + " weight W[" + k / previous + "][" + k % previous + "])";
-      }
-      if (index < offset + weights + units) {
-        return name + " (layer " + (l + 1) + " bias b[" + (index - offset - weights) + "])";
-      }
-      offset += weights + units;
-      previous = units;
     }
     return name;
   }

@@ -563,15 +563,15 @@ class ModelFileTest {
 
   @ParameterizedTest(name = "parameter {0}: {1}")
   @CsvSource(delimiter = '|', value = {
-      "0  | RBF centre c[0][0]",
-      "3  | RBF centre c[1][1]",
-      "4  | RBF centre c[2][0]",
-      "5  | RBF centre c[2][1]",
-      "6  | RBF log-width s[0]",
-      "8  | RBF log-width s[2]",
-      "9  | layer 1 weight W[0][0]",
-      "11 | layer 1 weight W[0][2]",
-      "12 | layer 1 bias b[0]"})
+      "0  | layer 1 RBF centre C[0][0]",
+      "3  | layer 1 RBF centre C[1][1]",
+      "4  | layer 1 RBF centre C[2][0]",
+      "5  | layer 1 RBF centre C[2][1]",
+      "6  | layer 1 RBF log-width s[0]",
+      "8  | layer 1 RBF log-width s[2]",
+      "9  | layer 2 weight W[0][0]",
+      "11 | layer 2 weight W[0][2]",
+      "12 | layer 2 bias b[0]"})
   void aNonFiniteParameterOfAnRbfModelIsNamedInTheFlatLayout(int index, String name) throws IOException {
     VectorModel diverged = VectorModel.filled(RBF);
     double[] parameters = diverged.parameters();
@@ -593,7 +593,7 @@ class ModelFileTest {
 
     ModelFileException e = rejected(new VectorModel(RBF), file(resealed(bytes)));
 
-    assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 7 (RBF log-width s[1]) "
+    assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 7 (layer 1 RBF log-width s[1]) "
         + "is NaN");
   }
 

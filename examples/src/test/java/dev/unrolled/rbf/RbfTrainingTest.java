@@ -161,7 +161,7 @@ class RbfTrainingTest {
     p[2 * 3 + 1] = Double.NaN;
     model.setParameters(p);
     ModelFileException e = assertThrows(ModelFileException.class, () -> model.save(dir.resolve("bad.unrl")));
-    assertTrue(e.getMessage().contains("RBF centre c[3][1]"), e.getMessage());
+    assertTrue(e.getMessage().contains("layer 1 RBF centre C[3][1]"), e.getMessage());
   }
 
   /** Sharded training sums shard gradients in a fixed order: the same bits on 1 or 3 threads. */
