@@ -52,8 +52,14 @@ class DeclarationFuzzTest {
     writeReport(summary);
     reporter.publishEntry("fuzz", summary.line());
     if (single == null) {
-      assertTrue(results.size() >= 500 || System.getProperty("fuzz.cases") != null,
-          "only " + results.size() + " cases ran");
+      // runAll returns one result per case, so their number proves nothing; what the 600 cases reach
+      // does. Half are benign (mostly compiled and gradient-checked), half hostile (mostly rejected).
+      long checked = results.stream().filter(r -> r.outcome() == CaseRunner.Outcome.CHECKED).count();
+      long rejected = results.stream().filter(r -> r.outcome() == CaseRunner.Outcome.REJECTED).count();
+      assertTrue(checked >= 250 || System.getProperty("fuzz.cases") != null,
+          "only " + checked + " of " + results.size() + " declarations were compiled and gradient-checked");
+      assertTrue(rejected >= 250 || System.getProperty("fuzz.cases") != null,
+          "only " + rejected + " of " + results.size() + " declarations were rejected");
       long rbfChecked = results.stream().filter(r -> r.declaration().rbfUnits != null
           && r.outcome() == CaseRunner.Outcome.CHECKED).count();
       reporter.publishEntry("fuzz RBF declarations gradient-checked", Long.toString(rbfChecked));
