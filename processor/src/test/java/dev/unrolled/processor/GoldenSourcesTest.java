@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * With {@code golden.update=true} this test writes every source generated from each declaration over
  * its golden file, deletes golden files of a declaration that are no longer generated, and passes;
  * without it, it compares. A declaration is added by putting {@code Name.java} (package
- * {@code golden}) in the folder, adding it to {@link #DECLARATIONS} and regenerating.
+ * {@code golden}) in the folder, adding it to {@link #DECLARATIONS} and regenerating. The folder's
+ * README says the same for those who meet the golden files in a diff first.
  */
 class GoldenSourcesTest {
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
@@ -143,7 +144,7 @@ class GoldenSourcesTest {
       }
     }
     try (Stream<Path> files = Files.list(folder())) {
-      for (String file : files.map(f -> f.getFileName().toString()).toList()) {
+      for (String file : files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".java")).toList()) {
         assertWithMessage("%s is in no declaration's golden files", file)
             .that(names.stream().filter(file::startsWith).count()).isEqualTo(1);
       }
