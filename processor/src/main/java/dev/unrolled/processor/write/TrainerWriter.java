@@ -16,15 +16,15 @@ import javax.lang.model.element.Modifier;
  * construction, so a training step allocates nothing once the largest batch has been seen.
  */
 public final class TrainerWriter {
-  private static final ClassName TRAINER = ClassName.get("dev.unrolled", "Trainer");
-  private static final ClassName OPTIMIZER = ClassName.get("dev.unrolled", "Optimizer");
-  private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
+  private static final ClassName TRAINER = RuntimeTypes.TRAINER;
+  private static final ClassName OPTIMIZER = RuntimeTypes.OPTIMIZER;
+  private static final ClassName DATASET = RuntimeTypes.DATASET;
   private static final ArrayTypeName INTS = ArrayTypeName.of(TypeName.INT);
   private static final ArrayTypeName DOUBLE_ROWS = ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
   static final int DEFAULT_CAPACITY = 64;
 
-  private static final ClassName GUARDED_UPDATE = ClassName.get("dev.unrolled.support", "GuardedUpdate");
-  private static final ClassName PARALLELISM = ClassName.get("dev.unrolled", "Parallelism");
+  private static final ClassName GUARDED_UPDATE = RuntimeTypes.GUARDED_UPDATE;
+  private static final ClassName PARALLELISM = RuntimeTypes.PARALLELISM;
 
   private final NetworkPlan plan;
   private final Numeric num;
@@ -63,7 +63,7 @@ public final class TrainerWriter {
         .addField(FieldSpec.builder(shards, "shards", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("One workspace per shard with {@link $T}; null on the default, single-threaded path.\n", PARALLELISM)
             .build())
-        .addField(FieldSpec.builder(ShardsWriter.SHARDED_STEP, "sharded", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(FieldSpec.builder(RuntimeTypes.SHARDED_STEP, "sharded", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("Runs the shards on their threads and sums their gradients; null when {@code shards} is.\n")
             .build())
         .addField(FieldSpec.builder(TypeName.INT, "DEFAULT_CAPACITY", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -136,7 +136,7 @@ public final class TrainerWriter {
             .nextControlFlow("else")
             .addStatement("this.shards = new $T(model, workspace, parallelism.shards(), batchCapacity)", shards)
             .addStatement("this.sharded = new $T(parallelism, shards, shards.gradientRows())",
-                ShardsWriter.SHARDED_STEP)
+                RuntimeTypes.SHARDED_STEP)
             .endControlFlow()
             .build());
   }
@@ -155,7 +155,7 @@ public final class TrainerWriter {
             .addStatement("workspace.forward(model, m)")
             .addStatement("return workspace.loss(m, false)")
             .endControlFlow()
-            .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
+            .addStatement("int m = $T.range(rows, from, to)", RuntimeTypes.CHECKS)
             .addStatement("shards.select(data, rows, from)")
             .beginControlFlow("try")
             .addStatement("return sharded.evaluate(m)")
@@ -241,7 +241,7 @@ public final class TrainerWriter {
         .addStatement("return step(loadRows(data, rows, from, to))")
         .endControlFlow()
         .addComment("Each shard loads its own rows, on its own thread.")
-        .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
+        .addStatement("int m = $T.range(rows, from, to)", RuntimeTypes.CHECKS)
         .addStatement("shards.select(data, rows, from)")
         .beginControlFlow("try")
         .addStatement("return shardedStep(m)")
@@ -257,7 +257,7 @@ public final class TrainerWriter {
         .addParameter(INTS, "rows")
         .addParameter(TypeName.INT, "from")
         .addParameter(TypeName.INT, "to")
-        .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
+        .addStatement("int m = $T.range(rows, from, to)", RuntimeTypes.CHECKS)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadRows(data, rows, from, m)")
         .addStatement("return m")
@@ -282,7 +282,7 @@ public final class TrainerWriter {
       method.addJavadoc("One optimizer step on float rows, used without copying. Returns the mean loss before the step.\n");
     }
     return method
-        .addStatement("int m = $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", ModelWriter.CHECKS, model, name, model)
+        .addStatement("int m = $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadInputs(inputs, m)")
         .addStatement("workspace.$L($L, m)", loader, name)

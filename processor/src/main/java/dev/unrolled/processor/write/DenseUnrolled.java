@@ -1,33 +1,66 @@
 package dev.unrolled.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.processor.plan.Chunk;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
- * Straight-line kernels for a small layer, EJML style: the sample's inputs are loaded into locals
- * {@code x0, x1, …} (deltas into {@code d0, d1, …}) and every weight is read at a constant offset of
- * the flat {@code W[out][in]} array. Forward and propagation run one sample per call; gradients
- * run over the whole batch, with their sums {@code g<j>_<i>} (weight {@code W[j][i]}) and {@code b<j>}
- * in locals. Work is split into chunks of units planned to stay far below HotSpot's 8,000-byte
- * compile limit.
+ * A small dense layer as straight-line kernels, EJML style: the sample's inputs are loaded into
+ * locals {@code x0, x1, …} (deltas into {@code d0, d1, …}) and every weight is read at a constant
+ * offset of the flat {@code W[out][in]} array. Forward and propagation run one sample per call;
+ * gradients run over the whole batch, with their sums {@code g<j>_<i>} (weight {@code W[j][i]}) and
+ * {@code b<j>} in locals. Work is split into the chunks of units the planner sized to stay far below
+ * HotSpot's 8,000-byte compile limit.
  */
-final class UnrolledKernels {
+final class DenseUnrolled extends DenseEmitter {
   /** Gradient sums one pass over the batch keeps in locals: few enough for the x86 registers. */
   static final int TILE_SUMS = 16;
 
-  private final Numeric num;
-
-  UnrolledKernels(Numeric num) {
-    this.num = num;
+  DenseUnrolled(LayerPlan layer, Numeric num, ClassName model, String input) {
+    super(layer, num, model, Storage.FLAT, input);
   }
 
-  List<MethodSpec> methods(LayerPlan layer) {
+  @Override
+  FieldSpec weightField() {
+    return storage.field(layer, num, Names.weights(l), "Layer $L weights {@code W[j][i]} at {@code j*$L + i} ($L → $L, unrolled).\n",
+        l, layer.inputs(), layer.inputs(), layer.outputs());
+  }
+
+  @Override
+  void addForwardCalls(MethodSpec.Builder method) {
+    method.beginControlFlow("for (int s = 0; s < m; s++)");
+    for (int k = 0; k < layer.forwardChunks().size(); k++) {
+      method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(layer, k),
+          Names.weights(l), Names.biases(l), input, Names.preActivations(l));
+    }
+    method.endControlFlow();
+  }
+
+  @Override
+  void addBackwardCalls(MethodSpec.Builder method) {
+    String d = Names.deltas(l);
+    for (int k = 0; k < layer.gradientChunks().size(); k++) {
+      method.addStatement("$L($L, $L, m, $L, $L)", gradientName(layer, k), input, d,
+          Names.weightGradients(l), Names.biasGradients(l));
+    }
+    if (layer.propagates()) {
+      method.beginControlFlow("for (int s = 0; s < m; s++)");
+      for (int k = 0; k < layer.propagateChunks().size(); k++) {
+        method.addStatement("$L(model.$L, $L[s], $L[s])", propagateName(layer, k), Names.weights(l), d,
+            Names.deltas(l - 1));
+      }
+      method.endControlFlow();
+    }
+  }
+
+  @Override
+  List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
       methods.add(forward(layer, k));
@@ -41,15 +74,15 @@ final class UnrolledKernels {
     return methods;
   }
 
-  static String forwardName(LayerPlan layer, int chunk) {
+  private static String forwardName(LayerPlan layer, int chunk) {
     return Names.chunked("dense", layer, layer.forwardChunks(), chunk);
   }
 
-  static String gradientName(LayerPlan layer, int chunk) {
+  private static String gradientName(LayerPlan layer, int chunk) {
     return Names.chunked("gradient", layer, layer.gradientChunks(), chunk);
   }
 
-  static String propagateName(LayerPlan layer, int chunk) {
+  private static String propagateName(LayerPlan layer, int chunk) {
     return Names.chunked("propagate", layer, layer.propagateChunks(), chunk);
   }
 
@@ -172,9 +205,5 @@ final class UnrolledKernels {
     for (int i = 0; i < count; i++) {
       method.addStatement("$T $L$L = $L[$L]", num.scalar(), array, i, array, i);
     }
-  }
-
-  private static MethodSpec.Builder kernel(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
   }
 }

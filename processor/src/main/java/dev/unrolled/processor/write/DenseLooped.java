@@ -1,31 +1,93 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
- * Kernels for a large layer: constant-bound loops whose innermost loop runs contiguously over one
- * row (axpy form), which C2 vectorises; dot-product loops it cannot (floating-point reductions keep
+ * A large dense layer as constant-bound loops whose innermost loop runs contiguously over one row
+ * (axpy form), which C2 vectorises; dot-product loops it cannot (floating-point reductions keep
  * their order). Four rows are combined per pass so each loaded row of the result is reused four
  * times. Weights are stored transposed, {@code w[i][j] = W[j][i]}, so the forward pass and the
  * weight gradient both run over outputs; propagating deltas runs over inputs from a copy of
  * {@code W} in {@code [out][in]} rows, refreshed once per batch.
  */
-final class LoopedKernels {
+class DenseLooped extends DenseEmitter {
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
-  private final Numeric num;
-
-  LoopedKernels(Numeric num) {
-    this.num = num;
+  DenseLooped(LayerPlan layer, Numeric num, ClassName model, String input) {
+    super(layer, num, model, Storage.TRANSPOSED, input);
   }
 
-  List<MethodSpec> methods(LayerPlan layer) {
+  String forwardName() {
+    return "dense" + l;
+  }
+
+  String gradientName() {
+    return "gradient" + l;
+  }
+
+  String transposeName() {
+    return "transpose" + l;
+  }
+
+  String propagateName() {
+    return "propagate" + l;
+  }
+
+  @Override
+  FieldSpec weightField() {
+    return storage.field(layer, num, Names.weights(l), "Layer $L weights, transposed: {@code w$L[i][j] = W[j][i]} ($L → $L, $L).\n",
+        l, l, layer.inputs(), layer.outputs(), layer.shape().label());
+  }
+
+  /** Propagating deltas reads {@code W} in {@code [out][in]} rows: a copy, refreshed once per batch. */
+  @Override
+  List<FieldSpec> trainingFields() {
+    List<FieldSpec> fields = new ArrayList<>(super.trainingFields());
+    if (layer.propagates()) {
+      fields.add(FieldSpec.builder(num.matrix(), Names.weightRows(l)).build());
+    }
+    return fields;
+  }
+
+  @Override
+  CodeBlock allocateTraining() {
+    CodeBlock.Builder code = super.allocateTraining().toBuilder();
+    if (layer.propagates()) {
+      code.addStatement("$L = new $T[$L][$L]", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
+    }
+    return code.build();
+  }
+
+  @Override
+  void addForwardCalls(MethodSpec.Builder method) {
+    method.addStatement("$L($L, model.$L, model.$L, $L, m)", forwardName(), input, Names.weights(l),
+        Names.biases(l), Names.preActivations(l));
+  }
+
+  @Override
+  void addBackwardCalls(MethodSpec.Builder method) {
+    method.addStatement("$L($L, $L, $L, $L, m)", gradientName(), input, Names.deltas(l),
+        Names.weightGradients(l), Names.biasGradients(l));
+    if (layer.propagates()) {
+      addTranspose(method);
+      method.addStatement("$L($L, $L, $L, m)", propagateName(), Names.weightRows(l), Names.deltas(l),
+          Names.deltas(l - 1));
+    }
+  }
+
+  void addTranspose(MethodSpec.Builder method) {
+    method.addStatement("$L(model.$L, $L)", transposeName(), Names.weights(l), Names.weightRows(l));
+  }
+
+  @Override
+  List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forward(layer));
     methods.add(gradient(layer));
@@ -40,7 +102,7 @@ final class LoopedKernels {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = in - in % 4;
-    MethodSpec.Builder method = kernel("dense" + layer.number())
+    MethodSpec.Builder method = kernel(forwardName())
         .addJavadoc("Layer $L forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},\n",
             layer.number())
         .addJavadoc("four weight rows per pass over the batch, outputs innermost.\n")
@@ -82,7 +144,7 @@ final class LoopedKernels {
   private MethodSpec gradient(LayerPlan layer) {
     int in = layer.inputs();
     int out = layer.outputs();
-    return kernel("gradient" + layer.number())
+    return kernel(gradientName())
         .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},\n",
             layer.number())
         .addJavadoc("{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n")
@@ -122,7 +184,7 @@ final class LoopedKernels {
   }
 
   private MethodSpec transpose(LayerPlan layer) {
-    return kernel("transpose" + layer.number())
+    return kernel(transposeName())
         .addJavadoc("Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n",
             layer.number())
         .addParameter(num.matrix(), "w")
@@ -140,7 +202,7 @@ final class LoopedKernels {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = out - out % 4;
-    MethodSpec.Builder method = kernel("propagate" + layer.number())
+    MethodSpec.Builder method = kernel(propagateName())
         .addJavadoc("Layer $L deltas back to layer $L, before its activation slope:\n",
             layer.number(), layer.number() - 1)
         .addJavadoc("{@code p[s][i] = Σⱼ d[s][j]·W[j][i]}; four weight rows per pass, inputs innermost.\n")
@@ -171,9 +233,5 @@ final class LoopedKernels {
           .endControlFlow();
     }
     return method.endControlFlow().build();
-  }
-
-  private static MethodSpec.Builder kernel(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
   }
 }

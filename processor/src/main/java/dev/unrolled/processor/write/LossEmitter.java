@@ -15,20 +15,18 @@ import javax.lang.model.element.Modifier;
 /**
  * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
  * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
- * for the sigmoid, so logits of ±800 stay finite and exact. A small (unrolled) softmax output keeps
- * its exponentials in locals: half the {@code Math.exp} calls and no inner loops, which made the
- * 4-16-3 loss about twice as fast.
+ * for the sigmoid, so logits of ±800 stay finite and exact. Where the planner says so, a small
+ * softmax output keeps its exponentials in locals: half the {@code Math.exp} calls and no inner
+ * loops, which made the 4-16-3 loss about twice as fast.
  */
-final class LossKernel {
+final class LossEmitter {
   private static final ClassName MATH = ClassName.get(Math.class);
-  /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
-  static final int UNROLL_SOFTMAX_MAX = 32;
   private final NetworkPlan plan;
   private final Numeric num;
   private final LayerPlan output;
   private final int outputs;
 
-  LossKernel(NetworkPlan plan, Numeric num) {
+  LossEmitter(NetworkPlan plan, Numeric num) {
     this.plan = plan;
     this.num = num;
     this.output = plan.output();
@@ -60,7 +58,7 @@ final class LossKernel {
       case SOFTMAX_CROSS_ENTROPY:
         method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
             .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n");
-        if (output.isUnrolled() && outputs <= UNROLL_SOFTMAX_MAX) {
+        if (plan.unrolledSoftmax()) {
           softmaxUnrolled(method);
         } else {
           softmaxLooped(method);
