@@ -116,12 +116,12 @@ class DenseLooped extends DenseEmitter {
         .endControlFlow();
     if (blocked > 0) {
       method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked)
-          .addStatement("$T[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3]", num.scalar())
+          .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
           .beginControlFlow("for (int s = 0; s < m; s++)")
           .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
-          .addStatement("$T a0 = as[i], a1 = as[i + 1], a2 = as[i + 2], a3 = as[i + 3]", num.scalar())
+          .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
           .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-          .addStatement("zs[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j]")
+          .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
           .endControlFlow()
           .endControlFlow()
           .endControlFlow();
@@ -165,11 +165,11 @@ class DenseLooped extends DenseEmitter {
         .addStatement("$T.fill(g, $L)", ARRAYS, num.literal("0"))
         .addStatement("int s = 0")
         .beginControlFlow("for (; s + 3 < m; s += 4)")
-        .addStatement("$T a0 = a[s][i], a1 = a[s + 1][i], a2 = a[s + 2][i], a3 = a[s + 3][i]",
+        .addStatement("$T a_0 = a[s][i], a_1 = a[s + 1][i], a_2 = a[s + 2][i], a_3 = a[s + 3][i]",
             num.scalar())
-        .addStatement("$T[] d0 = d[s], d1 = d[s + 1], d2 = d[s + 2], d3 = d[s + 3]", num.scalar())
+        .addStatement("$T[] d_0 = d[s], d_1 = d[s + 1], d_2 = d[s + 2], d_3 = d[s + 3]", num.scalar())
         .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-        .addStatement("g[j] += a0 * d0[j] + a1 * d1[j] + a2 * d2[j] + a3 * d3[j]")
+        .addStatement("g[j] += a_0 * d_0[j] + a_1 * d_1[j] + a_2 * d_2[j] + a_3 * d_3[j]")
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (; s < m; s++)")
@@ -215,11 +215,11 @@ class DenseLooped extends DenseEmitter {
         .addStatement("$T.fill(ps, $L)", ARRAYS, num.literal("0"));
     if (blocked > 0) {
       method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
-          .addStatement("$T d0 = ds[j], d1 = ds[j + 1], d2 = ds[j + 2], d3 = ds[j + 3]", num.scalar())
-          .addStatement("$T[] r0 = rows[j], r1 = rows[j + 1], r2 = rows[j + 2], r3 = rows[j + 3]",
+          .addStatement("$T d_0 = ds[j], d_1 = ds[j + 1], d_2 = ds[j + 2], d_3 = ds[j + 3]", num.scalar())
+          .addStatement("$T[] r_0 = rows[j], r_1 = rows[j + 1], r_2 = rows[j + 2], r_3 = rows[j + 3]",
               num.scalar())
           .beginControlFlow("for (int i = 0; i < $L; i++)", in)
-          .addStatement("ps[i] += d0 * r0[i] + d1 * r1[i] + d2 * r2[i] + d3 * r3[i]")
+          .addStatement("ps[i] += d_0 * r_0[i] + d_1 * r_1[i] + d_2 * r_2[i] + d_3 * r_3[i]")
           .endControlFlow()
           .endControlFlow();
     }

@@ -12,10 +12,10 @@ import java.util.List;
 
 /**
  * A small dense layer as straight-line kernels, EJML style: the sample's inputs are loaded into
- * locals {@code x0, x1, …} (deltas into {@code d0, d1, …}) and every weight is read at a constant
+ * locals {@code x_0, x_1, …} (deltas into {@code d_0, d_1, …}) and every weight is read at a constant
  * offset of the flat {@code W[out][in]} array. Forward and propagation run one sample per call;
- * gradients run over the whole batch, with their sums {@code g<j>_<i>} (weight {@code W[j][i]}) and
- * {@code b<j>} in locals. Work is split into the chunks of units the planner sized to stay far below
+ * gradients run over the whole batch, with their sums {@code gw_<j>_<i>} (weight {@code W[j][i]}) and
+ * {@code gb_<j>} in locals. Work is split into the chunks of units the planner sized to stay far below
  * HotSpot's 8,000-byte compile limit.
  */
 final class DenseUnrolled extends DenseEmitter {
@@ -100,7 +100,7 @@ final class DenseUnrolled extends DenseEmitter {
     for (int j = chunk.from(); j < chunk.to(); j++) {
       CodeBlock.Builder sum = CodeBlock.builder().add("b[$L]", j);
       for (int i = 0; i < in; i++) {
-        sum.add("$W+ w[$L] * x$L", j * in + i, i);
+        sum.add("$W+ w[$L] * x_$L", j * in + i, i);
       }
       method.addStatement("z[$L] = $L", j, sum.build());
     }
@@ -146,21 +146,21 @@ final class DenseUnrolled extends DenseEmitter {
             biases ? " and biases" : "");
     for (int j = j0; j < j1; j++) {
       if (biases) {
-        method.addStatement("$T b$L = $L", num.scalar(), j, num.literal("0"));
+        method.addStatement("$T gb_$L = $L", num.scalar(), j, num.literal("0"));
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("$T g$L_$L = $L", num.scalar(), j, i, num.literal("0"));
+        method.addStatement("$T gw_$L_$L = $L", num.scalar(), j, i, num.literal("0"));
       }
     }
     method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("$T[] xs = x[s], ds = d[s]", num.scalar());
     for (int j = j0; j < j1; j++) {
-      method.addStatement("$T d$L = ds[$L]", num.scalar(), j, j);
+      method.addStatement("$T d_$L = ds[$L]", num.scalar(), j, j);
       if (biases) {
-        method.addStatement("b$L += d$L", j, j);
+        method.addStatement("gb_$L += d_$L", j, j);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("g$L_$L += d$L * xs[$L]", j, i, j, i);
+        method.addStatement("gw_$L_$L += d_$L * xs[$L]", j, i, j, i);
       }
     }
     method.endControlFlow();
@@ -171,10 +171,10 @@ final class DenseUnrolled extends DenseEmitter {
   private static void storeSums(MethodSpec.Builder method, int j0, int j1, int i0, int i1, int in) {
     for (int j = j0; j < j1; j++) {
       if (i0 == 0) {
-        method.addStatement("gb[$L] = b$L", j, j);
+        method.addStatement("gb[$L] = gb_$L", j, j);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("gw[$L] = g$L_$L", j * in + i, j, i);
+        method.addStatement("gw[$L] = gw_$L_$L", j * in + i, j, i);
       }
     }
   }
@@ -192,9 +192,9 @@ final class DenseUnrolled extends DenseEmitter {
         .addParameter(num.vector(), "p");
     loadLocals(method, "d", out);
     for (int i = chunk.from(); i < chunk.to(); i++) {
-      CodeBlock.Builder sum = CodeBlock.builder().add("d0 * w[$L]", i);
+      CodeBlock.Builder sum = CodeBlock.builder().add("d_0 * w[$L]", i);
       for (int j = 1; j < out; j++) {
-        sum.add("$W+ d$L * w[$L]", j, j * in + i);
+        sum.add("$W+ d_$L * w[$L]", j, j * in + i);
       }
       method.addStatement("p[$L] = $L", i, sum.build());
     }
@@ -203,7 +203,7 @@ final class DenseUnrolled extends DenseEmitter {
 
   private void loadLocals(MethodSpec.Builder method, String array, int count) {
     for (int i = 0; i < count; i++) {
-      method.addStatement("$T $L$L = $L[$L]", num.scalar(), array, i, array, i);
+      method.addStatement("$T $L_$L = $L[$L]", num.scalar(), array, i, array, i);
     }
   }
 }

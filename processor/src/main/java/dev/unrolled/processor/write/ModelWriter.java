@@ -124,10 +124,10 @@ public final class ModelWriter {
     return names;
   }
 
-  /** The methods {@code model} declares, for the validator's member rules. */
-  public static List<MethodSignature> signatures(JavaFile model) {
+  /** The methods the model declares, for the validator's member rules. */
+  public List<MethodSignature> signatures() {
     List<MethodSignature> signatures = new ArrayList<>();
-    for (MethodSpec method : model.typeSpec().methodSpecs()) {
+    for (MethodSpec method : write().typeSpec().methodSpecs()) {
       if (!method.isConstructor()) {
         signatures.add(new MethodSignature(method.name(),
             method.parameters().stream().map(p -> p.type().toString()).toList(),

@@ -76,12 +76,12 @@ final class RadialUnrolled extends RadialEmitter {
         .addParameter(num.vector(), "x")
         .addParameter(num.vector(), "z");
     for (int i = 0; i < in; i++) {
-      method.addStatement("$T x$L = x[$L]", num.scalar(), i, i);
+      method.addStatement("$T x_$L = x[$L]", num.scalar(), i, i);
     }
     method.addStatement("$T e, r", num.scalar());
     for (int j = chunk.from(); j < chunk.to(); j++) {
       for (int i = 0; i < in; i++) {
-        method.addStatement("e = x$L - c[$L]", i, j * in + i)
+        method.addStatement("e = x_$L - c[$L]", i, j * in + i)
             .addStatement(i == 0 ? "r = e * e" : "r += e * e");
       }
       method.addStatement("z[$L] = beta[$L] * r", j, j);
@@ -128,31 +128,31 @@ final class RadialUnrolled extends RadialEmitter {
             widths ? " and widths" : "");
     for (int j = j0; j < j1; j++) {
       if (widths) {
-        method.addStatement("$T s$L = $L", num.scalar(), j, zero);
+        method.addStatement("$T gs_$L = $L", num.scalar(), j, zero);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("$T c$L_$L = c[$L], g$L_$L = $L", num.scalar(), j, i, j * in + i, j, i, zero);
+        method.addStatement("$T c_$L_$L = c[$L], gc_$L_$L = $L", num.scalar(), j, i, j * in + i, j, i, zero);
       }
     }
     method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("$T[] xs = x[s], ds = d[s]$L", num.scalar(), widths ? ", zs = z[s]" : "");
     for (int j = j0; j < j1; j++) {
-      method.addStatement("$T d$L = ds[$L]", num.scalar(), j, j);
+      method.addStatement("$T d_$L = ds[$L]", num.scalar(), j, j);
       if (widths) {
-        method.addStatement("s$L += d$L * zs[$L]", j, j, j);
+        method.addStatement("gs_$L += d_$L * zs[$L]", j, j, j);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("g$L_$L += d$L * (xs[$L] - c$L_$L)", j, i, j, i, j, i);
+        method.addStatement("gc_$L_$L += d_$L * (xs[$L] - c_$L_$L)", j, i, j, i, j, i);
       }
     }
     method.endControlFlow();
     for (int j = j0; j < j1; j++) {
       if (widths) {
-        method.addStatement("gs[$L] = s$L", j, j);
+        method.addStatement("gs[$L] = gs_$L", j, j);
       }
-      method.addStatement("$T scale$L = $L * beta[$L]", num.scalar(), j, num.literal("-2"), j);
+      method.addStatement("$T scale_$L = $L * beta[$L]", num.scalar(), j, num.literal("-2"), j);
       for (int i = i0; i < i1; i++) {
-        method.addStatement("gc[$L] = scale$L * g$L_$L", j * in + i, j, j, i);
+        method.addStatement("gc[$L] = scale_$L * gc_$L_$L", j * in + i, j, j, i);
       }
     }
     method.addCode("$<}\n");
