@@ -30,6 +30,12 @@ public record LayerPlan(
     String activationLabel,
     String shapeLabel) {
 
+  /**
+   * Gradient sums an unrolled kernel keeps in locals during one pass over the batch: few enough for
+   * the x86 registers. The bytecode estimate counts one tile per this many inputs.
+   */
+  public static final int TILE_SUMS = 16;
+
   public LayerPlan {
     forwardChunks = List.copyOf(forwardChunks);
     gradientChunks = List.copyOf(gradientChunks);

@@ -19,9 +19,6 @@ import java.util.List;
  * HotSpot's 8,000-byte compile limit.
  */
 final class DenseUnrolled extends DenseEmitter {
-  /** Gradient sums one pass over the batch keeps in locals: few enough for the x86 registers. */
-  static final int TILE_SUMS = 16;
-
   DenseUnrolled(LayerPlan layer, Numeric num, ClassName model, String input) {
     super(layer, num, model, Storage.FLAT, input);
   }
@@ -109,7 +106,7 @@ final class DenseUnrolled extends DenseEmitter {
 
   /**
    * The gradients of a chunk of units, summed over the batch in locals: one pass over the rows per
-   * tile of at most {@value #TILE_SUMS} sums, so they stay in registers, instead of a read-modify-write
+   * tile of at most {@value LayerPlan#TILE_SUMS} sums, so they stay in registers, instead of a read-modify-write
    * of every gradient element per sample (the 4-16-3 backward pass went from about 62 to 55 ns per
    * sample). Each sum adds the samples in the same order as before, so results are bit-identical.
    */
@@ -125,8 +122,8 @@ final class DenseUnrolled extends DenseEmitter {
         .addParameter(TypeName.INT, "m")
         .addParameter(num.vector(), "gw")
         .addParameter(num.vector(), "gb");
-    int unitsPerTile = Math.max(1, TILE_SUMS / (in + 1));
-    int inputsPerTile = Math.min(in, TILE_SUMS);
+    int unitsPerTile = Math.max(1, LayerPlan.TILE_SUMS / (in + 1));
+    int inputsPerTile = Math.min(in, LayerPlan.TILE_SUMS);
     for (int j = chunk.from(); j < chunk.to(); j += unitsPerTile) {
       for (int i = 0; i < in; i += inputsPerTile) {
         gradientTile(method, j, Math.min(chunk.to(), j + unitsPerTile), i, Math.min(in, i + inputsPerTile), in);
