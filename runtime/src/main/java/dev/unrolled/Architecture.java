@@ -140,7 +140,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     public long parameterCount() {
       long count = 0;
       for (Block block : blocks) {
-        count = Math.addExact(count, block.length());
+        count += block.length(); // at most two blocks of at most (2³¹)² values: no overflow
       }
       return count;
     }
@@ -159,9 +159,8 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
   /**
    * The layer table: every layer in flat-layout order with its widths, offset and blocks. This is the
    * one place that walks the layers; parameter counts, model files, {@code GradientStep} and the
-   * annotation processor all read it. Computed in {@code long} with exact arithmetic.
-   *
-   * @throws ArithmeticException when the parameters overflow a {@code long} (absurd declarations)
+   * annotation processor all read it. Computed in {@code long}; offsets saturate at
+   * {@code Long.MAX_VALUE}, which only an absurd declaration reaches (the processor reports those).
    */
   public List<LayerSpan> table() {
     List<LayerSpan> table = new ArrayList<>();
@@ -170,14 +169,14 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     if (hasRbf()) {
       table.add(span(Kind.RBF, 1, in, rbfUnits, Activation.IDENTITY, offset,
           new String[] {"C", "RBF centre", "s", "RBF log-width"}, false));
-      offset = Math.addExact(offset, table.get(0).parameterCount());
+      offset = saturatedSum(offset, table.get(0).parameterCount());
       in = rbfUnits;
     }
     for (Layer layer : layers) {
       LayerSpan span = span(Kind.DENSE, table.size() + 1, in, layer.units(), layer.activation(), offset,
           new String[] {"W", "weight", "b", "bias"}, true);
       table.add(span);
-      offset = Math.addExact(offset, span.parameterCount());
+      offset = saturatedSum(offset, span.parameterCount());
       in = layer.units();
     }
     return table;
@@ -186,10 +185,15 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
   /** A layer of a matrix block {@code [out][in]} and a vector block {@code [out]}; {@code names}: name, title of each. */
   private static LayerSpan span(Kind kind, int number, int in, int out, Activation activation, long offset,
       String[] names, boolean matrixDecayed) {
-    long weights = Math.multiplyExact((long) in, out);
+    long weights = (long) in * out;
     return new LayerSpan(kind, number, in, out, activation, offset, List.of(
         new Block(names[0], names[1], offset, out, in, matrixDecayed),
-        new Block(names[2], names[3], Math.addExact(offset, weights), out, 1, false)));
+        new Block(names[2], names[3], saturatedSum(offset, weights), out, 1, false)));
+  }
+
+  private static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < a ? Long.MAX_VALUE : sum; // both are non-negative: a wrap shows as a smaller sum
   }
 
   /** Parameters of the RBF layer, first in the flat layout: centres {@code C[rbfUnits][inputs]}, then {@code s}. */
@@ -206,7 +210,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
   public long parameterCount() {
     List<LayerSpan> table = table();
     LayerSpan last = table.get(table.size() - 1);
-    return last.offset() + last.parameterCount();
+    return saturatedSum(last.offset(), last.parameterCount());
   }
 
   /**

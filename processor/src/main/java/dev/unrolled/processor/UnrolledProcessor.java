@@ -141,12 +141,13 @@ public final class UnrolledProcessor extends AbstractProcessor {
     }
     NetworkPlan plan = new NetworkPlanner().plan(declaration);
     ModelWriter modelWriter = new ModelWriter(plan);
-    JavaFile model = modelWriter.write();
-    report.addAll(validator.validateMembers(declaration, ModelWriter.signatures(model)));
+    // The last rule needs the methods the model will declare; nothing is written before it passes.
+    report.addAll(validator.validateMembers(declaration, modelWriter.signatures()));
     report.printTo(processingEnv.getMessager());
     if (!report.isClean()) {
       return;
     }
+    JavaFile model = modelWriter.write();
     JavaFile trainer = new TrainerWriter(plan).write();
     for (JavaFile file : List.of(trainer, model)) {
       try {

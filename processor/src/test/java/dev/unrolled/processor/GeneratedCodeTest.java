@@ -140,7 +140,7 @@ class GeneratedCodeTest {
 
     assertThat(model).contains(" * input     (m, 2)\n"
         + " * rbf 1     (m, 20)       GAUSSIAN              60  unrolled\n"
-        + " * dense 2   (m, 8)        TANH                 168  unrolled\n"
+        + " * dense 2   (m, 8)        TANH                 168  unrolled (2 gradient methods)\n"
         + " * dense 3   (m, 1)        IDENTITY               9  unrolled\n"
         + " * Total parameters: 237 · loss MEAN_SQUARED_ERROR · precision FLOAT\n");
     assertThat(model).contains("+ \"rbf 1     (m, 20)       GAUSSIAN              60  unrolled\\n\"");
@@ -181,10 +181,10 @@ class GeneratedCodeTest {
 
   @ParameterizedTest(name = "{0} inputs × {1} units: {2}")
   @CsvSource({
-      "8,  64, unrolled (4 forward methods)",
-      "64, 8,  unrolled (4 forward methods)",
-      "1,  64, unrolled",
-      "16, 32, unrolled (4 forward methods)",
+      "8,  64, 'unrolled (4 forward, 8 gradient methods)'",
+      "64, 8,  'unrolled (4 forward, 8 gradient methods)'",
+      "1,  64, unrolled (2 gradient methods)",
+      "16, 32, 'unrolled (4 forward, 7 gradient methods)'",
       "8,  65, looped (units innermost)",
       "64, 9,  looped (units innermost)",
       "1,  65, looped (units innermost)",

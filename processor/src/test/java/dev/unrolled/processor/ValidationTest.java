@@ -267,7 +267,7 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("@Rbf(units = 100000)", "100000)"),
           "the network has 10,001,100,010 parameters, over the budget of 50,000,000 (maxParameters); "
-              + "the largest layer, the RBF layer, has 100,000 inputs × 100,000 units; no model can hold more");
+              + "the largest layer, layer 1, has 100,000 inputs × 100,000 units; no model can hold more");
     }
 
     @Test
@@ -277,19 +277,19 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("maxParameters = 1000", "1000)"),
           "the network has 1,201 parameters, over the budget of 1,000 (maxParameters); the largest layer, "
-              + "the RBF layer, has 10 inputs × 100 units; check the sizes for a typo, or raise maxParameters "
+              + "layer 1, has 10 inputs × 100 units; check the sizes for a typo, or raise maxParameters "
               + "to at least 1,201");
     }
 
     @Test
-    void aDenseLayerLargerThanTheRbfLayerIsNamedByItsPositionInLayers() {
+    void aDenseLayerLargerThanTheRbfLayerIsNamedByItsNumberInTheLayerTable() {
       assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 10000),\n"
               + "  layers = {@Dense(units = 10000, activation = Activation.RELU), @Dense(units = 1)},\n"
               + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("@Dense(units = 10000", "10000,"),
           "the network has 100,050,001 parameters, over the budget of 50,000,000 (maxParameters); the "
-              + "largest layer, layer 1, has 10,000 inputs × 10,000 units");
+              + "largest layer, layer 2, has 10,000 inputs × 10,000 units");
     }
 
     @Test
@@ -301,7 +301,7 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("maxParameters = 20001", "20001)"),
           "the network has 23,039 parameters, over the budget of 20,001 (maxParameters); the largest layer, "
-              + "layer 1, has 1,000 inputs × 19 units");
+              + "layer 2, has 1,000 inputs × 19 units");
     }
 
     @Test
@@ -346,7 +346,7 @@ class ValidationTest {
               + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
               + "public interface Bad {}\n"),
           Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, on("Activation.SOFTPLUS", ".SOFTPLUS"),
-          "the output layer of a SOFTMAX_CROSS_ENTROPY network must use Activation.IDENTITY, but layer 1 "
+          "the output layer of a SOFTMAX_CROSS_ENTROPY network must use Activation.IDENTITY, but layer 2 "
               + "declares SOFTPLUS");
     }
 
@@ -360,21 +360,21 @@ class ValidationTest {
     }
 
     @Test
-    void anIdentityHiddenLayerAfterAnRbfLayerIsNumberedByItsPositionInLayers() {
+    void anIdentityHiddenLayerAfterAnRbfLayerIsNumberedInTheLayerTable() {
       assertWarning(source("@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
               + "  layers = {@Dense(units = 8), @Dense(units = 1)},\n"
               + "  loss = Loss.MEAN_SQUARED_ERROR)\n"
               + "interface Net {}\n"),
           Message.IDENTITY_HIDDEN_LAYER, on("@Dense(units = 8)", "@Dense(units = 8)"),
-          "hidden layer 1 has Activation.IDENTITY (the default), so it and layer 2 collapse into one linear map");
+          "hidden layer 2 has Activation.IDENTITY (the default), so it and layer 3 collapse into one linear map");
     }
 
     @Test
-    void aZeroUnitDenseLayerAfterAnRbfLayerIsNumberedByItsPositionInLayers() {
+    void aZeroUnitDenseLayerAfterAnRbfLayerIsNumberedInTheLayerTable() {
       assertError(source("@Network(inputs = 2, rbf = @Rbf(units = 20),\n"
               + "  layers = @Dense(units = 0), loss = Loss.MEAN_SQUARED_ERROR)\n"
               + "public interface Bad {}\n"),
-          Message.UNITS_NOT_POSITIVE, on("@Dense(units = 0)", "0)"), "units must be ≥ 1 but layer 1 declares 0");
+          Message.UNITS_NOT_POSITIVE, on("@Dense(units = 0)", "0)"), "units must be ≥ 1 but layer 2 declares 0");
     }
 
     @Test

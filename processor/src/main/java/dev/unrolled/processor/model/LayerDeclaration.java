@@ -7,7 +7,8 @@ import javax.lang.model.element.AnnotationValue;
 /**
  * One {@code @Dense} as written, with the mirrors diagnostics point at.
  *
- * @param number 1-based position in {@code layers}
+ * @param number the layer's number in the layer table: its 1-based position in {@code layers}, plus
+ *     one behind an RBF layer
  * @param unitsValue the {@code units} value as written
  * @param activationValue the {@code activation} value, or null when the default applies
  */
@@ -17,4 +18,4 @@ public record LayerDeclaration(
     Activation activation,
     AnnotationMirror mirror,
     AnnotationValue unitsValue,
-    AnnotationValue activationValue) {}
+    AnnotationValue activationValue) implements DeclaredLayer {}

@@ -1,5 +1,6 @@
 package dev.unrolled.processor.model;
 
+import dev.unrolled.Architecture;
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
@@ -74,26 +75,31 @@ public record NetworkDeclaration(
   }
 
   /**
-   * Centres and widths of the RBF layer, weights and biases of every dense layer, in {@code long}
-   * and saturating at {@code Long.MAX_VALUE}: declarations may be absurdly large. Meaningful only
-   * when every size is positive.
+   * The declared architecture, for the runtime's layer table. Meaningful only when every size is
+   * positive (validation checks that first).
+   */
+  public Architecture architecture() {
+    List<Architecture.Layer> dense = layers.stream()
+        .map(layer -> new Architecture.Layer(layer.units(), layer.activation())).toList();
+    return new Architecture(inputs, hasRbf() ? rbf.units() : 0, dense, loss, precision);
+  }
+
+  /** The layer table (see {@link Architecture#table()}): the one walk over the layers. */
+  public List<Architecture.LayerSpan> table() {
+    return architecture().table();
+  }
+
+  /**
+   * Every parameter of the layer table, saturating at {@code Long.MAX_VALUE}: declarations may be
+   * absurdly large. Meaningful only when every size is positive.
    */
   public long parameterCount() {
-    long count = 0;
-    long previous = inputs;
-    try {
-      if (rbf != null) {
-        count = Math.addExact(Math.multiplyExact(previous, (long) rbf.units()), rbf.units());
-        previous = rbf.units();
-      }
-      for (LayerDeclaration layer : layers) {
-        count = Math.addExact(count, Math.addExact(Math.multiplyExact(previous, (long) layer.units()), layer.units()));
-        previous = layer.units();
-      }
-    } catch (ArithmeticException overflow) {
-      return Long.MAX_VALUE;
-    }
-    return count;
+    return architecture().parameterCount();
+  }
+
+  /** The declared layer that row {@code number} of the layer table comes from: where diagnostics point. */
+  public DeclaredLayer declared(int number) {
+    return hasRbf() && number == RbfDeclaration.NUMBER ? rbf : layers.get(number - 1 - (hasRbf() ? 1 : 0));
   }
 
   /** The output layer, or null when no layer is declared. */

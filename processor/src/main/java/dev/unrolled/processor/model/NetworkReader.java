@@ -58,9 +58,9 @@ public final class NetworkReader {
     Optional<Loss> lossConstant = enumConstant(loss, Loss.class);
     Optional<Precision> precisionConstant = enumConstant(precision, Precision.class);
     Optional<Backend> backendConstant = enumConstant(values.get("backend"), Backend.class);
-    Optional<List<LayerDeclaration>> layerList = readLayers(layers);
     AnnotationValue rbfValue = explicitValue(mirror, "rbf"); // absent: no RBF layer
     Optional<RbfDeclaration> rbf = rbfValue == null ? Optional.empty() : readRbf(rbfValue);
+    Optional<List<LayerDeclaration>> layerList = readLayers(layers, rbfValue == null ? 0 : RbfDeclaration.NUMBER);
     if (lossConstant.isEmpty() || precisionConstant.isEmpty() || backendConstant.isEmpty()
         || layerList.isEmpty() || (rbfValue != null && rbf.isEmpty())) {
       return Optional.empty();
@@ -90,7 +90,8 @@ public final class NetworkReader {
         explicitValue(annotation, "units")));
   }
 
-  private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers) {
+  /** The dense layers, numbered in the layer table after the {@code before} layers in front of them. */
+  private Optional<List<LayerDeclaration>> readLayers(AnnotationValue layers, int before) {
     List<LayerDeclaration> result = new ArrayList<>();
     for (Object element : (List<?>) layers.getValue()) {
       if (!(element instanceof AnnotationValue value && value.getValue() instanceof AnnotationMirror)) {
@@ -103,7 +104,7 @@ public final class NetworkReader {
       if (units == null || !(units.getValue() instanceof Integer) || activation.isEmpty()) {
         return Optional.empty();
       }
-      result.add(new LayerDeclaration(result.size() + 1, (Integer) units.getValue(),
+      result.add(new LayerDeclaration(before + result.size() + 1, (Integer) units.getValue(),
           activation.get(), dense, explicitValue(dense, "units"), explicitValue(dense, "activation")));
     }
     return Optional.of(result);

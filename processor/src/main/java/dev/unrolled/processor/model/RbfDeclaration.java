@@ -10,4 +10,12 @@ import javax.lang.model.element.AnnotationValue;
  * @param unitsValue the {@code units} value as written
  */
 public record RbfDeclaration(int units, AnnotationMirror mirror, AnnotationValue value,
-    AnnotationValue unitsValue) {}
+    AnnotationValue unitsValue) implements DeclaredLayer {
+  /** The RBF layer comes first: layer 1. */
+  public static final int NUMBER = 1;
+
+  @Override
+  public int number() {
+    return NUMBER;
+  }
+}

@@ -21,7 +21,7 @@ final class BytecodeBudget {
    * the batch (xload, xload, aload, bipush, xaload, xmul, xadd, xstore), {@code gw[k] = g} after it.
    */
   private static final int GRADIENT_SUM = 25;
-  /** One tile of at most 16 inputs: its loop over the batch, the row loads and the delta local. */
+  /** One tile of at most {@link LayerPlan#TILE_SUMS} inputs: its loop over the batch, the row loads and the delta local. */
   private static final int GRADIENT_TILE = 40;
   /** Storing one result: aload, sipush, ..., xastore, plus the first product. */
   private static final int STORE = 16;
@@ -35,12 +35,17 @@ final class BytecodeBudget {
 
   private BytecodeBudget() {}
 
+  /** Tiles of gradient sums over {@code inputs}: see {@link LayerPlan#TILE_SUMS}. */
+  private static int tiles(int inputs) {
+    return (inputs + LayerPlan.TILE_SUMS - 1) / LayerPlan.TILE_SUMS;
+  }
+
   static int forwardBytes(int inputs, int outputs) {
     return inputs * LOAD_LOCAL + outputs * (STORE + MULTIPLY_ADD * inputs);
   }
 
   static int gradientBytes(int inputs, int outputs) {
-    return outputs * (GRADIENT_SUM * (inputs + 1) + GRADIENT_TILE * ((inputs + 15) / 16));
+    return outputs * (GRADIENT_SUM * (inputs + 1) + GRADIENT_TILE * tiles(inputs));
   }
 
   static int radialForwardBytes(int inputs, int outputs) {
@@ -48,7 +53,7 @@ final class BytecodeBudget {
   }
 
   static int radialGradientBytes(int inputs, int outputs) {
-    return outputs * (RADIAL_GRADIENT_SUM * inputs + GRADIENT_SUM + GRADIENT_TILE * ((inputs + 15) / 16));
+    return outputs * (RADIAL_GRADIENT_SUM * inputs + GRADIENT_SUM + GRADIENT_TILE * tiles(inputs));
   }
 
   static int propagateBytes(int inputs, int outputs) {

@@ -1,35 +1,40 @@
 package dev.unrolled.processor.plan;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.LayerSpan;
 import java.util.List;
 
 /**
- * How one layer is generated: a dense layer, or the radial-basis-function layer in front of them.
- * An RBF layer stores its centres where a dense layer stores weights ({@code C[j][i]} in place of
- * {@code W[j][i]}) and its log-widths {@code s} where a dense layer stores biases, so parameter
- * storage, the flat layout and the optimizers treat both alike; only the kernels differ.
+ * How one row of the layer table is generated: its code shape, its method splits and the labels the
+ * architecture table shows. The writers pick the layer's emitter by {@link #kind()} and {@link #shape()}
+ * and read everything else from here.
  *
- * @param number 1-based layer number (layer 0 is the input)
- * @param activation the dense layer's activation; {@code IDENTITY} (unused) for the RBF layer
- * @param weightOffset where {@code W[0][0]} (or {@code C[0][0]}) sits in the flat parameter layout
+ * @param span the layer's row of the runtime's layer table: kind, number, widths, offset, blocks
  * @param forwardChunks for unrolled layers: output units per forward method
  * @param gradientChunks for unrolled layers: output units per weight-gradient method
  * @param propagateChunks for unrolled layers: input units per delta-propagation method
  * @param propagates whether the delta is passed back to a previous layer (false for layer 1)
- * @param radial whether this is the RBF layer: {@code z = β ⊙ ‖x − c‖²}, {@code a = exp(−z)}
+ * @param hasActivations whether {@code a} differs from {@code z} and needs buffers of its own
+ * @param activationLabel the activation column of the architecture table
+ * @param shapeLabel the code-shape column of the architecture table
  */
 public record LayerPlan(
-    int number,
-    int inputs,
-    int outputs,
-    Activation activation,
+    LayerSpan span,
     CodeShape shape,
-    int weightOffset,
     List<Chunk> forwardChunks,
     List<Chunk> gradientChunks,
     List<Chunk> propagateChunks,
     boolean propagates,
-    boolean radial) {
+    boolean hasActivations,
+    String activationLabel,
+    String shapeLabel) {
+
+  /**
+   * Gradient sums an unrolled kernel keeps in locals during one pass over the batch: few enough for
+   * the x86 registers. The bytecode estimate counts one tile per this many inputs.
+   */
+  public static final int TILE_SUMS = 16;
 
   public LayerPlan {
     forwardChunks = List.copyOf(forwardChunks);
@@ -37,29 +42,41 @@ public record LayerPlan(
     propagateChunks = List.copyOf(propagateChunks);
   }
 
+  public Architecture.Kind kind() {
+    return span.kind();
+  }
+
+  /** The layer's number in the layer table: 1 is the first layer after the input. */
+  public int number() {
+    return span.number();
+  }
+
+  public int inputs() {
+    return span.inputs();
+  }
+
+  public int outputs() {
+    return span.outputs();
+  }
+
+  public Activation activation() {
+    return span.activation();
+  }
+
   public int weightCount() {
-    return inputs * outputs;
+    return Math.toIntExact(span.matrix().length());
+  }
+
+  /** Where {@code W[0][0]} (or {@code C[0][0]}) sits in the flat parameter layout. */
+  public int weightOffset() {
+    return Math.toIntExact(span.offset());
   }
 
   public int biasOffset() {
-    return weightOffset + weightCount();
+    return Math.toIntExact(span.vector().offset());
   }
 
   public int parameterCount() {
-    return weightCount() + outputs;
-  }
-
-  /** Whether {@code a} differs from {@code z} and needs buffers of its own. */
-  public boolean hasActivations() {
-    return radial || activation != Activation.IDENTITY;
-  }
-
-  public boolean isUnrolled() {
-    return shape == CodeShape.UNROLLED;
-  }
-
-  /** True for Vector API kernels (which keep the looped ones as their fallback). */
-  public boolean isVector() {
-    return shape == CodeShape.VECTOR;
+    return Math.toIntExact(span.parameterCount());
   }
 }

@@ -1,37 +1,71 @@
 package dev.unrolled.processor.plan;
 
+import dev.unrolled.Architecture;
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
+import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Everything the writers need: names, sizes, and each layer's code shape. Holds the annotated type
- * only as the originating element and the supertype of the generated model.
+ * Everything the writers need: the declaration, each layer's plan, and the network-wide decisions.
  *
- * @param baseName {@code Foo} for a top-level type, {@code Outer_Foo} for a nested one
+ * @param layersPerMethod layers whose bookkeeping (parameter copies, buffer allocation) one method
+ *     holds before the writers split it into helpers
+ * @param unrolledSoftmax whether the softmax loss keeps one exponential per output in locals
  */
 public record NetworkPlan(
-    TypeElement type,
-    String packageName,
-    String baseName,
-    int inputs,
+    NetworkDeclaration declaration,
     List<LayerPlan> layers,
-    Loss loss,
-    Precision precision,
-    Backend backend) {
+    int layersPerMethod,
+    boolean unrolledSoftmax) {
 
   public NetworkPlan {
     layers = List.copyOf(layers);
   }
 
+  /** The annotated type: the originating element and the supertype of the generated model. */
+  public TypeElement type() {
+    return declaration.type();
+  }
+
+  public String packageName() {
+    return declaration.packageName();
+  }
+
+  /** {@code Foo} for a top-level type, {@code Outer_Foo} for a nested one. */
+  public String baseName() {
+    return declaration.baseName();
+  }
+
   public String modelName() {
-    return baseName + "Model";
+    return declaration.modelName();
   }
 
   public String trainerName() {
-    return baseName + "Trainer";
+    return declaration.trainerName();
+  }
+
+  public int inputs() {
+    return declaration.inputs();
+  }
+
+  public Loss loss() {
+    return declaration.loss();
+  }
+
+  public Precision precision() {
+    return declaration.precision();
+  }
+
+  public Backend backend() {
+    return declaration.backend();
+  }
+
+  /** What the generated {@code ARCHITECTURE} constant holds. */
+  public Architecture architecture() {
+    return declaration.architecture();
   }
 
   public LayerPlan output() {
@@ -47,22 +81,12 @@ public record NetworkPlan(
     return last.weightOffset() + last.parameterCount();
   }
 
-  /** The RBF layer (always layer 1), or null when the network has none. */
-  public LayerPlan rbf() {
-    return layers.get(0).radial() ? layers.get(0) : null;
-  }
-
-  /** The dense layers, after the RBF layer if there is one. */
-  public List<LayerPlan> denseLayers() {
-    return rbf() == null ? layers : layers.subList(1, layers.size());
-  }
-
   /** True when some layer has Vector API kernels, so the model needs its vector class. */
   public boolean hasVectorLayers() {
-    return layers.stream().anyMatch(LayerPlan::isVector);
+    return layers.stream().anyMatch(layer -> layer.shape() == CodeShape.VECTOR);
   }
 
   public boolean isInterface() {
-    return type.getKind().isInterface();
+    return type().getKind().isInterface();
   }
 }

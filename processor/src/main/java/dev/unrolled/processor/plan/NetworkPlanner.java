@@ -1,16 +1,18 @@
 package dev.unrolled.processor.plan;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Architecture.LayerSpan;
 import dev.unrolled.Backend;
-import dev.unrolled.processor.model.LayerDeclaration;
+import dev.unrolled.Loss;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.TypeElement;
 
 /**
- * Chooses each layer's code shape and splits unrolled code into methods. An RBF layer, when
- * declared, becomes layer 1 and the dense layers follow from layer 2.
+ * Makes every code-shape decision, from the declaration's layer table: per layer, unrolled or looped
+ * (or vector tiles) and the method splits; per network, the softmax in locals and how many layers'
+ * bookkeeping one method holds. The writers only carry these decisions out, and the architecture
+ * table shows them.
  *
  * <p>A layer is unrolled when it has at most {@value #UNROLL_MAX_PRODUCTS} weights and at most
  * {@value #UNROLL_MAX_WIDTH} units on either side: there straight-line code with inputs in locals
@@ -18,7 +20,7 @@ import javax.lang.model.element.TypeElement;
  * which C2 vectorises; unrolling them would only hit the method-size cliff (one 784-input neuron is
  * already about 8 KB of bytecode).
  *
- * <p>With the vector backend, looped layers of at least {@value #VECTOR_MIN_UNITS} units get
+ * <p>With the vector backend, looped dense layers of at least {@value #VECTOR_MIN_UNITS} units get
  * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
  * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
  */
@@ -26,64 +28,92 @@ public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
   static final int UNROLL_MAX_WIDTH = 64;
   static final int VECTOR_MIN_UNITS = 16;
+  /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
+  static final int UNROLL_SOFTMAX_MAX = 32;
+  /**
+   * Per-layer bookkeeping (parameter copies, buffer allocation) costs about 56 bytes of bytecode a
+   * layer, so a network of ~150 layers would push one such method past HotSpot's 8,000-byte compile
+   * limit; groups of 40 layers stay near 2.2 KB.
+   */
+  static final int LAYERS_PER_METHOD = 40;
 
   public NetworkPlan plan(NetworkDeclaration network) {
     List<LayerPlan> layers = new ArrayList<>();
-    int inputs = network.inputs();
-    int offset = 0;
-    if (network.hasRbf()) {
-      LayerPlan rbf = planRadial(inputs, network.rbf().units());
-      layers.add(rbf);
-      offset = rbf.parameterCount();
-      inputs = rbf.outputs();
+    for (LayerSpan span : network.table()) {
+      layers.add(switch (span.kind()) {
+        case RBF -> planRadial(span);
+        case DENSE -> planDense(span, network.backend() == Backend.VECTOR);
+      });
     }
-    for (LayerDeclaration layer : network.layers()) {
-      LayerPlan plan = planLayer(layer, layers.size() + 1, inputs, offset, network.backend() == Backend.VECTOR);
-      layers.add(plan);
-      offset += plan.parameterCount();
-      inputs = layer.units();
-    }
-    TypeElement type = network.type();
-    return new NetworkPlan(type, network.packageName(), network.baseName(), network.inputs(), layers,
-        network.loss(), network.precision(), network.backend());
+    LayerPlan output = layers.get(layers.size() - 1);
+    boolean unrolledSoftmax = network.loss() == Loss.SOFTMAX_CROSS_ENTROPY
+        && output.shape() == CodeShape.UNROLLED && output.outputs() <= UNROLL_SOFTMAX_MAX;
+    return new NetworkPlan(network, layers, LAYERS_PER_METHOD, unrolledSoftmax);
   }
 
   /**
    * The RBF layer is always layer 1 and never propagates (nothing before it trains). It takes the
    * dense layers' size rule; Vector API tiles exist only for dense products, so it stays looped.
    */
-  private static LayerPlan planRadial(int in, int out) {
+  private static LayerPlan planRadial(LayerSpan span) {
+    int in = span.inputs();
+    int out = span.outputs();
     if (!shouldUnroll(in, out)) {
-      return new LayerPlan(1, in, out, Activation.IDENTITY, CodeShape.LOOPED, 0,
-          List.of(), List.of(), List.of(), false, true);
+      return new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), false, true,
+          "GAUSSIAN", "looped (units innermost)");
     }
-    List<Chunk> forward = BytecodeBudget.split(out, BytecodeBudget.radialForwardBytes(in, 0),
-        BytecodeBudget.radialForwardBytes(in, 1) - BytecodeBudget.radialForwardBytes(in, 0));
-    List<Chunk> gradient = BytecodeBudget.split(out, BytecodeBudget.radialGradientBytes(in, 0),
-        BytecodeBudget.radialGradientBytes(in, 1) - BytecodeBudget.radialGradientBytes(in, 0));
-    return new LayerPlan(1, in, out, Activation.IDENTITY, CodeShape.UNROLLED, 0,
-        forward, gradient, List.of(), false, true);
+    List<Chunk> forward = split(out, BytecodeBudget::radialForwardBytes, in);
+    List<Chunk> gradient = split(out, BytecodeBudget::radialGradientBytes, in);
+    return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, List.of(), false, true,
+        "GAUSSIAN", unrolledLabel(forward, gradient, List.of()));
   }
 
-  private static LayerPlan planLayer(LayerDeclaration layer, int number, int in, int weightOffset,
-      boolean vector) {
-    int out = layer.units();
-    boolean propagates = number > 1;
+  private static LayerPlan planDense(LayerSpan span, boolean vector) {
+    int in = span.inputs();
+    int out = span.outputs();
+    boolean propagates = span.number() > 1;
+    boolean hasActivations = span.activation() != Activation.IDENTITY;
+    String activation = span.activation().name();
     if (!shouldUnroll(in, out)) {
-      CodeShape shape = vector && out >= VECTOR_MIN_UNITS ? CodeShape.VECTOR : CodeShape.LOOPED;
-      return new LayerPlan(number, in, out, layer.activation(), shape,
-          weightOffset, List.of(), List.of(), List.of(), propagates, false);
+      return vector && out >= VECTOR_MIN_UNITS
+          ? new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
+              activation, "vector tiles 8×2 (else looped)")
+          : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
+              activation, "looped (axpy rows, 4 per pass)");
     }
-    List<Chunk> forward = BytecodeBudget.split(out, BytecodeBudget.forwardBytes(in, 0),
-        BytecodeBudget.forwardBytes(in, 1) - BytecodeBudget.forwardBytes(in, 0));
-    List<Chunk> gradient = BytecodeBudget.split(out, BytecodeBudget.gradientBytes(in, 0),
-        BytecodeBudget.gradientBytes(in, 1) - BytecodeBudget.gradientBytes(in, 0));
-    List<Chunk> propagate = propagates
-        ? BytecodeBudget.split(in, BytecodeBudget.propagateBytes(0, out),
-            BytecodeBudget.propagateBytes(1, out) - BytecodeBudget.propagateBytes(0, out))
+    List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
+    List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);
+    // Propagation is split over the inputs it writes: each chunk reads every delta.
+    List<Chunk> propagate = propagates ? split(in, (outputs, inputs) -> BytecodeBudget.propagateBytes(inputs, outputs), out)
         : List.of();
-    return new LayerPlan(number, in, out, layer.activation(), CodeShape.UNROLLED,
-        weightOffset, forward, gradient, propagate, propagates, false);
+    return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, propagate, propagates, hasActivations,
+        activation, unrolledLabel(forward, gradient, propagate));
+  }
+
+  /** The bytecode estimate of a method over {@code units} units, given the other width. */
+  private interface Estimate {
+    int bytes(int width, int units);
+  }
+
+  /** {@code units} split into methods by the estimate's fixed cost and cost per unit. */
+  private static List<Chunk> split(int units, Estimate estimate, int width) {
+    int fixed = estimate.bytes(width, 0);
+    return BytecodeBudget.split(units, fixed, estimate.bytes(width, 1) - fixed);
+  }
+
+  /** "unrolled", or "unrolled (4 forward, 2 gradient methods)" when a pass is split. */
+  private static String unrolledLabel(List<Chunk> forward, List<Chunk> gradient, List<Chunk> propagate) {
+    List<String> splits = new ArrayList<>();
+    addSplit(splits, forward, "forward");
+    addSplit(splits, gradient, "gradient");
+    addSplit(splits, propagate, "propagate");
+    return splits.isEmpty() ? "unrolled" : "unrolled (" + String.join(", ", splits) + " methods)";
+  }
+
+  private static void addSplit(List<String> splits, List<Chunk> chunks, String pass) {
+    if (chunks.size() > 1) {
+      splits.add(chunks.size() + " " + pass);
+    }
   }
 
   static boolean shouldUnroll(int in, int out) {

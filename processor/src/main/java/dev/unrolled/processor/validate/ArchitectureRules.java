@@ -1,8 +1,10 @@
 package dev.unrolled.processor.validate;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Architecture;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
+import dev.unrolled.processor.model.DeclaredLayer;
 import dev.unrolled.processor.model.LayerDeclaration;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import dev.unrolled.processor.model.RbfDeclaration;
@@ -65,20 +67,7 @@ final class ArchitectureRules {
     if (count <= budget) {
       return;
     }
-    // The largest layer by weights (centres for the RBF layer): the likeliest place of a typo.
-    RbfDeclaration rbf = network.rbf();
-    long in = network.inputs();
-    Sized largest = null;
-    if (rbf != null) {
-      largest = new Sized("the RBF layer", rbf.mirror(), rbf.unitsValue(), in, rbf.units());
-      in = rbf.units();
-    }
-    for (LayerDeclaration layer : network.layers()) {
-      if (largest == null || in * layer.units() > largest.weights()) {
-        largest = new Sized("layer " + layer.number(), layer.mirror(), layer.unitsValue(), in, layer.units());
-      }
-      in = layer.units();
-    }
+    Sized largest = largestLayer(network);
     String fix = count > Integer.MAX_VALUE
         ? "no model can hold more than " + String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE)
             + " parameters; check the sizes for a typo"
@@ -93,10 +82,29 @@ final class ArchitectureRules {
         budget, largest.name(), largest.in(), largest.out(), fix);
   }
 
+  /** The layer with the most weights (centres for the RBF layer): the likeliest place of a typo. */
+  private static Sized largestLayer(NetworkDeclaration network) {
+    Architecture.LayerSpan largest = null;
+    for (Architecture.LayerSpan layer : network.table()) {
+      if (largest == null || layer.matrix().length() > largest.matrix().length()) {
+        largest = layer;
+      }
+    }
+    return new Sized(network.declared(largest.number()), largest.inputs(), largest.outputs());
+  }
+
   /** A layer as the budget message names it: where to point, and its inputs × units. */
-  private record Sized(String name, AnnotationMirror mirror, AnnotationValue unitsValue, long in, long out) {
-    long weights() {
-      return in * out;
+  private record Sized(DeclaredLayer layer, long in, long out) {
+    String name() {
+      return "layer " + layer.number();
+    }
+
+    AnnotationMirror mirror() {
+      return layer.mirror();
+    }
+
+    AnnotationValue unitsValue() {
+      return layer.unitsValue();
     }
   }
 

@@ -20,7 +20,6 @@ import javax.lang.model.element.Modifier;
  */
 final class ActivationFunctions {
   private static final ClassName MATH = ClassName.get(Math.class);
-  static final ClassName FAST_MATH = ClassName.get("dev.unrolled.support", "FastMath");
   private final Numeric num;
 
   ActivationFunctions(Numeric num) {
@@ -69,7 +68,7 @@ final class ActivationFunctions {
       case TANH:
         // Plain arithmetic that inlines: JDK 17 does not intrinsify Math.tanh, and the float form
         // stays in float (float-double conversions around Math.exp made it about 5× slower).
-        return CodeBlock.of("$T.tanh(z)", FAST_MATH);
+        return CodeBlock.of("$T.tanh(z)", RuntimeTypes.FAST_MATH);
       case RELU:
         return CodeBlock.of("$T.max($L, z)", MATH, zero);
       case LEAKY_RELU:

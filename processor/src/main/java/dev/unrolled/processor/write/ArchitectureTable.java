@@ -14,27 +14,23 @@ final class ArchitectureTable {
     line(out, String.format(Locale.ROOT, format, "Layer", "Output shape", "Activation", "Parameters", "Code shape"));
     line(out, String.format(Locale.ROOT, format, "input", "(m, " + plan.inputs() + ")", "", "", ""));
     for (LayerPlan layer : plan.layers()) {
-      line(out, String.format(Locale.ROOT, format, (layer.radial() ? "rbf " : "dense ") + layer.number(),
-          "(m, " + layer.outputs() + ")", layer.radial() ? "GAUSSIAN" : layer.activation(),
-          String.format(Locale.ROOT, "%,d", layer.parameterCount()), shape(layer)));
+      line(out, String.format(Locale.ROOT, format, layer.kind().name().toLowerCase(Locale.ROOT) + " " + layer.number(),
+          "(m, " + layer.outputs() + ")", layer.activationLabel(),
+          String.format(Locale.ROOT, "%,d", layer.parameterCount()), layer.shapeLabel()));
     }
     out.append(String.format(Locale.ROOT, "Total parameters: %,d · loss %s · precision %s%n",
         plan.parameterCount(), plan.loss(), plan.precision()));
+    if (plan.unrolledSoftmax()) {
+      line(out, "Softmax: exponentials in locals (an unrolled output layer of at most 32 units)");
+    }
+    if (plan.layers().size() > plan.layersPerMethod()) {
+      line(out, String.format(Locale.ROOT, "Bookkeeping: %d layers per method (parameter copies, buffers)",
+          plan.layersPerMethod()));
+    }
     return out.toString();
   }
 
   private static void line(StringBuilder out, String text) {
     out.append(text.stripTrailing()).append('\n');
-  }
-
-  private static String shape(LayerPlan layer) {
-    if (layer.isVector()) {
-      return "vector tiles 8×2 (else looped)";
-    }
-    if (!layer.isUnrolled()) {
-      return layer.radial() ? "looped (units innermost)" : "looped (axpy rows, 4 per pass)";
-    }
-    int methods = layer.forwardChunks().size();
-    return "unrolled" + (methods == 1 ? "" : " (" + methods + " forward methods)");
   }
 }

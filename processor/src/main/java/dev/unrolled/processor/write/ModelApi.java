@@ -18,9 +18,9 @@ final class ModelApi {
 
   private final NetworkPlan plan;
   private final Numeric num;
-  private final LossKernel loss;
+  private final LossEmitter loss;
 
-  ModelApi(NetworkPlan plan, Numeric num, LossKernel loss) {
+  ModelApi(NetworkPlan plan, Numeric num, LossEmitter loss) {
     this.plan = plan;
     this.num = num;
     this.loss = loss;
@@ -30,7 +30,7 @@ final class ModelApi {
     type.addMethod(getter("inputSize", TypeName.INT, "INPUTS"))
         .addMethod(getter("outputSize", TypeName.INT, "OUTPUTS"))
         .addMethod(getter("parameterCount", TypeName.INT, "PARAMETERS"))
-        .addMethod(getter("architecture", ModelWriter.ARCHITECTURE, "ARCHITECTURE"))
+        .addMethod(getter("architecture", RuntimeTypes.ARCHITECTURE, "ARCHITECTURE"))
         .addMethod(override("loss").returns(Loss.class)
             .addStatement("return $T.$L", Loss.class, plan.loss().name()).build())
         .addMethod(override("precision").returns(Precision.class)
@@ -57,7 +57,7 @@ final class ModelApi {
     return method
         .addStatement("return SUMMARY + (VECTOR\n? $S + $L.describe() + $S\n: $S + $T.unavailableReason() + $S)",
             "Kernels: Vector API tiles, ", VectorKernels.CLASS_NAME, "\n",
-            "Kernels: plain loops (", ModelWriter.VECTOR_SUPPORT, ")\n")
+            "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n")
         .build();
   }
 
@@ -71,7 +71,7 @@ final class ModelApi {
 
   /** Puts one input row into the scratch workspace and runs the forward pass. */
   private void forwardOne(MethodSpec.Builder method, boolean copies) {
-    method.addStatement("$T.length(input, INPUTS, $S)", ModelWriter.CHECKS, "input")
+    method.addStatement("$T.length(input, INPUTS, $S)", RuntimeTypes.CHECKS, "input")
         .addStatement("$T ws = scratch(1)", WORKSPACE);
     if (copies) {
       method.addStatement("$T[] row = ws.xRows[0]", num.scalar())
@@ -95,7 +95,7 @@ final class ModelApi {
     } else {
       method.addJavadoc("{@link #predict(double[], double[])} in float, without copying the input.\n");
     }
-    method.addStatement("$T.length(output, OUTPUTS, $S)", ModelWriter.CHECKS, "output");
+    method.addStatement("$T.length(output, OUTPUTS, $S)", RuntimeTypes.CHECKS, "output");
     forwardOne(method, num.isFloat() && contract);
     return method.addStatement("outputs(ws.$L[0], output)", loss.lastRow()).build();
   }
@@ -120,8 +120,8 @@ final class ModelApi {
         .addParameter(ArrayTypeName.of(DOUBLES), "inputs")
         .addParameter(ArrayTypeName.of(DOUBLES), "targets")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("int m = $T.batch(inputs, INPUTS, targets, OUTPUTS)", ModelWriter.CHECKS)
-        .addStatement("$T.length(gradient, PARAMETERS, $S)", ModelWriter.CHECKS, "gradient")
+        .addStatement("int m = $T.batch(inputs, INPUTS, targets, OUTPUTS)", RuntimeTypes.CHECKS)
+        .addStatement("$T.length(gradient, PARAMETERS, $S)", RuntimeTypes.CHECKS, "gradient")
         .addStatement("$T ws = scratch(m)", WORKSPACE)
         .addStatement("ws.ensureTraining()")
         .addStatement("ws.loadInputs(inputs, m)")

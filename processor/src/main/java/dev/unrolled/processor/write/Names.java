@@ -12,6 +12,18 @@ import java.util.List;
  * is the input {@code x}; targets are {@code y}.
  */
 final class Names {
+  /** The naming scheme, for the generated class Javadoc. */
+  static final String LEGEND = """
+      <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
+      centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
+      {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+      {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
+      deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
+      {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
+      the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
+      {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+      """;
+
   private Names() {}
 
   static String weights(int layer) {

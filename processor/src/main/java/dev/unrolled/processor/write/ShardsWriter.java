@@ -15,8 +15,6 @@ import javax.lang.model.element.Modifier;
  * its rows, or load their own rows straight from a {@code Dataset}.
  */
 final class ShardsWriter {
-  static final ClassName SHARDED_STEP = ClassName.get("dev.unrolled.support", "ShardedStep");
-  private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
 
   private final Numeric num;
   private final ClassName model;
@@ -31,11 +29,11 @@ final class ShardsWriter {
   TypeSpec write() {
     return TypeSpec.classBuilder("Shards")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(SHARDED_STEP.nestedClass("Work"))
+        .addSuperinterface(RuntimeTypes.SHARDED_STEP.nestedClass("Work"))
         .addJavadoc("The shards of a batch, one workspace each; shard 0 is the trainer's own workspace.\n")
         .addField(model, "model", Modifier.PRIVATE, Modifier.FINAL)
         .addField(ArrayTypeName.of(workspace), "workspaces", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(FieldSpec.builder(DATASET, "data", Modifier.PRIVATE)
+        .addField(FieldSpec.builder(RuntimeTypes.DATASET, "data", Modifier.PRIVATE)
             .addJavadoc("Where each shard loads its rows during a dataset batch; null when the batch is in shard 0.\n")
             .build())
         .addField(ArrayTypeName.of(TypeName.INT), "rows", Modifier.PRIVATE)
@@ -43,7 +41,7 @@ final class ShardsWriter {
         .addMethod(constructor())
         .addMethod(MethodSpec.methodBuilder("select")
             .addJavadoc("Rows {@code rows[offset..)} of {@code data} for the next batch; {@code null} for the batch in shard 0.\n")
-            .addParameter(DATASET, "data")
+            .addParameter(RuntimeTypes.DATASET, "data")
             .addParameter(ArrayTypeName.of(TypeName.INT), "rows")
             .addParameter(TypeName.INT, "offset")
             .addStatement("this.data = data")

@@ -2,6 +2,7 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -16,15 +17,15 @@ import javax.lang.model.element.Modifier;
  * construction, so a training step allocates nothing once the largest batch has been seen.
  */
 public final class TrainerWriter {
-  private static final ClassName TRAINER = ClassName.get("dev.unrolled", "Trainer");
-  private static final ClassName OPTIMIZER = ClassName.get("dev.unrolled", "Optimizer");
-  private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
+  private static final ClassName TRAINER = RuntimeTypes.TRAINER;
+  private static final ClassName OPTIMIZER = RuntimeTypes.OPTIMIZER;
+  private static final ClassName DATASET = RuntimeTypes.DATASET;
   private static final ArrayTypeName INTS = ArrayTypeName.of(TypeName.INT);
   private static final ArrayTypeName DOUBLE_ROWS = ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
   static final int DEFAULT_CAPACITY = 64;
 
-  private static final ClassName GUARDED_UPDATE = ClassName.get("dev.unrolled.support", "GuardedUpdate");
-  private static final ClassName PARALLELISM = ClassName.get("dev.unrolled", "Parallelism");
+  private static final ClassName GUARDED_UPDATE = RuntimeTypes.GUARDED_UPDATE;
+  private static final ClassName PARALLELISM = RuntimeTypes.PARALLELISM;
 
   private final NetworkPlan plan;
   private final Numeric num;
@@ -63,7 +64,7 @@ public final class TrainerWriter {
         .addField(FieldSpec.builder(shards, "shards", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("One workspace per shard with {@link $T}; null on the default, single-threaded path.\n", PARALLELISM)
             .build())
-        .addField(FieldSpec.builder(ShardsWriter.SHARDED_STEP, "sharded", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(FieldSpec.builder(RuntimeTypes.SHARDED_STEP, "sharded", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("Runs the shards on their threads and sums their gradients; null when {@code shards} is.\n")
             .build())
         .addField(FieldSpec.builder(TypeName.INT, "DEFAULT_CAPACITY", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -84,84 +85,67 @@ public final class TrainerWriter {
   }
 
   private void addConstructors(TypeSpec.Builder type) {
-    type.addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A trainer for batches of up to {@link #DEFAULT_CAPACITY} rows before its buffers grow.\n")
-            .addParameter(model, "model")
-            .addParameter(OPTIMIZER, "optimizer")
+    type.addMethod(delegating("A trainer for batches of up to {@link #DEFAULT_CAPACITY} rows before its buffers grow.\n")
             .addStatement("this(model, optimizer, DEFAULT_CAPACITY, $T.none())", PARALLELISM)
             .build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A trainer whose buffers hold {@code batchCapacity} rows from the start.\n")
-            .addParameter(model, "model")
-            .addParameter(OPTIMIZER, "optimizer")
+        .addMethod(delegating("A trainer whose buffers hold {@code batchCapacity} rows from the start.\n")
             .addParameter(TypeName.INT, "batchCapacity")
             .addStatement("this(model, optimizer, batchCapacity, $T.none())", PARALLELISM)
             .build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A data-parallel trainer: batches cut into {@code parallelism.shards()} shards on\n")
+        .addMethod(delegating("A data-parallel trainer: batches cut into {@code parallelism.shards()} shards on\n")
             .addJavadoc("{@code parallelism.threads()} threads, with bit-identical results for any thread count.\n")
             .addJavadoc("{@link #close()} it to stop the threads.\n")
-            .addParameter(model, "model")
-            .addParameter(OPTIMIZER, "optimizer")
             .addParameter(PARALLELISM, "parallelism")
             .addStatement("this(model, optimizer, DEFAULT_CAPACITY, parallelism)")
             .build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A trainer whose buffers hold {@code batchCapacity} rows from the start, cutting batches\n")
-            .addJavadoc("into shards as {@code parallelism} says ({@link $T#none()}: one shard, this thread).\n",
-                PARALLELISM)
-            .addParameter(model, "model")
-            .addParameter(OPTIMIZER, "optimizer")
-            .addParameter(TypeName.INT, "batchCapacity")
-            .addParameter(PARALLELISM, "parallelism")
-            .addStatement("this.model = $T.requireNonNull(model, $S)", Objects.class, "model")
-            .addStatement("$T.requireNonNull(optimizer, $S)", Objects.class, "optimizer")
-            .addStatement("$T.requireNonNull(parallelism, $S)", Objects.class, "parallelism")
-            .beginControlFlow("if (batchCapacity < 1)")
-            .addStatement("throw new $T($S + batchCapacity)", IllegalArgumentException.class,
-                "batchCapacity must be ≥ 1 but is ")
-            .endControlFlow()
-            .addStatement("this.workspace = new $T(batchCapacity)", workspace)
-            .addStatement("workspace.ensureTraining()")
-            .addStatement("$T parameters = model.parameterRows()", num.matrix())
-            .addStatement("this.update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
-                + "parameters)", GUARDED_UPDATE, model)
-            .beginControlFlow("if (parallelism.shards() == 1)")
-            .addStatement("this.shards = null")
-            .addStatement("this.sharded = null")
-            .nextControlFlow("else")
-            .addStatement("this.shards = new $T(model, workspace, parallelism.shards(), batchCapacity)", shards)
-            .addStatement("this.sharded = new $T(parallelism, shards, shards.gradientRows())",
-                ShardsWriter.SHARDED_STEP)
-            .endControlFlow()
-            .build());
+        .addMethod(mainConstructor());
+  }
+
+  /** A public constructor taking the model and the optimizer first. */
+  private MethodSpec.Builder delegating(String javadoc) {
+    return MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc(javadoc)
+        .addParameter(model, "model")
+        .addParameter(OPTIMIZER, "optimizer");
+  }
+
+  private MethodSpec mainConstructor() {
+    return delegating("A trainer whose buffers hold {@code batchCapacity} rows from the start, cutting batches\n")
+        .addJavadoc("into shards as {@code parallelism} says ({@link $T#none()}: one shard, this thread).\n", PARALLELISM)
+        .addParameter(TypeName.INT, "batchCapacity")
+        .addParameter(PARALLELISM, "parallelism")
+        .addStatement("this.model = $T.requireNonNull(model, $S)", Objects.class, "model")
+        .addStatement("$T.requireNonNull(optimizer, $S)", Objects.class, "optimizer")
+        .addStatement("$T.requireNonNull(parallelism, $S)", Objects.class, "parallelism")
+        .beginControlFlow("if (batchCapacity < 1)")
+        .addStatement("throw new $T($S + batchCapacity)", IllegalArgumentException.class,
+            "batchCapacity must be ≥ 1 but is ")
+        .endControlFlow()
+        .addStatement("this.workspace = new $T(batchCapacity)", workspace)
+        .addStatement("workspace.ensureTraining()")
+        .addStatement("$T parameters = model.parameterRows()", num.matrix())
+        .addStatement("this.update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
+            + "parameters)", GUARDED_UPDATE, model)
+        .beginControlFlow("if (parallelism.shards() == 1)")
+        .addStatement("this.shards = null")
+        .addStatement("this.sharded = null")
+        .nextControlFlow("else")
+        .addStatement("this.shards = new $T(model, workspace, parallelism.shards(), batchCapacity)", shards)
+        .addStatement("this.sharded = new $T(parallelism, shards, shards.gradientRows())",
+            RuntimeTypes.SHARDED_STEP)
+        .endControlFlow()
+        .build();
   }
 
   private void addEvaluation(TypeSpec.Builder type) {
-    type.addMethod(MethodSpec.methodBuilder("evaluateBatch")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(TypeName.DOUBLE)
-            .addParameter(DATASET, "data")
-            .addParameter(INTS, "rows")
-            .addParameter(TypeName.INT, "from")
-            .addParameter(TypeName.INT, "to")
+    type.addMethod(datasetBatch("evaluateBatch")
             .beginControlFlow("if (sharded == null)")
             .addStatement("int m = loadRows(data, rows, from, to)")
             .addStatement("workspace.forward(model, m)")
             .addStatement("return workspace.loss(m, false)")
             .endControlFlow()
-            .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
-            .addStatement("shards.select(data, rows, from)")
-            .beginControlFlow("try")
-            .addStatement("return sharded.evaluate(m)")
-            .nextControlFlow("finally")
-            .addStatement("shards.select(null, null, 0)")
-            .endControlFlow()
+            .addCode(overShards("sharded.evaluate(m)"))
             .build())
         .addMethod(MethodSpec.methodBuilder("restoreIfNotFinite")
             .addAnnotation(Override.class)
@@ -229,25 +213,12 @@ public final class TrainerWriter {
     if (num.isFloat()) {
       type.addMethod(trainBatch(rows, rows, "loadTargets", false));
     }
-    type.addMethod(MethodSpec.methodBuilder("trainBatch")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DATASET, "data")
-        .addParameter(INTS, "rows")
-        .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
+    type.addMethod(datasetBatch("trainBatch")
         .beginControlFlow("if (sharded == null)")
         .addStatement("return step(loadRows(data, rows, from, to))")
         .endControlFlow()
         .addComment("Each shard loads its own rows, on its own thread.")
-        .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
-        .addStatement("shards.select(data, rows, from)")
-        .beginControlFlow("try")
-        .addStatement("return shardedStep(m)")
-        .nextControlFlow("finally")
-        .addStatement("shards.select(null, null, 0)")
-        .endControlFlow()
+        .addCode(overShards("shardedStep(m)"))
         .build());
     type.addMethod(MethodSpec.methodBuilder("loadRows")
         .addModifiers(Modifier.PRIVATE)
@@ -257,11 +228,36 @@ public final class TrainerWriter {
         .addParameter(INTS, "rows")
         .addParameter(TypeName.INT, "from")
         .addParameter(TypeName.INT, "to")
-        .addStatement("int m = $T.range(rows, from, to)", ModelWriter.CHECKS)
+        .addStatement("int m = $T.range(rows, from, to)", RuntimeTypes.CHECKS)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadRows(data, rows, from, m)")
         .addStatement("return m")
         .build());
+  }
+
+  /** {@code double name(Dataset data, int[] rows, int from, int to)} of {@code Trainer}. */
+  private static MethodSpec.Builder datasetBatch(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DATASET, "data")
+        .addParameter(INTS, "rows")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to");
+  }
+
+  /** Selects the batch's rows for the shards, returns {@code call}, and lets go of the rows again. */
+  private static CodeBlock overShards(String call) {
+    return CodeBlock.builder()
+        .addStatement("int m = $T.range(rows, from, to)", RuntimeTypes.CHECKS)
+        .addStatement("shards.select(data, rows, from)")
+        .beginControlFlow("try")
+        .addStatement("return $L", call)
+        .nextControlFlow("finally")
+        .addStatement("shards.select(null, null, 0)")
+        .endControlFlow()
+        .build();
   }
 
   private MethodSpec trainBatch(ArrayTypeName inputs, ArrayTypeName targets, String loader, boolean contract) {
@@ -282,7 +278,7 @@ public final class TrainerWriter {
       method.addJavadoc("One optimizer step on float rows, used without copying. Returns the mean loss before the step.\n");
     }
     return method
-        .addStatement("int m = $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", ModelWriter.CHECKS, model, name, model)
+        .addStatement("int m = $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadInputs(inputs, m)")
         .addStatement("workspace.$L($L, m)", loader, name)

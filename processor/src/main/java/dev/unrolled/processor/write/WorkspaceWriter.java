@@ -8,9 +8,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.unrolled.Activation;
-import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -21,18 +21,20 @@ import javax.lang.model.element.Modifier;
  */
 final class WorkspaceWriter {
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
-  private static final ClassName DATASET = ClassName.get("dev.unrolled", "Dataset");
+  private static final ClassName DATASET = RuntimeTypes.DATASET;
 
   private final NetworkPlan plan;
   private final Numeric num;
   private final ClassName model;
-  private final LossKernel loss;
+  private final LossEmitter loss;
+  private final List<LayerEmitter> layers;
 
-  WorkspaceWriter(NetworkPlan plan, Numeric num, ClassName model, LossKernel loss) {
+  WorkspaceWriter(NetworkPlan plan, Numeric num, ClassName model, LossEmitter loss, List<LayerEmitter> layers) {
     this.plan = plan;
     this.num = num;
     this.model = model;
     this.loss = loss;
+    this.layers = layers;
   }
 
   TypeSpec write() {
@@ -56,13 +58,13 @@ final class WorkspaceWriter {
     addEnsureTraining(type);
     addLoaders(type);
     type.addMethod(forward());
-    for (LayerPlan layer : plan.layers()) {
-      type.addMethod(forwardLayer(layer));
+    for (LayerEmitter layer : layers) {
+      type.addMethod(layer.forward());
     }
     type.addMethod(loss.lossMethod());
     type.addMethod(backward());
-    for (LayerPlan layer : plan.layers()) {
-      type.addMethod(backwardLayer(layer));
+    for (int k = 0; k < layers.size(); k++) {
+      type.addMethod(layers.get(k).backward(k == 0 ? null : layers.get(k - 1)));
     }
     addGradientTo(type);
     type.addMethod(gradientRows());
@@ -76,28 +78,11 @@ final class WorkspaceWriter {
         .addField(rows, "xRows")
         .addField(FieldSpec.builder(rows, "y").addJavadoc("Target rows of the batch: own buffers or the caller's rows.\n").build())
         .addField(rows, "yRows");
-    for (LayerPlan layer : plan.layers()) {
-      int l = layer.number();
-      type.addField(rows, Names.preActivations(l));
-      if (layer.hasActivations()) {
-        type.addField(rows, Names.activations(layer));
-      }
-      type.addField(rows, Names.deltas(l));
-      if (layer.radial()) {
-        type.addField(FieldSpec.builder(num.vector(), Names.widths(l), Modifier.FINAL)
-            .addJavadoc("{@code β = exp(s)} of layer $L's units, taken once per forward pass.\n", l)
-            .initializer("new $T[$L]", num.scalar(), layer.outputs())
-            .build());
-      }
+    for (LayerEmitter layer : layers) {
+      type.addFields(layer.workspaceFields());
     }
-    for (LayerPlan layer : plan.layers()) {
-      int l = layer.number();
-      // Training buffers, as large as the weights: allocated by ensureTraining(), never for predict.
-      type.addField(layer.isUnrolled() ? num.vector() : num.matrix(), Names.weightGradients(l));
-      type.addField(num.vector(), Names.biasGradients(l));
-      if (!layer.isUnrolled() && layer.propagates()) {
-        type.addField(num.matrix(), Names.weightRows(l));
-      }
+    for (LayerEmitter layer : layers) {
+      type.addFields(layer.trainingFields()); // allocated by ensureTraining(), never for predict
     }
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
@@ -111,25 +96,13 @@ final class WorkspaceWriter {
         .beginControlFlow("if ($L != null)", Names.biasGradients(1))
         .addStatement("return")
         .endControlFlow();
-    type.addMethods(LayerGroups.addPerLayer(method, "allocateTraining", null, false, plan.layers(),
-        this::allocateTrainingLayer));
+    type.addMethods(perLayer(method, "allocateTraining", null, LayerEmitter::allocateTraining));
     type.addMethod(method.build());
   }
 
-  private CodeBlock allocateTrainingLayer(LayerPlan layer) {
-    int l = layer.number();
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (layer.isUnrolled()) {
-      code.addStatement("$L = new $T[$L]", Names.weightGradients(l), num.scalar(), layer.weightCount());
-    } else {
-      code.addStatement("$L = new $T[$L][$L]", Names.weightGradients(l), num.scalar(), layer.inputs(),
-          layer.outputs());
-    }
-    code.addStatement("$L = new $T[$L]", Names.biasGradients(l), num.scalar(), layer.outputs());
-    if (!layer.isUnrolled() && layer.propagates()) {
-      code.addStatement("$L = new $T[$L][$L]", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
-    }
-    return code.build();
+  private List<MethodSpec> perLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
+      Function<LayerEmitter, CodeBlock> code) {
+    return LayerGroups.addPerLayer(method, helperName, parameter, plan.layersPerMethod(), layers, code);
   }
 
   private void addAllocate(TypeSpec.Builder type) {
@@ -142,18 +115,8 @@ final class WorkspaceWriter {
         .addStatement("xRows = new $T[n][$L]", num.scalar(), plan.inputs())
         .addStatement("y = new $T[n][]", num.scalar())
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
-    type.addMethods(LayerGroups.addPerLayer(method, "allocate", n, false, plan.layers(), this::allocateLayer));
+    type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));
     type.addMethod(method.build());
-  }
-
-  private CodeBlock allocateLayer(LayerPlan layer) {
-    int l = layer.number();
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("$L = new $T[n][$L]", Names.preActivations(l), num.scalar(), layer.outputs());
-    if (layer.hasActivations()) {
-      code.addStatement("$L = new $T[n][$L]", Names.activations(layer), num.scalar(), layer.outputs());
-    }
-    return code.addStatement("$L = new $T[n][$L]", Names.deltas(l), num.scalar(), layer.outputs()).build();
   }
 
   private void addLoaders(TypeSpec.Builder type) {
@@ -239,95 +202,10 @@ final class WorkspaceWriter {
         .addJavadoc("Forward pass over rows [0, m) of {@code x}, layer by layer.\n")
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
-    for (LayerPlan layer : plan.layers()) {
-      method.addStatement("forward$L(model, m)", layer.number());
+    for (LayerEmitter layer : layers) {
+      method.addStatement("forward$L(model, m)", layer.l);
     }
     return method.build();
-  }
-
-  private String inputOf(LayerPlan layer) {
-    return layer.number() == 1 ? "x" : Names.activations(plan.layers().get(layer.number() - 2));
-  }
-
-  private MethodSpec forwardLayer(LayerPlan layer) {
-    if (layer.radial()) {
-      return forwardRadial(layer);
-    }
-    int l = layer.number();
-    String z = Names.preActivations(l);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
-        .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
-            layer.activation(), z, l, inputOf(layer), l)
-        .addParameter(model, "model")
-        .addParameter(TypeName.INT, "m");
-    if (layer.activation() != Activation.IDENTITY) {
-      method.addJavadoc(", {@code $L = $L($L)}", Names.activations(layer),
-          ActivationFunctions.functionName(layer.activation()), z);
-    }
-    method.addJavadoc(".\n");
-    if (layer.isUnrolled()) {
-      method.beginControlFlow("for (int s = 0; s < m; s++)");
-      for (int k = 0; k < layer.forwardChunks().size(); k++) {
-        method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", UnrolledKernels.forwardName(layer, k),
-            Names.weights(l), Names.biases(l), inputOf(layer), z);
-      }
-      method.endControlFlow();
-    } else if (layer.isVector()) {
-      method.beginControlFlow("if (VECTOR)")
-          .addStatement("$L.product($L, model.$L, model.$L, $L, m, $L, $L)", VectorKernels.CLASS_NAME,
-              inputOf(layer), Names.weights(l), Names.biases(l), z, layer.inputs(), layer.outputs())
-          .nextControlFlow("else")
-          .addStatement("dense$L($L, model.$L, model.$L, $L, m)", l, inputOf(layer),
-              Names.weights(l), Names.biases(l), z)
-          .endControlFlow();
-    } else {
-      method.addStatement("dense$L($L, model.$L, model.$L, $L, m)", l, inputOf(layer),
-          Names.weights(l), Names.biases(l), z);
-    }
-    if (layer.activation() != Activation.IDENTITY) {
-      method.beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("$T[] zs = $L[s], as = $L[s]", num.scalar(), z, Names.activations(layer))
-          .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-          .addStatement("as[j] = $L(zs[j])", ActivationFunctions.functionName(layer.activation()))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    return method.build();
-  }
-
-  private MethodSpec forwardRadial(LayerPlan layer) {
-    int l = layer.number();
-    String z = Names.preActivations(l);
-    String a = Names.activations(layer);
-    String beta = Names.widths(l);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("forward" + l)
-        .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Layer $L (RBF, $L): widths {@code $L = exp(b$L)}, {@code $L[s][j] = $L[j]·‖x[s] − c_j‖²},\n",
-            l, layer.shape().label(), beta, l, z, beta)
-        .addJavadoc("{@code $L = exp(−$L)}.\n", a, z)
-        .addParameter(model, "model")
-        .addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("$L[j] = $L", beta, num.narrow("$T.exp(model.$L[j])", Math.class, Names.biases(l)))
-        .endControlFlow();
-    if (layer.isUnrolled()) {
-      method.beginControlFlow("for (int s = 0; s < m; s++)");
-      for (int k = 0; k < layer.forwardChunks().size(); k++) {
-        method.addStatement("$L(model.$L, $L, x[s], $L[s])", RadialKernels.forwardName(layer, k),
-            Names.weights(l), beta, z);
-      }
-      method.endControlFlow();
-    } else {
-      method.addStatement("$L(x, model.$L, $L, $L, m)", RadialKernels.forwardName(layer), Names.weights(l), beta, z);
-    }
-    return method.beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] zs = $L[s], as = $L[s]", num.scalar(), z, a)
-        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("as[j] = $L", num.narrow("$T.exp(-zs[j])", Math.class))
-        .endControlFlow()
-        .endControlFlow()
-        .build();
   }
 
   private MethodSpec backward() {
@@ -336,111 +214,8 @@ final class WorkspaceWriter {
         .addJavadoc("down to layer 1: fills every weight and bias gradient.\n")
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
-    for (int k = plan.layers().size() - 1; k >= 0; k--) {
-      method.addStatement("backward$L(model, m)", plan.layers().get(k).number());
-    }
-    return method.build();
-  }
-
-  private MethodSpec backwardLayer(LayerPlan layer) {
-    if (layer.radial()) {
-      return backwardRadial(layer);
-    }
-    int l = layer.number();
-    String d = Names.deltas(l);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("backward" + l)
-        .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l,
-            inputOf(layer), l, l)
-        .addParameter(model, "model")
-        .addParameter(TypeName.INT, "m");
-    if (layer.propagates()) {
-      method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
-    }
-    method.addJavadoc(".\n");
-    String gw = Names.weightGradients(l);
-    String gb = Names.biasGradients(l);
-    if (layer.isUnrolled()) {
-      for (int k = 0; k < layer.gradientChunks().size(); k++) {
-        method.addStatement("$L($L, $L, m, $L, $L)", UnrolledKernels.gradientName(layer, k),
-            inputOf(layer), d, gw, gb);
-      }
-      if (layer.propagates()) {
-        method.beginControlFlow("for (int s = 0; s < m; s++)");
-        for (int k = 0; k < layer.propagateChunks().size(); k++) {
-          method.addStatement("$L(model.$L, $L[s], $L[s])", UnrolledKernels.propagateName(layer, k),
-              Names.weights(l), d, Names.deltas(l - 1));
-        }
-        method.endControlFlow();
-      }
-    } else if (layer.isVector()) {
-      method.beginControlFlow("if (VECTOR)")
-          .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, inputOf(layer), d, gw, gb,
-              layer.inputs(), layer.outputs());
-      if (layer.propagates()) {
-        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
-            .addStatement("$L.product($L, $L, null, $L, m, $L, $L)", VectorKernels.CLASS_NAME, d,
-                Names.weightRows(l), Names.deltas(l - 1), layer.outputs(), layer.inputs());
-      }
-      method.nextControlFlow("else")
-          .addStatement("gradient$L($L, $L, $L, $L, m)", l, inputOf(layer), d, gw, gb);
-      if (layer.propagates()) {
-        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
-            .addStatement("propagate$L($L, $L, $L, m)", l, Names.weightRows(l), d, Names.deltas(l - 1));
-      }
-      method.endControlFlow();
-    } else {
-      method.addStatement("gradient$L($L, $L, $L, $L, m)", l, inputOf(layer), d, gw, gb);
-      if (layer.propagates()) {
-        method.addStatement("transpose$L(model.$L, $L)", l, Names.weights(l), Names.weightRows(l))
-            .addStatement("propagate$L($L, $L, $L, m)", l, Names.weightRows(l), d, Names.deltas(l - 1));
-      }
-    }
-    if (layer.propagates()) {
-      LayerPlan previous = plan.layers().get(l - 2);
-      if (previous.radial()) {
-        method.addComment("Through the RBF units: a = exp(−z), so ∂a/∂z = −a.")
-            .beginControlFlow("for (int s = 0; s < m; s++)")
-            .addStatement("$T[] ps = $L[s], as = $L[s]", num.scalar(), Names.deltas(l - 1), Names.activations(previous))
-            .beginControlFlow("for (int i = 0; i < $L; i++)", previous.outputs())
-            .addStatement("ps[i] *= -as[i]")
-            .endControlFlow()
-            .endControlFlow();
-      } else if (previous.activation() != Activation.IDENTITY) {
-        method.beginControlFlow("for (int s = 0; s < m; s++)")
-            .addStatement("$T[] ps = $L[s], zs = $L[s], as = $L[s]", num.scalar(), Names.deltas(l - 1),
-                Names.preActivations(l - 1), Names.activations(previous))
-            .beginControlFlow("for (int i = 0; i < $L; i++)", previous.outputs())
-            .addStatement("ps[i] *= $L(zs[i], as[i])", ActivationFunctions.derivativeName(previous.activation()))
-            .endControlFlow()
-            .endControlFlow();
-      }
-    }
-    return method.build();
-  }
-
-  private MethodSpec backwardRadial(LayerPlan layer) {
-    int l = layer.number();
-    String d = Names.deltas(l);
-    String z = Names.preActivations(l);
-    String beta = Names.widths(l);
-    String gc = Names.weightGradients(l);
-    String gs = Names.biasGradients(l);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("backward" + l)
-        .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Layer $L (RBF): centre gradients {@code $L = −2$L ⊙ Σₛ $L[s]·(x[s] − c)}, width gradients\n",
-            l, gc, beta, d)
-        .addJavadoc("{@code $L = Σₛ $L[s] ⊙ $L[s]} (as {@code ∂z/∂s = β·‖x − c‖² = z}).\n", gs, d, z)
-        .addParameter(model, "model")
-        .addParameter(TypeName.INT, "m");
-    if (layer.isUnrolled()) {
-      for (int k = 0; k < layer.gradientChunks().size(); k++) {
-        method.addStatement("$L(x, $L, $L, m, model.$L, $L, $L, $L)", RadialKernels.gradientName(layer, k),
-            d, z, Names.weights(l), beta, gc, gs);
-      }
-    } else {
-      method.addStatement("$L(x, $L, $L, m, model.$L, $L, $L, $L)", RadialKernels.gradientName(layer),
-          d, z, Names.weights(l), beta, gc, gs);
+    for (int k = layers.size() - 1; k >= 0; k--) {
+      method.addStatement("backward$L(model, m)", layers.get(k).l);
     }
     return method.build();
   }
@@ -450,9 +225,7 @@ final class WorkspaceWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("gradientTo")
         .addJavadoc("Writes the gradients in the flat parameter layout.\n")
         .addParameter(g);
-    type.addMethods(LayerGroups.addPerLayer(method, "gradientTo", g, false, plan.layers(),
-        layer -> ParameterCode.exportLayer(layer, "g", Names.weightGradients(layer.number()),
-            Names.biasGradients(layer.number()))));
+    type.addMethods(perLayer(method, "gradientTo", g, layer -> layer.exportGradients("g")));
     type.addMethod(method.build());
   }
 
@@ -460,7 +233,7 @@ final class WorkspaceWriter {
     return MethodSpec.methodBuilder("gradientRows")
         .addJavadoc("The gradient rows, in the same order as {@code parameterRows()} of the model.\n")
         .returns(num.matrix())
-        .addCode(ParameterCode.rows(plan, num, Names::weightGradients, Names::biasGradients))
+        .addCode(ParameterMethods.rows(num, layers, LayerEmitter::gradientRows))
         .build();
   }
 }

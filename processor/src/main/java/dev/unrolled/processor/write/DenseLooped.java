@@ -1,31 +1,93 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
- * Kernels for a large layer: constant-bound loops whose innermost loop runs contiguously over one
- * row (axpy form), which C2 vectorises; dot-product loops it cannot (floating-point reductions keep
+ * A large dense layer as constant-bound loops whose innermost loop runs contiguously over one row
+ * (axpy form), which C2 vectorises; dot-product loops it cannot (floating-point reductions keep
  * their order). Four rows are combined per pass so each loaded row of the result is reused four
  * times. Weights are stored transposed, {@code w[i][j] = W[j][i]}, so the forward pass and the
  * weight gradient both run over outputs; propagating deltas runs over inputs from a copy of
  * {@code W} in {@code [out][in]} rows, refreshed once per batch.
  */
-final class LoopedKernels {
+class DenseLooped extends DenseEmitter {
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
-  private final Numeric num;
-
-  LoopedKernels(Numeric num) {
-    this.num = num;
+  DenseLooped(LayerPlan layer, Numeric num, ClassName model, String input) {
+    super(layer, num, model, Storage.TRANSPOSED, input);
   }
 
-  List<MethodSpec> methods(LayerPlan layer) {
+  String forwardName() {
+    return "dense" + l;
+  }
+
+  String gradientName() {
+    return "gradient" + l;
+  }
+
+  String transposeName() {
+    return "transpose" + l;
+  }
+
+  String propagateName() {
+    return "propagate" + l;
+  }
+
+  @Override
+  FieldSpec weightField() {
+    return storage.field(layer, num, Names.weights(l), "Layer $L weights, transposed: {@code w$L[i][j] = W[j][i]} ($L → $L, $L).\n",
+        l, l, layer.inputs(), layer.outputs(), layer.shape().label());
+  }
+
+  /** Propagating deltas reads {@code W} in {@code [out][in]} rows: a copy, refreshed once per batch. */
+  @Override
+  List<FieldSpec> trainingFields() {
+    List<FieldSpec> fields = new ArrayList<>(super.trainingFields());
+    if (layer.propagates()) {
+      fields.add(FieldSpec.builder(num.matrix(), Names.weightRows(l)).build());
+    }
+    return fields;
+  }
+
+  @Override
+  CodeBlock allocateTraining() {
+    CodeBlock.Builder code = super.allocateTraining().toBuilder();
+    if (layer.propagates()) {
+      code.addStatement("$L = new $T[$L][$L]", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
+    }
+    return code.build();
+  }
+
+  @Override
+  void addForwardCalls(MethodSpec.Builder method) {
+    method.addStatement("$L($L, model.$L, model.$L, $L, m)", forwardName(), input, Names.weights(l),
+        Names.biases(l), Names.preActivations(l));
+  }
+
+  @Override
+  void addBackwardCalls(MethodSpec.Builder method) {
+    method.addStatement("$L($L, $L, $L, $L, m)", gradientName(), input, Names.deltas(l),
+        Names.weightGradients(l), Names.biasGradients(l));
+    if (layer.propagates()) {
+      addTranspose(method);
+      method.addStatement("$L($L, $L, $L, m)", propagateName(), Names.weightRows(l), Names.deltas(l),
+          Names.deltas(l - 1));
+    }
+  }
+
+  void addTranspose(MethodSpec.Builder method) {
+    method.addStatement("$L(model.$L, $L)", transposeName(), Names.weights(l), Names.weightRows(l));
+  }
+
+  @Override
+  List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forward(layer));
     methods.add(gradient(layer));
@@ -40,7 +102,7 @@ final class LoopedKernels {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = in - in % 4;
-    MethodSpec.Builder method = kernel("dense" + layer.number())
+    MethodSpec.Builder method = kernel(forwardName())
         .addJavadoc("Layer $L forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},\n",
             layer.number())
         .addJavadoc("four weight rows per pass over the batch, outputs innermost.\n")
@@ -54,12 +116,12 @@ final class LoopedKernels {
         .endControlFlow();
     if (blocked > 0) {
       method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked)
-          .addStatement("$T[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3]", num.scalar())
+          .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
           .beginControlFlow("for (int s = 0; s < m; s++)")
           .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
-          .addStatement("$T a0 = as[i], a1 = as[i + 1], a2 = as[i + 2], a3 = as[i + 3]", num.scalar())
+          .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
           .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-          .addStatement("zs[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j]")
+          .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
           .endControlFlow()
           .endControlFlow()
           .endControlFlow();
@@ -82,7 +144,7 @@ final class LoopedKernels {
   private MethodSpec gradient(LayerPlan layer) {
     int in = layer.inputs();
     int out = layer.outputs();
-    return kernel("gradient" + layer.number())
+    return kernel(gradientName())
         .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},\n",
             layer.number())
         .addJavadoc("{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n")
@@ -103,11 +165,11 @@ final class LoopedKernels {
         .addStatement("$T.fill(g, $L)", ARRAYS, num.literal("0"))
         .addStatement("int s = 0")
         .beginControlFlow("for (; s + 3 < m; s += 4)")
-        .addStatement("$T a0 = a[s][i], a1 = a[s + 1][i], a2 = a[s + 2][i], a3 = a[s + 3][i]",
+        .addStatement("$T a_0 = a[s][i], a_1 = a[s + 1][i], a_2 = a[s + 2][i], a_3 = a[s + 3][i]",
             num.scalar())
-        .addStatement("$T[] d0 = d[s], d1 = d[s + 1], d2 = d[s + 2], d3 = d[s + 3]", num.scalar())
+        .addStatement("$T[] d_0 = d[s], d_1 = d[s + 1], d_2 = d[s + 2], d_3 = d[s + 3]", num.scalar())
         .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-        .addStatement("g[j] += a0 * d0[j] + a1 * d1[j] + a2 * d2[j] + a3 * d3[j]")
+        .addStatement("g[j] += a_0 * d_0[j] + a_1 * d_1[j] + a_2 * d_2[j] + a_3 * d_3[j]")
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (; s < m; s++)")
@@ -122,7 +184,7 @@ final class LoopedKernels {
   }
 
   private MethodSpec transpose(LayerPlan layer) {
-    return kernel("transpose" + layer.number())
+    return kernel(transposeName())
         .addJavadoc("Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n",
             layer.number())
         .addParameter(num.matrix(), "w")
@@ -140,7 +202,7 @@ final class LoopedKernels {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = out - out % 4;
-    MethodSpec.Builder method = kernel("propagate" + layer.number())
+    MethodSpec.Builder method = kernel(propagateName())
         .addJavadoc("Layer $L deltas back to layer $L, before its activation slope:\n",
             layer.number(), layer.number() - 1)
         .addJavadoc("{@code p[s][i] = Σⱼ d[s][j]·W[j][i]}; four weight rows per pass, inputs innermost.\n")
@@ -153,11 +215,11 @@ final class LoopedKernels {
         .addStatement("$T.fill(ps, $L)", ARRAYS, num.literal("0"));
     if (blocked > 0) {
       method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
-          .addStatement("$T d0 = ds[j], d1 = ds[j + 1], d2 = ds[j + 2], d3 = ds[j + 3]", num.scalar())
-          .addStatement("$T[] r0 = rows[j], r1 = rows[j + 1], r2 = rows[j + 2], r3 = rows[j + 3]",
+          .addStatement("$T d_0 = ds[j], d_1 = ds[j + 1], d_2 = ds[j + 2], d_3 = ds[j + 3]", num.scalar())
+          .addStatement("$T[] r_0 = rows[j], r_1 = rows[j + 1], r_2 = rows[j + 2], r_3 = rows[j + 3]",
               num.scalar())
           .beginControlFlow("for (int i = 0; i < $L; i++)", in)
-          .addStatement("ps[i] += d0 * r0[i] + d1 * r1[i] + d2 * r2[i] + d3 * r3[i]")
+          .addStatement("ps[i] += d_0 * r_0[i] + d_1 * r_1[i] + d_2 * r_2[i] + d_3 * r_3[i]")
           .endControlFlow()
           .endControlFlow();
     }
@@ -171,9 +233,5 @@ final class LoopedKernels {
           .endControlFlow();
     }
     return method.endControlFlow().build();
-  }
-
-  private static MethodSpec.Builder kernel(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
   }
 }

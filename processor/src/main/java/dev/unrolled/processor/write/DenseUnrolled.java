@@ -1,33 +1,63 @@
 package dev.unrolled.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.processor.plan.Chunk;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
- * Straight-line kernels for a small layer, EJML style: the sample's inputs are loaded into locals
- * {@code x0, x1, …} (deltas into {@code d0, d1, …}) and every weight is read at a constant offset of
- * the flat {@code W[out][in]} array. Forward and propagation run one sample per call; gradients
- * run over the whole batch, with their sums {@code g<j>_<i>} (weight {@code W[j][i]}) and {@code b<j>}
- * in locals. Work is split into chunks of units planned to stay far below HotSpot's 8,000-byte
- * compile limit.
+ * A small dense layer as straight-line kernels, EJML style: the sample's inputs are loaded into
+ * locals {@code x_0, x_1, …} (deltas into {@code d_0, d_1, …}) and every weight is read at a constant
+ * offset of the flat {@code W[out][in]} array. Forward and propagation run one sample per call;
+ * gradients run over the whole batch, with their sums {@code gw_<j>_<i>} (weight {@code W[j][i]}) and
+ * {@code gb_<j>} in locals. Work is split into the chunks of units the planner sized to stay far below
+ * HotSpot's 8,000-byte compile limit.
  */
-final class UnrolledKernels {
-  /** Gradient sums one pass over the batch keeps in locals: few enough for the x86 registers. */
-  static final int TILE_SUMS = 16;
-
-  private final Numeric num;
-
-  UnrolledKernels(Numeric num) {
-    this.num = num;
+final class DenseUnrolled extends DenseEmitter {
+  DenseUnrolled(LayerPlan layer, Numeric num, ClassName model, String input) {
+    super(layer, num, model, Storage.FLAT, input);
   }
 
-  List<MethodSpec> methods(LayerPlan layer) {
+  @Override
+  FieldSpec weightField() {
+    return storage.field(layer, num, Names.weights(l), "Layer $L weights {@code W[j][i]} at {@code j*$L + i} ($L → $L, unrolled).\n",
+        l, layer.inputs(), layer.inputs(), layer.outputs());
+  }
+
+  @Override
+  void addForwardCalls(MethodSpec.Builder method) {
+    method.beginControlFlow("for (int s = 0; s < m; s++)");
+    for (int k = 0; k < layer.forwardChunks().size(); k++) {
+      method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(layer, k),
+          Names.weights(l), Names.biases(l), input, Names.preActivations(l));
+    }
+    method.endControlFlow();
+  }
+
+  @Override
+  void addBackwardCalls(MethodSpec.Builder method) {
+    String d = Names.deltas(l);
+    for (int k = 0; k < layer.gradientChunks().size(); k++) {
+      method.addStatement("$L($L, $L, m, $L, $L)", gradientName(layer, k), input, d,
+          Names.weightGradients(l), Names.biasGradients(l));
+    }
+    if (layer.propagates()) {
+      method.beginControlFlow("for (int s = 0; s < m; s++)");
+      for (int k = 0; k < layer.propagateChunks().size(); k++) {
+        method.addStatement("$L(model.$L, $L[s], $L[s])", propagateName(layer, k), Names.weights(l), d,
+            Names.deltas(l - 1));
+      }
+      method.endControlFlow();
+    }
+  }
+
+  @Override
+  List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
       methods.add(forward(layer, k));
@@ -41,15 +71,15 @@ final class UnrolledKernels {
     return methods;
   }
 
-  static String forwardName(LayerPlan layer, int chunk) {
+  private static String forwardName(LayerPlan layer, int chunk) {
     return Names.chunked("dense", layer, layer.forwardChunks(), chunk);
   }
 
-  static String gradientName(LayerPlan layer, int chunk) {
+  private static String gradientName(LayerPlan layer, int chunk) {
     return Names.chunked("gradient", layer, layer.gradientChunks(), chunk);
   }
 
-  static String propagateName(LayerPlan layer, int chunk) {
+  private static String propagateName(LayerPlan layer, int chunk) {
     return Names.chunked("propagate", layer, layer.propagateChunks(), chunk);
   }
 
@@ -67,7 +97,7 @@ final class UnrolledKernels {
     for (int j = chunk.from(); j < chunk.to(); j++) {
       CodeBlock.Builder sum = CodeBlock.builder().add("b[$L]", j);
       for (int i = 0; i < in; i++) {
-        sum.add("$W+ w[$L] * x$L", j * in + i, i);
+        sum.add("$W+ w[$L] * x_$L", j * in + i, i);
       }
       method.addStatement("z[$L] = $L", j, sum.build());
     }
@@ -76,7 +106,7 @@ final class UnrolledKernels {
 
   /**
    * The gradients of a chunk of units, summed over the batch in locals: one pass over the rows per
-   * tile of at most {@value #TILE_SUMS} sums, so they stay in registers, instead of a read-modify-write
+   * tile of at most {@value LayerPlan#TILE_SUMS} sums, so they stay in registers, instead of a read-modify-write
    * of every gradient element per sample (the 4-16-3 backward pass went from about 62 to 55 ns per
    * sample). Each sum adds the samples in the same order as before, so results are bit-identical.
    */
@@ -92,8 +122,8 @@ final class UnrolledKernels {
         .addParameter(TypeName.INT, "m")
         .addParameter(num.vector(), "gw")
         .addParameter(num.vector(), "gb");
-    int unitsPerTile = Math.max(1, TILE_SUMS / (in + 1));
-    int inputsPerTile = Math.min(in, TILE_SUMS);
+    int unitsPerTile = Math.max(1, LayerPlan.TILE_SUMS / (in + 1));
+    int inputsPerTile = Math.min(in, LayerPlan.TILE_SUMS);
     for (int j = chunk.from(); j < chunk.to(); j += unitsPerTile) {
       for (int i = 0; i < in; i += inputsPerTile) {
         gradientTile(method, j, Math.min(chunk.to(), j + unitsPerTile), i, Math.min(in, i + inputsPerTile), in);
@@ -113,21 +143,21 @@ final class UnrolledKernels {
             biases ? " and biases" : "");
     for (int j = j0; j < j1; j++) {
       if (biases) {
-        method.addStatement("$T b$L = $L", num.scalar(), j, num.literal("0"));
+        method.addStatement("$T gb_$L = $L", num.scalar(), j, num.literal("0"));
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("$T g$L_$L = $L", num.scalar(), j, i, num.literal("0"));
+        method.addStatement("$T gw_$L_$L = $L", num.scalar(), j, i, num.literal("0"));
       }
     }
     method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("$T[] xs = x[s], ds = d[s]", num.scalar());
     for (int j = j0; j < j1; j++) {
-      method.addStatement("$T d$L = ds[$L]", num.scalar(), j, j);
+      method.addStatement("$T d_$L = ds[$L]", num.scalar(), j, j);
       if (biases) {
-        method.addStatement("b$L += d$L", j, j);
+        method.addStatement("gb_$L += d_$L", j, j);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("g$L_$L += d$L * xs[$L]", j, i, j, i);
+        method.addStatement("gw_$L_$L += d_$L * xs[$L]", j, i, j, i);
       }
     }
     method.endControlFlow();
@@ -138,10 +168,10 @@ final class UnrolledKernels {
   private static void storeSums(MethodSpec.Builder method, int j0, int j1, int i0, int i1, int in) {
     for (int j = j0; j < j1; j++) {
       if (i0 == 0) {
-        method.addStatement("gb[$L] = b$L", j, j);
+        method.addStatement("gb[$L] = gb_$L", j, j);
       }
       for (int i = i0; i < i1; i++) {
-        method.addStatement("gw[$L] = g$L_$L", j * in + i, j, i);
+        method.addStatement("gw[$L] = gw_$L_$L", j * in + i, j, i);
       }
     }
   }
@@ -159,9 +189,9 @@ final class UnrolledKernels {
         .addParameter(num.vector(), "p");
     loadLocals(method, "d", out);
     for (int i = chunk.from(); i < chunk.to(); i++) {
-      CodeBlock.Builder sum = CodeBlock.builder().add("d0 * w[$L]", i);
+      CodeBlock.Builder sum = CodeBlock.builder().add("d_0 * w[$L]", i);
       for (int j = 1; j < out; j++) {
-        sum.add("$W+ d$L * w[$L]", j, j * in + i);
+        sum.add("$W+ d_$L * w[$L]", j, j * in + i);
       }
       method.addStatement("p[$L] = $L", i, sum.build());
     }
@@ -170,11 +200,7 @@ final class UnrolledKernels {
 
   private void loadLocals(MethodSpec.Builder method, String array, int count) {
     for (int i = 0; i < count; i++) {
-      method.addStatement("$T $L$L = $L[$L]", num.scalar(), array, i, array, i);
+      method.addStatement("$T $L_$L = $L[$L]", num.scalar(), array, i, array, i);
     }
-  }
-
-  private static MethodSpec.Builder kernel(String name) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
   }
 }

@@ -15,20 +15,18 @@ import javax.lang.model.element.Modifier;
 /**
  * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
  * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
- * for the sigmoid, so logits of ±800 stay finite and exact. A small (unrolled) softmax output keeps
- * its exponentials in locals: half the {@code Math.exp} calls and no inner loops, which made the
- * 4-16-3 loss about twice as fast.
+ * for the sigmoid, so logits of ±800 stay finite and exact. Where the planner says so, a small
+ * softmax output keeps its exponentials in locals: half the {@code Math.exp} calls and no inner
+ * loops, which made the 4-16-3 loss about twice as fast.
  */
-final class LossKernel {
+final class LossEmitter {
   private static final ClassName MATH = ClassName.get(Math.class);
-  /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
-  static final int UNROLL_SOFTMAX_MAX = 32;
   private final NetworkPlan plan;
   private final Numeric num;
   private final LayerPlan output;
   private final int outputs;
 
-  LossKernel(NetworkPlan plan, Numeric num) {
+  LossEmitter(NetworkPlan plan, Numeric num) {
     this.plan = plan;
     this.num = num;
     this.output = plan.output();
@@ -57,46 +55,49 @@ final class LossKernel {
         .addStatement("hits++")
         .endControlFlow();
     switch (plan.loss()) {
-      case SOFTMAX_CROSS_ENTROPY:
-        method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
-            .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n");
-        if (output.isUnrolled() && outputs <= UNROLL_SOFTMAX_MAX) {
-          softmaxUnrolled(method);
-        } else {
-          softmaxLooped(method);
-        }
-        break;
-      case SIGMOID_CROSS_ENTROPY:
-        method.addJavadoc("Sigmoid cross-entropy {@code Σⱼ softplus(zⱼ) − yⱼ·zⱼ} per sample (equal to\n")
-            .addJavadoc("{@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.\n")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement("double zj = z[j]")
-            .addStatement("total += $T.max(zj, 0.0) - zj * t[j] + $T.log1p($T.exp(-$T.abs(zj)))",
-                MATH, MATH, MATH, MATH)
-            .beginControlFlow("if (withDelta)")
-            .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
-            .endControlFlow()
-            .endControlFlow();
-        break;
-      case MEAN_SQUARED_ERROR:
-        method.addJavadoc("Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the\n")
-            .addJavadoc("pre-activations is {@code (a − y)·f'(z)/m}.\n")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-            .addStatement(num.isFloat() ? "double diff = (double) a[j] - t[j]" : "double diff = a[j] - t[j]")
-            .addStatement("total += 0.5 * diff * diff")
-            .beginControlFlow("if (withDelta)")
-            .addStatement("d[j] = $L", num.narrow(outputSlope()))
-            .endControlFlow()
-            .endControlFlow();
-        break;
-      default:
-        throw new IllegalArgumentException("unknown loss " + plan.loss());
+      case SOFTMAX_CROSS_ENTROPY -> softmaxCrossEntropy(method);
+      case SIGMOID_CROSS_ENTROPY -> sigmoidCrossEntropy(method);
+      case MEAN_SQUARED_ERROR -> squaredError(method);
     }
     return method.endControlFlow()
         .addJavadoc("Returns the mean over rows [0, m); counts correct classifications in {@code correct}.\n")
         .addStatement("correct = hits")
         .addStatement("return total * scale")
         .build();
+  }
+
+  private void softmaxCrossEntropy(MethodSpec.Builder method) {
+    method.addJavadoc("Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through\n")
+        .addJavadoc("log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.\n");
+    if (plan.unrolledSoftmax()) {
+      softmaxUnrolled(method);
+    } else {
+      softmaxLooped(method);
+    }
+  }
+
+  private void sigmoidCrossEntropy(MethodSpec.Builder method) {
+    method.addJavadoc("Sigmoid cross-entropy {@code Σⱼ softplus(zⱼ) − yⱼ·zⱼ} per sample (equal to\n")
+        .addJavadoc("{@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.\n")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+        .addStatement("double zj = z[j]")
+        .addStatement("total += $T.max(zj, 0.0) - zj * t[j] + $T.log1p($T.exp(-$T.abs(zj)))", MATH, MATH, MATH, MATH)
+        .beginControlFlow("if (withDelta)")
+        .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  private void squaredError(MethodSpec.Builder method) {
+    method.addJavadoc("Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the\n")
+        .addJavadoc("pre-activations is {@code (a − y)·f'(z)/m}.\n")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+        .addStatement(num.isFloat() ? "double diff = (double) a[j] - t[j]" : "double diff = a[j] - t[j]")
+        .addStatement("total += 0.5 * diff * diff")
+        .beginControlFlow("if (withDelta)")
+        .addStatement("d[j] = $L", num.narrow(outputSlope()))
+        .endControlFlow()
+        .endControlFlow();
   }
 
   /**

@@ -1,0 +1,41 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import dev.unrolled.processor.plan.LayerPlan;
+
+/**
+ * A large dense layer with Vector API register tiles (see {@link VectorKernels}) when the JVM has
+ * {@code jdk.incubator.vector}, and its looped kernels otherwise: the model's constant
+ * {@code VECTOR} picks one, so the JIT drops the other.
+ */
+final class DenseVector extends DenseLooped {
+  DenseVector(LayerPlan layer, Numeric num, ClassName model, String input) {
+    super(layer, num, model, input);
+  }
+
+  @Override
+  void addForwardCalls(MethodSpec.Builder method) {
+    method.beginControlFlow("if (VECTOR)")
+        .addStatement("$L.product($L, model.$L, model.$L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input,
+            Names.weights(l), Names.biases(l), Names.preActivations(l), layer.inputs(), layer.outputs())
+        .nextControlFlow("else");
+    super.addForwardCalls(method);
+    method.endControlFlow();
+  }
+
+  @Override
+  void addBackwardCalls(MethodSpec.Builder method) {
+    method.beginControlFlow("if (VECTOR)")
+        .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
+            Names.weightGradients(l), Names.biasGradients(l), layer.inputs(), layer.outputs());
+    if (layer.propagates()) {
+      addTranspose(method);
+      method.addStatement("$L.product($L, $L, null, $L, m, $L, $L)", VectorKernels.CLASS_NAME, Names.deltas(l),
+          Names.weightRows(l), Names.deltas(l - 1), layer.outputs(), layer.inputs());
+    }
+    method.nextControlFlow("else");
+    super.addBackwardCalls(method);
+    method.endControlFlow();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place that maps a layer's kind and code shape to its emitter. */
+final class Emitters {
+  private Emitters() {}
+
+  /** One emitter per layer of {@code plan}, in order, each reading the previous one's activations. */
+  static List<LayerEmitter> of(NetworkPlan plan, Numeric num, ClassName model) {
+    List<LayerEmitter> emitters = new ArrayList<>();
+    String input = "x";
+    for (LayerPlan layer : plan.layers()) {
+      LayerEmitter emitter = of(layer, num, model, input);
+      emitters.add(emitter);
+      input = emitter.activations();
+    }
+    return emitters;
+  }
+
+  private static LayerEmitter of(LayerPlan layer, Numeric num, ClassName model, String input) {
+    return switch (layer.kind()) {
+      case RBF -> switch (layer.shape()) {
+        case UNROLLED -> new RadialUnrolled(layer, num, model, input);
+        case LOOPED -> new RadialLooped(layer, num, model, input);
+        case VECTOR -> throw new IllegalArgumentException("the planner gives RBF layers no vector tiles");
+      };
+      case DENSE -> switch (layer.shape()) {
+        case UNROLLED -> new DenseUnrolled(layer, num, model, input);
+        case LOOPED -> new DenseLooped(layer, num, model, input);
+        case VECTOR -> new DenseVector(layer, num, model, input);
+      };
+    };
+  }
+}

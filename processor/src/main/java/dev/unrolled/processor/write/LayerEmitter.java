@@ -1,0 +1,167 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.unrolled.Activation;
+import dev.unrolled.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Everything one layer contributes to the generated classes: its parameter fields and their flat
+ * layout, its initialisation, its workspace buffers, its forward and backward passes and their
+ * kernels. There is one emitter per layer kind × code shape; the writers walk the emitters and never
+ * ask which kind or shape a layer is.
+ */
+abstract class LayerEmitter {
+  final LayerPlan layer;
+  final Numeric num;
+  final ClassName model;
+  final Storage storage;
+  /** The rows this layer reads: {@code x}, or the previous layer's activations. */
+  final String input;
+  final int l;
+
+  LayerEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
+    this.layer = layer;
+    this.num = num;
+    this.model = model;
+    this.storage = storage;
+    this.input = input;
+    this.l = layer.number();
+  }
+
+  // ---- the model: parameters ----
+
+  /** The matrix field (weights or centres) and the vector field (biases or log-widths). */
+  abstract List<FieldSpec> parameterFields();
+
+  /** Seeded initialisation of the layer's parameters from {@code init}, in flat draw order. */
+  abstract CodeBlock initialise();
+
+  /** The layer's static kernels, added to the model. */
+  abstract List<MethodSpec> kernels();
+
+  CodeBlock exportParameters(String dst) {
+    return storage.export(layer, dst, Names.weights(l), Names.biases(l));
+  }
+
+  CodeBlock importParameters(String src) {
+    return storage.importFrom(layer, num, src, Names.weights(l), Names.biases(l));
+  }
+
+  CodeBlock exportGradients(String dst) {
+    return storage.export(layer, dst, Names.weightGradients(l), Names.biasGradients(l));
+  }
+
+  CodeBlock parameterRows() {
+    return storage.rows(layer, Names.weights(l), Names.biases(l));
+  }
+
+  CodeBlock gradientRows() {
+    return storage.rows(layer, Names.weightGradients(l), Names.biasGradients(l));
+  }
+
+  CodeBlock decayedRows() {
+    return storage.decayedRows(layer);
+  }
+
+  int rowCount() {
+    return storage.rowCount(layer);
+  }
+
+  // ---- the workspace ----
+
+  /** The activations this layer writes: {@code al}, or {@code zl} when the activation is the identity. */
+  String activations() {
+    return Names.activations(layer);
+  }
+
+  /** Row buffers of a batch: pre-activations, activations (unless they are the same), deltas. */
+  List<FieldSpec> rowFields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(FieldSpec.builder(num.matrix(), Names.preActivations(l)).build());
+    if (layer.hasActivations()) {
+      fields.add(FieldSpec.builder(num.matrix(), activations()).build());
+    }
+    fields.add(FieldSpec.builder(num.matrix(), Names.deltas(l)).build());
+    return fields;
+  }
+
+  /** Every field the layer adds to the workspace: its rows, and what its kind needs besides. */
+  List<FieldSpec> workspaceFields() {
+    return rowFields();
+  }
+
+  /** The activation functions the layer's code calls, so the model emits them once. */
+  Set<Activation> activationsUsed() {
+    return Set.of();
+  }
+
+  /** {@code new float[n][units]} for each of {@link #rowFields()}. */
+  CodeBlock allocateRows() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (FieldSpec field : rowFields()) {
+      code.addStatement("$N = new $T[n][$L]", field, num.scalar(), layer.outputs());
+    }
+    return code.build();
+  }
+
+  /** Gradient buffers, as large as the parameters: allocated only by workspaces that train. */
+  List<FieldSpec> trainingFields() {
+    return List.of(FieldSpec.builder(storage.type(num), Names.weightGradients(l)).build(),
+        FieldSpec.builder(num.vector(), Names.biasGradients(l)).build());
+  }
+
+  CodeBlock allocateTraining() {
+    return CodeBlock.builder()
+        .addStatement("$L = $L", Names.weightGradients(l), storage.allocate(layer, num))
+        .addStatement("$L = new $T[$L]", Names.biasGradients(l), num.scalar(), layer.outputs())
+        .build();
+  }
+
+  /** {@code forwardl(model, m)}: this layer's forward pass over rows [0, m). */
+  abstract MethodSpec forward();
+
+  /**
+   * {@code backwardl(model, m)}: this layer's gradients and, if it propagates, the deltas of
+   * {@code previous} (null for layer 1) through {@code previous}'s {@link #slope()}.
+   */
+  abstract MethodSpec backward(LayerEmitter previous);
+
+  /**
+   * Multiplies the deltas written into this layer's {@code d} by the layer's slope
+   * {@code ∂a/∂z}, after the next layer propagated into them; empty for the identity.
+   */
+  abstract CodeBlock slope();
+
+  /** {@code forwardl}/{@code backwardl} with the workspace's parameters. */
+  MethodSpec.Builder pass(String name) {
+    return MethodSpec.methodBuilder(name + l)
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(model, "model")
+        .addParameter(TypeName.INT, "m");
+  }
+
+  /** A private static kernel of the model. */
+  static MethodSpec.Builder kernel(String name) {
+    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC);
+  }
+
+  /** {@code for (s) for (j) body}, with {@code rows} the row locals of sample {@code s}. */
+  CodeBlock eachUnit(String rows, Object[] rowArgs, int units, String index, String body, Object... args) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement(rows, rowArgs)
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", index, index, units, index)
+        .addStatement(body, args)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.List;
+import java.util.function.Function;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The model's parameter plumbing: the fields, the seeded constructor, {@code getParameters} and
+ * {@code setParameters} in the flat layout, and the rows an optimizer updates in place. Each layer's
+ * emitter knows its own storage; this writer only strings them together, in groups of layers as
+ * the planner chose.
+ */
+final class ParameterMethods {
+  private static final ParameterSpec DST = ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "dst").build();
+  private static final ParameterSpec SRC = ParameterSpec.builder(ArrayTypeName.of(TypeName.DOUBLE), "src").build();
+
+  private final NetworkPlan plan;
+  private final Numeric num;
+  private final List<LayerEmitter> layers;
+
+  ParameterMethods(NetworkPlan plan, Numeric num, List<LayerEmitter> layers) {
+    this.plan = plan;
+    this.num = num;
+    this.layers = layers;
+  }
+
+  void addFields(TypeSpec.Builder type) {
+    for (LayerEmitter layer : layers) {
+      type.addFields(layer.parameterFields());
+    }
+  }
+
+  /**
+   * Seeded initialisation straight into the storage, in the flat draw order: the same values as
+   * drawing a flat array and calling setParameters, at half the work while a fresh JVM still
+   * interprets. Deep networks initialise through per-group helpers, keeping the constructor small.
+   */
+  void addConstructor(TypeSpec.Builder type) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A model with parameters drawn from {@code seed}: the same seed gives the same\n")
+        .addJavadoc("parameters on every JDK.\n")
+        .addParameter(TypeName.LONG, "seed")
+        .addStatement("$T init = new $T(seed)", RuntimeTypes.WEIGHT_INIT, RuntimeTypes.WEIGHT_INIT);
+    ParameterSpec init = ParameterSpec.builder(RuntimeTypes.WEIGHT_INIT, "init").build();
+    type.addMethods(perLayer(constructor, "initialise", init, LayerEmitter::initialise));
+    type.addMethod(constructor.addCode("// Biases start at zero.\n").build());
+  }
+
+  void addMethods(TypeSpec.Builder type) {
+    MethodSpec.Builder get = contractMethod("getParameters", DST);
+    MethodSpec.Builder set = contractMethod("setParameters", SRC);
+    type.addMethods(perLayer(get, "getParameters", DST, layer -> layer.exportParameters("dst")));
+    type.addMethods(perLayer(set, "setParameters", SRC, layer -> layer.importParameters("src")));
+    type.addMethod(get.build()).addMethod(set.build());
+    type.addMethod(MethodSpec.methodBuilder("parameterRows")
+        .addJavadoc("The parameter storage as rows for an optimizer to update in place.\n")
+        .returns(num.matrix())
+        .addCode(rows(num, layers, LayerEmitter::parameterRows))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("decayedRows")
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("Which of {@code parameterRows()} hold weights (subject to weight decay).\n")
+        .returns(ArrayTypeName.of(TypeName.BOOLEAN))
+        .addCode(decayedRows())
+        .build());
+  }
+
+  private List<MethodSpec> perLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
+      Function<LayerEmitter, CodeBlock> code) {
+    return LayerGroups.addPerLayer(method, helperName, parameter, plan.layersPerMethod(), layers, code);
+  }
+
+  private static MethodSpec.Builder contractMethod(String name, ParameterSpec array) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(array)
+        .addStatement("$T.length($N, PARAMETERS, $S)", RuntimeTypes.CHECKS, array, array.name());
+  }
+
+  /** Builds and returns the array of parameter (or gradient) rows, in a fixed order. */
+  static CodeBlock rows(Numeric num, List<LayerEmitter> layers, Function<LayerEmitter, CodeBlock> rows) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T[][] rows = new $T[$L][]", num.scalar(), num.scalar(), rowCount(layers))
+        .addStatement("int r = 0");
+    layers.forEach(layer -> code.add(rows.apply(layer)));
+    return code.addStatement("return rows").build();
+  }
+
+  /** Returns which rows belong to decayed blocks (weights) rather than biases, centres or widths. */
+  private CodeBlock decayedRows() {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("boolean[] decayed = new boolean[$L]", rowCount(layers))
+        .addStatement("int r = 0");
+    layers.forEach(layer -> code.add(layer.decayedRows()));
+    return code.addStatement("return decayed").build();
+  }
+
+  private static int rowCount(List<LayerEmitter> layers) {
+    return layers.stream().mapToInt(LayerEmitter::rowCount).sum();
+  }
+}
