@@ -17,8 +17,9 @@ import javax.lang.model.type.DeclaredType;
  * {@link NetworkDeclaration}s built from numbers, for tests of the rules and the planner that run
  * without javac: {@code Declarations.network(4).dense(16, TANH).dense(3).loss(SOFTMAX_CROSS_ENTROPY).build()}.
  *
- * <p>The annotated type is null. Every annotation and every value written in source gets a stub of
- * its own, named after what it stands for ({@code layer 2 units}), so tests can check where a
+ * <p>The annotated type is null. Layers are numbered as in the layer table: dense layers from 2
+ * behind an RBF layer. Every annotation and every value written in source gets a stub of its own,
+ * named after what it stands for ({@code layer 2 units}), so tests can check where a
  * problem points with {@code isSameInstanceAs}. Values the declaration leaves at their default are
  * null, as {@link NetworkReader} reads them: {@code maxParameters} and {@code backend} unless set,
  * and the activation of a layer added with {@link Builder#dense(int)}.
@@ -103,7 +104,8 @@ public final class Declarations {
       }
       List<LayerDeclaration> layers = new ArrayList<>();
       for (int k = 0; k < units.size(); k++) {
-        int number = k + 1;
+        // The number in the layer table, as NetworkReader gives it: the RBF layer is layer 1.
+        int number = (rbf == null ? 0 : RbfDeclaration.NUMBER) + k + 1;
         Activation activation = activations.get(k);
         layers.add(new LayerDeclaration(number, units.get(k),
             activation == null ? Activation.IDENTITY : activation, new StubMirror("@Dense " + number),

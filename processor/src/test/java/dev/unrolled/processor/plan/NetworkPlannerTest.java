@@ -13,7 +13,6 @@ import dev.unrolled.Loss;
 import dev.unrolled.processor.model.Declarations;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,14 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * get vector tiles, how unrolled code is split into methods, and where each layer's parameters sit.
  * The thresholds are stated here as numbers (a layer unrolls up to 512 weights and 64 units on either
  * side; vector tiles need 16 units), not read back from the planner.
- *
- * <p>{@code plan()} still asks the declaration for its package and base name, which need the
- * annotated type; the fixture has none. The tests that go through {@code plan()} are disabled until
- * it plans without a TypeElement; the budget's own splitting is tested now.
  */
 class NetworkPlannerTest {
-  private static final String NEEDS_PLAN_WITHOUT_TYPE = "needs plan() without a TypeElement";
-
   private static List<LayerPlan> plan(NetworkDeclaration declaration) {
     return new NetworkPlanner().plan(declaration).layers();
   }
@@ -39,7 +32,6 @@ class NetworkPlannerTest {
     return plan(declaration).stream().map(LayerPlan::shape).toList();
   }
 
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @CsvSource({
       "8,  64, UNROLLED", // 512 weights
@@ -60,7 +52,6 @@ class NetworkPlannerTest {
     assertThat(shapes(Declarations.network(2).dense(inputs, TANH).dense(units).build()).get(1)).isEqualTo(shape);
   }
 
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @ParameterizedTest(name = "{0} inputs → {1} Gaussian units: {2}")
   @CsvSource({
       "8,  64, UNROLLED",
@@ -73,7 +64,6 @@ class NetworkPlannerTest {
     assertThat(shapes(Declarations.network(inputs).rbf(units).dense(1).build()).get(0)).isEqualTo(shape);
   }
 
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @ParameterizedTest(name = "{0} → {1} on {2}: {3}")
   @CsvSource({
       "100, 16,  VECTOR, VECTOR",
@@ -87,7 +77,6 @@ class NetworkPlannerTest {
         .containsExactly(shape);
   }
 
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @Test
   void theRbfLayerIsLayerOneNeverGetsVectorTilesAndTheDenseLayersFollowFromTwo() {
     List<LayerPlan> layers = plan(Declarations.network(100).rbf(300).dense(16, RELU).dense(3)
@@ -99,7 +88,6 @@ class NetworkPlannerTest {
     assertThat(layers.stream().map(LayerPlan::outputs).toList()).containsExactly(300, 16, 3).inOrder();
   }
 
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @Test
   void withoutAnRbfLayerTheDenseLayersStartAtOne() {
     List<LayerPlan> layers = plan(Declarations.network(4).dense(16, TANH).dense(3).build());
@@ -114,7 +102,6 @@ class NetworkPlannerTest {
    * RBF layer), so a layer starts {@code in·out + out} after the previous one. The numbers are worked
    * out by hand; the last is the total parameter count.
    */
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @Test
   void weightOffsetsFollowTheFlatLayout() {
     // 4·16 + 16 = 80; 80 + 16·3 + 3 = 131.
@@ -141,7 +128,6 @@ class NetworkPlannerTest {
    * layer 2 on, never for the RBF layer), each exactly once, and every chunk's estimate fits one
    * method. Looped and vector layers have no chunks.
    */
-  @Disabled(NEEDS_PLAN_WITHOUT_TYPE)
   @Test
   void unrolledChunksCoverEveryUnitOnceAndFitTheMethodBudget() {
     int split = 0;

@@ -53,8 +53,9 @@ class ArchitectureRulesTest {
     assertThat(problem.value()).isSameInstanceAs(value);
   }
 
+  /** The dense layer with this number in the layer table (the RBF layer, if any, is layer 1). */
   private static LayerDeclaration layer(NetworkDeclaration network, int number) {
-    LayerDeclaration layer = network.layers().get(number - 1);
+    LayerDeclaration layer = network.layers().get(number - 1 - (network.hasRbf() ? 1 : 0));
     assertThat(layer.number()).isEqualTo(number);
     return layer;
   }
@@ -108,6 +109,15 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void aDenseLayerBehindAnRbfLayerIsNamedByItsNumberInTheLayerTable() {
+      NetworkDeclaration network = Declarations.network(2).rbf(20).dense(8, TANH).dense(0).build();
+
+      Problem problem = only(network, Message.UNITS_NOT_POSITIVE, 3, 0);
+
+      assertPointsAt(problem, layer(network, 3).mirror(), layer(network, 3).unitsValue());
+    }
+
+    @Test
     void layersMustNotBeEmpty() {
       NetworkDeclaration network = Declarations.network(4).build();
 
@@ -143,7 +153,7 @@ class ArchitectureRulesTest {
 
       assertThat(report.problems().stream().map(Problem::text).toList()).containsExactly(
           Message.INPUTS_NOT_POSITIVE.format(-1), Message.RBF_UNITS_NOT_POSITIVE.format(0),
-          Message.UNITS_NOT_POSITIVE.format(2, 0)).inOrder();
+          Message.UNITS_NOT_POSITIVE.format(3, 0)).inOrder(); // layer 3: behind the RBF layer
       assertThat(report.isClean()).isFalse();
     }
   }
@@ -208,7 +218,7 @@ class ArchitectureRulesTest {
           .loss(SOFTMAX_CROSS_ENTROPY).build();
 
       Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "10,001,100,010", DEFAULT_BUDGET,
-          "the RBF layer", 100_000, 100_000,
+          "layer 1", 100_000, 100_000,
           "no model can hold more than 2,147,483,647 parameters; check the sizes for a typo");
 
       assertPointsAt(problem, network.rbf().mirror(), network.rbf().unitsValue());
@@ -219,7 +229,7 @@ class ArchitectureRulesTest {
       // 10·100 + 100 centres and widths, 100·1 + 1 dense parameters.
       NetworkDeclaration network = Declarations.network(10).rbf(100).dense(1).maxParameters(1_000).build();
 
-      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "1,201", 1_000, "the RBF layer", 10, 100,
+      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "1,201", 1_000, "layer 1", 10, 100,
           "check the sizes for a typo, or raise maxParameters to at least 1,201 if you mean it");
 
       assertPointsAt(problem, network.mirror(), network.maxParametersValue());
@@ -228,14 +238,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void aDenseLayerLargerThanTheRbfLayerIsNamedByItsPositionInLayers() {
+    void aDenseLayerLargerThanTheRbfLayerIsNamedByItsNumberInTheLayerTable() {
       // 2·10,000 + 10,000 + 10,000·10,000 + 10,000 + 10,000 + 1.
       NetworkDeclaration network = Declarations.network(2).rbf(10_000).dense(10_000, RELU).dense(1).build();
 
-      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "100,050,001", DEFAULT_BUDGET, "layer 1",
+      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "100,050,001", DEFAULT_BUDGET, "layer 2",
           10_000, 10_000, "check the sizes for a typo, or raise maxParameters to at least 100,050,001 if you mean it");
 
-      assertPointsAt(problem, layer(network, 1).mirror(), layer(network, 1).unitsValue());
+      assertPointsAt(problem, layer(network, 2).mirror(), layer(network, 2).unitsValue());
     }
 
     @ParameterizedTest
@@ -270,6 +280,17 @@ class ArchitectureRulesTest {
     void anyOutputActivationIsFineWithMse(Activation activation) {
       assertThat(check(Declarations.network(4).dense(8, TANH).dense(3, activation).loss(MEAN_SQUARED_ERROR)
           .build()).problems()).isEmpty();
+    }
+
+    @Test
+    void behindAnRbfLayerTheOutputLayerIsNamedByItsNumberInTheLayerTable() {
+      NetworkDeclaration network = Declarations.network(2).rbf(20).dense(8, TANH).dense(3, Activation.SOFTPLUS)
+          .loss(SOFTMAX_CROSS_ENTROPY).build();
+
+      Problem problem = only(network, Message.CROSS_ENTROPY_OUTPUT_ACTIVATION, SOFTMAX_CROSS_ENTROPY, 3,
+          Activation.SOFTPLUS, "softmax");
+
+      assertPointsAt(problem, layer(network, 3).mirror(), layer(network, 3).activationValue());
     }
 
     @Test
@@ -321,6 +342,15 @@ class ArchitectureRulesTest {
       Problem problem = only(network, Message.IDENTITY_HIDDEN_LAYER, 2, "", 3);
 
       assertPointsAt(problem, layer(network, 2).mirror(), layer(network, 2).activationValue());
+    }
+
+    @Test
+    void behindAnRbfLayerTheWarningNamesLayersByTheirNumberInTheLayerTable() {
+      NetworkDeclaration network = Declarations.network(2).rbf(20).dense(8).dense(1).build();
+
+      Problem problem = only(network, Message.IDENTITY_HIDDEN_LAYER, 2, " (the default)", 3);
+
+      assertPointsAt(problem, layer(network, 2).mirror(), null);
     }
 
     @Test
