@@ -29,11 +29,19 @@ import javax.annotation.processing.Generated;
  * Total parameters: 30 · loss MEAN_SQUARED_ERROR · precision DOUBLE
  * </pre>
  *
+ * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
+ * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
+ * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
+ * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
+ * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
+ * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
+ * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+ *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
- * in one array and looped layers keep transposed rows {@code w[i][j]}, so their inner loops
- * run contiguously. The RBF layer keeps its centres {@code C[j][i]}
- * the same way, and its log-widths {@code s} where a dense layer keeps biases.
+ * (or the RBF centres {@code C[out][in]}) in one array and looped layers keep transposed rows
+ * {@code w[i][j]}, so their inner loops run contiguously.
  *
  * <p>Thread safety: {@code predict}, {@code classify} and {@code lossAndGradient} may be called
  * from many threads at once; each thread gets its own scratch buffers on its first call.
@@ -280,22 +288,22 @@ public final class RadialModel implements Radial, Model {
    * Layer 1 (RBF) forward for units 0–2 of one sample: {@code z[j] = β[j]·Σᵢ (x[i] − C[j][i])²}.
    */
   private static void radial1(double[] c, double[] beta, double[] x, double[] z) {
-    double x0 = x[0];
-    double x1 = x[1];
+    double x_0 = x[0];
+    double x_1 = x[1];
     double e, r;
-    e = x0 - c[0];
+    e = x_0 - c[0];
     r = e * e;
-    e = x1 - c[1];
+    e = x_1 - c[1];
     r += e * e;
     z[0] = beta[0] * r;
-    e = x0 - c[2];
+    e = x_0 - c[2];
     r = e * e;
-    e = x1 - c[3];
+    e = x_1 - c[3];
     r += e * e;
     z[1] = beta[1] * r;
-    e = x0 - c[4];
+    e = x_0 - c[4];
     r = e * e;
-    e = x1 - c[5];
+    e = x_1 - c[5];
     r += e * e;
     z[2] = beta[2] * r;
   }
@@ -308,42 +316,42 @@ public final class RadialModel implements Radial, Model {
       double[] beta, double[] gc, double[] gs) {
     {
       // Units 0–2, centre coordinates 0–1 and widths: one pass over the batch.
-      double s0 = 0;
-      double c0_0 = c[0], g0_0 = 0;
-      double c0_1 = c[1], g0_1 = 0;
-      double s1 = 0;
-      double c1_0 = c[2], g1_0 = 0;
-      double c1_1 = c[3], g1_1 = 0;
-      double s2 = 0;
-      double c2_0 = c[4], g2_0 = 0;
-      double c2_1 = c[5], g2_1 = 0;
+      double gs_0 = 0;
+      double c_0_0 = c[0], gc_0_0 = 0;
+      double c_0_1 = c[1], gc_0_1 = 0;
+      double gs_1 = 0;
+      double c_1_0 = c[2], gc_1_0 = 0;
+      double c_1_1 = c[3], gc_1_1 = 0;
+      double gs_2 = 0;
+      double c_2_0 = c[4], gc_2_0 = 0;
+      double c_2_1 = c[5], gc_2_1 = 0;
       for (int s = 0; s < m; s++) {
         double[] xs = x[s], ds = d[s], zs = z[s];
-        double d0 = ds[0];
-        s0 += d0 * zs[0];
-        g0_0 += d0 * (xs[0] - c0_0);
-        g0_1 += d0 * (xs[1] - c0_1);
-        double d1 = ds[1];
-        s1 += d1 * zs[1];
-        g1_0 += d1 * (xs[0] - c1_0);
-        g1_1 += d1 * (xs[1] - c1_1);
-        double d2 = ds[2];
-        s2 += d2 * zs[2];
-        g2_0 += d2 * (xs[0] - c2_0);
-        g2_1 += d2 * (xs[1] - c2_1);
+        double d_0 = ds[0];
+        gs_0 += d_0 * zs[0];
+        gc_0_0 += d_0 * (xs[0] - c_0_0);
+        gc_0_1 += d_0 * (xs[1] - c_0_1);
+        double d_1 = ds[1];
+        gs_1 += d_1 * zs[1];
+        gc_1_0 += d_1 * (xs[0] - c_1_0);
+        gc_1_1 += d_1 * (xs[1] - c_1_1);
+        double d_2 = ds[2];
+        gs_2 += d_2 * zs[2];
+        gc_2_0 += d_2 * (xs[0] - c_2_0);
+        gc_2_1 += d_2 * (xs[1] - c_2_1);
       }
-      gs[0] = s0;
-      double scale0 = -2 * beta[0];
-      gc[0] = scale0 * g0_0;
-      gc[1] = scale0 * g0_1;
-      gs[1] = s1;
-      double scale1 = -2 * beta[1];
-      gc[2] = scale1 * g1_0;
-      gc[3] = scale1 * g1_1;
-      gs[2] = s2;
-      double scale2 = -2 * beta[2];
-      gc[4] = scale2 * g2_0;
-      gc[5] = scale2 * g2_1;
+      gs[0] = gs_0;
+      double scale_0 = -2 * beta[0];
+      gc[0] = scale_0 * gc_0_0;
+      gc[1] = scale_0 * gc_0_1;
+      gs[1] = gs_1;
+      double scale_1 = -2 * beta[1];
+      gc[2] = scale_1 * gc_1_0;
+      gc[3] = scale_1 * gc_1_1;
+      gs[2] = gs_2;
+      double scale_2 = -2 * beta[2];
+      gc[4] = scale_2 * gc_2_0;
+      gc[5] = scale_2 * gc_2_1;
     }
   }
 
@@ -351,13 +359,13 @@ public final class RadialModel implements Radial, Model {
    * Layer 2 forward for units 0–3 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
   private static void dense2(double[] w, double[] b, double[] x, double[] z) {
-    double x0 = x[0];
-    double x1 = x[1];
-    double x2 = x[2];
-    z[0] = b[0] + w[0] * x0 + w[1] * x1 + w[2] * x2;
-    z[1] = b[1] + w[3] * x0 + w[4] * x1 + w[5] * x2;
-    z[2] = b[2] + w[6] * x0 + w[7] * x1 + w[8] * x2;
-    z[3] = b[3] + w[9] * x0 + w[10] * x1 + w[11] * x2;
+    double x_0 = x[0];
+    double x_1 = x[1];
+    double x_2 = x[2];
+    z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2;
+    z[1] = b[1] + w[3] * x_0 + w[4] * x_1 + w[5] * x_2;
+    z[2] = b[2] + w[6] * x_0 + w[7] * x_1 + w[8] * x_2;
+    z[3] = b[3] + w[9] * x_0 + w[10] * x_1 + w[11] * x_2;
   }
 
   /**
@@ -367,61 +375,61 @@ public final class RadialModel implements Radial, Model {
   private static void gradient2(double[][] x, double[][] d, int m, double[] gw, double[] gb) {
     {
       // Units 0–3, inputs 0–2 and biases: one pass over the batch.
-      double b0 = 0;
-      double g0_0 = 0;
-      double g0_1 = 0;
-      double g0_2 = 0;
-      double b1 = 0;
-      double g1_0 = 0;
-      double g1_1 = 0;
-      double g1_2 = 0;
-      double b2 = 0;
-      double g2_0 = 0;
-      double g2_1 = 0;
-      double g2_2 = 0;
-      double b3 = 0;
-      double g3_0 = 0;
-      double g3_1 = 0;
-      double g3_2 = 0;
+      double gb_0 = 0;
+      double gw_0_0 = 0;
+      double gw_0_1 = 0;
+      double gw_0_2 = 0;
+      double gb_1 = 0;
+      double gw_1_0 = 0;
+      double gw_1_1 = 0;
+      double gw_1_2 = 0;
+      double gb_2 = 0;
+      double gw_2_0 = 0;
+      double gw_2_1 = 0;
+      double gw_2_2 = 0;
+      double gb_3 = 0;
+      double gw_3_0 = 0;
+      double gw_3_1 = 0;
+      double gw_3_2 = 0;
       for (int s = 0; s < m; s++) {
         double[] xs = x[s], ds = d[s];
-        double d0 = ds[0];
-        b0 += d0;
-        g0_0 += d0 * xs[0];
-        g0_1 += d0 * xs[1];
-        g0_2 += d0 * xs[2];
-        double d1 = ds[1];
-        b1 += d1;
-        g1_0 += d1 * xs[0];
-        g1_1 += d1 * xs[1];
-        g1_2 += d1 * xs[2];
-        double d2 = ds[2];
-        b2 += d2;
-        g2_0 += d2 * xs[0];
-        g2_1 += d2 * xs[1];
-        g2_2 += d2 * xs[2];
-        double d3 = ds[3];
-        b3 += d3;
-        g3_0 += d3 * xs[0];
-        g3_1 += d3 * xs[1];
-        g3_2 += d3 * xs[2];
+        double d_0 = ds[0];
+        gb_0 += d_0;
+        gw_0_0 += d_0 * xs[0];
+        gw_0_1 += d_0 * xs[1];
+        gw_0_2 += d_0 * xs[2];
+        double d_1 = ds[1];
+        gb_1 += d_1;
+        gw_1_0 += d_1 * xs[0];
+        gw_1_1 += d_1 * xs[1];
+        gw_1_2 += d_1 * xs[2];
+        double d_2 = ds[2];
+        gb_2 += d_2;
+        gw_2_0 += d_2 * xs[0];
+        gw_2_1 += d_2 * xs[1];
+        gw_2_2 += d_2 * xs[2];
+        double d_3 = ds[3];
+        gb_3 += d_3;
+        gw_3_0 += d_3 * xs[0];
+        gw_3_1 += d_3 * xs[1];
+        gw_3_2 += d_3 * xs[2];
       }
-      gb[0] = b0;
-      gw[0] = g0_0;
-      gw[1] = g0_1;
-      gw[2] = g0_2;
-      gb[1] = b1;
-      gw[3] = g1_0;
-      gw[4] = g1_1;
-      gw[5] = g1_2;
-      gb[2] = b2;
-      gw[6] = g2_0;
-      gw[7] = g2_1;
-      gw[8] = g2_2;
-      gb[3] = b3;
-      gw[9] = g3_0;
-      gw[10] = g3_1;
-      gw[11] = g3_2;
+      gb[0] = gb_0;
+      gw[0] = gw_0_0;
+      gw[1] = gw_0_1;
+      gw[2] = gw_0_2;
+      gb[1] = gb_1;
+      gw[3] = gw_1_0;
+      gw[4] = gw_1_1;
+      gw[5] = gw_1_2;
+      gb[2] = gb_2;
+      gw[6] = gw_2_0;
+      gw[7] = gw_2_1;
+      gw[8] = gw_2_2;
+      gb[3] = gb_3;
+      gw[9] = gw_3_0;
+      gw[10] = gw_3_1;
+      gw[11] = gw_3_2;
     }
   }
 
@@ -430,24 +438,24 @@ public final class RadialModel implements Radial, Model {
    * {@code p[i] = Σⱼ d[j]·W[j][i]}.
    */
   private static void propagate2(double[] w, double[] d, double[] p) {
-    double d0 = d[0];
-    double d1 = d[1];
-    double d2 = d[2];
-    double d3 = d[3];
-    p[0] = d0 * w[0] + d1 * w[3] + d2 * w[6] + d3 * w[9];
-    p[1] = d0 * w[1] + d1 * w[4] + d2 * w[7] + d3 * w[10];
-    p[2] = d0 * w[2] + d1 * w[5] + d2 * w[8] + d3 * w[11];
+    double d_0 = d[0];
+    double d_1 = d[1];
+    double d_2 = d[2];
+    double d_3 = d[3];
+    p[0] = d_0 * w[0] + d_1 * w[3] + d_2 * w[6] + d_3 * w[9];
+    p[1] = d_0 * w[1] + d_1 * w[4] + d_2 * w[7] + d_3 * w[10];
+    p[2] = d_0 * w[2] + d_1 * w[5] + d_2 * w[8] + d_3 * w[11];
   }
 
   /**
    * Layer 3 forward for units 0–0 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
   private static void dense3(double[] w, double[] b, double[] x, double[] z) {
-    double x0 = x[0];
-    double x1 = x[1];
-    double x2 = x[2];
-    double x3 = x[3];
-    z[0] = b[0] + w[0] * x0 + w[1] * x1 + w[2] * x2 + w[3] * x3;
+    double x_0 = x[0];
+    double x_1 = x[1];
+    double x_2 = x[2];
+    double x_3 = x[3];
+    z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2 + w[3] * x_3;
   }
 
   /**
@@ -457,25 +465,25 @@ public final class RadialModel implements Radial, Model {
   private static void gradient3(double[][] x, double[][] d, int m, double[] gw, double[] gb) {
     {
       // Units 0–0, inputs 0–3 and biases: one pass over the batch.
-      double b0 = 0;
-      double g0_0 = 0;
-      double g0_1 = 0;
-      double g0_2 = 0;
-      double g0_3 = 0;
+      double gb_0 = 0;
+      double gw_0_0 = 0;
+      double gw_0_1 = 0;
+      double gw_0_2 = 0;
+      double gw_0_3 = 0;
       for (int s = 0; s < m; s++) {
         double[] xs = x[s], ds = d[s];
-        double d0 = ds[0];
-        b0 += d0;
-        g0_0 += d0 * xs[0];
-        g0_1 += d0 * xs[1];
-        g0_2 += d0 * xs[2];
-        g0_3 += d0 * xs[3];
+        double d_0 = ds[0];
+        gb_0 += d_0;
+        gw_0_0 += d_0 * xs[0];
+        gw_0_1 += d_0 * xs[1];
+        gw_0_2 += d_0 * xs[2];
+        gw_0_3 += d_0 * xs[3];
       }
-      gb[0] = b0;
-      gw[0] = g0_0;
-      gw[1] = g0_1;
-      gw[2] = g0_2;
-      gw[3] = g0_3;
+      gb[0] = gb_0;
+      gw[0] = gw_0_0;
+      gw[1] = gw_0_1;
+      gw[2] = gw_0_2;
+      gw[3] = gw_0_3;
     }
   }
 
@@ -484,11 +492,11 @@ public final class RadialModel implements Radial, Model {
    * {@code p[i] = Σⱼ d[j]·W[j][i]}.
    */
   private static void propagate3(double[] w, double[] d, double[] p) {
-    double d0 = d[0];
-    p[0] = d0 * w[0];
-    p[1] = d0 * w[1];
-    p[2] = d0 * w[2];
-    p[3] = d0 * w[3];
+    double d_0 = d[0];
+    p[0] = d_0 * w[0];
+    p[1] = d_0 * w[1];
+    p[2] = d_0 * w[2];
+    p[3] = d_0 * w[3];
   }
 
   private static double tanh(double z) {

@@ -32,10 +32,19 @@ import jdk.incubator.vector.VectorSpecies;
  * Total parameters: 1,923 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT
  * </pre>
  *
+ * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
+ * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
+ * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
+ * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
+ * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
+ * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
+ * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+ *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
- * in one array and looped layers keep transposed rows {@code w[i][j]}, so their inner loops
- * run contiguously.
+ * (or the RBF centres {@code C[out][in]}) in one array and looped layers keep transposed rows
+ * {@code w[i][j]}, so their inner loops run contiguously.
  *
  * <p>Thread safety: {@code predict}, {@code classify} and {@code lossAndGradient} may be called
  * from many threads at once; each thread gets its own scratch buffers on its first call.
@@ -319,12 +328,12 @@ public final class TiledModel implements Tiled, Model {
       System.arraycopy(b, 0, z[s], 0, 80);
     }
     for (int i = 0; i < 20; i += 4) {
-      float[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3];
+      float[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
       for (int s = 0; s < m; s++) {
         float[] as = a[s], zs = z[s];
-        float a0 = as[i], a1 = as[i + 1], a2 = as[i + 2], a3 = as[i + 3];
+        float a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
         for (int j = 0; j < 80; j++) {
-          zs[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
         }
       }
     }
@@ -347,10 +356,10 @@ public final class TiledModel implements Tiled, Model {
       Arrays.fill(g, 0f);
       int s = 0;
       for (; s + 3 < m; s += 4) {
-        float a0 = a[s][i], a1 = a[s + 1][i], a2 = a[s + 2][i], a3 = a[s + 3][i];
-        float[] d0 = d[s], d1 = d[s + 1], d2 = d[s + 2], d3 = d[s + 3];
+        float a_0 = a[s][i], a_1 = a[s + 1][i], a_2 = a[s + 2][i], a_3 = a[s + 3][i];
+        float[] d_0 = d[s], d_1 = d[s + 1], d_2 = d[s + 2], d_3 = d[s + 3];
         for (int j = 0; j < 80; j++) {
-          g[j] += a0 * d0[j] + a1 * d1[j] + a2 * d2[j] + a3 * d3[j];
+          g[j] += a_0 * d_0[j] + a_1 * d_1[j] + a_2 * d_2[j] + a_3 * d_3[j];
         }
       }
       for (; s < m; s++) {
@@ -372,12 +381,12 @@ public final class TiledModel implements Tiled, Model {
       System.arraycopy(b, 0, z[s], 0, 3);
     }
     for (int i = 0; i < 80; i += 4) {
-      float[] w0 = w[i], w1 = w[i + 1], w2 = w[i + 2], w3 = w[i + 3];
+      float[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
       for (int s = 0; s < m; s++) {
         float[] as = a[s], zs = z[s];
-        float a0 = as[i], a1 = as[i + 1], a2 = as[i + 2], a3 = as[i + 3];
+        float a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
         for (int j = 0; j < 3; j++) {
-          zs[j] += a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j];
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
         }
       }
     }
@@ -400,10 +409,10 @@ public final class TiledModel implements Tiled, Model {
       Arrays.fill(g, 0f);
       int s = 0;
       for (; s + 3 < m; s += 4) {
-        float a0 = a[s][i], a1 = a[s + 1][i], a2 = a[s + 2][i], a3 = a[s + 3][i];
-        float[] d0 = d[s], d1 = d[s + 1], d2 = d[s + 2], d3 = d[s + 3];
+        float a_0 = a[s][i], a_1 = a[s + 1][i], a_2 = a[s + 2][i], a_3 = a[s + 3][i];
+        float[] d_0 = d[s], d_1 = d[s + 1], d_2 = d[s + 2], d_3 = d[s + 3];
         for (int j = 0; j < 3; j++) {
-          g[j] += a0 * d0[j] + a1 * d1[j] + a2 * d2[j] + a3 * d3[j];
+          g[j] += a_0 * d_0[j] + a_1 * d_1[j] + a_2 * d_2[j] + a_3 * d_3[j];
         }
       }
       for (; s < m; s++) {

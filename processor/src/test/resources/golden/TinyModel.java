@@ -26,12 +26,22 @@ import javax.annotation.processing.Generated;
  * dense 1   (m, 3)        TANH                   9  unrolled
  * dense 2   (m, 2)        IDENTITY               8  unrolled
  * Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT
+ * Softmax: exponentials in locals (an unrolled output layer of at most 32 units)
  * </pre>
+ *
+ * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
+ * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
+ * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
+ * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
+ * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
+ * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
+ * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
- * in one array and looped layers keep transposed rows {@code w[i][j]}, so their inner loops
- * run contiguously.
+ * (or the RBF centres {@code C[out][in]}) in one array and looped layers keep transposed rows
+ * {@code w[i][j]}, so their inner loops run contiguously.
  *
  * <p>Thread safety: {@code predict}, {@code classify} and {@code lossAndGradient} may be called
  * from many threads at once; each thread gets its own scratch buffers on its first call.
@@ -61,7 +71,8 @@ public final class TinyModel implements Tiny, Model {
       + "input     (m, 2)\n"
       + "dense 1   (m, 3)        TANH                   9  unrolled\n"
       + "dense 2   (m, 2)        IDENTITY               8  unrolled\n"
-      + "Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n";
+      + "Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n"
+      + "Softmax: exponentials in locals (an unrolled output layer of at most 32 units)\n";
 
   /**
    * The declared architecture, as stored in model files.
@@ -280,11 +291,11 @@ public final class TinyModel implements Tiny, Model {
    * Layer 1 forward for units 0–2 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
   private static void dense1(float[] w, float[] b, float[] x, float[] z) {
-    float x0 = x[0];
-    float x1 = x[1];
-    z[0] = b[0] + w[0] * x0 + w[1] * x1;
-    z[1] = b[1] + w[2] * x0 + w[3] * x1;
-    z[2] = b[2] + w[4] * x0 + w[5] * x1;
+    float x_0 = x[0];
+    float x_1 = x[1];
+    z[0] = b[0] + w[0] * x_0 + w[1] * x_1;
+    z[1] = b[1] + w[2] * x_0 + w[3] * x_1;
+    z[2] = b[2] + w[4] * x_0 + w[5] * x_1;
   }
 
   /**
@@ -294,39 +305,39 @@ public final class TinyModel implements Tiny, Model {
   private static void gradient1(float[][] x, float[][] d, int m, float[] gw, float[] gb) {
     {
       // Units 0–2, inputs 0–1 and biases: one pass over the batch.
-      float b0 = 0f;
-      float g0_0 = 0f;
-      float g0_1 = 0f;
-      float b1 = 0f;
-      float g1_0 = 0f;
-      float g1_1 = 0f;
-      float b2 = 0f;
-      float g2_0 = 0f;
-      float g2_1 = 0f;
+      float gb_0 = 0f;
+      float gw_0_0 = 0f;
+      float gw_0_1 = 0f;
+      float gb_1 = 0f;
+      float gw_1_0 = 0f;
+      float gw_1_1 = 0f;
+      float gb_2 = 0f;
+      float gw_2_0 = 0f;
+      float gw_2_1 = 0f;
       for (int s = 0; s < m; s++) {
         float[] xs = x[s], ds = d[s];
-        float d0 = ds[0];
-        b0 += d0;
-        g0_0 += d0 * xs[0];
-        g0_1 += d0 * xs[1];
-        float d1 = ds[1];
-        b1 += d1;
-        g1_0 += d1 * xs[0];
-        g1_1 += d1 * xs[1];
-        float d2 = ds[2];
-        b2 += d2;
-        g2_0 += d2 * xs[0];
-        g2_1 += d2 * xs[1];
+        float d_0 = ds[0];
+        gb_0 += d_0;
+        gw_0_0 += d_0 * xs[0];
+        gw_0_1 += d_0 * xs[1];
+        float d_1 = ds[1];
+        gb_1 += d_1;
+        gw_1_0 += d_1 * xs[0];
+        gw_1_1 += d_1 * xs[1];
+        float d_2 = ds[2];
+        gb_2 += d_2;
+        gw_2_0 += d_2 * xs[0];
+        gw_2_1 += d_2 * xs[1];
       }
-      gb[0] = b0;
-      gw[0] = g0_0;
-      gw[1] = g0_1;
-      gb[1] = b1;
-      gw[2] = g1_0;
-      gw[3] = g1_1;
-      gb[2] = b2;
-      gw[4] = g2_0;
-      gw[5] = g2_1;
+      gb[0] = gb_0;
+      gw[0] = gw_0_0;
+      gw[1] = gw_0_1;
+      gb[1] = gb_1;
+      gw[2] = gw_1_0;
+      gw[3] = gw_1_1;
+      gb[2] = gb_2;
+      gw[4] = gw_2_0;
+      gw[5] = gw_2_1;
     }
   }
 
@@ -334,11 +345,11 @@ public final class TinyModel implements Tiny, Model {
    * Layer 2 forward for units 0–1 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
   private static void dense2(float[] w, float[] b, float[] x, float[] z) {
-    float x0 = x[0];
-    float x1 = x[1];
-    float x2 = x[2];
-    z[0] = b[0] + w[0] * x0 + w[1] * x1 + w[2] * x2;
-    z[1] = b[1] + w[3] * x0 + w[4] * x1 + w[5] * x2;
+    float x_0 = x[0];
+    float x_1 = x[1];
+    float x_2 = x[2];
+    z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2;
+    z[1] = b[1] + w[3] * x_0 + w[4] * x_1 + w[5] * x_2;
   }
 
   /**
@@ -348,35 +359,35 @@ public final class TinyModel implements Tiny, Model {
   private static void gradient2(float[][] x, float[][] d, int m, float[] gw, float[] gb) {
     {
       // Units 0–1, inputs 0–2 and biases: one pass over the batch.
-      float b0 = 0f;
-      float g0_0 = 0f;
-      float g0_1 = 0f;
-      float g0_2 = 0f;
-      float b1 = 0f;
-      float g1_0 = 0f;
-      float g1_1 = 0f;
-      float g1_2 = 0f;
+      float gb_0 = 0f;
+      float gw_0_0 = 0f;
+      float gw_0_1 = 0f;
+      float gw_0_2 = 0f;
+      float gb_1 = 0f;
+      float gw_1_0 = 0f;
+      float gw_1_1 = 0f;
+      float gw_1_2 = 0f;
       for (int s = 0; s < m; s++) {
         float[] xs = x[s], ds = d[s];
-        float d0 = ds[0];
-        b0 += d0;
-        g0_0 += d0 * xs[0];
-        g0_1 += d0 * xs[1];
-        g0_2 += d0 * xs[2];
-        float d1 = ds[1];
-        b1 += d1;
-        g1_0 += d1 * xs[0];
-        g1_1 += d1 * xs[1];
-        g1_2 += d1 * xs[2];
+        float d_0 = ds[0];
+        gb_0 += d_0;
+        gw_0_0 += d_0 * xs[0];
+        gw_0_1 += d_0 * xs[1];
+        gw_0_2 += d_0 * xs[2];
+        float d_1 = ds[1];
+        gb_1 += d_1;
+        gw_1_0 += d_1 * xs[0];
+        gw_1_1 += d_1 * xs[1];
+        gw_1_2 += d_1 * xs[2];
       }
-      gb[0] = b0;
-      gw[0] = g0_0;
-      gw[1] = g0_1;
-      gw[2] = g0_2;
-      gb[1] = b1;
-      gw[3] = g1_0;
-      gw[4] = g1_1;
-      gw[5] = g1_2;
+      gb[0] = gb_0;
+      gw[0] = gw_0_0;
+      gw[1] = gw_0_1;
+      gw[2] = gw_0_2;
+      gb[1] = gb_1;
+      gw[3] = gw_1_0;
+      gw[4] = gw_1_1;
+      gw[5] = gw_1_2;
     }
   }
 
@@ -385,11 +396,11 @@ public final class TinyModel implements Tiny, Model {
    * {@code p[i] = Σⱼ d[j]·W[j][i]}.
    */
   private static void propagate2(float[] w, float[] d, float[] p) {
-    float d0 = d[0];
-    float d1 = d[1];
-    p[0] = d0 * w[0] + d1 * w[3];
-    p[1] = d0 * w[1] + d1 * w[4];
-    p[2] = d0 * w[2] + d1 * w[5];
+    float d_0 = d[0];
+    float d_1 = d[1];
+    p[0] = d_0 * w[0] + d_1 * w[3];
+    p[1] = d_0 * w[1] + d_1 * w[4];
+    p[2] = d_0 * w[2] + d_1 * w[5];
   }
 
   private static float tanh(float z) {
