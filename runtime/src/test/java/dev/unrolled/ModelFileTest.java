@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unrolled.Architecture.Layer;
+import dev.unrolled.testing.LogisticModel;
+import dev.unrolled.testing.ScriptedTrainer;
+import dev.unrolled.testing.VectorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.FilterOutputStream;

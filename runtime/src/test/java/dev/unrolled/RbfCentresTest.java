@@ -7,6 +7,7 @@ import static dev.unrolled.Precision.DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unrolled.Architecture.Layer;
+import dev.unrolled.testing.VectorModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -1,20 +1,25 @@
-package dev.unrolled;
+package dev.unrolled.testing;
+
+import dev.unrolled.Architecture;
+import dev.unrolled.Loss;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
 
 /**
  * A model that is only its parameter vector, for any {@link Architecture}: enough for model files,
  * which never run the network. Parameters are kept as given, even for a FLOAT architecture.
  */
-final class VectorModel implements Model {
+public final class VectorModel implements Model {
   private final Architecture architecture;
   private final double[] parameters;
 
-  VectorModel(Architecture architecture) {
+  public VectorModel(Architecture architecture) {
     this.architecture = architecture;
     this.parameters = new double[Math.toIntExact(architecture.parameterCount())];
   }
 
   /** Parameters 0.5, −1.25, 2.0, … : distinct, exactly representable as floats. */
-  static VectorModel filled(Architecture architecture) {
+  public static VectorModel filled(Architecture architecture) {
     VectorModel model = new VectorModel(architecture);
     for (int i = 0; i < model.parameters.length; i++) {
       model.parameters[i] = (i % 2 == 0 ? 1 : -1) * (0.5 + 0.75 * i);

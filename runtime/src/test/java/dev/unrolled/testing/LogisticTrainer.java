@@ -1,5 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.testing;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
+import dev.unrolled.Optimizer;
+import dev.unrolled.ParameterUpdater;
+import dev.unrolled.Trainer;
 import java.util.Arrays;
 
 /**
@@ -7,7 +12,7 @@ import java.util.Arrays;
  * gradients written into rows bound to an {@link Optimizer}, one step per batch, and no step when
  * the loss or a gradient is not finite.
  */
-final class LogisticTrainer implements Trainer {
+public final class LogisticTrainer implements Trainer {
   private final LogisticModel model;
   private final double[] weightGradient;
   private final double[] biasGradient = new double[1];
@@ -15,9 +20,9 @@ final class LogisticTrainer implements Trainer {
   private final double[] input;
   private final double[] target = new double[1];
   private int lastCorrect;
-  int skippedSteps;
+  public int skippedSteps;
 
-  LogisticTrainer(LogisticModel model, Optimizer optimizer) {
+  public LogisticTrainer(LogisticModel model, Optimizer optimizer) {
     this.model = model;
     this.weightGradient = new double[model.inputSize()];
     this.input = new double[model.inputSize()];

@@ -1,13 +1,18 @@
-package dev.unrolled;
+package dev.unrolled.testing;
 
+import dev.unrolled.Activation;
+import dev.unrolled.Architecture;
+import dev.unrolled.Loss;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
 import java.util.Arrays;
 
 /** Hand-written logistic regression, {@code p = σ(w·x + b)}: a tiny stand-in for a generated model. */
-final class LogisticModel implements Model {
-  final double[] weights;
-  final double[] bias = new double[1];
+public final class LogisticModel implements Model {
+  public final double[] weights;
+  public final double[] bias = new double[1];
 
-  LogisticModel(int inputs) {
+  public LogisticModel(int inputs) {
     this.weights = new double[inputs];
   }
 
@@ -81,7 +86,7 @@ final class LogisticModel implements Model {
     return "logistic regression, " + weights.length + " inputs";
   }
 
-  double logit(double[] x) {
+  public double logit(double[] x) {
     double z = bias[0];
     for (int k = 0; k < weights.length; k++) {
       z += weights[k] * x[k];
@@ -89,7 +94,7 @@ final class LogisticModel implements Model {
     return z;
   }
 
-  static double softplus(double z) {
+  public static double softplus(double z) {
     return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
   }
 }

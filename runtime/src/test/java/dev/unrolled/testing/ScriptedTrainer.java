@@ -1,5 +1,12 @@
-package dev.unrolled;
+package dev.unrolled.testing;
 
+import dev.unrolled.Activation;
+import dev.unrolled.Architecture;
+import dev.unrolled.Dataset;
+import dev.unrolled.Loss;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
+import dev.unrolled.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,23 +18,23 @@ import java.util.function.DoubleUnaryOperator;
  * exactly. It records the rows of every training batch. Like a generated trainer, it takes no step
  * when the loss is not finite.
  */
-final class ScriptedTrainer implements Trainer {
+public final class ScriptedTrainer implements Trainer {
   private final ScriptedModel model;
   private final DoubleUnaryOperator lossOfParameter;
-  final List<int[]> trainedRows = new ArrayList<>();
+  public final List<int[]> trainedRows = new ArrayList<>();
 
   /** Batch loss is {@code lossOfParameter(steps taken so far)}; the model is a DOUBLE regression. */
-  ScriptedTrainer(DoubleUnaryOperator lossOfParameter) {
+  public ScriptedTrainer(DoubleUnaryOperator lossOfParameter) {
     this(lossOfParameter, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE);
   }
 
   /** The same, for a model that declares {@code loss} and {@code precision}. */
-  ScriptedTrainer(DoubleUnaryOperator lossOfParameter, Loss loss, Precision precision) {
+  public ScriptedTrainer(DoubleUnaryOperator lossOfParameter, Loss loss, Precision precision) {
     this.lossOfParameter = lossOfParameter;
     this.model = new ScriptedModel(loss, precision);
   }
 
-  double parameter() {
+  public double parameter() {
     return model.parameter;
   }
 
@@ -68,17 +75,17 @@ final class ScriptedTrainer implements Trainer {
   }
 
   /** One parameter, one input, one output. */
-  static final class ScriptedModel implements Model {
+  public static final class ScriptedModel implements Model {
     private final Loss loss;
     private final Precision precision;
-    double parameter;
+    public double parameter;
 
     /** A DOUBLE mean-squared-error model. */
-    ScriptedModel() {
+    public ScriptedModel() {
       this(Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE);
     }
 
-    ScriptedModel(Loss loss, Precision precision) {
+    public ScriptedModel(Loss loss, Precision precision) {
       this.loss = loss;
       this.precision = precision;
     }
