@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
 
 /**
  * A differentiable function of a parameter vector, as {@link Lbfgs} minimizes it: a model's mean

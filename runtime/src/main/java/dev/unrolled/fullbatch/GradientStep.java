@@ -1,5 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
 
+import dev.unrolled.Architecture;
+import dev.unrolled.Model;
+import dev.unrolled.Optimizer;
+import dev.unrolled.ParameterUpdater;
+import dev.unrolled.Precision;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,7 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
 
 /**
  * Adds up a model's loss and gradient over the rows of one partition, in the order

@@ -1,5 +1,9 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
+import dev.unrolled.Optimizer;
+import dev.unrolled.ParameterUpdater;
 import java.util.Arrays;
 
 /**
@@ -80,7 +84,10 @@ public final class Lbfgs {
 
     /** Relative tolerance of both the gradient and the function-value tests; 0 runs every iteration. */
     public Options tolerance(double tolerance) {
-      Check.nonNegativeFinite("L-BFGS tolerance", tolerance, "e.g. 1e-6");
+      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+        throw new IllegalArgumentException("L-BFGS tolerance is " + tolerance
+            + "; give a finite value of at least 0 (e.g. 1e-6)");
+      }
       return new Options(memory, maxIterations, tolerance);
     }
 

@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
 
 import java.io.Serializable;
 import java.util.Map;

@@ -1,8 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.Optimizer;
 import dev.unrolled.testing.LogisticModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

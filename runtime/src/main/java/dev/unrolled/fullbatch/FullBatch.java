@@ -1,4 +1,7 @@
-package dev.unrolled;
+package dev.unrolled.fullbatch;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
 
 /**
  * A model's mean loss over a whole dataset, and its gradient, summed in the fixed order of
