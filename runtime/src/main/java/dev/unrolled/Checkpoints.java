@@ -1,5 +1,6 @@
 package dev.unrolled;
 
+import dev.unrolled.files.ModelFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

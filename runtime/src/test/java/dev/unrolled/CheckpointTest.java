@@ -3,6 +3,7 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.files.ModelFileException;
 import dev.unrolled.testing.ScriptedTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.ModelFile;
-import dev.unrolled.ModelFileException;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
 import dev.unrolled.RbfCentres;
 import dev.unrolled.examples.Surface;
 import dev.unrolled.examples.Surface_Dense20Model;
 import dev.unrolled.examples.Surface_RadialModel;
+import dev.unrolled.files.ModelFile;
+import dev.unrolled.files.ModelFileException;
 import dev.unrolled.fullbatch.FullBatch;
 import dev.unrolled.fullbatch.GradientStep;
 import dev.unrolled.reference.TestData;

@@ -1,6 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.files;
 
+import dev.unrolled.Activation;
 import dev.unrolled.Architecture.Layer;
+import dev.unrolled.Architecture;
+import dev.unrolled.Loss;
+import dev.unrolled.Precision;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;

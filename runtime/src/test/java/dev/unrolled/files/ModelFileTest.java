@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.files;
 
 import static com.google.common.truth.Truth.assertThat;
 import static dev.unrolled.Activation.IDENTITY;
@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unrolled.Architecture.Layer;
+import dev.unrolled.Architecture;
+import dev.unrolled.Loss;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
 import dev.unrolled.testing.LogisticModel;
 import dev.unrolled.testing.ScriptedTrainer;
 import dev.unrolled.testing.VectorModel;

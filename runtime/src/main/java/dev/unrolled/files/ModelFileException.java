@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.files;
 
 import java.io.IOException;
 
