@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unrolled.Dataset;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
-import dev.unrolled.RbfCentres;
 import dev.unrolled.examples.Surface;
 import dev.unrolled.examples.Surface_Dense20Model;
 import dev.unrolled.examples.Surface_RadialModel;

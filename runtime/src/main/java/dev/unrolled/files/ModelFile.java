@@ -3,8 +3,8 @@ package dev.unrolled.files;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
-import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import java.io.ByteArrayOutputStream;

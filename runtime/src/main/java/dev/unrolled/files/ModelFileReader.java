@@ -1,8 +1,8 @@
 package dev.unrolled.files;
 
 import dev.unrolled.Activation;
-import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
 import java.io.BufferedInputStream;

@@ -10,8 +10,8 @@ import static dev.unrolled.Precision.FLOAT;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;

@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.rbf;
 
 import static com.google.common.truth.Truth.assertThat;
 import static dev.unrolled.Activation.IDENTITY;
@@ -6,7 +6,9 @@ import static dev.unrolled.Loss.MEAN_SQUARED_ERROR;
 import static dev.unrolled.Precision.DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Architecture;
 import dev.unrolled.Architecture.Layer;
+import dev.unrolled.Dataset;
 import dev.unrolled.testing.VectorModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -1,5 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.rbf;
 
+import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.LayerSpan;
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
+import dev.unrolled.Rbf;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -34,15 +39,6 @@ public final class RbfCentres {
    */
   public record Placement(int iterations, boolean converged, double meanSquaredDistance, double width) {}
 
-  /** Feature rows, whichever way the caller holds them. */
-  private interface Rows {
-    int size();
-
-    int width();
-
-    void copy(int row, double[] dst);
-  }
-
   private RbfCentres() {}
 
   /** k-means on {@code data}'s features with at most {@value #DEFAULT_MAX_ITERATIONS} Lloyd iterations. */
@@ -60,48 +56,6 @@ public final class RbfCentres {
     if (data == null) {
       throw new IllegalArgumentException("data is null");
     }
-    return place(model, new Rows() {
-      @Override
-      public int size() {
-        return data.size();
-      }
-
-      @Override
-      public int width() {
-        return data.featureCount();
-      }
-
-      @Override
-      public void copy(int row, double[] dst) {
-        data.features(row, dst);
-      }
-    }, seed, maxIterations);
-  }
-
-  /** {@link #fromData(Model, Dataset, long)} for plain feature rows (validated like a {@link Dataset}'s). */
-  public static Placement fromData(Model model, double[][] features, long seed) {
-    RowTable table = RowTable.of(features, "features");
-    return place(model, new Rows() {
-      @Override
-      public int size() {
-        return table.size();
-      }
-
-      @Override
-      public int width() {
-        return table.width();
-      }
-
-      @Override
-      public void copy(int row, double[] dst) {
-        for (int c = 0; c < dst.length; c++) {
-          dst[c] = table.get(row, c);
-        }
-      }
-    }, seed, DEFAULT_MAX_ITERATIONS);
-  }
-
-  private static Placement place(Model model, Rows rows, long seed, int maxIterations) {
     if (model == null) {
       throw new IllegalArgumentException("model is null");
     }
@@ -110,52 +64,64 @@ public final class RbfCentres {
       throw new IllegalArgumentException("the model (" + architecture + ") has no RBF layer; declare one "
           + "with rbf = @Rbf(units = …) on its @Network");
     }
-    int k = architecture.rbfUnits();
-    int n = architecture.inputs();
-    if (rows.width() != n) {
-      throw new IllegalArgumentException("the features have " + rows.width() + " columns but the model has "
+    LayerSpan rbf = architecture.table().get(0); // the RBF layer comes first
+    int k = rbf.outputs();
+    int n = rbf.inputs();
+    if (data.featureCount() != n) {
+      throw new IllegalArgumentException("the features have " + data.featureCount() + " columns but the model has "
           + n + " inputs");
     }
     if (maxIterations < 0) {
       throw new IllegalArgumentException("maxIterations is " + maxIterations + "; give 0 or more (0: k-means++ seeds only)");
     }
-    double[][] centres = seeds(rows, k, seed);
-    int m = rows.size();
+    double[][] centres = seeds(data, k, seed);
+    int m = data.size();
     int[] nearest = new int[m];
-    double inertia = assign(rows, centres, nearest);
+    double inertia = assign(data, centres, nearest);
     int iterations = 0;
     boolean converged = false;
     while (iterations < maxIterations && !converged) {
-      recentre(rows, centres, nearest);
+      recentre(data, centres, nearest);
       iterations++;
       int[] before = nearest.clone();
-      inertia = assign(rows, centres, nearest);
+      inertia = assign(data, centres, nearest);
       converged = Arrays.equals(before, nearest);
     }
     double width = width(centres, inertia);
     double[] p = model.parameters();
+    int centresAt = Math.toIntExact(rbf.matrix().offset());
+    int widthsAt = Math.toIntExact(rbf.vector().offset());
     for (int j = 0; j < k; j++) {
-      System.arraycopy(centres[j], 0, p, j * n, n);
-      p[k * n + j] = -Math.log(2 * width * width);
+      System.arraycopy(centres[j], 0, p, centresAt + j * n, n);
+      p[widthsAt + j] = -Math.log(2 * width * width);
     }
     model.setParameters(p);
     return new Placement(iterations, converged, inertia, width);
   }
 
   /**
+   * {@link #fromData(Model, Dataset, long)} for plain feature rows, validated as a {@link Dataset}'s
+   * features are (the placeholder labels are never read).
+   */
+  public static Placement fromData(Model model, double[][] features, long seed) {
+    Dataset rows = Dataset.ofLabels(features, new int[features == null ? 0 : features.length], 1);
+    return fromData(model, rows, seed, DEFAULT_MAX_ITERATIONS);
+  }
+
+  /**
    * k-means++ (Arthur and Vassilvitskii, 2007): the first centre is a uniformly drawn row, each next
    * one a row drawn with probability proportional to its squared distance to the nearest centre so far.
    */
-  private static double[][] seeds(Rows rows, int k, long seed) {
+  private static double[][] seeds(Dataset rows, int k, long seed) {
     int m = rows.size();
-    int n = rows.width();
+    int n = rows.featureCount();
     SplittableRandom random = new SplittableRandom(seed);
     double[][] centres = new double[k][n];
     double[] row = new double[n];
-    rows.copy(random.nextInt(m), centres[0]);
+    rows.features(random.nextInt(m), centres[0]);
     double[] closest = new double[m];
     for (int r = 0; r < m; r++) {
-      rows.copy(r, row);
+      rows.features(r, row);
       closest[r] = squaredDistance(row, centres[0]);
     }
     for (int c = 1; c < k; c++) {
@@ -180,9 +146,9 @@ public final class RbfCentres {
           }
         }
       }
-      rows.copy(chosen, centres[c]);
+      rows.features(chosen, centres[c]);
       for (int r = 0; r < m; r++) {
-        rows.copy(r, row);
+        rows.features(r, row);
         closest[r] = Math.min(closest[r], squaredDistance(row, centres[c]));
       }
     }
@@ -190,11 +156,11 @@ public final class RbfCentres {
   }
 
   /** Writes every row's nearest centre (the first of equals) and returns the mean squared distance. */
-  private static double assign(Rows rows, double[][] centres, int[] nearest) {
-    double[] row = new double[rows.width()];
+  private static double assign(Dataset rows, double[][] centres, int[] nearest) {
+    double[] row = new double[rows.featureCount()];
     double sum = 0;
     for (int r = 0; r < rows.size(); r++) {
-      rows.copy(r, row);
+      rows.features(r, row);
       int best = 0;
       double bestDistance = squaredDistance(row, centres[0]);
       for (int c = 1; c < centres.length; c++) {
@@ -214,14 +180,14 @@ public final class RbfCentres {
    * Moves every centre to the mean of its rows. A centre left without rows takes the row farthest
    * from its own centre, the usual repair, so the layer never keeps a dead unit.
    */
-  private static void recentre(Rows rows, double[][] centres, int[] nearest) {
+  private static void recentre(Dataset rows, double[][] centres, int[] nearest) {
     int k = centres.length;
-    int n = rows.width();
+    int n = rows.featureCount();
     double[][] sums = new double[k][n];
     int[] counts = new int[k];
     double[] row = new double[n];
     for (int r = 0; r < rows.size(); r++) {
-      rows.copy(r, row);
+      rows.features(r, row);
       double[] sum = sums[nearest[r]];
       for (int i = 0; i < n; i++) {
         sum[i] += row[i];
@@ -238,7 +204,7 @@ public final class RbfCentres {
     for (int c = 0; c < k; c++) {
       if (counts[c] == 0) {
         int farthest = farthestRow(rows, centres, nearest);
-        rows.copy(farthest, centres[c]);
+        rows.features(farthest, centres[c]);
         counts[nearest[farthest]]--;
         nearest[farthest] = c;
         counts[c] = 1;
@@ -246,12 +212,12 @@ public final class RbfCentres {
     }
   }
 
-  private static int farthestRow(Rows rows, double[][] centres, int[] nearest) {
-    double[] row = new double[rows.width()];
+  private static int farthestRow(Dataset rows, double[][] centres, int[] nearest) {
+    double[] row = new double[rows.featureCount()];
     int farthest = 0;
     double farthestDistance = -1;
     for (int r = 0; r < rows.size(); r++) {
-      rows.copy(r, row);
+      rows.features(r, row);
       double d = squaredDistance(row, centres[nearest[r]]);
       if (d > farthestDistance) {
         farthest = r;
