@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Shuffling;
+import dev.unrolled.data.Standardizer;
 import java.util.Arrays;
 
 /**
@@ -207,6 +209,27 @@ public final class Dataset {
     passed |= FLOAT_RANGE;
   }
 
+  /** Whether the features are held as {@code float}s, as given to the {@code float[][]} factories. */
+  public boolean hasFloatFeatures() {
+    return features.isFloat();
+  }
+
+  /**
+   * The same labels or targets with other feature rows, one per sample, validated as the factories
+   * validate features; the rows are shared, not copied. For feature transforms such as
+   * {@link Standardizer}, which keep the labels and targets as they are.
+   *
+   * @throws IllegalArgumentException if {@code rows} is not one finite, equally wide row per sample
+   */
+  public Dataset withFeatures(float[][] rows) {
+    return withFeatures(RowTable.of(rows, "features"));
+  }
+
+  /** {@link #withFeatures(float[][])} with {@code double} rows. */
+  public Dataset withFeatures(double[][] rows) {
+    return withFeatures(RowTable.of(rows, "features"));
+  }
+
   /** A fresh copy of the features of {@code row} (convenience; not for the hot path). */
   public double[] featureRow(int row) {
     double[] copy = new double[features.width()];
@@ -275,15 +298,6 @@ public final class Dataset {
         targets == null ? null : targets.select(rows));
   }
 
-  RowTable featureTable() {
-    return features;
-  }
-
-  /** The same targets with other (validated, equally long) feature rows. */
-  Dataset withFeatures(RowTable newFeatures) {
-    return new Dataset(newFeatures, labels, classes, targets);
-  }
-
   void requireBothParts(double trainFraction, int trainSize, String method) {
     if (trainSize < 1 || trainSize >= size()) {
       throw new IllegalArgumentException(method + "(" + trainFraction + ") of " + size() + " rows leaves the "
@@ -318,6 +332,14 @@ public final class Dataset {
           + targets.size() + "; give one target row per feature row");
     }
     return new Dataset(features, null, 0, targets);
+  }
+
+  private Dataset withFeatures(RowTable newFeatures) {
+    if (newFeatures.size() != size()) {
+      throw new IllegalArgumentException("the new features have " + newFeatures.size() + " rows but the dataset has "
+          + size() + "; give one feature row per sample");
+    }
+    return new Dataset(newFeatures, labels, classes, targets);
   }
 
   private static int[] checkedLabels(int[] labels, int classes, int rows) {

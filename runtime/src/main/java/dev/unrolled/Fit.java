@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Shuffling;
+
 /**
  * The dataset-level training loop shared by every generated trainer.
  *

@@ -1,5 +1,6 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Shuffling;
 import dev.unrolled.support.Finite;
 
 /** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */

@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.data.OneHot;
+
 /**
  * Classification metrics of a model's current parameters, via {@link Model#classify(double[])}.
  *

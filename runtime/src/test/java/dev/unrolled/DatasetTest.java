@@ -254,6 +254,29 @@ class DatasetTest {
     assertThat(data.featureRow(0)).usingExactEquality().containsExactly(1.0);
   }
 
+  @Test
+  void withFeaturesKeepsLabelsAndTargetsAndChecksTheRows() {
+    Dataset labelled = labelled(3, 2);
+    Dataset regression = Dataset.ofTargets(new float[][] {{1}, {2}}, new float[][] {{0.5f}, {0.25f}});
+
+    Dataset wider = labelled.withFeatures(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+    Dataset doubled = regression.withFeatures(new double[][] {{10}, {20}});
+
+    assertThat(labelled.hasFloatFeatures()).isFalse();
+    assertThat(wider.hasFloatFeatures()).isTrue();
+    assertThat(wider.featureCount()).isEqualTo(3);
+    assertThat(labelsOf(wider)).isEqualTo(labelsOf(labelled));
+    assertThat(doubled.featureRow(1)).usingExactEquality().containsExactly(20.0);
+    double[] target = new double[1];
+    doubled.targets(1, target);
+    assertThat(target).usingExactEquality().containsExactly(0.25);
+    assertThat(rejected(() -> labelled.withFeatures(new double[][] {{1}, {2}})))
+        .hasMessageThat().isEqualTo("the new features have 2 rows but the dataset has 3; give one feature row per "
+            + "sample");
+    assertThat(rejected(() -> labelled.withFeatures(new double[][] {{1}, {Double.NaN}, {3}})))
+        .hasMessageThat().startsWith("features row 1, column 0 is NaN");
+  }
+
   private static int[] labelsOf(Dataset data) {
     int[] labels = new int[data.size()];
     for (int r = 0; r < labels.length; r++) {

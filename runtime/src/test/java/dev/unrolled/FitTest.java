@@ -3,6 +3,7 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.data.Shuffling;
 import dev.unrolled.testing.LogisticModel;
 import dev.unrolled.testing.LogisticTrainer;
 import dev.unrolled.testing.ScriptedTrainer;

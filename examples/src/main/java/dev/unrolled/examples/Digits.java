@@ -10,7 +10,7 @@ import dev.unrolled.Loss;
 import dev.unrolled.Metrics;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
-import dev.unrolled.Standardizer;
+import dev.unrolled.data.Standardizer;
 import dev.unrolled.io.CsvReader;
 import dev.unrolled.io.LabeledData;
 import java.io.IOException;

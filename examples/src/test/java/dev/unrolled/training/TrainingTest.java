@@ -8,7 +8,7 @@ import dev.unrolled.FitOptions;
 import dev.unrolled.History;
 import dev.unrolled.Metrics;
 import dev.unrolled.Optimizer;
-import dev.unrolled.Standardizer;
+import dev.unrolled.data.Standardizer;
 import dev.unrolled.io.CsvReader;
 import dev.unrolled.io.LabeledData;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.data;
 
 /**
  * One-hot encoding of class labels and its inverse, arg-max.

@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.data;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

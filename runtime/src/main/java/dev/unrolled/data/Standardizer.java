@@ -1,4 +1,7 @@
-package dev.unrolled;
+package dev.unrolled.data;
+
+import dev.unrolled.Dataset;
+import java.util.Arrays;
 
 /**
  * Per-feature standardisation {@code x' = (x − mean) / std}, fitted on training data and applied
@@ -32,25 +35,34 @@ public final class Standardizer {
       throw new IllegalArgumentException("train is null; pass the training Dataset to take the means and "
           + "deviations from");
     }
-    RowTable rows = train.featureTable();
-    int n = rows.size();
-    double[] means = new double[rows.width()];
-    double[] deviations = new double[rows.width()];
-    for (int c = 0; c < means.length; c++) {
-      double sum = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int r = 0; r < n; r++) {
-        double x = rows.get(r, c);
-        sum += x;
-        min = Math.min(min, x);
-        max = Math.max(max, x);
+    int n = train.size();
+    int width = train.featureCount();
+    double[] row = new double[width];
+    double[] sums = new double[width];
+    double[] mins = new double[width];
+    double[] maxs = new double[width];
+    Arrays.fill(mins, Double.POSITIVE_INFINITY);
+    Arrays.fill(maxs, Double.NEGATIVE_INFINITY);
+    for (int r = 0; r < n; r++) {
+      train.features(r, row);
+      for (int c = 0; c < width; c++) {
+        sums[c] += row[c];
+        mins[c] = Math.min(mins[c], row[c]);
+        maxs[c] = Math.max(maxs[c], row[c]);
       }
+    }
+    double[] means = new double[width];
+    for (int c = 0; c < width; c++) {
+      means[c] = mins[c] == maxs[c] ? mins[c] : sums[c] / n;
+    }
+    double[] deviations = populationDeviations(train, means);
+    for (int c = 0; c < width; c++) {
       // Tested by range, not by the computed deviation, which rounding can leave slightly above 0.
-      means[c] = min == max ? min : sum / n;
-      deviations[c] = min == max ? 1.0 : populationDeviation(rows, c, means[c]);
+      if (mins[c] == maxs[c]) {
+        deviations[c] = 1.0;
+      }
       if (!(deviations[c] > 0) || Double.isInfinite(deviations[c]) || !Double.isFinite(means[c])) {
-        throw new IllegalArgumentException("features column " + c + " spans " + min + " to " + max
+        throw new IllegalArgumentException("features column " + c + " spans " + mins[c] + " to " + maxs[c]
             + ", beyond what double arithmetic can standardise (mean " + means[c] + ", deviation "
             + deviations[c] + "); rescale the column by a power of ten before fitting a Standardizer");
       }
@@ -65,7 +77,7 @@ public final class Standardizer {
     }
     requireWidth(data.featureCount(), "the dataset");
     int n = data.size();
-    if (data.featureTable().isFloat()) {
+    if (data.hasFloatFeatures()) {
       float[][] rows = new float[n][means.length];
       for (int r = 0; r < n; r++) {
         data.features(r, rows[r]);
@@ -74,7 +86,7 @@ public final class Standardizer {
           requireFinite(rows[r][c], data, r, c);
         }
       }
-      return data.withFeatures(RowTable.of(rows, "standardised features"));
+      return data.withFeatures(rows);
     }
     double[][] rows = new double[n][means.length];
     for (int r = 0; r < n; r++) {
@@ -84,7 +96,7 @@ public final class Standardizer {
         requireFinite(rows[r][c], data, r, c);
       }
     }
-    return data.withFeatures(RowTable.of(rows, "standardised features"));
+    return data.withFeatures(rows);
   }
 
   /** Standardises one feature row in place. */
@@ -118,23 +130,41 @@ public final class Standardizer {
     return "Standardizer[" + means.length + " features]";
   }
 
-  private static double populationDeviation(RowTable rows, int c, double mean) {
-    double squares = 0;
-    for (int r = 0; r < rows.size(); r++) {
-      double d = rows.get(r, c) - mean;
-      squares += d * d;
+  /** Per column, the root of the mean squared deviation from {@code means}. */
+  private static double[] populationDeviations(Dataset data, double[] means) {
+    double[] row = new double[means.length];
+    double[] deviations = new double[means.length]; // sums of squares until the last loop
+    for (int r = 0; r < data.size(); r++) {
+      data.features(r, row);
+      for (int c = 0; c < means.length; c++) {
+        double d = row[c] - means[c];
+        deviations[c] += d * d;
+      }
     }
-    return Math.sqrt(squares / rows.size());
+    for (int c = 0; c < means.length; c++) {
+      deviations[c] = Math.sqrt(deviations[c] / data.size());
+    }
+    return deviations;
   }
 
   /** A value far outside the fitted range can standardise to infinity (a float beyond ±3.4e38). */
   private void requireFinite(double standardised, Dataset data, int r, int c) {
     if (!Double.isFinite(standardised)) {
       throw new IllegalArgumentException("features row " + r + ", column " + c + " is "
-          + data.featureTable().text(r, c) + ", which standardises to " + standardised + " (mean " + means[c]
+          + original(data, r, c) + ", which standardises to " + standardised + " (mean " + means[c]
           + ", deviation " + deviations[c] + "); the value is far outside the data the standardizer was "
           + "fitted on: check the column's units, or fit on data that covers it");
     }
+  }
+
+  /** The value as the dataset holds it: float rows print as floats ("0.1"). Only on the way to an error. */
+  private static String original(Dataset data, int r, int c) {
+    if (data.hasFloatFeatures()) {
+      float[] row = new float[data.featureCount()];
+      data.features(r, row);
+      return Float.toString(row[c]);
+    }
+    return Double.toString(data.featureRow(r)[c]);
   }
 
   private void requireWidth(int width, String what) {
