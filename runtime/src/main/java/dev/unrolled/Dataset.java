@@ -2,6 +2,7 @@ package dev.unrolled;
 
 import dev.unrolled.data.Shuffling;
 import dev.unrolled.data.Standardizer;
+import dev.unrolled.metrics.Metrics;
 import java.util.Arrays;
 
 /**
@@ -192,6 +193,35 @@ public final class Dataset {
     }
     TargetRules.check(targets, loss);
     passed |= bit;
+  }
+
+  /**
+   * Checks once, before any batch, what would otherwise fail (or silently mislead) per batch: that
+   * {@code model} takes rows as wide as these features, that the targets suit its outputs and loss
+   * ({@link #requireTargetWidth}, {@link #requireTargetsFor}), and that a FLOAT model can read every
+   * value. {@link Fit}, {@link Metrics} and a training loop of your own call it before the first row.
+   *
+   * <pre>{@code
+   * test.requireCompatible(model, "the test data"); // names the mismatch, e.g. a FLOAT model and 1e39
+   * }</pre>
+   *
+   * @param role what messages call this data, e.g. "the validation data"
+   * @throws IllegalArgumentException starting with {@code role}, explaining the mismatch and the fix
+   */
+  public void requireCompatible(Model model, String role) {
+    if (featureCount() != model.inputSize()) {
+      throw new IllegalArgumentException(role + " has " + featureCount() + " features but the model takes "
+          + model.inputSize() + " inputs; give rows as wide as @Network(inputs = " + model.inputSize() + ")");
+    }
+    try {
+      requireTargetWidth(model.outputSize());
+      if (model.precision() == Precision.FLOAT) {
+        requireFloatRange();
+      }
+      requireTargetsFor(model.loss());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(role + ": " + e.getMessage(), e);
+    }
   }
 
   /**

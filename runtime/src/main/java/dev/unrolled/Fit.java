@@ -1,6 +1,7 @@
 package dev.unrolled;
 
 import dev.unrolled.data.Shuffling;
+import dev.unrolled.metrics.Evaluation;
 
 /**
  * The dataset-level training loop shared by every generated trainer.
@@ -65,25 +66,10 @@ public final class Fit {
     return data.hasLabels() || model.loss().isCrossEntropy();
   }
 
-  /**
-   * Checks once, before any batch, what would otherwise fail (or silently mislead) per batch: the
-   * input and target widths, targets the loss can train on, and values a FLOAT model can read.
-   */
-  static void requireCompatible(Model model, Dataset data, String role) {
+  /** {@link Dataset#requireCompatible}, after a null check that names the data. */
+  private static void requireCompatible(Model model, Dataset data, String role) {
     requireArgument(data, role, "pass a Dataset");
-    if (data.featureCount() != model.inputSize()) {
-      throw new IllegalArgumentException(role + " has " + data.featureCount() + " features but the model takes "
-          + model.inputSize() + " inputs; give rows as wide as @Network(inputs = " + model.inputSize() + ")");
-    }
-    try {
-      data.requireTargetWidth(model.outputSize());
-      if (model.precision() == Precision.FLOAT) {
-        data.requireFloatRange();
-      }
-      data.requireTargetsFor(model.loss());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(role + ": " + e.getMessage(), e);
-    }
+    data.requireCompatible(model, role);
   }
 
   private static void requireArgument(Object value, String name, String fix) {

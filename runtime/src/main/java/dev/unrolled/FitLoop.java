@@ -1,6 +1,7 @@
 package dev.unrolled;
 
 import dev.unrolled.data.Shuffling;
+import dev.unrolled.metrics.Evaluation;
 import dev.unrolled.support.Finite;
 
 /** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */

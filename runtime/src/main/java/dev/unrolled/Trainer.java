@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.metrics.Evaluation;
+
 /**
  * Trains a generated model: implemented by every generated {@code FooTrainer}, which owns all the
  * buffers a step needs (activations, deltas, gradients, optimizer state) and allocates nothing per

@@ -3,6 +3,7 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.testing.LogisticModel;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -275,6 +276,21 @@ class DatasetTest {
             + "sample");
     assertThat(rejected(() -> labelled.withFeatures(new double[][] {{1}, {Double.NaN}, {3}})))
         .hasMessageThat().startsWith("features row 1, column 0 is NaN");
+  }
+
+  @Test
+  void requireCompatibleNamesTheDataByItsRole() {
+    LogisticModel model = new LogisticModel(2);
+    Dataset threeFeatures = Dataset.ofLabels(new double[][] {{1, 2, 3}}, new int[] {1}, 2);
+    Dataset threeClasses = Dataset.ofLabels(new double[][] {{1, 2}}, new int[] {2}, 3);
+
+    labelled(4, 2).requireCompatible(model, "the test data");
+
+    assertThat(rejected(() -> threeFeatures.requireCompatible(model, "the test data")))
+        .hasMessageThat().isEqualTo("the test data has 3 features but the model takes 2 inputs; give rows as wide "
+            + "as @Network(inputs = 2)");
+    assertThat(rejected(() -> threeClasses.requireCompatible(model, "the test data")))
+        .hasMessageThat().startsWith("the test data: the model has 1 outputs but the dataset has 3 classes");
   }
 
   private static int[] labelsOf(Dataset data) {

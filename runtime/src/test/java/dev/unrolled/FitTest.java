@@ -4,6 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unrolled.data.Shuffling;
+import dev.unrolled.metrics.Evaluation;
+import dev.unrolled.metrics.Metrics;
 import dev.unrolled.testing.LogisticModel;
 import dev.unrolled.testing.LogisticTrainer;
 import dev.unrolled.testing.ScriptedTrainer;

@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.Metrics;
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.fullbatch.FullBatch;
@@ -12,6 +11,7 @@ import dev.unrolled.fullbatch.GradientStep;
 import dev.unrolled.fullbatch.GradientSum;
 import dev.unrolled.fullbatch.Lbfgs;
 import dev.unrolled.fullbatch.PartitionSum;
+import dev.unrolled.metrics.Metrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

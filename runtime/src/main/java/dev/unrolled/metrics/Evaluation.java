@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.metrics;
 
 /**
  * The result of {@link Fit#evaluate}: mean loss and accuracy of fixed parameters over a dataset.

@@ -1,5 +1,7 @@
-package dev.unrolled;
+package dev.unrolled.metrics;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.Model;
 import dev.unrolled.data.OneHot;
 
 /**
@@ -18,7 +20,7 @@ public final class Metrics {
    * of the row (for one output, {@code t ≥ 0.5}).
    */
   public static double accuracy(Model model, Dataset data) {
-    Fit.requireCompatible(model, data, "the data");
+    requireCompatible(model, data);
     double[] input = new double[data.featureCount()];
     double[] target = new double[model.outputSize()];
     long correct = 0;
@@ -37,7 +39,7 @@ public final class Metrics {
       throw new IllegalArgumentException("confusionMatrix needs class labels, but the dataset has target rows;"
           + " build it with Dataset.ofLabels");
     }
-    Fit.requireCompatible(model, data, "the data");
+    requireCompatible(model, data);
     int[] actual = new int[data.size()];
     int[] predicted = new int[data.size()];
     double[] input = new double[data.featureCount()];
@@ -47,6 +49,13 @@ public final class Metrics {
       predicted[r] = model.classify(input);
     }
     return ConfusionMatrix.of(actual, predicted, data.classCount());
+  }
+
+  private static void requireCompatible(Model model, Dataset data) {
+    if (data == null) {
+      throw new IllegalArgumentException("the data is null; pass a Dataset");
+    }
+    data.requireCompatible(model, "the data");
   }
 
   private static int actualClass(Dataset data, int row, double[] target) {

@@ -1,8 +1,9 @@
-package dev.unrolled;
+package dev.unrolled.metrics;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Dataset;
 import dev.unrolled.testing.LogisticModel;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.metrics;
 
 import java.util.Locale;
 
