@@ -1,5 +1,7 @@
 package dev.unrolled.metrics;
 
+import dev.unrolled.train.Fit;
+
 /**
  * The result of {@link Fit#evaluate}: mean loss and accuracy of fixed parameters over a dataset.
  *

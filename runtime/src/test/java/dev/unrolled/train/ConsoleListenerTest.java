@@ -1,10 +1,13 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.unrolled.History;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleListenerTest {
@@ -16,7 +19,7 @@ class ConsoleListenerTest {
   }
 
   private static History historyOf(EpochStats... epochs) {
-    return new History(epochs, epochs.length, false);
+    return History.of(List.of(epochs), false);
   }
 
   @Test
@@ -43,7 +46,7 @@ class ConsoleListenerTest {
     console.onFitStart(10, 1, 10);
     for (int e = 1; e <= 10; e++) {
       epochs[e - 1] = new EpochStats(e, 1.0 / e, Double.NaN, Double.NaN, Double.NaN, 10, 1, 10);
-      console.onEpochEnd(epochs[e - 1], new History(epochs, e, false));
+      console.onEpochEnd(epochs[e - 1], History.of(Arrays.asList(epochs).subList(0, e), false));
     }
 
     assertThat(printed().lines().map(l -> l.substring(0, 11)).toList())
@@ -102,7 +105,7 @@ class ConsoleListenerTest {
     EpochStats best = new EpochStats(1, 0.5, Double.NaN, 0.25, Double.NaN, 10, 1, 10);
     EpochStats worse = new EpochStats(2, 0.4, Double.NaN, 0.5, Double.NaN, 10, 1, 10);
 
-    console.onFitEnd(new History(new EpochStats[] {best, worse}, 2, true));
+    console.onFitEnd(History.of(List.of(best, worse), true));
 
     assertThat(printed()).isEqualTo("early stopping after epoch 2; best epoch 1 (val_loss 0.2500)"
         + System.lineSeparator());

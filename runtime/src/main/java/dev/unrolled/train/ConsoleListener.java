@@ -1,5 +1,6 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
+import dev.unrolled.History;
 import java.io.PrintStream;
 import java.util.Locale;
 

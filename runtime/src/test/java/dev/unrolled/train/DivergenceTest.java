@@ -1,8 +1,12 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
+import dev.unrolled.Optimizer;
 import dev.unrolled.testing.LogisticModel;
 import dev.unrolled.testing.LogisticTrainer;
 import dev.unrolled.testing.ScriptedTrainer;

@@ -1,5 +1,10 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
+import dev.unrolled.Model;
+import dev.unrolled.Trainer;
 import dev.unrolled.data.Shuffling;
 import dev.unrolled.metrics.Evaluation;
 

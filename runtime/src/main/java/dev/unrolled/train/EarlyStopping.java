@@ -1,4 +1,6 @@
-package dev.unrolled;
+package dev.unrolled.train;
+
+import dev.unrolled.History;
 
 /**
  * Early-stopping bookkeeping for one fit. Patience counts epochs since the validation loss last

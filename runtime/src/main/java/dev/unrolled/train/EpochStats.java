@@ -1,4 +1,4 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
 /**
  * What one epoch of {@link Fit#run} measured.

@@ -1,8 +1,14 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
+import dev.unrolled.Model;
+import dev.unrolled.Trainer;
 import dev.unrolled.data.Shuffling;
 import dev.unrolled.metrics.Evaluation;
 import dev.unrolled.support.Finite;
+import java.util.Arrays;
 
 /** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */
 final class FitLoop {
@@ -20,7 +26,7 @@ final class FitLoop {
   private final EpochStats[] done;
   private final boolean trainScored;
   private final boolean validationScored;
-  private final Checkpoints.Run checkpoints;
+  private final Checkpoints checkpoints;
 
   FitLoop(Trainer trainer, Dataset train, Dataset validation, FitOptions options) {
     Model model = trainer.model();
@@ -36,8 +42,7 @@ final class FitLoop {
     this.done = new EpochStats[options.epochs()];
     this.trainScored = Fit.isScored(model, train);
     this.validationScored = validation != null && Fit.isScored(model, validation);
-    options.checkpoints().requireDirectories();
-    this.checkpoints = options.checkpoints().start(validation != null);
+    this.checkpoints = Checkpoints.start(options, validation != null);
   }
 
   History run() {
@@ -57,15 +62,17 @@ final class FitLoop {
         stopped = stopping.shouldStop() && count < done.length;
       }
       checkpoints.epochEnded(trainer.model(), stats);
-      History soFar = new History(done, count, false);
-      for (TrainingListener l : listeners) {
-        l.onEpochEnd(stats, soFar);
+      if (listeners.length > 0) {
+        History soFar = History.of(Arrays.asList(done).subList(0, count), false);
+        for (TrainingListener l : listeners) {
+          l.onEpochEnd(stats, soFar);
+        }
       }
     }
     if (bestParameters != null && stopping.bestEpoch() != 0 && stopping.bestEpoch() != count) {
       trainer.model().setParameters(bestParameters);
     }
-    History history = new History(done, count, stopped);
+    History history = History.of(Arrays.asList(done).subList(0, count), stopped);
     for (TrainingListener l : listeners) {
       l.onFitEnd(history);
     }

@@ -1,4 +1,6 @@
-package dev.unrolled;
+package dev.unrolled.train;
+
+import dev.unrolled.Trainer;
 
 /**
  * Thrown by {@link Fit#run} when a training batch's loss is NaN or infinite: the parameters have

@@ -1,4 +1,6 @@
-package dev.unrolled;
+package dev.unrolled.train;
+
+import dev.unrolled.History;
 
 /**
  * Callbacks from {@link Fit#run}; every method does nothing by default. Listeners run on the training

@@ -1,8 +1,11 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
 import dev.unrolled.files.ModelFileException;
 import dev.unrolled.testing.ScriptedTrainer;
 import java.io.IOException;

@@ -1,8 +1,14 @@
-package dev.unrolled;
+package dev.unrolled.train;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
+import dev.unrolled.Loss;
+import dev.unrolled.Optimizer;
+import dev.unrolled.Precision;
 import dev.unrolled.data.Shuffling;
 import dev.unrolled.metrics.Evaluation;
 import dev.unrolled.metrics.Metrics;
