@@ -1,9 +1,8 @@
-package dev.unrolled;
+package dev.unrolled.support;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.unrolled.support.FastMath;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;

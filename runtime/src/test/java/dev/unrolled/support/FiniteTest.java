@@ -1,8 +1,7 @@
-package dev.unrolled;
+package dev.unrolled.support;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import dev.unrolled.support.Finite;
 import org.junit.jupiter.api.Test;
 
 /** The trainers' guard before a step: one NaN or infinity anywhere, at any position, is found. */
