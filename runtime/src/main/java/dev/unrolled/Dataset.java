@@ -1,5 +1,9 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Shuffling;
+import dev.unrolled.data.Standardizer;
+import dev.unrolled.metrics.Metrics;
+import dev.unrolled.train.Fit;
 import java.util.Arrays;
 
 /**
@@ -193,6 +197,35 @@ public final class Dataset {
   }
 
   /**
+   * Checks once, before any batch, what would otherwise fail (or silently mislead) per batch: that
+   * {@code model} takes rows as wide as these features, that the targets suit its outputs and loss
+   * ({@link #requireTargetWidth}, {@link #requireTargetsFor}), and that a FLOAT model can read every
+   * value. {@link Fit}, {@link Metrics} and a training loop of your own call it before the first row.
+   *
+   * <pre>{@code
+   * test.requireCompatible(model, "the test data"); // names the mismatch, e.g. a FLOAT model and 1e39
+   * }</pre>
+   *
+   * @param role what messages call this data, e.g. "the validation data"
+   * @throws IllegalArgumentException starting with {@code role}, explaining the mismatch and the fix
+   */
+  public void requireCompatible(Model model, String role) {
+    if (featureCount() != model.inputSize()) {
+      throw new IllegalArgumentException(role + " has " + featureCount() + " features but the model takes "
+          + model.inputSize() + " inputs; give rows as wide as @Network(inputs = " + model.inputSize() + ")");
+    }
+    try {
+      requireTargetWidth(model.outputSize());
+      if (model.precision() == Precision.FLOAT) {
+        requireFloatRange();
+      }
+      requireTargetsFor(model.loss());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(role + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Checks that every feature and target stays finite as a {@code float}, as a FLOAT model reads
    * them; once per dataset. Float rows always pass.
    */
@@ -205,6 +238,27 @@ public final class Dataset {
       targets.requireFloatRange("targets");
     }
     passed |= FLOAT_RANGE;
+  }
+
+  /** Whether the features are held as {@code float}s, as given to the {@code float[][]} factories. */
+  public boolean hasFloatFeatures() {
+    return features.isFloat();
+  }
+
+  /**
+   * The same labels or targets with other feature rows, one per sample, validated as the factories
+   * validate features; the rows are shared, not copied. For feature transforms such as
+   * {@link Standardizer}, which keep the labels and targets as they are.
+   *
+   * @throws IllegalArgumentException if {@code rows} is not one finite, equally wide row per sample
+   */
+  public Dataset withFeatures(float[][] rows) {
+    return withFeatures(RowTable.of(rows, "features"));
+  }
+
+  /** {@link #withFeatures(float[][])} with {@code double} rows. */
+  public Dataset withFeatures(double[][] rows) {
+    return withFeatures(RowTable.of(rows, "features"));
   }
 
   /** A fresh copy of the features of {@code row} (convenience; not for the hot path). */
@@ -275,15 +329,6 @@ public final class Dataset {
         targets == null ? null : targets.select(rows));
   }
 
-  RowTable featureTable() {
-    return features;
-  }
-
-  /** The same targets with other (validated, equally long) feature rows. */
-  Dataset withFeatures(RowTable newFeatures) {
-    return new Dataset(newFeatures, labels, classes, targets);
-  }
-
   void requireBothParts(double trainFraction, int trainSize, String method) {
     if (trainSize < 1 || trainSize >= size()) {
       throw new IllegalArgumentException(method + "(" + trainFraction + ") of " + size() + " rows leaves the "
@@ -318,6 +363,14 @@ public final class Dataset {
           + targets.size() + "; give one target row per feature row");
     }
     return new Dataset(features, null, 0, targets);
+  }
+
+  private Dataset withFeatures(RowTable newFeatures) {
+    if (newFeatures.size() != size()) {
+      throw new IllegalArgumentException("the new features have " + newFeatures.size() + " rows but the dataset has "
+          + size() + "; give one feature row per sample");
+    }
+    return new Dataset(newFeatures, labels, classes, targets);
   }
 
   private static int[] checkedLabels(int[] labels, int classes, int rows) {

@@ -1,5 +1,8 @@
 package dev.unrolled;
 
+import dev.unrolled.train.ConsoleListener;
+import dev.unrolled.train.Fit;
+import dev.unrolled.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +31,10 @@ public final class FitOptions {
   private final boolean restoreBestWeights;
   private final long shuffleSeed;
   private final List<TrainingListener> listeners;
-  private final Checkpoints checkpoints;
+  private final CheckpointOptions checkpoints;
 
   private FitOptions(int epochs, int batchSize, Dataset validation, int patience, double minDelta,
-      boolean restoreBestWeights, long shuffleSeed, List<TrainingListener> listeners, Checkpoints checkpoints) {
+      boolean restoreBestWeights, long shuffleSeed, List<TrainingListener> listeners, CheckpointOptions checkpoints) {
     this.epochs = epochs;
     this.batchSize = batchSize;
     this.validation = validation;
@@ -48,7 +51,7 @@ public final class FitOptions {
     if (n < 1) {
       throw new IllegalArgumentException("epochs is " + n + "; train for at least 1 epoch");
     }
-    return new FitOptions(n, DEFAULT_BATCH_SIZE, null, 0, 0, true, 0, List.of(), Checkpoints.NONE);
+    return new FitOptions(n, DEFAULT_BATCH_SIZE, null, 0, 0, true, 0, List.of(), CheckpointOptions.NONE);
   }
 
   /** Samples per optimizer step (at least 1); the last batch of an epoch may be smaller. */
@@ -216,10 +219,6 @@ public final class FitOptions {
   /** Where the best model so far goes, if anywhere. */
   public Optional<Path> checkpointBestFile() {
     return Optional.ofNullable(checkpoints.bestFile());
-  }
-
-  Checkpoints checkpoints() {
-    return checkpoints;
   }
 
   @Override

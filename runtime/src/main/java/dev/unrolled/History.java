@@ -1,7 +1,8 @@
 package dev.unrolled;
 
-import java.util.Arrays;
-import java.util.Collections;
+import dev.unrolled.train.EpochStats;
+import dev.unrolled.train.Fit;
+import dev.unrolled.train.TrainingListener;
 import java.util.List;
 
 /**
@@ -13,28 +14,44 @@ import java.util.List;
  * }</pre>
  */
 public final class History {
-  // Fit appends to one array and hands out snapshots of its prefix; filled slots never change.
-  private final EpochStats[] epochs;
-  private final int count;
+  private final List<EpochStats> epochs;
   private final boolean stoppedEarly;
 
-  History(EpochStats[] epochs, int count, boolean stoppedEarly) {
+  private History(List<EpochStats> epochs, boolean stoppedEarly) {
     this.epochs = epochs;
-    this.count = count;
     this.stoppedEarly = stoppedEarly;
+  }
+
+  /**
+   * The history of {@code epochs} (copied), first to last, as {@link Fit#run} reports it: for a
+   * training loop of your own that hands {@link TrainingListener}s their {@code soFar}, and for
+   * testing a listener.
+   *
+   * @param stoppedEarly whether early stopping ended the fit before its last epoch
+   */
+  public static History of(List<EpochStats> epochs, boolean stoppedEarly) {
+    if (epochs == null) {
+      throw new IllegalArgumentException("epochs is null; pass the EpochStats of every epoch so far, first to last");
+    }
+    for (int i = 0; i < epochs.size(); i++) {
+      if (epochs.get(i) == null) {
+        throw new IllegalArgumentException("epochs[" + i + "] is null; pass the EpochStats of every epoch so far");
+      }
+    }
+    return new History(List.copyOf(epochs), stoppedEarly);
   }
 
   /** The epochs so far, first to last (unmodifiable). */
   public List<EpochStats> epochs() {
-    return Collections.unmodifiableList(Arrays.asList(epochs).subList(0, count));
+    return epochs;
   }
 
   /** The most recent epoch. @throws IllegalStateException before the first epoch ended */
   public EpochStats last() {
-    if (count == 0) {
+    if (epochs.isEmpty()) {
       throw new IllegalStateException("the history has no epochs yet; read it after the first epoch");
     }
-    return epochs[count - 1];
+    return epochs.get(epochs.size() - 1);
   }
 
   /**
@@ -43,11 +60,11 @@ public final class History {
    * restoring, these are the parameters the model has after {@link Fit#run}.
    */
   public int bestEpoch() {
-    boolean byValidation = count > 0 && epochs[0].hasValidation();
+    boolean byValidation = !epochs.isEmpty() && epochs.get(0).hasValidation();
     int best = 0;
     double bestLoss = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < count; i++) {
-      double loss = byValidation ? epochs[i].validationLoss() : epochs[i].trainLoss();
+    for (int i = 0; i < epochs.size(); i++) {
+      double loss = byValidation ? epochs.get(i).validationLoss() : epochs.get(i).trainLoss();
       if (loss < bestLoss || (best == 0 && loss == bestLoss)) {
         best = i + 1;
         bestLoss = loss;
@@ -63,6 +80,6 @@ public final class History {
 
   @Override
   public String toString() {
-    return "History[" + count + " epochs, best " + bestEpoch() + (stoppedEarly ? ", stopped early" : "") + "]";
+    return "History[" + epochs.size() + " epochs, best " + bestEpoch() + (stoppedEarly ? ", stopped early" : "") + "]";
   }
 }

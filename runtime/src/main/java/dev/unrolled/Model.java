@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.files.ModelFile;
+import dev.unrolled.files.ModelFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.unrolled;
 
+import dev.unrolled.rbf.RbfCentres;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -1,5 +1,6 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Shuffling;
 import java.util.Arrays;
 
 /** {@link Dataset#stratifiedSplit}: per-class seeded shuffles, then a seeded shuffle of each part. */

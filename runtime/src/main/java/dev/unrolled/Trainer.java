@@ -1,5 +1,9 @@
 package dev.unrolled;
 
+import dev.unrolled.metrics.Evaluation;
+import dev.unrolled.train.Fit;
+import dev.unrolled.train.TrainingDivergedException;
+
 /**
  * Trains a generated model: implemented by every generated {@code FooTrainer}, which owns all the
  * buffers a step needs (activations, deltas, gradients, optimizer state) and allocates nothing per

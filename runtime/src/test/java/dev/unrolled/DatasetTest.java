@@ -3,6 +3,7 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.testing.LogisticModel;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -252,6 +253,44 @@ class DatasetTest {
     features[0] = new double[] {Double.NaN, 5};
 
     assertThat(data.featureRow(0)).usingExactEquality().containsExactly(1.0);
+  }
+
+  @Test
+  void withFeaturesKeepsLabelsAndTargetsAndChecksTheRows() {
+    Dataset labelled = labelled(3, 2);
+    Dataset regression = Dataset.ofTargets(new float[][] {{1}, {2}}, new float[][] {{0.5f}, {0.25f}});
+
+    Dataset wider = labelled.withFeatures(new float[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
+    Dataset doubled = regression.withFeatures(new double[][] {{10}, {20}});
+
+    assertThat(labelled.hasFloatFeatures()).isFalse();
+    assertThat(wider.hasFloatFeatures()).isTrue();
+    assertThat(wider.featureCount()).isEqualTo(3);
+    assertThat(labelsOf(wider)).isEqualTo(labelsOf(labelled));
+    assertThat(doubled.featureRow(1)).usingExactEquality().containsExactly(20.0);
+    double[] target = new double[1];
+    doubled.targets(1, target);
+    assertThat(target).usingExactEquality().containsExactly(0.25);
+    assertThat(rejected(() -> labelled.withFeatures(new double[][] {{1}, {2}})))
+        .hasMessageThat().isEqualTo("the new features have 2 rows but the dataset has 3; give one feature row per "
+            + "sample");
+    assertThat(rejected(() -> labelled.withFeatures(new double[][] {{1}, {Double.NaN}, {3}})))
+        .hasMessageThat().startsWith("features row 1, column 0 is NaN");
+  }
+
+  @Test
+  void requireCompatibleNamesTheDataByItsRole() {
+    LogisticModel model = new LogisticModel(2);
+    Dataset threeFeatures = Dataset.ofLabels(new double[][] {{1, 2, 3}}, new int[] {1}, 2);
+    Dataset threeClasses = Dataset.ofLabels(new double[][] {{1, 2}}, new int[] {2}, 3);
+
+    labelled(4, 2).requireCompatible(model, "the test data");
+
+    assertThat(rejected(() -> threeFeatures.requireCompatible(model, "the test data")))
+        .hasMessageThat().isEqualTo("the test data has 3 features but the model takes 2 inputs; give rows as wide "
+            + "as @Network(inputs = 2)");
+    assertThat(rejected(() -> threeClasses.requireCompatible(model, "the test data")))
+        .hasMessageThat().startsWith("the test data: the model has 1 outputs but the dataset has 3 classes");
   }
 
   private static int[] labelsOf(Dataset data) {

@@ -3,6 +3,8 @@ package dev.unrolled;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.train.ConsoleListener;
+import dev.unrolled.train.TrainingListener;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

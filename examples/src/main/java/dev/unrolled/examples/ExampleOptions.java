@@ -1,8 +1,8 @@
 package dev.unrolled.examples;
 
-import dev.unrolled.ConsoleListener;
 import dev.unrolled.FitOptions;
 import dev.unrolled.History;
+import dev.unrolled.train.ConsoleListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package dev.unrolled.examples;
 
 import dev.unrolled.Activation;
-import dev.unrolled.ConfusionMatrix;
 import dev.unrolled.Dataset;
 import dev.unrolled.Dense;
 import dev.unrolled.FitOptions;
 import dev.unrolled.History;
 import dev.unrolled.Loss;
-import dev.unrolled.Metrics;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
 import dev.unrolled.io.IdxReader;
+import dev.unrolled.metrics.ConfusionMatrix;
+import dev.unrolled.metrics.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

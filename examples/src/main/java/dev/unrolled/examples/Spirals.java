@@ -6,9 +6,9 @@ import dev.unrolled.Dense;
 import dev.unrolled.FitOptions;
 import dev.unrolled.History;
 import dev.unrolled.Loss;
-import dev.unrolled.Metrics;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
+import dev.unrolled.metrics.Metrics;
 import java.util.Locale;
 import java.util.SplittableRandom;
 

@@ -10,7 +10,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Rbf;
-import dev.unrolled.RbfCentres;
+import dev.unrolled.rbf.RbfCentres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.unrolled.examples;
 
-import dev.unrolled.EpochStats;
 import dev.unrolled.History;
+import dev.unrolled.train.EpochStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.unrolled.Dataset;
 import dev.unrolled.FitOptions;
 import dev.unrolled.Model;
-import dev.unrolled.ModelFile;
-import dev.unrolled.ModelFileException;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Trainer;
 import java.io.IOException;

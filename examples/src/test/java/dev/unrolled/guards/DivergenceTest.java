@@ -13,7 +13,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Network;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Trainer;
-import dev.unrolled.TrainingDivergedException;
+import dev.unrolled.train.TrainingDivergedException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

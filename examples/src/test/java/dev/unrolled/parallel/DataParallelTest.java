@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.EpochStats;
 import dev.unrolled.FitOptions;
 import dev.unrolled.History;
 import dev.unrolled.Model;
@@ -16,6 +15,7 @@ import dev.unrolled.Parallelism;
 import dev.unrolled.Trainer;
 import dev.unrolled.parallel.ParallelCases.Batch;
 import dev.unrolled.parallel.ParallelCases.Case;
+import dev.unrolled.train.EpochStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.ModelFile;
-import dev.unrolled.ModelFileException;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
-import dev.unrolled.RbfCentres;
 import dev.unrolled.examples.Surface;
 import dev.unrolled.examples.Surface_Dense20Model;
 import dev.unrolled.examples.Surface_RadialModel;
+import dev.unrolled.files.ModelFile;
+import dev.unrolled.files.ModelFileException;
+import dev.unrolled.fullbatch.FullBatch;
+import dev.unrolled.fullbatch.GradientStep;
 import dev.unrolled.reference.TestData;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -208,11 +209,11 @@ class RbfTrainingTest {
         Optimizer.adamW(0.01, 0.1)}) {
       Surface_RadialModel viaStep = new Surface_RadialModel(5);
       Surface_RadialModel viaTrainer = new Surface_RadialModel(5);
-      dev.unrolled.GradientStep step = new dev.unrolled.GradientStep(viaStep, optimizer);
+      GradientStep step = new GradientStep(viaStep, optimizer);
       var trainer = new dev.unrolled.examples.Surface_RadialTrainer(viaTrainer, optimizer, grid.size());
       double[] g = new double[viaStep.parameterCount()];
       for (int i = 0; i < 3; i++) {
-        dev.unrolled.FullBatch.of(viaStep, grid).evaluate(viaStep.parameters(), g);
+        FullBatch.of(viaStep, grid).evaluate(viaStep.parameters(), g);
         step.apply(g);
         trainer.trainBatch(grid, all, 0, all.length);
       }

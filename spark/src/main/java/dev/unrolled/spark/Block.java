@@ -1,6 +1,6 @@
 package dev.unrolled.spark;
 
-import dev.unrolled.PartitionSum;
+import dev.unrolled.fullbatch.PartitionSum;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.unrolled.spark;
 
-import dev.unrolled.GradientStep;
-import dev.unrolled.GradientSum;
-import dev.unrolled.Lbfgs;
 import dev.unrolled.Model;
-import dev.unrolled.Objective;
 import dev.unrolled.Optimizer;
-import dev.unrolled.PartitionSum;
+import dev.unrolled.fullbatch.GradientStep;
+import dev.unrolled.fullbatch.GradientSum;
+import dev.unrolled.fullbatch.Lbfgs;
+import dev.unrolled.fullbatch.Objective;
+import dev.unrolled.fullbatch.PartitionSum;
 import java.util.Collections;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
@@ -31,7 +31,7 @@ import org.apache.spark.broadcast.Broadcast;
  * model.save(Path.of("mnist.unrl"));                     // an ordinary model: no Spark needed to use it
  * }</pre>
  *
- * <p><b>Exactness.</b> A full-batch gradient is the same bits as {@link dev.unrolled.FullBatch} on
+ * <p><b>Exactness.</b> A full-batch gradient is the same bits as {@link dev.unrolled.fullbatch.FullBatch} on
  * one machine over the same rows with the same partition count, whatever the executors, the task
  * order or the aggregation depth; so a full-batch step equals that single-machine step exactly, and
  * the ordinary one-batch step of a generated trainer to rounding (tested to 1e-12 relative in

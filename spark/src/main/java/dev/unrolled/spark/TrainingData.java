@@ -1,7 +1,7 @@
 package dev.unrolled.spark;
 
-import dev.unrolled.GradientSum;
 import dev.unrolled.Model;
+import dev.unrolled.fullbatch.GradientSum;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -28,7 +28,7 @@ import scala.Tuple2;
  * }</pre>
  *
  * <p>Because the layout depends only on the row order and the partition count, a gradient summed
- * over it equals {@link dev.unrolled.FullBatch} on one machine with the same rows and partition
+ * over it equals {@link dev.unrolled.fullbatch.FullBatch} on one machine with the same rows and partition
  * count, bit for bit. {@link #close()} releases the cache.
  */
 public final class TrainingData implements AutoCloseable {

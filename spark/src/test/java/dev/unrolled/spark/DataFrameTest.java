@@ -4,8 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.FullBatch;
 import dev.unrolled.Optimizer;
+import dev.unrolled.fullbatch.FullBatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.SQLDataTypes;

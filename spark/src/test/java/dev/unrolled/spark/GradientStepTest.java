@@ -3,9 +3,9 @@ package dev.unrolled.spark;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.unrolled.Dataset;
-import dev.unrolled.FullBatch;
-import dev.unrolled.GradientStep;
 import dev.unrolled.Optimizer;
+import dev.unrolled.fullbatch.FullBatch;
+import dev.unrolled.fullbatch.GradientStep;
 import org.junit.jupiter.api.Test;
 
 /**

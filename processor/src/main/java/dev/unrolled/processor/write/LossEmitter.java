@@ -42,7 +42,7 @@ final class LossEmitter {
   MethodSpec lossMethod() {
     String z = Names.preActivations(output.number());
     String d = Names.deltas(output.number());
-    MethodSpec.Builder method = MethodSpec.methodBuilder("loss")
+    MethodSpec.Builder method = WorkspaceWriter.overriding("loss")
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.BOOLEAN, "withDelta")

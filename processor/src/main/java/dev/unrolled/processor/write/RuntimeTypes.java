@@ -7,10 +7,11 @@ import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
 import dev.unrolled.Trainer;
+import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
 import dev.unrolled.support.GuardedUpdate;
-import dev.unrolled.support.ShardedStep;
+import dev.unrolled.support.TrainingCore;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
 
@@ -28,7 +29,8 @@ final class RuntimeTypes {
   static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName FAST_MATH = ClassName.get(FastMath.class);
   static final ClassName GUARDED_UPDATE = ClassName.get(GuardedUpdate.class);
-  static final ClassName SHARDED_STEP = ClassName.get(ShardedStep.class);
+  static final ClassName BATCH_WORKSPACE = ClassName.get(BatchWorkspace.class);
+  static final ClassName TRAINING_CORE = ClassName.get(TrainingCore.class);
   static final ClassName VECTOR_SUPPORT = ClassName.get(VectorSupport.class);
   static final ClassName WEIGHT_INIT = ClassName.get(WeightInit.class);
 

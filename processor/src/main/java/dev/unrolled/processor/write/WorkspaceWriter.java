@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.processor.plan.NetworkPlan;
@@ -40,6 +41,7 @@ final class WorkspaceWriter {
   TypeSpec write() {
     TypeSpec.Builder type = TypeSpec.classBuilder("Workspace")
         .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.BATCH_WORKSPACE, model))
         .addJavadoc("Buffers for batches of up to {@code capacity} rows, and the passes over them.\n")
         .addJavadoc("Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.\n");
     addFields(type);
@@ -47,7 +49,7 @@ final class WorkspaceWriter {
         .addParameter(TypeName.INT, "capacity")
         .addStatement("allocate(capacity)")
         .build());
-    type.addMethod(MethodSpec.methodBuilder("ensureCapacity")
+    type.addMethod(overriding("ensureCapacity")
         .addJavadoc("Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum.\n")
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("if (m > capacity)")
@@ -68,6 +70,7 @@ final class WorkspaceWriter {
     }
     addGradientTo(type);
     type.addMethod(gradientRows());
+    type.addMethod(correct());
     return type.build();
   }
 
@@ -87,6 +90,15 @@ final class WorkspaceWriter {
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
         .build());
+  }
+
+  /** A public method of {@code BatchWorkspace}, which the runtime's training core calls. */
+  static MethodSpec.Builder overriding(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+  }
+
+  private static MethodSpec correct() {
+    return overriding("correct").returns(TypeName.INT).addStatement("return correct").build();
   }
 
   /** Gradient and transposed-weight buffers exist only in workspaces that train. */
@@ -152,7 +164,7 @@ final class WorkspaceWriter {
     }
     type.addMethod(labels.addStatement("y[s] = row").endControlFlow().build());
     type.addMethod(shareRows());
-    type.addMethod(MethodSpec.methodBuilder("loadRows")
+    type.addMethod(overriding("loadRows")
         .addJavadoc("Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.\n")
         .addParameter(DATASET, "data")
         .addParameter(ArrayTypeName.of(TypeName.INT), "rows")
@@ -171,13 +183,14 @@ final class WorkspaceWriter {
   /** For data-parallel trainers: a shard's rows are a run of the batch loaded in shard 0. */
   private MethodSpec shareRows() {
     ClassName workspace = model.nestedClass("Workspace");
-    return MethodSpec.methodBuilder("shareRows")
+    return overriding("shareRows")
         .addJavadoc("Uses rows {@code [from, from+m)} of the batch in {@code batch} as rows {@code [0, m)}: no copy.\n")
-        .addParameter(workspace, "batch")
+        .addParameter(ParameterizedTypeName.get(RuntimeTypes.BATCH_WORKSPACE, model), "batch")
         .addParameter(TypeName.INT, "from")
         .addParameter(TypeName.INT, "m")
-        .addStatement("$T.arraycopy(batch.x, from, x, 0, m)", System.class)
-        .addStatement("$T.arraycopy(batch.y, from, y, 0, m)", System.class)
+        .addStatement("$T rows = ($T) batch", workspace, workspace)
+        .addStatement("$T.arraycopy(rows.x, from, x, 0, m)", System.class)
+        .addStatement("$T.arraycopy(rows.y, from, y, 0, m)", System.class)
         .build();
   }
 
@@ -198,7 +211,7 @@ final class WorkspaceWriter {
   }
 
   private MethodSpec forward() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("forward")
+    MethodSpec.Builder method = overriding("forward")
         .addJavadoc("Forward pass over rows [0, m) of {@code x}, layer by layer.\n")
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
@@ -209,7 +222,7 @@ final class WorkspaceWriter {
   }
 
   private MethodSpec backward() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("backward")
+    MethodSpec.Builder method = overriding("backward")
         .addJavadoc("Backward pass over rows [0, m), from the output deltas written by {@code loss}\n")
         .addJavadoc("down to layer 1: fills every weight and bias gradient.\n")
         .addParameter(model, "model")

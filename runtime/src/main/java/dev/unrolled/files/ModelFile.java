@@ -1,0 +1,287 @@
+package dev.unrolled.files;
+
+import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
+
+import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
+
+/**
+ * Saves a model's parameters together with its architecture, and loads them back only into a model
+ * of the same architecture. {@link Model#save} and {@link Model#load} delegate here.
+ *
+ * <pre>{@code
+ * model.save(Path.of("iris.unrl"));       // atomic: readers see the old file or the new one
+ * IrisModel copy = new IrisModel(0);
+ * copy.load(Path.of("iris.unrl"));        // ModelFileException unless the file is an intact IrisModel
+ * }</pre>
+ *
+ * <h2>Format, versions 1 and 2</h2>
+ *
+ * <p>Big-endian, as {@link java.io.DataOutputStream} writes:
+ *
+ * <table>
+ * <caption>Model file, format versions 1 and 2</caption>
+ * <tr><th>bytes</th><th>type</th><th>content</th></tr>
+ * <tr><td>4</td><td>int</td><td>magic number {@code 0x554E524C}, ASCII {@code UNRL}</td></tr>
+ * <tr><td>4</td><td>int</td><td>format version: {@code 1}, or {@code 2} for a network with an RBF layer</td></tr>
+ * <tr><td>4</td><td>int</td><td>inputs</td></tr>
+ * <tr><td>4</td><td>int</td><td>version 2 only: the RBF layer's units (at least 1)</td></tr>
+ * <tr><td>4</td><td>int</td><td>L, the number of layers (hidden layers, then the output layer)</td></tr>
+ * <tr><td>L × (4 + 2 + n)</td><td>int, name</td><td>per layer: units, then the activation</td></tr>
+ * <tr><td>2 + n</td><td>name</td><td>the loss</td></tr>
+ * <tr><td>2 + n</td><td>name</td><td>the precision, {@code FLOAT} or {@code DOUBLE}</td></tr>
+ * <tr><td>4</td><td>int</td><td>P, the model's {@link Model#parameterCount()}</td></tr>
+ * <tr><td>P × 4 or P × 8</td><td>float or double</td><td>the parameters in the flat layout of
+ *     {@link Model#getParameters}, in the precision above</td></tr>
+ * <tr><td>4</td><td>int</td><td>CRC-32 ({@link java.util.zip.CRC32}) of every byte before it</td></tr>
+ * </table>
+ *
+ * <p>A name is an unsigned 16-bit byte count n, then n ASCII bytes: the enum constant's name, as
+ * {@link java.io.DataOutput#writeUTF} writes it. Names rather than ordinals, so that a reordered enum
+ * never changes what a file means. A network without an RBF layer is written as version 1, byte for
+ * byte what earlier Unrolled wrote and still reads. Everything up to P is {@link Model#architecture()}; P is stored
+ * as well because the architecture fixes the count only for generated models, and a load checks
+ * what the receiving model really exposes.
+ *
+ * <h2>Loading</h2>
+ *
+ * <p>The whole file is read and verified before the model is touched: magic number, version, header,
+ * exact size, CRC-32, finite parameters, then the architecture and count against the model's.
+ * Any failure is a {@link ModelFileException} saying what was expected and what was found, and the
+ * model keeps its parameters. A corrupt header cannot cause a large allocation: sizes are checked
+ * against the file's length first.
+ *
+ * <h2>Saving</h2>
+ *
+ * <p>The file is written to a temporary file in the same directory ({@code name.<random>.tmp}),
+ * forced to the device, then renamed over the target in one atomic move. A failed write leaves the
+ * previous file as it was and deletes the temporary file; a crash leaves the previous file as it
+ * was and at most a stray temporary file. Where the file system cannot move atomically the rename
+ * falls back to an ordinary replace: the new file is still complete, but a crash during that replace
+ * may leave the complete temporary file instead of the target. A symbolic link at the target is
+ * replaced, not followed. On POSIX systems the new file gets the permissions any newly created file
+ * gets (the umask), not the owner-only permissions of a temporary file. A model with a NaN or infinite parameter (or, in a FLOAT file, one beyond the
+ * float range) is refused with a {@link ModelFileException} before anything is written: such a file
+ * could only ever produce NaN predictions.
+ */
+public final class ModelFile {
+  /** ASCII "UNRL". */
+  static final int MAGIC = 0x554E524C;
+  /** The newest format this Unrolled writes and reads; it reads every older one. */
+  static final int VERSION = 2;
+  /** The format of networks without an RBF layer, unchanged since the first. */
+  static final int VERSION_DENSE = 1;
+  /** Bytes per write and read: parameters are streamed in chunks, not one value per call. */
+  static final int CHUNK = 1 << 16;
+
+  private ModelFile() {}
+
+  /**
+   * Writes {@code model}'s architecture and parameters to {@code file}, atomically replacing it.
+   *
+   * @throws ModelFileException if a parameter is not finite; nothing is written then
+   * @throws IOException if the file cannot be written; the previous file, if any, is unchanged
+   */
+  public static void save(Model model, Path file) throws IOException {
+    save(model, file, UnaryOperator.identity());
+  }
+
+  /** {@link #save(Model, Path)}, with the temporary file's stream wrapped: a seam for failure tests. */
+  static void save(Model model, Path file, UnaryOperator<OutputStream> wrapper) throws IOException {
+    requireArgument(model, "model");
+    requireArgument(file, "file");
+    Architecture architecture = model.architecture();
+    double[] parameters = model.parameters();
+    requireSavable(parameters, architecture, file);
+    Path target = file.toAbsolutePath();
+    Path directory = target.getParent();
+    Path temporary = createTemporary(directory, target.getFileName().toString());
+    try {
+      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        write(wrapper.apply(Channels.newOutputStream(channel)), architecture, parameters);
+        channel.force(true);
+      }
+      replace(temporary, target);
+    } catch (Throwable e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    syncDirectory(directory);
+  }
+
+  /**
+   * Replaces {@code into}'s parameters with those in {@code file}, which must hold a model of the same
+   * architecture and parameter count.
+   *
+   * @throws ModelFileException if the file is not an intact model file of {@code into}'s architecture;
+   *     {@code into} is then unchanged
+   * @throws IOException if the file cannot be read
+   */
+  public static void load(Model into, Path file) throws IOException {
+    requireArgument(into, "the model to load into");
+    requireArgument(file, "file");
+    ModelFileReader.Contents contents = ModelFileReader.read(file);
+    Architecture expected = into.architecture();
+    if (!contents.architecture().equals(expected)) {
+      throw new ModelFileException(file + " holds a model of architecture " + contents.architecture()
+          + ", but the model to load into is " + expected + "; load it into a model declared with the "
+          + "same @Network (ModelFile.readArchitecture tells which)");
+    }
+    if (contents.parameters().length != into.parameterCount()) {
+      throw new ModelFileException(file + " holds " + contents.parameters().length + " parameters, but the "
+          + "model to load into has " + into.parameterCount() + " (both " + expected + "); the file was "
+          + "saved from another implementation of this architecture — load it into that one");
+    }
+    into.setParameters(contents.parameters());
+  }
+
+  /**
+   * The architecture stored in {@code file}, after verifying the whole file as {@link #load} does.
+   *
+   * @throws ModelFileException if the file is not an intact model file
+   */
+  public static Architecture readArchitecture(Path file) throws IOException {
+    requireArgument(file, "file");
+    return ModelFileReader.read(file).architecture();
+  }
+
+  private static void requireSavable(double[] parameters, Architecture architecture, Path file)
+      throws ModelFileException {
+    boolean single = architecture.precision() == Precision.FLOAT;
+    for (int i = 0; i < parameters.length; i++) {
+      double value = parameters[i];
+      if (!Double.isFinite(single ? (float) value : value)) {
+        throw new ModelFileException("not saving " + file + ": " + describe(architecture, parameters.length, i)
+            + " is " + value + (Double.isFinite(value) ? ", beyond the range of a FLOAT model's floats" : "")
+            + "; a model file holds finite parameters only. Training probably diverged: lower the "
+            + "learning rate or standardise the inputs, and train again");
+      }
+    }
+  }
+
+  private static Path createTemporary(Path directory, String name) throws IOException {
+    if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Without attributes the temporary file, and so the model file, would be owner-only (0600);
+      // with rw-rw-rw- requested, the umask decides, as for any new file.
+      return Files.createTempFile(directory, tempPrefix(name), ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
+    }
+    return Files.createTempFile(directory, tempPrefix(name), ".tmp");
+  }
+
+  private static void write(OutputStream out, Architecture architecture, double[] parameters)
+      throws IOException {
+    CRC32 crc = new CRC32();
+    byte[] header = header(architecture, parameters.length);
+    crc.update(header);
+    out.write(header);
+    boolean single = architecture.precision() == Precision.FLOAT;
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK); // big-endian
+    for (double value : parameters) {
+      if (chunk.remaining() < Double.BYTES) {
+        drain(chunk, crc, out);
+      }
+      if (single) {
+        chunk.putFloat((float) value);
+      } else {
+        chunk.putDouble(value);
+      }
+    }
+    drain(chunk, crc, out);
+    chunk.putInt((int) crc.getValue());
+    out.write(chunk.array(), 0, chunk.position());
+    out.flush();
+  }
+
+  private static byte[] header(Architecture architecture, int parameterCount) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(bytes);
+    data.writeInt(MAGIC);
+    data.writeInt(architecture.hasRbf() ? VERSION : VERSION_DENSE);
+    data.writeInt(architecture.inputs());
+    if (architecture.hasRbf()) {
+      data.writeInt(architecture.rbfUnits());
+    }
+    data.writeInt(architecture.layers().size());
+    for (Layer layer : architecture.layers()) {
+      data.writeInt(layer.units());
+      data.writeUTF(layer.activation().name());
+    }
+    data.writeUTF(architecture.loss().name());
+    data.writeUTF(architecture.precision().name());
+    data.writeInt(parameterCount);
+    return bytes.toByteArray();
+  }
+
+  private static void drain(ByteBuffer chunk, CRC32 crc, OutputStream out) throws IOException {
+    crc.update(chunk.array(), 0, chunk.position());
+    out.write(chunk.array(), 0, chunk.position());
+    chunk.clear();
+  }
+
+  private static void replace(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, ATOMIC_MOVE, REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Some file systems (certain network shares) cannot rename atomically. The new file is already
+      // complete on the device; only a crash during this replace can leave the temporary file instead.
+      Files.move(temporary, target, REPLACE_EXISTING);
+    }
+  }
+
+  /** Makes the rename itself durable where the platform allows opening a directory (not Windows). */
+  private static void syncDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // The file is saved either way; the rename is then as durable as the file system makes it.
+    }
+  }
+
+  /** "parameter 17 (layer 2 weight W[1][3])" where the flat layout is known, else "parameter 17". */
+  static String describe(Architecture architecture, int count, int index) {
+    String name = "parameter " + index;
+    if (architecture.parameterCount() != count) {
+      return name;
+    }
+    for (Architecture.LayerSpan layer : architecture.table()) {
+      java.util.Optional<String> where = layer.describe(index);
+      if (where.isPresent()) {
+        return name + " (" + where.get() + ")";
+      }
+    }
+    return name;
+  }
+
+  private static void requireArgument(Object value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is null");
+    }
+  }
+
+  /** A prefix short enough that the temporary name fits wherever the target's name fits. */
+  private static String tempPrefix(String name) {
+    return "." + (name.length() > 32 ? name.substring(0, 32) : name) + ".";
+  }
+}

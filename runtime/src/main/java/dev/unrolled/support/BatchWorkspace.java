@@ -1,0 +1,30 @@
+package dev.unrolled.support;
+
+import dev.unrolled.Dataset;
+
+/**
+ * What {@link TrainingCore} needs of a generated model's {@code Workspace}: the buffers of one batch
+ * and the passes over them. Implemented by generated code only; {@code M} is the generated model.
+ */
+public interface BatchWorkspace<M> {
+  /** Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum. */
+  void ensureCapacity(int m);
+
+  /** Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers. */
+  void loadRows(Dataset data, int[] rows, int from, int m);
+
+  /** Uses rows {@code [from, from+m)} of the batch in {@code batch}, a workspace of the same model, as rows {@code [0, m)}. */
+  void shareRows(BatchWorkspace<M> batch, int from, int m);
+
+  /** Forward pass over rows [0, m). */
+  void forward(M model, int m);
+
+  /** The mean loss over rows [0, m); with {@code withDelta}, also the output deltas. */
+  double loss(int m, boolean withDelta);
+
+  /** Backward pass over rows [0, m): fills every gradient row. */
+  void backward(M model, int m);
+
+  /** Correct classifications in the last batch passed to {@link #loss}. */
+  int correct();
+}

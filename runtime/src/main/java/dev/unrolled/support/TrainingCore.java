@@ -1,0 +1,157 @@
+package dev.unrolled.support;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.Parallelism;
+
+/**
+ * The part of a generated trainer's step that does not depend on the architecture: forward, loss
+ * and fused output deltas, backward, and the guarded optimizer update — on the trainer's own
+ * workspace, or over shards with {@link ShardedStep}. The generated trainer keeps what does: its
+ * types, its input checks and its loaders.
+ *
+ * <p>Shard 0 is the trainer's own workspace, which also holds a batch given as arrays; the other
+ * shards use runs of its rows, or load their own rows straight from a {@link Dataset}. Allocates
+ * nothing per batch.
+ */
+public final class TrainingCore<M, W extends BatchWorkspace<M>> implements ShardedStep.Work, AutoCloseable {
+  private final M model;
+  private final W workspace;
+  private final W[] shards;
+  private final GuardedUpdate update;
+  private final ShardedStep sharded; // null on the single-threaded path of one shard
+  private Dataset data; // where each shard loads its rows during a dataset batch; null: rows in shard 0
+  private int[] rows;
+  private int offset;
+
+  /** For FLOAT models: {@code gradients[k]} are {@code shards[k]}'s gradient rows. */
+  public TrainingCore(M model, W[] shards, GuardedUpdate update, Parallelism parallelism, float[][][] gradients) {
+    this.model = model;
+    this.workspace = shards[0];
+    this.shards = shards;
+    this.update = update;
+    this.sharded = shards.length == 1 ? null : new ShardedStep(parallelism, this, gradients);
+  }
+
+  /** For DOUBLE models: {@code gradients[k]} are {@code shards[k]}'s gradient rows. */
+  public TrainingCore(M model, W[] shards, GuardedUpdate update, Parallelism parallelism, double[][][] gradients) {
+    this.model = model;
+    this.workspace = shards[0];
+    this.shards = shards;
+    this.update = update;
+    this.sharded = shards.length == 1 ? null : new ShardedStep(parallelism, this, gradients);
+  }
+
+  /**
+   * One optimizer step on rows [0, m) of the trainer's workspace; returns the loss before the
+   * update. A non-finite loss takes no step, and undoes the previous one if it left non-finite
+   * parameters.
+   */
+  public double step(int m) {
+    if (sharded != null) {
+      return shardedStep(m);
+    }
+    workspace.forward(model, m);
+    double loss = workspace.loss(m, true);
+    if (!Double.isFinite(loss)) {
+      update.restoreIfNotFinite();
+      return loss;
+    }
+    workspace.backward(model, m);
+    update.step();
+    return loss;
+  }
+
+  /** A step on rows {@code rows[from..to)} of {@code data}: each shard loads its own rows. */
+  public double trainBatch(Dataset data, int[] rows, int from, int to) {
+    if (sharded == null) {
+      return step(loadRows(data, rows, from, to));
+    }
+    int m = Checks.range(rows, from, to);
+    select(data, rows, from);
+    try {
+      return shardedStep(m);
+    } finally {
+      select(null, null, 0);
+    }
+  }
+
+  /** The mean loss on rows {@code rows[from..to)} of {@code data}, without a step. */
+  public double evaluateBatch(Dataset data, int[] rows, int from, int to) {
+    if (sharded == null) {
+      int m = loadRows(data, rows, from, to);
+      workspace.forward(model, m);
+      return workspace.loss(m, false);
+    }
+    int m = Checks.range(rows, from, to);
+    select(data, rows, from);
+    try {
+      return sharded.evaluate(m);
+    } finally {
+      select(null, null, 0);
+    }
+  }
+
+  /** See {@link GuardedUpdate#restoreIfNotFinite()}. */
+  public boolean restoreIfNotFinite() {
+    return update.restoreIfNotFinite();
+  }
+
+  /** Correct classifications in the last batch, over all shards. */
+  public int lastBatchCorrect() {
+    return sharded == null ? workspace.correct() : sharded.correct();
+  }
+
+  /** Stops the threads of a data-parallel trainer (nothing to do otherwise); idempotent. */
+  @Override
+  public void close() {
+    if (sharded != null) {
+      sharded.close();
+    }
+  }
+
+  /** {@link #step} over shards: their gradients summed in shard order, then the same guarded update. */
+  private double shardedStep(int m) {
+    double loss = sharded.train(m);
+    if (!Double.isFinite(loss)) {
+      update.restoreIfNotFinite();
+      return loss;
+    }
+    update.step();
+    return loss;
+  }
+
+  private int loadRows(Dataset data, int[] rows, int from, int to) {
+    int m = Checks.range(rows, from, to);
+    workspace.ensureCapacity(m);
+    workspace.loadRows(data, rows, from, m);
+    return m;
+  }
+
+  private void select(Dataset data, int[] rows, int offset) {
+    this.data = data;
+    this.rows = rows;
+    this.offset = offset;
+  }
+
+  @Override
+  public double run(int shard, int from, int m, boolean training) {
+    W ws = shards[shard];
+    ws.ensureCapacity(m);
+    if (data != null) {
+      ws.loadRows(data, rows, offset + from, m);
+    } else if (shard > 0) {
+      ws.shareRows(workspace, from, m);
+    }
+    ws.forward(model, m);
+    double loss = ws.loss(m, training);
+    if (training && Double.isFinite(loss)) {
+      ws.backward(model, m);
+    }
+    return loss;
+  }
+
+  @Override
+  public int correct(int shard) {
+    return shards[shard].correct();
+  }
+}

@@ -1,0 +1,629 @@
+package dev.unrolled.files;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.unrolled.Activation.IDENTITY;
+import static dev.unrolled.Activation.TANH;
+import static dev.unrolled.Loss.MEAN_SQUARED_ERROR;
+import static dev.unrolled.Loss.SOFTMAX_CROSS_ENTROPY;
+import static dev.unrolled.Precision.DOUBLE;
+import static dev.unrolled.Precision.FLOAT;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
+import dev.unrolled.Loss;
+import dev.unrolled.Model;
+import dev.unrolled.Precision;
+import dev.unrolled.testing.LogisticModel;
+import dev.unrolled.testing.ScriptedTrainer;
+import dev.unrolled.testing.VectorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ModelFileTest {
+  /**
+   * The file of {@link #logistic()}: magic 0–3, version 4–7, inputs 8–11, layer count 12–15, units
+   * 16–19, "IDENTITY" 20–29, "SIGMOID_CROSS_ENTROPY" 30–52, "DOUBLE" 53–60, parameter count 61–64,
+   * three doubles 65–88, CRC-32 89–92.
+   */
+  private static final int LOGISTIC_FILE_SIZE = 93;
+  private static final int FIRST_PARAMETER = 65;
+  private static final Architecture IRIS = Architecture.of(4, SOFTMAX_CROSS_ENTROPY, FLOAT,
+      new Layer(16, TANH), new Layer(3, IDENTITY));
+  /**
+   * 2 inputs, 3 Gaussian units, one linear output: centres C[3][2] 0–5, log-widths s 6–8, then the
+   * dense layer's W[1][3] 9–11 and b 12. Its file: magic 0–3, version 4–7, inputs 8–11, RBF units
+   * 12–15, layer count 16–19, then as a format-1 file: 66 bytes of header, 13 doubles, the CRC-32.
+   */
+  private static final Architecture RBF = Architecture.withRbf(2, 3, MEAN_SQUARED_ERROR, DOUBLE,
+      new Layer(1, IDENTITY));
+  /** The dense layers of {@link #RBF} without its RBF layer. */
+  private static final Architecture RBF_WITHOUT_RBF = Architecture.of(2, MEAN_SQUARED_ERROR, DOUBLE,
+      new Layer(1, IDENTITY));
+
+  @TempDir Path dir;
+
+  /** Logistic regression on two inputs with weights 0.5, −2 and bias 0.25. */
+  private static LogisticModel logistic() {
+    LogisticModel model = new LogisticModel(2);
+    model.setParameters(new double[] {0.5, -2, 0.25});
+    return model;
+  }
+
+  private Path saved(Model model) throws IOException {
+    Path file = dir.resolve("model.unrl");
+    ModelFile.save(model, file);
+    return file;
+  }
+
+  private Path file(byte[] bytes) throws IOException {
+    return Files.write(dir.resolve("edited.unrl"), bytes);
+  }
+
+  private static ModelFileException rejected(Model into, Path file) {
+    return assertThrows(ModelFileException.class, () -> ModelFile.load(into, file));
+  }
+
+  /** {@code bytes} with its last 4 bytes replaced by the CRC-32 of the rest: a consistent edit. */
+  private static byte[] resealed(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    return bytes;
+  }
+
+  private static long[] bits(double[] values) {
+    return Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray();
+  }
+
+  private List<Path> directoryListing() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.toList();
+    }
+  }
+
+  // Round trips
+
+  @Test
+  void aDoubleModelRoundTripsBitForBit() throws IOException {
+    LogisticModel model = new LogisticModel(4);
+    double[] awkward = {-0.0, 1.0 / 3, Double.MIN_VALUE, -Double.MAX_VALUE, 1e-300};
+    model.setParameters(awkward);
+    LogisticModel loaded = new LogisticModel(4);
+
+    ModelFile.load(loaded, saved(model));
+
+    assertThat(bits(loaded.parameters())).isEqualTo(bits(awkward));
+  }
+
+  @Test
+  void aFloatModelStoresFourBytesPerParameterAndRoundTripsFloatsExactly() throws IOException {
+    VectorModel model = VectorModel.filled(IRIS);
+    double[] parameters = model.parameters();
+    parameters[0] = -0.0;
+    parameters[1] = Float.MIN_VALUE;
+    parameters[2] = Float.MAX_VALUE;
+    parameters[3] = (float) (1.0 / 3);
+    model.setParameters(parameters);
+    VectorModel loaded = new VectorModel(IRIS);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(bits(loaded.parameters())).isEqualTo(bits(parameters));
+    long header = 4 + 4 + 4 + 4 + (4 + 2 + 4) + (4 + 2 + 8) + (2 + 21) + (2 + 5) + 4;
+    assertThat(Files.size(file)).isEqualTo(header + 4L * IRIS.parameterCount() + 4);
+  }
+
+  @Test
+  void aFloatFileRoundsDoublesToTheNearestFloat() throws IOException {
+    VectorModel model = VectorModel.filled(IRIS);
+    double[] parameters = model.parameters();
+    parameters[5] = 0.1;
+    model.setParameters(parameters);
+    VectorModel loaded = new VectorModel(IRIS);
+
+    ModelFile.load(loaded, saved(model));
+
+    assertThat(loaded.parameters()[5]).isEqualTo((double) (float) 0.1);
+  }
+
+  @Test
+  void theModelsSaveAndLoadMethodsUseTheSameFiles() throws IOException {
+    Path file = dir.resolve("logistic.unrl");
+    LogisticModel loaded = new LogisticModel(2);
+
+    logistic().save(file);
+    loaded.load(file);
+
+    assertThat(loaded.parameters()).usingExactEquality().containsExactly(0.5, -2.0, 0.25).inOrder();
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(logistic().architecture());
+  }
+
+  @Test
+  void theFileIsLaidOutAsDocumented() throws IOException {
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(expected);
+    data.writeBytes("UNRL");
+    data.writeInt(1);
+    data.writeInt(2); // inputs
+    data.writeInt(1); // layers
+    data.writeInt(1);
+    data.writeShort(8);
+    data.writeBytes("IDENTITY");
+    data.writeShort(21);
+    data.writeBytes("SIGMOID_CROSS_ENTROPY");
+    data.writeShort(6);
+    data.writeBytes("DOUBLE");
+    data.writeInt(3); // parameters
+    data.writeDouble(0.5);
+    data.writeDouble(-2);
+    data.writeDouble(0.25);
+    CRC32 crc = new CRC32();
+    crc.update(expected.toByteArray());
+    data.writeInt((int) crc.getValue());
+
+    byte[] written = Files.readAllBytes(saved(logistic()));
+
+    assertThat(written).isEqualTo(expected.toByteArray());
+    assertThat(written).hasLength(LOGISTIC_FILE_SIZE);
+    assertThat(ModelFile.MAGIC).isEqualTo(0x554E524C);
+  }
+
+  @Test
+  void savingReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
+    Path file = saved(VectorModel.filled(IRIS));
+
+    ModelFile.save(logistic(), file);
+
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(logistic().architecture());
+    assertThat(directoryListing()).containsExactly(file);
+  }
+
+  @Test
+  void aSavedFileGetsTheUsualPermissionsRatherThanATemporaryFilesOwnerOnlyOnes() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path ordinary = Files.createFile(dir.resolve("ordinary"));
+
+    Path file = saved(logistic());
+
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+  }
+
+  // Rejected files
+
+  @Test
+  void aFileOfAnotherArchitectureIsRejectedNamingBoth() throws IOException {
+    Path file = saved(VectorModel.filled(IRIS));
+    Architecture narrower = Architecture.of(4, SOFTMAX_CROSS_ENTROPY, FLOAT,
+        new Layer(8, TANH), new Layer(3, IDENTITY));
+
+    ModelFileException e = rejected(new VectorModel(narrower), file);
+
+    assertThat(e).hasMessageThat().isEqualTo(file + " holds a model of architecture "
+        + "4 → 16 TANH → 3 IDENTITY, SOFTMAX_CROSS_ENTROPY, FLOAT, but the model to load into is "
+        + "4 → 8 TANH → 3 IDENTITY, SOFTMAX_CROSS_ENTROPY, FLOAT; load it into a model declared with the "
+        + "same @Network (ModelFile.readArchitecture tells which)");
+  }
+
+  @Test
+  void aFileWithAnotherParameterCountForTheSameArchitectureIsRejected() throws IOException {
+    ScriptedTrainer.ScriptedModel scripted = new ScriptedTrainer.ScriptedModel(); // no bias: 1 parameter
+    Path file = saved(scripted);
+
+    ModelFileException e = rejected(new VectorModel(scripted.architecture()), file);
+
+    assertThat(e).hasMessageThat().contains("holds 1 parameters, but the model to load into has 2");
+    assertThat(e).hasMessageThat().contains(scripted.architecture().toString());
+  }
+
+  @Test
+  void aFileThatIsNotAModelFileIsRejected() throws IOException {
+    Path text = Files.writeString(dir.resolve("notes.txt"), "weights: 0.5, -2, 0.25\n");
+
+    ModelFileException e = rejected(logistic(), text);
+
+    assertThat(e).hasMessageThat().startsWith(text + " is not an Unrolled model file: it starts with "
+        + "0x77656967 where a model file starts with 0x554E524C (\"UNRL\")");
+  }
+
+  @Test
+  void aFileFromANewerFormatIsRejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    ByteBuffer.wrap(bytes).putInt(4, 3);
+    Path file = file(resealed(bytes));
+
+    ModelFileException e = rejected(logistic(), file);
+
+    assertThat(e).hasMessageThat().isEqualTo(file + " was written by a newer Unrolled: format 3, "
+        + "this Unrolled reads formats 1 to 2; upgrade Unrolled to load it");
+  }
+
+  @ParameterizedTest(name = "cut after {0} bytes")
+  @ValueSource(ints = {0, 3, 6, 14, 25, 40, 63})
+  void aFileTruncatedInsideItsHeaderIsRejected(int length) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+
+    ModelFileException e = rejected(logistic(), file(Arrays.copyOf(bytes, length)));
+
+    assertThat(e).hasMessageThat().contains("is truncated: expected at least ");
+    assertThat(e).hasMessageThat().contains(" bytes, found " + length + " (it ends inside the header");
+  }
+
+  @ParameterizedTest(name = "cut after {0} bytes")
+  @ValueSource(ints = {FIRST_PARAMETER, 80, LOGISTIC_FILE_SIZE - 4, LOGISTIC_FILE_SIZE - 1})
+  void aFileTruncatedAfterItsHeaderIsRejectedWithItsExpectedSize(int length) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+
+    ModelFileException e = rejected(logistic(), file(Arrays.copyOf(bytes, length)));
+
+    assertThat(e).hasMessageThat().contains("is truncated: expected 93 bytes (65 bytes of header, "
+        + "3 DOUBLE parameters of 8 bytes and a 4-byte CRC-32, for 2 → 1 IDENTITY, SIGMOID_CROSS_ENTROPY, "
+        + "DOUBLE), found " + length);
+  }
+
+  @Test
+  void trailingBytesAreRejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+
+    ModelFileException e = rejected(logistic(), file(Arrays.copyOf(bytes, bytes.length + 1)));
+
+    assertThat(e).hasMessageThat().contains("has 1 trailing byte: expected 93 bytes");
+    assertThat(e).hasMessageThat().contains("found 94");
+  }
+
+  @ParameterizedTest(name = "byte {0} flipped")
+  @ValueSource(ints = {FIRST_PARAMETER, 80, LOGISTIC_FILE_SIZE - 4, LOGISTIC_FILE_SIZE - 1})
+  void aChangedByteInTheParametersOrTheChecksumIsCorruption(int offset) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    bytes[offset] ^= 0x10;
+
+    ModelFileException e = rejected(logistic(), file(bytes));
+
+    assertThat(e).hasMessageThat().containsMatch("is corrupted: its CRC-32 is 0x[0-9A-F]{8} but its "
+        + "contents give 0x[0-9A-F]{8}");
+  }
+
+  @Test
+  void anUnknownActivationIsRejectedListingTheKnownOnes() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    bytes[29] = 'Z'; // IDENTITY → IDENTITZ
+
+    ModelFileException consistent = rejected(logistic(), file(resealed(bytes.clone())));
+    bytes[LOGISTIC_FILE_SIZE - 1] ^= 1;
+    ModelFileException corrupted = rejected(logistic(), file(bytes));
+
+    assertThat(consistent).hasMessageThat().contains("has an invalid header: layer 1's activation is "
+        + "'IDENTITZ', which this Unrolled does not know (it knows [IDENTITY, SIGMOID, TANH, RELU, "
+        + "LEAKY_RELU, ELU, SOFTPLUS, SILU]). Its CRC-32 matches, so it was written like this");
+    assertThat(corrupted).hasMessageThat().contains("Its CRC-32 does not match its contents either: "
+        + "the file is corrupted");
+  }
+
+  @Test
+  void anAbsurdLayerCountIsRejectedBeforeReadingLayers() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    ByteBuffer.wrap(bytes).putInt(12, Integer.MAX_VALUE);
+
+    ModelFileException e = rejected(logistic(), file(bytes));
+
+    assertThat(e).hasMessageThat().contains("has an invalid header: the layer count is 2147483647, more "
+        + "than the 77 bytes left can hold");
+  }
+
+  @Test
+  void anAbsurdParameterCountIsComparedWithTheFileSizeBeforeAnythingIsAllocated() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    ByteBuffer.wrap(bytes).putInt(61, Integer.MAX_VALUE);
+    byte[] negative = bytes.clone();
+    ByteBuffer.wrap(negative).putInt(61, -3);
+
+    ModelFileException huge = rejected(logistic(), file(resealed(bytes)));
+    ModelFileException below = rejected(logistic(), file(resealed(negative)));
+
+    long expected = 65 + 8L * Integer.MAX_VALUE + 4;
+    assertThat(huge).hasMessageThat().contains("is truncated: expected " + expected + " bytes");
+    assertThat(huge).hasMessageThat().contains("found 93");
+    assertThat(below).hasMessageThat().contains("has an invalid header: the parameter count is -3");
+  }
+
+  @Test
+  void aNonFiniteParameterInAFileIsRejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    ByteBuffer.wrap(bytes).putDouble(FIRST_PARAMETER + 8, Double.NaN);
+
+    ModelFileException e = rejected(logistic(), file(resealed(bytes)));
+
+    assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 1 (layer 1 weight "
+        + "W[0][1]) is NaN");
+  }
+
+  @Test
+  void aRejectedFileLeavesTheModelUnchanged() throws IOException {
+    byte[] good = Files.readAllBytes(saved(logistic()));
+    byte[] flipped = good.clone();
+    flipped[70] ^= 1;
+    byte[] newer = good.clone();
+    ByteBuffer.wrap(newer).putInt(4, 9);
+    List<byte[]> broken = List.of(Arrays.copyOf(good, 80), Arrays.copyOf(good, 92), flipped, newer);
+    Path otherLoss = dir.resolve("regression.unrl"); // also 3 parameters
+    ModelFile.save(VectorModel.filled(Architecture.of(2, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE,
+        new Layer(1, IDENTITY))), otherLoss);
+    LogisticModel model = new LogisticModel(2);
+    model.setParameters(new double[] {7, 8, 9});
+
+    for (byte[] bytes : broken) {
+      rejected(model, file(bytes));
+    }
+    rejected(model, otherLoss);
+
+    assertThat(model.parameters()).usingExactEquality().containsExactly(7.0, 8.0, 9.0).inOrder();
+  }
+
+  @Test
+  void readArchitectureVerifiesTheWholeFile() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(logistic()));
+    bytes[80] ^= 1;
+    Path file = file(bytes);
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.readArchitecture(file));
+
+    assertThat(e).hasMessageThat().contains("is corrupted");
+  }
+
+  // Saving
+
+  @Test
+  void aModelWithANonFiniteParameterIsNotSaved() throws IOException {
+    Path file = saved(logistic());
+    byte[] before = Files.readAllBytes(file);
+    LogisticModel diverged = new LogisticModel(2);
+    diverged.setParameters(new double[] {1, 2, Double.NaN});
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.save(diverged, file));
+
+    assertThat(e).hasMessageThat().startsWith("not saving " + file + ": parameter 2 (layer 1 bias b[0]) "
+        + "is NaN; a model file holds finite parameters only");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    assertThat(directoryListing()).containsExactly(file);
+  }
+
+  @Test
+  void aFloatModelBeyondTheFloatRangeIsNotSaved() {
+    VectorModel model = VectorModel.filled(IRIS);
+    double[] parameters = model.parameters();
+    parameters[64 + 16 + 17] = 1e39; // the second layer's weight W[1][1]
+    model.setParameters(parameters);
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> saved(model));
+
+    assertThat(e).hasMessageThat().contains("parameter 97 (layer 2 weight W[1][1]) is 1.0E39, beyond the "
+        + "range of a FLOAT model's floats");
+  }
+
+  @ParameterizedTest(name = "failing after {0} bytes")
+  @ValueSource(ints = {0, 20, 70})
+  void aSaveKilledMidwayKeepsTheOldFileByteForByteAndLeavesNoTemporaryFile(int limit) throws IOException {
+    Path file = saved(logistic());
+    byte[] before = Files.readAllBytes(file);
+    LogisticModel changed = new LogisticModel(2);
+    changed.setParameters(new double[] {1, 2, 3});
+
+    IOException e = assertThrows(IOException.class, () -> ModelFile.save(changed, file, failingAfter(limit)));
+
+    assertThat(e).hasMessageThat().isEqualTo("disk full (injected)");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    assertThat(directoryListing()).containsExactly(file);
+  }
+
+  @Test
+  void aFirstSaveKilledMidwayLeavesNoFileAtAll() {
+    Path file = dir.resolve("never.unrl");
+
+    assertThrows(IOException.class, () -> ModelFile.save(logistic(), file, failingAfter(40)));
+
+    assertThat(Files.exists(file)).isFalse();
+    assertThat(dir.toFile().list()).isEmpty();
+  }
+
+  // RBF layers: format 2
+
+  @Test
+  void anRbfNetworkIsWrittenAsFormat2WithItsUnitsAfterTheInputs() throws IOException {
+    VectorModel model = VectorModel.filled(RBF);
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(expected);
+    data.writeBytes("UNRL");
+    data.writeInt(2);
+    data.writeInt(2); // inputs
+    data.writeInt(3); // RBF units
+    data.writeInt(1); // dense layers
+    data.writeInt(1);
+    data.writeShort(8);
+    data.writeBytes("IDENTITY");
+    data.writeShort(18);
+    data.writeBytes("MEAN_SQUARED_ERROR");
+    data.writeShort(6);
+    data.writeBytes("DOUBLE");
+    data.writeInt(13); // parameters: 6 centre coordinates, 3 log-widths, 3 weights, 1 bias
+    for (double value : model.parameters()) {
+      data.writeDouble(value);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(expected.toByteArray());
+    data.writeInt((int) crc.getValue());
+
+    byte[] written = Files.readAllBytes(saved(model));
+
+    assertThat(written).isEqualTo(expected.toByteArray());
+    assertThat(ByteBuffer.wrap(written).getInt(4)).isEqualTo(2);
+    assertThat(ByteBuffer.wrap(written).getInt(12)).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"FLOAT", "DOUBLE"})
+  void anRbfModelRoundTripsWithItsArchitecture(Precision precision) throws IOException {
+    Architecture architecture = Architecture.withRbf(4, 16, SOFTMAX_CROSS_ENTROPY, precision,
+        new Layer(8, TANH), new Layer(3, IDENTITY));
+    VectorModel model = VectorModel.filled(architecture);
+    VectorModel loaded = new VectorModel(architecture);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(bits(loaded.parameters())).isEqualTo(bits(model.parameters()));
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(architecture);
+    assertThat(ModelFile.readArchitecture(file).rbfUnits()).isEqualTo(16);
+  }
+
+  @Test
+  void aNetworkWithoutRbfLayerIsStillWrittenAsFormat1() throws IOException {
+    ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(saved(VectorModel.filled(IRIS))));
+
+    assertThat(header.getInt(4)).isEqualTo(1);
+    assertThat(header.getInt(8)).isEqualTo(4); // inputs
+    assertThat(header.getInt(12)).isEqualTo(2); // the layer count follows at once: no RBF field
+    assertThat(header.getInt(16)).isEqualTo(16); // layer 1's units
+  }
+
+  @Test
+  void anRbfFileIsRejectedByADenseModelOfTheSameDenseLayersAndViceVersa() throws IOException {
+    Path rbfFile = dir.resolve("rbf.unrl");
+    ModelFile.save(VectorModel.filled(RBF), rbfFile);
+    Path denseFile = dir.resolve("dense.unrl");
+    ModelFile.save(VectorModel.filled(RBF_WITHOUT_RBF), denseFile);
+
+    ModelFileException intoDense = rejected(new VectorModel(RBF_WITHOUT_RBF), rbfFile);
+    ModelFileException intoRbf = rejected(new VectorModel(RBF), denseFile);
+
+    assertThat(intoDense).hasMessageThat().isEqualTo(rbfFile + " holds a model of architecture "
+        + "2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is "
+        + "2 → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE; load it into a model declared with the "
+        + "same @Network (ModelFile.readArchitecture tells which)");
+    assertThat(intoRbf).hasMessageThat().isEqualTo(denseFile + " holds a model of architecture "
+        + "2 → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is "
+        + "2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, DOUBLE; load it into a model declared with the "
+        + "same @Network (ModelFile.readArchitecture tells which)");
+  }
+
+  @Test
+  void anRbfFileIsRejectedByAModelWithAnotherNumberOfRbfUnits() throws IOException {
+    Path file = saved(VectorModel.filled(RBF));
+    Architecture wider = Architecture.withRbf(2, 4, MEAN_SQUARED_ERROR, DOUBLE, new Layer(1, IDENTITY));
+
+    ModelFileException e = rejected(new VectorModel(wider), file);
+
+    assertThat(e).hasMessageThat().contains("holds a model of architecture 2 → 3 RBF → 1 IDENTITY, "
+        + "MEAN_SQUARED_ERROR, DOUBLE, but the model to load into is 2 → 4 RBF → 1 IDENTITY");
+  }
+
+  @ParameterizedTest(name = "RBF units {0}")
+  @ValueSource(ints = {0, -4, Integer.MIN_VALUE})
+  void aFormat2HeaderWithoutAPositiveRbfUnitCountIsInvalid(int units) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+    ByteBuffer.wrap(bytes).putInt(12, units);
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(resealed(bytes)));
+
+    assertThat(e).hasMessageThat().contains("has an invalid header: the RBF layer has " + units + " units. "
+        + "Its CRC-32 matches, so it was written like this");
+  }
+
+  @Test
+  void aFormat2FileCutInsideItsRbfUnitsIsTruncated() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(Arrays.copyOf(bytes, 14)));
+
+    assertThat(e).hasMessageThat().contains("is truncated: expected at least 16 bytes, found 14 (it ends "
+        + "inside the header, in the RBF layer's units at byte 12)");
+  }
+
+  @Test
+  void aFormat2FileCountsItsRbfFieldInTheHeaderSize() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(Arrays.copyOf(bytes, 100)));
+
+    assertThat(bytes).hasLength(66 + 13 * 8 + 4);
+    assertThat(e).hasMessageThat().contains("is truncated: expected 174 bytes (66 bytes of header, 13 DOUBLE "
+        + "parameters of 8 bytes and a 4-byte CRC-32, for 2 → 3 RBF → 1 IDENTITY, MEAN_SQUARED_ERROR, "
+        + "DOUBLE), found 100");
+  }
+
+  @ParameterizedTest(name = "parameter {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "0  | layer 1 RBF centre C[0][0]",
+      "3  | layer 1 RBF centre C[1][1]",
+      "4  | layer 1 RBF centre C[2][0]",
+      "5  | layer 1 RBF centre C[2][1]",
+      "6  | layer 1 RBF log-width s[0]",
+      "8  | layer 1 RBF log-width s[2]",
+      "9  | layer 2 weight W[0][0]",
+      "11 | layer 2 weight W[0][2]",
+      "12 | layer 2 bias b[0]"})
+  void aNonFiniteParameterOfAnRbfModelIsNamedInTheFlatLayout(int index, String name) throws IOException {
+    VectorModel diverged = VectorModel.filled(RBF);
+    double[] parameters = diverged.parameters();
+    parameters[index] = Double.POSITIVE_INFINITY;
+    diverged.setParameters(parameters);
+    Path file = dir.resolve("diverged.unrl");
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.save(diverged, file));
+
+    assertThat(e).hasMessageThat().startsWith("not saving " + file + ": parameter " + index + " (" + name
+        + ") is Infinity; a model file holds finite parameters only");
+    assertThat(Files.exists(file)).isFalse();
+  }
+
+  @Test
+  void aNonFiniteRbfParameterInAFileIsRejectedByName() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(VectorModel.filled(RBF)));
+    ByteBuffer.wrap(bytes).putDouble(66 + 7 * 8, Double.NaN);
+
+    ModelFileException e = rejected(new VectorModel(RBF), file(resealed(bytes)));
+
+    assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 7 (layer 1 RBF log-width s[1]) "
+        + "is NaN");
+  }
+
+  /** Passes the first {@code limit} bytes to the temporary file, then fails as a full disk would. */
+  private static UnaryOperator<OutputStream> failingAfter(int limit) {
+    return out -> new FilterOutputStream(out) {
+      private int written;
+
+      @Override
+      public void write(int b) throws IOException {
+        if (written == limit) {
+          throw new IOException("disk full (injected)");
+        }
+        out.write(b);
+        written++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        for (int i = 0; i < len; i++) {
+          write(b[off + i]);
+        }
+      }
+    };
+  }
+}

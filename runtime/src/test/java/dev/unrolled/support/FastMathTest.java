@@ -1,0 +1,80 @@
+package dev.unrolled.support;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The accuracy {@link FastMath} promises, measured against {@link StrictMath} on seeded inputs, and
+ * its saturation and special values.
+ */
+class FastMathTest {
+  private static final int SAMPLES = 1_000_000;
+
+  @Test
+  void tanhIsWithinFourUlps() {
+    assertThat(worstUlps(FastMath::tanh, StrictMath::tanh, -1, 1)).isAtMost(4.0);
+    assertThat(worstUlps(FastMath::tanh, StrictMath::tanh, -25, 25)).isAtMost(4.0);
+    assertThat(worstUlps(FastMath::tanh, StrictMath::tanh, -1e-6, 1e-6)).isAtMost(4.0);
+  }
+
+  @Test
+  void tanhSaturatesExactlyAndPassesNaN() {
+    double[] large = {19.1, 20, 21, 100, 1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+    for (double x : large) {
+      assertWithMessage("tanh(%s)", x).that(FastMath.tanh(x)).isEqualTo(1.0);
+      assertWithMessage("tanh(%s)", -x).that(FastMath.tanh(-x)).isEqualTo(-1.0);
+    }
+    assertThat(FastMath.tanh(Double.NaN)).isNaN();
+    assertThat(FastMath.tanh(0.0)).isEqualTo(0.0);
+    assertThat(FastMath.tanh(1e-300)).isEqualTo(1e-300);
+    assertThat(FastMath.tanh(Double.MIN_VALUE)).isEqualTo(Double.MIN_VALUE);
+  }
+
+  @Test
+  void floatTanhIsWithinSixFloatUlpsAndNeverBeyondOne() {
+    SplittableRandom random = new SplittableRandom(13);
+    double worst = 0;
+    for (int k = 0; k < 3 * SAMPLES; k++) {
+      double range = k % 3 == 0 ? 12 : k % 3 == 1 ? 1 : 1e-3;
+      float x = (float) ((random.nextDouble() * 2 - 1) * range);
+      float got = FastMath.tanh(x);
+      float expected = (float) StrictMath.tanh(x);
+      worst = Math.max(worst, Math.abs(got - expected) / Math.ulp(expected));
+      assertWithMessage("|tanh(%s)|", x).that(Math.abs(got)).isAtMost(1f);
+    }
+    assertThat(worst).isAtMost(6.0);
+  }
+
+  @Test
+  void floatTanhSaturatesExactlyAndPassesNaN() {
+    float[] large = {9.02f, 10f, 11f, 88f, 1e30f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+    for (float x : large) {
+      assertWithMessage("tanh(%s)", x).that(FastMath.tanh(x)).isEqualTo(1f);
+      assertWithMessage("tanh(%s)", -x).that(FastMath.tanh(-x)).isEqualTo(-1f);
+    }
+    assertThat(FastMath.tanh(Float.NaN)).isNaN();
+    assertThat(FastMath.tanh(0f)).isEqualTo(0f);
+    assertThat(FastMath.tanh(1e-30f)).isEqualTo(1e-30f);
+  }
+
+  private static double worstUlps(DoubleUnaryOperator fast, DoubleUnaryOperator exact, double from, double to) {
+    SplittableRandom random = new SplittableRandom(7);
+    double worst = 0;
+    for (int k = 0; k < SAMPLES; k++) {
+      double x = from + (to - from) * random.nextDouble();
+      worst = Math.max(worst, ulps(fast.applyAsDouble(x), exact.applyAsDouble(x)));
+    }
+    return worst;
+  }
+
+  private static double ulps(double actual, double expected) {
+    if (actual == expected || Double.isNaN(actual) && Double.isNaN(expected)) {
+      return 0;
+    }
+    return Math.abs(actual - expected) / Math.ulp(expected); // NaN or infinite when only one is
+  }
+}

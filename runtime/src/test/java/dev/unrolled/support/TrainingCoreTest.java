@@ -1,0 +1,130 @@
+package dev.unrolled.support;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.Optimizer;
+import dev.unrolled.Parallelism;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture-independent step of every generated trainer, on a one-parameter workspace whose
+ * loss is {@code (p − target)²/2}: what it calls, in which order, and when it refuses to step.
+ */
+class TrainingCoreTest {
+  /** One shard of a "model" holding one parameter {@code p[0]}; its gradient is {@code p − target}. */
+  static final class OneParameter implements BatchWorkspace<double[]> {
+    final List<String> calls = new ArrayList<>();
+    final double[] gradient = new double[1];
+    double target;
+    double[] rowsTarget = new double[0];
+    int correct;
+
+    @Override
+    public void ensureCapacity(int m) {
+      calls.add("ensureCapacity " + m);
+    }
+
+    @Override
+    public void loadRows(Dataset data, int[] rows, int from, int m) {
+      calls.add("loadRows " + from + " " + m);
+    }
+
+    @Override
+    public void shareRows(BatchWorkspace<double[]> batch, int from, int m) {
+      calls.add("shareRows " + from + " " + m);
+    }
+
+    @Override
+    public void forward(double[] model, int m) {
+      calls.add("forward " + m);
+    }
+
+    @Override
+    public double loss(int m, boolean withDelta) {
+      calls.add("loss " + m + " " + withDelta);
+      return target;
+    }
+
+    @Override
+    public void backward(double[] model, int m) {
+      calls.add("backward " + m);
+      gradient[0] = model[0] - 1;
+    }
+
+    @Override
+    public int correct() {
+      return correct;
+    }
+  }
+
+  private final double[] parameter = {3};
+  private final OneParameter workspace = new OneParameter();
+
+  private TrainingCore<double[], OneParameter> core(OneParameter... shards) {
+    double[][] rows = {parameter};
+    GuardedUpdate update = new GuardedUpdate(Optimizer.sgd(0.5).bind(rows, new double[][] {workspace.gradient},
+        new boolean[] {true}), rows);
+    double[][][] gradients = new double[shards.length][][];
+    for (int k = 0; k < shards.length; k++) {
+      gradients[k] = new double[][] {shards[k].gradient};
+    }
+    return new TrainingCore<>(parameter, shards, update, Parallelism.shards(shards.length), gradients);
+  }
+
+  @Test
+  void aStepRunsForwardLossBackwardAndUpdatesOnce() {
+    workspace.target = 0.25;
+
+    double loss = core(workspace).step(4);
+
+    assertThat(loss).isEqualTo(0.25);
+    assertThat(workspace.calls).containsExactly("forward 4", "loss 4 true", "backward 4").inOrder();
+    assertThat(parameter[0]).isEqualTo(3 - 0.5 * 2);
+  }
+
+  @Test
+  void aNonFiniteLossTakesNoStep() {
+    workspace.target = Double.NaN;
+
+    double loss = core(workspace).step(4);
+
+    assertThat(loss).isNaN();
+    assertThat(workspace.calls).containsExactly("forward 4", "loss 4 true").inOrder();
+    assertThat(parameter[0]).isEqualTo(3);
+  }
+
+  @Test
+  void evaluatingADatasetBatchLoadsItsRowsAndNeitherDifferentiatesNorSteps() {
+    workspace.target = 0.5;
+    workspace.correct = 7;
+    TrainingCore<double[], OneParameter> core = core(workspace);
+
+    double loss = core.evaluateBatch(null, new int[] {5, 6, 7, 8}, 1, 4);
+
+    assertThat(loss).isEqualTo(0.5);
+    assertThat(workspace.calls).containsExactly("ensureCapacity 3", "loadRows 1 3", "forward 3", "loss 3 false")
+        .inOrder();
+    assertThat(core.lastBatchCorrect()).isEqualTo(7);
+    assertThat(parameter[0]).isEqualTo(3);
+  }
+
+  @Test
+  void withTwoShardsTheSecondSharesRunsOfTheFirstShardsRows() {
+    OneParameter second = new OneParameter();
+    workspace.target = 1;
+    second.target = 3;
+    try (TrainingCore<double[], OneParameter> core = core(workspace, second)) {
+      double loss = core.step(4);
+
+      assertThat(loss).isEqualTo(2.0); // shards of 2 rows each: (1·2 + 3·2) / 4
+      assertThat(workspace.calls).containsExactly("ensureCapacity 2", "forward 2", "loss 2 true", "backward 2")
+          .inOrder();
+      assertThat(second.calls).containsExactly("ensureCapacity 2", "shareRows 2 2", "forward 2", "loss 2 true",
+          "backward 2").inOrder();
+      assertThat(parameter[0]).isEqualTo(3 - 0.5 * 2); // both shards' gradient is 2, weighted ½ each
+    }
+  }
+}
