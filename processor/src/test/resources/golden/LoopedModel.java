@@ -6,6 +6,7 @@ import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;
+import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.WeightInit;
 import java.lang.Math;
@@ -460,7 +461,7 @@ public final class LoopedModel implements Looped, Model {
    * Buffers for batches of up to {@code capacity} rows, and the passes over them.
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
-  static final class Workspace {
+  static final class Workspace implements BatchWorkspace<LoopedModel> {
     int capacity;
 
     /**
@@ -509,7 +510,8 @@ public final class LoopedModel implements Looped, Model {
     /**
      * Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum.
      */
-    void ensureCapacity(int m) {
+    @Override
+    public void ensureCapacity(int m) {
       if (m > capacity) {
         allocate(m);
       }
@@ -571,15 +573,18 @@ public final class LoopedModel implements Looped, Model {
     /**
      * Uses rows {@code [from, from+m)} of the batch in {@code batch} as rows {@code [0, m)}: no copy.
      */
-    void shareRows(Workspace batch, int from, int m) {
-      System.arraycopy(batch.x, from, x, 0, m);
-      System.arraycopy(batch.y, from, y, 0, m);
+    @Override
+    public void shareRows(BatchWorkspace<LoopedModel> batch, int from, int m) {
+      Workspace rows = (Workspace) batch;
+      System.arraycopy(rows.x, from, x, 0, m);
+      System.arraycopy(rows.y, from, y, 0, m);
     }
 
     /**
      * Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.
      */
-    void loadRows(Dataset data, int[] rows, int from, int m) {
+    @Override
+    public void loadRows(Dataset data, int[] rows, int from, int m) {
       for (int s = 0; s < m; s++) {
         int row = rows[from + s];
         data.features(row, xRows[s]);
@@ -592,7 +597,8 @@ public final class LoopedModel implements Looped, Model {
     /**
      * Forward pass over rows [0, m) of {@code x}, layer by layer.
      */
-    void forward(LoopedModel model, int m) {
+    @Override
+    public void forward(LoopedModel model, int m) {
       forward1(model, m);
       forward2(model, m);
     }
@@ -622,7 +628,8 @@ public final class LoopedModel implements Looped, Model {
      * {@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.
      * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
      */
-    double loss(int m, boolean withDelta) {
+    @Override
+    public double loss(int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -647,7 +654,8 @@ public final class LoopedModel implements Looped, Model {
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
      * down to layer 1: fills every weight and bias gradient.
      */
-    void backward(LoopedModel model, int m) {
+    @Override
+    public void backward(LoopedModel model, int m) {
       backward2(model, m);
       backward1(model, m);
     }
@@ -711,6 +719,11 @@ public final class LoopedModel implements Looped, Model {
       }
       rows[r++] = gb2;
       return rows;
+    }
+
+    @Override
+    public int correct() {
+      return correct;
     }
   }
 }

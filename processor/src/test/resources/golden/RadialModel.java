@@ -6,6 +6,7 @@ import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;
+import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
 import dev.unrolled.support.WeightInit;
@@ -534,7 +535,7 @@ public final class RadialModel implements Radial, Model {
    * Buffers for batches of up to {@code capacity} rows, and the passes over them.
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
-  static final class Workspace {
+  static final class Workspace implements BatchWorkspace<RadialModel> {
     int capacity;
 
     /**
@@ -596,7 +597,8 @@ public final class RadialModel implements Radial, Model {
     /**
      * Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum.
      */
-    void ensureCapacity(int m) {
+    @Override
+    public void ensureCapacity(int m) {
       if (m > capacity) {
         allocate(m);
       }
@@ -661,15 +663,18 @@ public final class RadialModel implements Radial, Model {
     /**
      * Uses rows {@code [from, from+m)} of the batch in {@code batch} as rows {@code [0, m)}: no copy.
      */
-    void shareRows(Workspace batch, int from, int m) {
-      System.arraycopy(batch.x, from, x, 0, m);
-      System.arraycopy(batch.y, from, y, 0, m);
+    @Override
+    public void shareRows(BatchWorkspace<RadialModel> batch, int from, int m) {
+      Workspace rows = (Workspace) batch;
+      System.arraycopy(rows.x, from, x, 0, m);
+      System.arraycopy(rows.y, from, y, 0, m);
     }
 
     /**
      * Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.
      */
-    void loadRows(Dataset data, int[] rows, int from, int m) {
+    @Override
+    public void loadRows(Dataset data, int[] rows, int from, int m) {
       for (int s = 0; s < m; s++) {
         int row = rows[from + s];
         data.features(row, xRows[s]);
@@ -682,7 +687,8 @@ public final class RadialModel implements Radial, Model {
     /**
      * Forward pass over rows [0, m) of {@code x}, layer by layer.
      */
-    void forward(RadialModel model, int m) {
+    @Override
+    public void forward(RadialModel model, int m) {
       forward1(model, m);
       forward2(model, m);
       forward3(model, m);
@@ -736,7 +742,8 @@ public final class RadialModel implements Radial, Model {
      * pre-activations is {@code (a − y)·f'(z)/m}.
      * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
      */
-    double loss(int m, boolean withDelta) {
+    @Override
+    public double loss(int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -761,7 +768,8 @@ public final class RadialModel implements Radial, Model {
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
      * down to layer 1: fills every weight and bias gradient.
      */
-    void backward(RadialModel model, int m) {
+    @Override
+    public void backward(RadialModel model, int m) {
       backward3(model, m);
       backward2(model, m);
       backward1(model, m);
@@ -845,6 +853,11 @@ public final class RadialModel implements Radial, Model {
       rows[r++] = gw3;
       rows[r++] = gb3;
       return rows;
+    }
+
+    @Override
+    public int correct() {
+      return correct;
     }
   }
 }

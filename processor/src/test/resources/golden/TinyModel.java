@@ -6,6 +6,7 @@ import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;
+import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
 import dev.unrolled.support.WeightInit;
@@ -473,7 +474,7 @@ public final class TinyModel implements Tiny, Model {
    * Buffers for batches of up to {@code capacity} rows, and the passes over them.
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
-  static final class Workspace {
+  static final class Workspace implements BatchWorkspace<TinyModel> {
     int capacity;
 
     /**
@@ -520,7 +521,8 @@ public final class TinyModel implements Tiny, Model {
     /**
      * Grows the row buffers for batches of {@code m} rows; allocates only when m is a new maximum.
      */
-    void ensureCapacity(int m) {
+    @Override
+    public void ensureCapacity(int m) {
       if (m > capacity) {
         allocate(m);
       }
@@ -609,15 +611,18 @@ public final class TinyModel implements Tiny, Model {
     /**
      * Uses rows {@code [from, from+m)} of the batch in {@code batch} as rows {@code [0, m)}: no copy.
      */
-    void shareRows(Workspace batch, int from, int m) {
-      System.arraycopy(batch.x, from, x, 0, m);
-      System.arraycopy(batch.y, from, y, 0, m);
+    @Override
+    public void shareRows(BatchWorkspace<TinyModel> batch, int from, int m) {
+      Workspace rows = (Workspace) batch;
+      System.arraycopy(rows.x, from, x, 0, m);
+      System.arraycopy(rows.y, from, y, 0, m);
     }
 
     /**
      * Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.
      */
-    void loadRows(Dataset data, int[] rows, int from, int m) {
+    @Override
+    public void loadRows(Dataset data, int[] rows, int from, int m) {
       for (int s = 0; s < m; s++) {
         int row = rows[from + s];
         data.features(row, xRows[s]);
@@ -630,7 +635,8 @@ public final class TinyModel implements Tiny, Model {
     /**
      * Forward pass over rows [0, m) of {@code x}, layer by layer.
      */
-    void forward(TinyModel model, int m) {
+    @Override
+    public void forward(TinyModel model, int m) {
       forward1(model, m);
       forward2(model, m);
     }
@@ -664,7 +670,8 @@ public final class TinyModel implements Tiny, Model {
      * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
      * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
      */
-    double loss(int m, boolean withDelta) {
+    @Override
+    public double loss(int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -694,7 +701,8 @@ public final class TinyModel implements Tiny, Model {
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
      * down to layer 1: fills every weight and bias gradient.
      */
-    void backward(TinyModel model, int m) {
+    @Override
+    public void backward(TinyModel model, int m) {
       backward2(model, m);
       backward1(model, m);
     }
@@ -751,6 +759,11 @@ public final class TinyModel implements Tiny, Model {
       rows[r++] = gw2;
       rows[r++] = gb2;
       return rows;
+    }
+
+    @Override
+    public int correct() {
+      return correct;
     }
   }
 }

@@ -6,9 +6,8 @@ import dev.unrolled.Parallelism;
 import dev.unrolled.Trainer;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.GuardedUpdate;
-import dev.unrolled.support.ShardedStep;
+import dev.unrolled.support.TrainingCore;
 import java.lang.AutoCloseable;
-import java.lang.Double;
 import java.lang.IllegalArgumentException;
 import java.lang.Override;
 import java.util.Objects;
@@ -38,22 +37,15 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
 
   private final TinyModel model;
 
+  /**
+   * Shard 0: the buffers of a batch given as arrays.
+   */
   private final TinyModel.Workspace workspace;
 
   /**
-   * The optimizer bound to the model's parameter rows and the workspace's gradient rows.
+   * The step: forward, loss, backward and the guarded optimizer update, over the shards.
    */
-  private final GuardedUpdate update;
-
-  /**
-   * One workspace per shard with {@link Parallelism}; null on the default, single-threaded path.
-   */
-  private final Shards shards;
-
-  /**
-   * Runs the shards on their threads and sums their gradients; null when {@code shards} is.
-   */
-  private final ShardedStep sharded;
+  private final TrainingCore<TinyModel, TinyModel.Workspace> core;
 
   /**
    * A trainer for batches of up to {@link #DEFAULT_CAPACITY} rows before its buffers grow.
@@ -93,14 +85,18 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
     this.workspace = new TinyModel.Workspace(batchCapacity);
     workspace.ensureTraining();
     float[][] parameters = model.parameterRows();
-    this.update = new GuardedUpdate(optimizer.bind(parameters, workspace.gradientRows(), TinyModel.decayedRows()), parameters);
-    if (parallelism.shards() == 1) {
-      this.shards = null;
-      this.sharded = null;
-    } else {
-      this.shards = new Shards(model, workspace, parallelism.shards(), batchCapacity);
-      this.sharded = new ShardedStep(parallelism, shards, shards.gradientRows());
+    GuardedUpdate update = new GuardedUpdate(optimizer.bind(parameters, workspace.gradientRows(), TinyModel.decayedRows()), parameters);
+    int count = parallelism.shards();
+    TinyModel.Workspace[] shards = new TinyModel.Workspace[count];
+    float[][][] gradients = new float[count][][];
+    shards[0] = workspace;
+    gradients[0] = workspace.gradientRows();
+    for (int k = 1; k < count; k++) {
+      shards[k] = new TinyModel.Workspace((batchCapacity + count - 1) / count);
+      shards[k].ensureTraining();
+      gradients[k] = shards[k].gradientRows();
     }
+    this.core = new TrainingCore<>(model, shards, update, parallelism, gradients);
   }
 
   @Override
@@ -114,7 +110,7 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);
-    return step(m);
+    return core.step(m);
   }
 
   /**
@@ -127,7 +123,7 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadLabels(labels, m);
-    return step(m);
+    return core.step(m);
   }
 
   /**
@@ -138,91 +134,27 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);
-    return step(m);
+    return core.step(m);
   }
 
   @Override
   public double trainBatch(Dataset data, int[] rows, int from, int to) {
-    if (sharded == null) {
-      return step(loadRows(data, rows, from, to));
-    }
-    // Each shard loads its own rows, on its own thread.
-    int m = Checks.range(rows, from, to);
-    shards.select(data, rows, from);
-    try {
-      return shardedStep(m);
-    } finally {
-      shards.select(null, null, 0);
-    }
-  }
-
-  /**
-   * Copies rows {@code rows[from..to)} of {@code data} into the workspace; returns how many.
-   */
-  private int loadRows(Dataset data, int[] rows, int from, int to) {
-    int m = Checks.range(rows, from, to);
-    workspace.ensureCapacity(m);
-    workspace.loadRows(data, rows, from, m);
-    return m;
+    return core.trainBatch(data, rows, from, to);
   }
 
   @Override
   public double evaluateBatch(Dataset data, int[] rows, int from, int to) {
-    if (sharded == null) {
-      int m = loadRows(data, rows, from, to);
-      workspace.forward(model, m);
-      return workspace.loss(m, false);
-    }
-    int m = Checks.range(rows, from, to);
-    shards.select(data, rows, from);
-    try {
-      return sharded.evaluate(m);
-    } finally {
-      shards.select(null, null, 0);
-    }
+    return core.evaluateBatch(data, rows, from, to);
   }
 
   @Override
   public boolean restoreIfNotFinite() {
-    return update.restoreIfNotFinite();
+    return core.restoreIfNotFinite();
   }
 
   @Override
   public int lastBatchCorrect() {
-    return sharded == null ? workspace.correct : sharded.correct();
-  }
-
-  /**
-   * Forward, loss and output deltas, backward, optimizer update; returns the loss before the update.
-   * A non-finite loss takes no step, and undoes the previous one if it left non-finite parameters.
-   */
-  private double step(int m) {
-    if (sharded != null) {
-      return shardedStep(m);
-    }
-    workspace.forward(model, m);
-    double loss = workspace.loss(m, true);
-    if (!Double.isFinite(loss)) {
-      update.restoreIfNotFinite();
-      return loss;
-    }
-    workspace.backward(model, m);
-    update.step();
-    return loss;
-  }
-
-  /**
-   * {@link #step} over shards: each runs forward, loss and backward; their gradients are
-   * summed in shard order into the workspace's rows, then the same guarded update.
-   */
-  private double shardedStep(int m) {
-    double loss = sharded.train(m);
-    if (!Double.isFinite(loss)) {
-      update.restoreIfNotFinite();
-      return loss;
-    }
-    update.step();
-    return loss;
+    return core.lastBatchCorrect();
   }
 
   /**
@@ -231,84 +163,6 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
    */
   @Override
   public void close() {
-    if (sharded != null) {
-      sharded.close();
-    }
-  }
-
-  /**
-   * The shards of a batch, one workspace each; shard 0 is the trainer's own workspace.
-   */
-  private static final class Shards implements ShardedStep.Work {
-    private final TinyModel model;
-
-    private final TinyModel.Workspace[] workspaces;
-
-    /**
-     * Where each shard loads its rows during a dataset batch; null when the batch is in shard 0.
-     */
-    private Dataset data;
-
-    private int[] rows;
-
-    private int offset;
-
-    /**
-     * {@code count} shards of batches up to {@code capacity} rows, the first in {@code first}.
-     */
-    Shards(TinyModel model, TinyModel.Workspace first, int count, int capacity) {
-      this.model = model;
-      this.workspaces = new TinyModel.Workspace[count];
-      workspaces[0] = first;
-      for (int k = 1; k < count; k++) {
-        workspaces[k] = new TinyModel.Workspace((capacity + count - 1) / count);
-        workspaces[k].ensureTraining();
-      }
-    }
-
-    /**
-     * Rows {@code rows[offset..)} of {@code data} for the next batch; {@code null} for the batch in shard 0.
-     */
-    void select(Dataset data, int[] rows, int offset) {
-      this.data = data;
-      this.rows = rows;
-      this.offset = offset;
-    }
-
-    /**
-     * Each shard's gradient rows, in the order of the model's parameter rows.
-     */
-    float[][][] gradientRows() {
-      float[][][] sets = new float[workspaces.length][][];
-      for (int k = 0; k < workspaces.length; k++) {
-        sets[k] = workspaces[k].gradientRows();
-      }
-      return sets;
-    }
-
-    /**
-     * Forward, loss and (when training, on a finite loss) backward on the shard's rows.
-     */
-    @Override
-    public double run(int shard, int from, int m, boolean training) {
-      TinyModel.Workspace ws = workspaces[shard];
-      ws.ensureCapacity(m);
-      if (data != null) {
-        ws.loadRows(data, rows, offset + from, m);
-      } else if (shard > 0) {
-        ws.shareRows(workspaces[0], from, m);
-      }
-      ws.forward(model, m);
-      double loss = ws.loss(m, training);
-      if (training && Double.isFinite(loss)) {
-        ws.backward(model, m);
-      }
-      return loss;
-    }
-
-    @Override
-    public int correct(int shard) {
-      return workspaces[shard].correct;
-    }
+    core.close();
   }
 }
