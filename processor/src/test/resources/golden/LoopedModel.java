@@ -634,7 +634,7 @@ public final class LoopedModel implements Looped, Model {
       int hits = 0;
       double scale = 1.0 / m;
       for (int s = 0; s < m; s++) {
-        double[] z = z2[s], a = z2[s], t = y[s], d = d2[s];
+        double[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
           hits++;
         }

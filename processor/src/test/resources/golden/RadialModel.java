@@ -748,7 +748,7 @@ public final class RadialModel implements Radial, Model {
       int hits = 0;
       double scale = 1.0 / m;
       for (int s = 0; s < m; s++) {
-        double[] z = z3[s], a = z3[s], t = y[s], d = d3[s];
+        double[] a = z3[s], t = y[s], d = d3[s];
         if (classOf(a) == targetClass(t)) {
           hits++;
         }

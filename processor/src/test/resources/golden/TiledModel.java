@@ -731,7 +731,7 @@ public final class TiledModel implements Tiled, Model {
       int hits = 0;
       double scale = 1.0 / m;
       for (int s = 0; s < m; s++) {
-        float[] z = z2[s], a = z2[s], t = y[s], d = d2[s];
+        float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
           hits++;
         }

@@ -50,7 +50,7 @@ final class LossEmitter {
         .addStatement("int hits = 0")
         .addStatement("double scale = 1.0 / m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] z = $L[s], a = $L[s], t = y[s], d = $L[s]", num.scalar(), z, Names.activations(output), d)
+        .addStatement(rowLocals(z, d))
         .beginControlFlow("if (classOf($L) == targetClass(t))", plan.loss().isCrossEntropy() ? "z" : "a")
         .addStatement("hits++")
         .endControlFlow();
@@ -64,6 +64,23 @@ final class LossEmitter {
         .addStatement("correct = hits")
         .addStatement("return total * scale")
         .build();
+  }
+
+  /**
+   * The sample's rows, each declared only where the loss reads it: the pre-activations {@code z}
+   * (logits for cross-entropy; for the squared error only through a non-identity slope), the
+   * activations {@code a} (squared error), the targets {@code t} and the deltas {@code d}.
+   */
+  private CodeBlock rowLocals(String z, String d) {
+    boolean squaredError = !plan.loss().isCrossEntropy();
+    CodeBlock.Builder rows = CodeBlock.builder().add("$T[] ", num.scalar());
+    if (!squaredError || output.activation() != Activation.IDENTITY) {
+      rows.add("z = $L[s], ", z);
+    }
+    if (squaredError) {
+      rows.add("a = $L[s], ", Names.activations(output));
+    }
+    return rows.add("t = y[s], d = $L[s]", d).build();
   }
 
   private void softmaxCrossEntropy(MethodSpec.Builder method) {
