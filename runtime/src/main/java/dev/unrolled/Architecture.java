@@ -158,7 +158,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
 
   /**
    * The layer table: every layer in flat-layout order with its widths, offset and blocks. This is the
-   * one place that walks the layers; parameter counts, model files, {@code GradientStep} and the
+   * one place that walks the layers; parameter counts, model files, {@code GradientStep}, {@code RbfCentres} and the
    * annotation processor all read it. Computed in {@code long}; offsets saturate at
    * {@code Long.MAX_VALUE}, which only an absurd declaration reaches (the processor reports those).
    */
