@@ -30,12 +30,15 @@ import javax.annotation.processing.Generated;
  *
  * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
  * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
- * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code betal = exp(bl)}); for each row of a batch, {@code zl} the pre-activations,
  * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
  * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
  * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
- * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
- * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+ * the rows of the batch ({@code s} indexes them). Inside an unrolled kernel, {@code x_i} and {@code d_j}
+ * hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
+ * gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
+ * {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
+ * the softmax exponentials in {@code e0, e1, …}.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
@@ -241,15 +244,14 @@ public final class LoopedModel implements Looped, Model {
    */
   double[][] parameterRows() {
     double[][] rows = new double[152][];
-    int r = 0;
     for (int i = 0; i < 70; i++) {
-      rows[r++] = w1[i];
+      rows[i] = w1[i];
     }
-    rows[r++] = b1;
+    rows[70] = b1;
     for (int i = 0; i < 80; i++) {
-      rows[r++] = w2[i];
+      rows[71 + i] = w2[i];
     }
-    rows[r++] = b2;
+    rows[151] = b2;
     return rows;
   }
 
@@ -258,15 +260,8 @@ public final class LoopedModel implements Looped, Model {
    */
   static boolean[] decayedRows() {
     boolean[] decayed = new boolean[152];
-    int r = 0;
-    for (int i = 0; i < 70; i++) {
-      decayed[r++] = true;
-    }
-    r++;
-    for (int i = 0; i < 80; i++) {
-      decayed[r++] = true;
-    }
-    r++;
+    Arrays.fill(decayed, 0, 70, true);
+    Arrays.fill(decayed, 71, 151, true);
     return decayed;
   }
 
@@ -709,15 +704,14 @@ public final class LoopedModel implements Looped, Model {
      */
     double[][] gradientRows() {
       double[][] rows = new double[152][];
-      int r = 0;
       for (int i = 0; i < 70; i++) {
-        rows[r++] = gw1[i];
+        rows[i] = gw1[i];
       }
-      rows[r++] = gb1;
+      rows[70] = gb1;
       for (int i = 0; i < 80; i++) {
-        rows[r++] = gw2[i];
+        rows[71 + i] = gw2[i];
       }
-      rows[r++] = gb2;
+      rows[151] = gb2;
       return rows;
     }
 

@@ -35,12 +35,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
  * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
- * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code betal = exp(bl)}); for each row of a batch, {@code zl} the pre-activations,
  * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
  * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
  * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
- * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
- * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+ * the rows of the batch ({@code s} indexes them). Inside an unrolled kernel, {@code x_i} and {@code d_j}
+ * hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
+ * gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
+ * {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
+ * the softmax exponentials in {@code e0, e1, …}.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
@@ -291,15 +294,14 @@ public final class TiledModel implements Tiled, Model {
    */
   float[][] parameterRows() {
     float[][] rows = new float[102][];
-    int r = 0;
     for (int i = 0; i < 20; i++) {
-      rows[r++] = w1[i];
+      rows[i] = w1[i];
     }
-    rows[r++] = b1;
+    rows[20] = b1;
     for (int i = 0; i < 80; i++) {
-      rows[r++] = w2[i];
+      rows[21 + i] = w2[i];
     }
-    rows[r++] = b2;
+    rows[101] = b2;
     return rows;
   }
 
@@ -308,15 +310,8 @@ public final class TiledModel implements Tiled, Model {
    */
   static boolean[] decayedRows() {
     boolean[] decayed = new boolean[102];
-    int r = 0;
-    for (int i = 0; i < 20; i++) {
-      decayed[r++] = true;
-    }
-    r++;
-    for (int i = 0; i < 80; i++) {
-      decayed[r++] = true;
-    }
-    r++;
+    Arrays.fill(decayed, 0, 20, true);
+    Arrays.fill(decayed, 21, 101, true);
     return decayed;
   }
 
@@ -818,15 +813,14 @@ public final class TiledModel implements Tiled, Model {
      */
     float[][] gradientRows() {
       float[][] rows = new float[102][];
-      int r = 0;
       for (int i = 0; i < 20; i++) {
-        rows[r++] = gw1[i];
+        rows[i] = gw1[i];
       }
-      rows[r++] = gb1;
+      rows[20] = gb1;
       for (int i = 0; i < 80; i++) {
-        rows[r++] = gw2[i];
+        rows[21 + i] = gw2[i];
       }
-      rows[r++] = gb2;
+      rows[101] = gb2;
       return rows;
     }
 

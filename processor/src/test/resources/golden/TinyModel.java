@@ -32,12 +32,15 @@ import javax.annotation.processing.Generated;
  *
  * <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
  * centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
- * {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+ * {@code betal = exp(bl)}); for each row of a batch, {@code zl} the pre-activations,
  * {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
  * deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
  * {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
- * the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
- * {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+ * the rows of the batch ({@code s} indexes them). Inside an unrolled kernel, {@code x_i} and {@code d_j}
+ * hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
+ * gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
+ * {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
+ * the softmax exponentials in {@code e0, e1, …}.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
@@ -267,11 +270,10 @@ public final class TinyModel implements Tiny, Model {
    */
   float[][] parameterRows() {
     float[][] rows = new float[4][];
-    int r = 0;
-    rows[r++] = w1;
-    rows[r++] = b1;
-    rows[r++] = w2;
-    rows[r++] = b2;
+    rows[0] = w1;
+    rows[1] = b1;
+    rows[2] = w2;
+    rows[3] = b2;
     return rows;
   }
 
@@ -280,11 +282,8 @@ public final class TinyModel implements Tiny, Model {
    */
   static boolean[] decayedRows() {
     boolean[] decayed = new boolean[4];
-    int r = 0;
-    decayed[r++] = true;
-    r++;
-    decayed[r++] = true;
-    r++;
+    decayed[0] = true;
+    decayed[2] = true;
     return decayed;
   }
 
@@ -753,11 +752,10 @@ public final class TinyModel implements Tiny, Model {
      */
     float[][] gradientRows() {
       float[][] rows = new float[4][];
-      int r = 0;
-      rows[r++] = gw1;
-      rows[r++] = gb1;
-      rows[r++] = gw2;
-      rows[r++] = gb2;
+      rows[0] = gw1;
+      rows[1] = gb1;
+      rows[2] = gw2;
+      rows[3] = gb2;
       return rows;
     }
 

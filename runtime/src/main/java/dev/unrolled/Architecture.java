@@ -93,9 +93,12 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
    * @param offset where the block starts in the flat layout
    * @param rows its rows: the layer's outputs
    * @param columns values per row, row-major: the layer's inputs for a matrix, 1 for a vector
+   * @param matrix whether it is the layer's matrix ({@code W[out][in]}, {@code C[out][in]}) rather
+   *     than a vector ({@code b[out]}, {@code s[out]}): named with two indices even for one input
    * @param decayed whether weight decay applies to it: dense weights only
    */
-  public record Block(String name, String title, long offset, int rows, int columns, boolean decayed) {
+  public record Block(String name, String title, long offset, int rows, int columns, boolean matrix,
+      boolean decayed) {
     /** How many parameters it holds. */
     public long length() {
       return (long) rows * columns;
@@ -103,7 +106,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
 
     /** {@code "W[1][3]"} (or {@code "b[1]"}) for the {@code k}-th value of the block. */
     public String element(long k) {
-      return columns == 1 ? name + "[" + k + "]" : name + "[" + k / columns + "][" + k % columns + "]";
+      return matrix ? name + "[" + k / columns + "][" + k % columns + "]" : name + "[" + k + "]";
     }
   }
 
@@ -140,7 +143,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     public long parameterCount() {
       long count = 0;
       for (Block block : blocks) {
-        count += block.length(); // at most two blocks of at most (2³¹)² values: no overflow
+        count += block.length(); // a matrix of at most (2³¹ − 1)² values and a vector: below 2⁶³
       }
       return count;
     }
@@ -179,7 +182,7 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
       offset = saturatedSum(offset, span.parameterCount());
       in = layer.units();
     }
-    return table;
+    return List.copyOf(table);
   }
 
   /** A layer of a matrix block {@code [out][in]} and a vector block {@code [out]}; {@code names}: name, title of each. */
@@ -187,8 +190,8 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
       String[] names, boolean matrixDecayed) {
     long weights = (long) in * out;
     return new LayerSpan(kind, number, in, out, activation, offset, List.of(
-        new Block(names[0], names[1], offset, out, in, matrixDecayed),
-        new Block(names[2], names[3], saturatedSum(offset, weights), out, 1, false)));
+        new Block(names[0], names[1], offset, out, in, true, matrixDecayed),
+        new Block(names[2], names[3], saturatedSum(offset, weights), out, 1, false, false)));
   }
 
   private static long saturatedSum(long a, long b) {

@@ -105,4 +105,47 @@ class ArchitectureTest {
 
     assertThat(e).hasMessageThat().isEqualTo("layers is empty; an architecture has at least an output layer");
   }
+
+  @Test
+  void theLayerTableNumbersTheRbfLayerFirstAndGivesEachLayerItsBlocks() {
+    List<Architecture.LayerSpan> table = SURFACE.table(); // 2 → 20 RBF → 1 IDENTITY
+
+    assertThat(table).hasSize(2);
+    Architecture.LayerSpan rbf = table.get(0);
+    Architecture.LayerSpan output = table.get(1);
+    assertThat(List.of(rbf.kind(), rbf.number(), rbf.inputs(), rbf.outputs(), rbf.offset()))
+        .containsExactly(Architecture.Kind.RBF, 1, 2, 20, 0L).inOrder();
+    assertThat(rbf.blocks()).containsExactly(
+        new Architecture.Block("C", "RBF centre", 0, 20, 2, true, false),
+        new Architecture.Block("s", "RBF log-width", 40, 20, 1, false, false)).inOrder();
+    assertThat(List.of(output.kind(), output.number(), output.inputs(), output.outputs(), output.offset()))
+        .containsExactly(Architecture.Kind.DENSE, 2, 20, 1, 60L).inOrder();
+    assertThat(output.blocks()).containsExactly(
+        new Architecture.Block("W", "weight", 60, 1, 20, true, true),
+        new Architecture.Block("b", "bias", 80, 1, 1, false, false)).inOrder();
+    assertThat(SURFACE.parameterCount()).isEqualTo(81);
+  }
+
+  @Test
+  void aMatrixOfOneInputIsStillNamedWithTwoIndices() {
+    // 1 → 16 TANH → 1: W1 at [0, 16), b1 at [16, 32), W2 at [32, 48), b2 at 48.
+    List<Architecture.LayerSpan> table = Architecture.of(1, MEAN_SQUARED_ERROR, FLOAT,
+        new Layer(16, Activation.TANH), new Layer(1, IDENTITY)).table();
+
+    assertThat(table.get(0).describe(3)).hasValue("layer 1 weight W[3][0]");
+    assertThat(table.get(0).describe(16)).hasValue("layer 1 bias b[0]");
+    assertThat(table.get(0).describe(32)).isEmpty();
+    assertThat(table.get(1).describe(47)).hasValue("layer 2 weight W[0][15]");
+    assertThat(table.get(1).describe(48)).hasValue("layer 2 bias b[0]");
+  }
+
+  @Test
+  void anAbsurdArchitectureSaturatesInsteadOfOverflowing() {
+    int max = Integer.MAX_VALUE;
+    Architecture absurd = Architecture.of(max, MEAN_SQUARED_ERROR, FLOAT, new Layer(max, IDENTITY),
+        new Layer(max, IDENTITY), new Layer(max, IDENTITY));
+
+    assertThat(absurd.table().get(2).offset()).isEqualTo(2 * ((long) max * max + max)); // still below 2⁶³
+    assertThat(absurd.parameterCount()).isEqualTo(Long.MAX_VALUE); // the third layer's blocks pass it
+  }
 }

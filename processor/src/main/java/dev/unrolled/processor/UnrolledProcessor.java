@@ -140,14 +140,13 @@ public final class UnrolledProcessor extends AbstractProcessor {
       return; // before planning: an absurd size must fail fast, not allocate
     }
     NetworkPlan plan = new NetworkPlanner().plan(declaration);
-    ModelWriter modelWriter = new ModelWriter(plan);
-    // The last rule needs the methods the model will declare; nothing is written before it passes.
-    report.addAll(validator.validateMembers(declaration, modelWriter.signatures()));
+    JavaFile model = new ModelWriter(plan).write();
+    // The last rule needs the methods the model declares; no file is written before it passes.
+    report.addAll(validator.validateMembers(declaration, ModelWriter.signatures(model)));
     report.printTo(processingEnv.getMessager());
     if (!report.isClean()) {
       return;
     }
-    JavaFile model = modelWriter.write();
     JavaFile trainer = new TrainerWriter(plan).write();
     for (JavaFile file : List.of(trainer, model)) {
       try {

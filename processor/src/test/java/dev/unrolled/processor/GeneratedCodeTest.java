@@ -225,15 +225,15 @@ class GeneratedCodeTest {
     assertThat(large).contains("Arrays.fill(b1, " + bumpsWidth + ");");
     // Rows: w1, b1 (RBF, never decayed), then w2, b2, w3, b3 with only the weights decayed.
     assertThat(model).contains("boolean[] decayed = new boolean[6];\n"
-        + "    int r = 0;\n"
-        + "    r += 2;\n"
-        + "    decayed[r++] = true;\n"
-        + "    r++;\n"
-        + "    decayed[r++] = true;\n"
-        + "    r++;\n"
+        + "    decayed[2] = true;\n"
+        + "    decayed[4] = true;\n"
         + "    return decayed;");
-    // The looped RBF layer keeps its centres in 100 transposed rows, then its widths: 101 rows.
-    assertThat(large).contains("int r = 0;\n    r += 101;\n");
+    // The looped RBF layer keeps its centres in 100 transposed rows, then its widths: rows 0–100. The
+    // looped 300 → 16 layer's weights are rows 101–400 (one per input), the unrolled 16 → 3 layer's row 402.
+    assertThat(large).contains("boolean[] decayed = new boolean[404];\n"
+        + "    Arrays.fill(decayed, 101, 401, true);\n"
+        + "    decayed[402] = true;\n"
+        + "    return decayed;");
   }
 
   @ParameterizedTest
@@ -264,6 +264,10 @@ class GeneratedCodeTest {
         // As deep as a declaration may be (Network.MAX_LAYERS), behind an RBF layer too.
         Sources.network("test.Deep", "@Network(inputs = 8, rbf = @Rbf(units = 8), layers = {"
             + "@Dense(units = 8, activation = Activation.TANH), ".repeat(255) + "@Dense(units = 2)}, "
+            + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"),
+        // As deep, with every layer looped: optimizer rows of one row per input.
+        Sources.network("test.DeepLooped", "@Network(inputs = 65, layers = {"
+            + "@Dense(units = 65, activation = Activation.RELU), ".repeat(255) + "@Dense(units = 2)}, "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {
       Compilation compilation = generate(declaration);
       assertThat(compilation).succeeded();

@@ -267,7 +267,7 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("@Rbf(units = 100000)", "100000)"),
           "the network has 10,001,100,010 parameters, over the budget of 50,000,000 (maxParameters); "
-              + "the largest layer, layer 1, has 100,000 inputs × 100,000 units; no model can hold more");
+              + "the largest layer, layer 1 (RBF), has 100,000 inputs × 100,000 units; no model can hold more");
     }
 
     @Test
@@ -277,7 +277,7 @@ class ValidationTest {
               + "public interface Bad {}\n"),
           Message.TOO_MANY_PARAMETERS, on("maxParameters = 1000", "1000)"),
           "the network has 1,201 parameters, over the budget of 1,000 (maxParameters); the largest layer, "
-              + "layer 1, has 10 inputs × 100 units; check the sizes for a typo, or raise maxParameters "
+              + "layer 1 (RBF), has 10 inputs × 100 units; check the sizes for a typo, or raise maxParameters "
               + "to at least 1,201");
     }
 

@@ -13,32 +13,29 @@ import dev.unrolled.Parallelism;
  * shards use runs of its rows, or load their own rows straight from a {@link Dataset}. Allocates
  * nothing per batch.
  */
-public final class TrainingCore<M, W extends BatchWorkspace<M>> implements ShardedStep.Work, AutoCloseable {
+public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoCloseable {
   private final M model;
   private final W workspace;
-  private final W[] shards;
   private final GuardedUpdate update;
   private final ShardedStep sharded; // null on the single-threaded path of one shard
-  private Dataset data; // where each shard loads its rows during a dataset batch; null: rows in shard 0
-  private int[] rows;
-  private int offset;
+  private final Shards<M, W> shards; // null when sharded is
 
-  /** For FLOAT models: {@code gradients[k]} are {@code shards[k]}'s gradient rows. */
-  public TrainingCore(M model, W[] shards, GuardedUpdate update, Parallelism parallelism, float[][][] gradients) {
+  /** For FLOAT models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
+  public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, float[][][] gradients) {
     this.model = model;
-    this.workspace = shards[0];
-    this.shards = shards;
+    this.workspace = workspaces[0];
     this.update = update;
-    this.sharded = shards.length == 1 ? null : new ShardedStep(parallelism, this, gradients);
+    this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
+    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients);
   }
 
-  /** For DOUBLE models: {@code gradients[k]} are {@code shards[k]}'s gradient rows. */
-  public TrainingCore(M model, W[] shards, GuardedUpdate update, Parallelism parallelism, double[][][] gradients) {
+  /** For DOUBLE models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
+  public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, double[][][] gradients) {
     this.model = model;
-    this.workspace = shards[0];
-    this.shards = shards;
+    this.workspace = workspaces[0];
     this.update = update;
-    this.sharded = shards.length == 1 ? null : new ShardedStep(parallelism, this, gradients);
+    this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
+    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients);
   }
 
   /**
@@ -67,11 +64,11 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements Shard
       return step(loadRows(data, rows, from, to));
     }
     int m = Checks.range(rows, from, to);
-    select(data, rows, from);
+    shards.select(data, rows, from);
     try {
       return shardedStep(m);
     } finally {
-      select(null, null, 0);
+      shards.select(null, null, 0);
     }
   }
 
@@ -83,11 +80,11 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements Shard
       return workspace.loss(m, false);
     }
     int m = Checks.range(rows, from, to);
-    select(data, rows, from);
+    shards.select(data, rows, from);
     try {
       return sharded.evaluate(m);
     } finally {
-      select(null, null, 0);
+      shards.select(null, null, 0);
     }
   }
 
@@ -127,31 +124,45 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements Shard
     return m;
   }
 
-  private void select(Dataset data, int[] rows, int offset) {
-    this.data = data;
-    this.rows = rows;
-    this.offset = offset;
-  }
+  /** The work of each shard, in its own workspace; shard 0 is the trainer's. */
+  private static final class Shards<M, W extends BatchWorkspace<M>> implements ShardedStep.Work {
+    private final M model;
+    private final W[] workspaces;
+    private Dataset data; // where each shard loads its rows during a dataset batch; null: rows in shard 0
+    private int[] rows;
+    private int offset;
 
-  @Override
-  public double run(int shard, int from, int m, boolean training) {
-    W ws = shards[shard];
-    ws.ensureCapacity(m);
-    if (data != null) {
-      ws.loadRows(data, rows, offset + from, m);
-    } else if (shard > 0) {
-      ws.shareRows(workspace, from, m);
+    Shards(M model, W[] workspaces) {
+      this.model = model;
+      this.workspaces = workspaces;
     }
-    ws.forward(model, m);
-    double loss = ws.loss(m, training);
-    if (training && Double.isFinite(loss)) {
-      ws.backward(model, m);
-    }
-    return loss;
-  }
 
-  @Override
-  public int correct(int shard) {
-    return shards[shard].correct();
+    void select(Dataset data, int[] rows, int offset) {
+      this.data = data;
+      this.rows = rows;
+      this.offset = offset;
+    }
+
+    @Override
+    public double run(int shard, int from, int m, boolean training) {
+      W ws = workspaces[shard];
+      ws.ensureCapacity(m);
+      if (data != null) {
+        ws.loadRows(data, rows, offset + from, m);
+      } else if (shard > 0) {
+        ws.shareRows(workspaces[0], from, m);
+      }
+      ws.forward(model, m);
+      double loss = ws.loss(m, training);
+      if (training && Double.isFinite(loss)) {
+        ws.backward(model, m);
+      }
+      return loss;
+    }
+
+    @Override
+    public int correct(int shard) {
+      return workspaces[shard].correct();
+    }
   }
 }

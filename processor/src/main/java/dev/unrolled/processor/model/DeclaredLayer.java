@@ -12,4 +12,9 @@ public interface DeclaredLayer {
 
   /** Its {@code units} value as written, or null for a default. */
   AnnotationValue unitsValue();
+
+  /** What messages call it: {@code layer 2}. */
+  default String name() {
+    return "layer " + number();
+  }
 }

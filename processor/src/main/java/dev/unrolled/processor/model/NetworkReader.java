@@ -60,7 +60,7 @@ public final class NetworkReader {
     Optional<Backend> backendConstant = enumConstant(values.get("backend"), Backend.class);
     AnnotationValue rbfValue = explicitValue(mirror, "rbf"); // absent: no RBF layer
     Optional<RbfDeclaration> rbf = rbfValue == null ? Optional.empty() : readRbf(rbfValue);
-    Optional<List<LayerDeclaration>> layerList = readLayers(layers, rbfValue == null ? 0 : RbfDeclaration.NUMBER);
+    Optional<List<LayerDeclaration>> layerList = readLayers(layers, rbfValue == null ? 0 : 1); // behind the RBF layer
     if (lossConstant.isEmpty() || precisionConstant.isEmpty() || backendConstant.isEmpty()
         || layerList.isEmpty() || (rbfValue != null && rbf.isEmpty())) {
       return Optional.empty();

@@ -18,4 +18,9 @@ public record RbfDeclaration(int units, AnnotationMirror mirror, AnnotationValue
   public int number() {
     return NUMBER;
   }
+
+  @Override
+  public String name() {
+    return "layer 1 (RBF)";
+  }
 }

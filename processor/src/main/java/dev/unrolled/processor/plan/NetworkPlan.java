@@ -1,7 +1,6 @@
 package dev.unrolled.processor.plan;
 
 import dev.unrolled.Architecture;
-import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.model.NetworkDeclaration;
@@ -34,11 +33,6 @@ public record NetworkPlan(
     return declaration.packageName();
   }
 
-  /** {@code Foo} for a top-level type, {@code Outer_Foo} for a nested one. */
-  public String baseName() {
-    return declaration.baseName();
-  }
-
   public String modelName() {
     return declaration.modelName();
   }
@@ -57,10 +51,6 @@ public record NetworkPlan(
 
   public Precision precision() {
     return declaration.precision();
-  }
-
-  public Backend backend() {
-    return declaration.backend();
   }
 
   /** What the generated {@code ARCHITECTURE} constant holds. */

@@ -29,7 +29,7 @@ public final class NetworkPlanner {
   static final int UNROLL_MAX_WIDTH = 64;
   static final int VECTOR_MIN_UNITS = 16;
   /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
-  static final int UNROLL_SOFTMAX_MAX = 32;
+  public static final int UNROLL_SOFTMAX_MAX = 32;
   /**
    * Per-layer bookkeeping (parameter copies, buffer allocation) costs about 56 bytes of bytecode a
    * layer, so a network of ~150 layers would push one such method past HotSpot's 8,000-byte compile
@@ -84,7 +84,7 @@ public final class NetworkPlanner {
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);
     // Propagation is split over the inputs it writes: each chunk reads every delta.
-    List<Chunk> propagate = propagates ? split(in, (outputs, inputs) -> BytecodeBudget.propagateBytes(inputs, outputs), out)
+    List<Chunk> propagate = propagates ? split(in, (width, units) -> BytecodeBudget.propagateBytes(units, width), out)
         : List.of();
     return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, propagate, propagates, hasActivations,
         activation, unrolledLabel(forward, gradient, propagate));

@@ -96,7 +96,7 @@ final class ArchitectureRules {
   /** A layer as the budget message names it: where to point, and its inputs × units. */
   private record Sized(DeclaredLayer layer, long in, long out) {
     String name() {
-      return "layer " + layer.number();
+      return layer.name();
     }
 
     AnnotationMirror mirror() {

@@ -1,6 +1,7 @@
 package dev.unrolled.processor.write;
 
 import dev.unrolled.processor.plan.LayerPlan;
+import dev.unrolled.processor.plan.NetworkPlanner;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.Locale;
 
@@ -21,7 +22,8 @@ final class ArchitectureTable {
     out.append(String.format(Locale.ROOT, "Total parameters: %,d · loss %s · precision %s%n",
         plan.parameterCount(), plan.loss(), plan.precision()));
     if (plan.unrolledSoftmax()) {
-      line(out, "Softmax: exponentials in locals (an unrolled output layer of at most 32 units)");
+      line(out, "Softmax: exponentials in locals (an unrolled output layer of at most "
+          + NetworkPlanner.UNROLL_SOFTMAX_MAX + " units)");
     }
     if (plan.layers().size() > plan.layersPerMethod()) {
       line(out, String.format(Locale.ROOT, "Bookkeeping: %d layers per method (parameter copies, buffers)",

@@ -14,10 +14,13 @@ final class Emitters {
   static List<LayerEmitter> of(NetworkPlan plan, Numeric num, ClassName model) {
     List<LayerEmitter> emitters = new ArrayList<>();
     String input = "x";
+    int row = 0;
     for (LayerPlan layer : plan.layers()) {
       LayerEmitter emitter = of(layer, num, model, input);
+      emitter.firstRow = row;
       emitters.add(emitter);
       input = emitter.activations();
+      row += emitter.rowCount();
     }
     return emitters;
   }

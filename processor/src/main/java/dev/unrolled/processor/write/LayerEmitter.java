@@ -15,8 +15,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Everything one layer contributes to the generated classes: its parameter fields and their flat
  * layout, its initialisation, its workspace buffers, its forward and backward passes and their
- * kernels. There is one emitter per layer kind × code shape; the writers walk the emitters and never
- * ask which kind or shape a layer is.
+ * kernels. There is one emitter per layer kind × code shape, chosen once in {@link Emitters}; the
+ * writers walk the emitters and leave every per-layer question to them.
  */
 abstract class LayerEmitter {
   final LayerPlan layer;
@@ -26,6 +26,8 @@ abstract class LayerEmitter {
   /** The rows this layer reads: {@code x}, or the previous layer's activations. */
   final String input;
   final int l;
+  /** Where the layer's rows start among the optimizer's rows; set once by {@link Emitters}. */
+  int firstRow;
 
   LayerEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
     this.layer = layer;
@@ -60,15 +62,15 @@ abstract class LayerEmitter {
   }
 
   CodeBlock parameterRows() {
-    return storage.rows(layer, Names.weights(l), Names.biases(l));
+    return storage.rows(layer, firstRow, Names.weights(l), Names.biases(l));
   }
 
   CodeBlock gradientRows() {
-    return storage.rows(layer, Names.weightGradients(l), Names.biasGradients(l));
+    return storage.rows(layer, firstRow, Names.weightGradients(l), Names.biasGradients(l));
   }
 
   CodeBlock decayedRows() {
-    return storage.decayedRows(layer);
+    return storage.decayedRows(layer, firstRow);
   }
 
   int rowCount() {

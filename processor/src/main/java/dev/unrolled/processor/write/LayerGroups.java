@@ -24,6 +24,12 @@ final class LayerGroups {
    */
   static List<MethodSpec> addPerLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
       int layersPerMethod, List<LayerEmitter> layers, Function<LayerEmitter, CodeBlock> perLayer) {
+    return addPerLayer(method, helperName, parameter, false, layersPerMethod, layers, perLayer);
+  }
+
+  /** As above, with static helpers for a static {@code method}. */
+  static List<MethodSpec> addPerLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
+      boolean isStatic, int layersPerMethod, List<LayerEmitter> layers, Function<LayerEmitter, CodeBlock> perLayer) {
     List<MethodSpec> helpers = new ArrayList<>();
     if (layers.size() <= layersPerMethod) {
       for (LayerEmitter layer : layers) {
@@ -39,6 +45,9 @@ final class LayerGroups {
           .addJavadoc("Layers $L–$L of {@code $L}.\n", group.get(0).l, group.get(group.size() - 1).l, helperName);
       if (parameter != null) {
         helper.addParameter(parameter);
+      }
+      if (isStatic) {
+        helper.addModifiers(Modifier.STATIC);
       }
       for (LayerEmitter layer : group) {
         helper.addCode(perLayer.apply(layer));

@@ -1,13 +1,11 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -124,10 +122,10 @@ public final class ModelWriter {
     return names;
   }
 
-  /** The methods the model declares, for the validator's member rules. */
-  public List<MethodSignature> signatures() {
+  /** The methods {@code model} declares, for the validator's member rules. */
+  public static List<MethodSignature> signatures(JavaFile model) {
     List<MethodSignature> signatures = new ArrayList<>();
-    for (MethodSpec method : write().typeSpec().methodSpecs()) {
+    for (MethodSpec method : model.typeSpec().methodSpecs()) {
       if (!method.isConstructor()) {
         signatures.add(new MethodSignature(method.name(),
             method.parameters().stream().map(p -> p.type().toString()).toList(),

@@ -16,12 +16,15 @@ final class Names {
   static final String LEGEND = """
       <p>Names, for layer {@code l} (layer 0 is the input): {@code wl} its weights {@code W}, or the RBF
       centres {@code C}; {@code bl} its biases {@code b}, or the RBF log-widths {@code s} (with
-      {@code betal = exp(bl)}); for each row {@code s} of a batch, {@code zl} the pre-activations,
+      {@code betal = exp(bl)}); for each row of a batch, {@code zl} the pre-activations,
       {@code al = f(zl)} the activations ({@code zl} itself for the identity), {@code dl = ∂L/∂zl} the
       deltas; {@code gwl}, {@code gbl} the gradients of the mean loss; {@code wrl} a copy of {@code W} in
       {@code [out][in]} rows for propagating deltas; {@code x} the inputs, {@code y} the targets, {@code m}
-      the rows of the batch. Inside an unrolled kernel, {@code x_i} and {@code d_j} hold one sample's input
-      {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the gradients over the batch.
+      the rows of the batch ({@code s} indexes them). Inside an unrolled kernel, {@code x_i} and {@code d_j}
+      hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
+      gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
+      {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
+      the softmax exponentials in {@code e0, e1, …}.
       """;
 
   private Names() {}

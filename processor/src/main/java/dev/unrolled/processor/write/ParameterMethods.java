@@ -7,6 +7,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
@@ -60,17 +61,10 @@ final class ParameterMethods {
     type.addMethods(perLayer(get, "getParameters", DST, layer -> layer.exportParameters("dst")));
     type.addMethods(perLayer(set, "setParameters", SRC, layer -> layer.importParameters("src")));
     type.addMethod(get.build()).addMethod(set.build());
-    type.addMethod(MethodSpec.methodBuilder("parameterRows")
-        .addJavadoc("The parameter storage as rows for an optimizer to update in place.\n")
-        .returns(num.matrix())
-        .addCode(rows(num, layers, LayerEmitter::parameterRows))
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("decayedRows")
-        .addModifiers(Modifier.STATIC)
-        .addJavadoc("Which of {@code parameterRows()} hold weights (subject to weight decay).\n")
-        .returns(ArrayTypeName.of(TypeName.BOOLEAN))
-        .addCode(decayedRows())
-        .build());
+    type.addMethods(rows(MethodSpec.methodBuilder("parameterRows")
+        .addJavadoc("The parameter storage as rows for an optimizer to update in place.\n"),
+        plan, num, layers, LayerEmitter::parameterRows));
+    addDecayedRows(type);
   }
 
   private List<MethodSpec> perLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
@@ -86,22 +80,32 @@ final class ParameterMethods {
         .addStatement("$T.length($N, PARAMETERS, $S)", RuntimeTypes.CHECKS, array, array.name());
   }
 
-  /** Builds and returns the array of parameter (or gradient) rows, in a fixed order. */
-  static CodeBlock rows(Numeric num, List<LayerEmitter> layers, Function<LayerEmitter, CodeBlock> rows) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("$T[][] rows = new $T[$L][]", num.scalar(), num.scalar(), rowCount(layers))
-        .addStatement("int r = 0");
-    layers.forEach(layer -> code.add(rows.apply(layer)));
-    return code.addStatement("return rows").build();
+  /**
+   * Completes {@code method} to build and return the array of parameter (or gradient) rows, in a
+   * fixed order; returns the method and its per-group helpers.
+   */
+  static List<MethodSpec> rows(MethodSpec.Builder method, NetworkPlan plan, Numeric num,
+      List<LayerEmitter> layers, Function<LayerEmitter, CodeBlock> rows) {
+    ParameterSpec array = ParameterSpec.builder(num.matrix(), "rows").build();
+    method.returns(num.matrix())
+        .addStatement("$T[][] rows = new $T[$L][]", num.scalar(), num.scalar(), rowCount(layers));
+    List<MethodSpec> methods = new ArrayList<>(LayerGroups.addPerLayer(method, method.build().name(), array,
+        plan.layersPerMethod(), layers, rows));
+    methods.add(method.addStatement("return rows").build());
+    return methods;
   }
 
-  /** Returns which rows belong to decayed blocks (weights) rather than biases, centres or widths. */
-  private CodeBlock decayedRows() {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("boolean[] decayed = new boolean[$L]", rowCount(layers))
-        .addStatement("int r = 0");
-    layers.forEach(layer -> code.add(layer.decayedRows()));
-    return code.addStatement("return decayed").build();
+  /** {@code decayedRows()}: which rows belong to decayed blocks (weights), not biases, centres or widths. */
+  private void addDecayedRows(TypeSpec.Builder type) {
+    ParameterSpec decayed = ParameterSpec.builder(ArrayTypeName.of(TypeName.BOOLEAN), "decayed").build();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("decayedRows")
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("Which of {@code parameterRows()} hold weights (subject to weight decay).\n")
+        .returns(ArrayTypeName.of(TypeName.BOOLEAN))
+        .addStatement("boolean[] decayed = new boolean[$L]", rowCount(layers));
+    type.addMethods(LayerGroups.addPerLayer(method, "decayedRows", decayed, true, plan.layersPerMethod(), layers,
+        LayerEmitter::decayedRows));
+    type.addMethod(method.addStatement("return decayed").build());
   }
 
   private static int rowCount(List<LayerEmitter> layers) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.unrolled.Architecture.Block;
 import dev.unrolled.processor.plan.LayerPlan;
+import java.util.Arrays;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -55,6 +56,11 @@ enum Storage {
     @Override
     CodeBlock eachRow(LayerPlan layer, Function<String, CodeBlock> statement, String matrix) {
       return CodeBlock.builder().addStatement(statement.apply(matrix)).build();
+    }
+
+    @Override
+    String rowIndex() {
+      return "";
     }
   },
 
@@ -108,6 +114,11 @@ enum Storage {
           .addStatement(statement.apply(matrix + "[i]"))
           .endControlFlow().build();
     }
+
+    @Override
+    String rowIndex() {
+      return "i";
+    }
   };
 
   /** The Java type of the matrix storage. */
@@ -158,39 +169,34 @@ enum Storage {
         .build();
   }
 
-  /** Appends the layer's rows (matrix rows, then the vector) to {@code rows[r++]}. */
-  CodeBlock rows(LayerPlan layer, String matrix, String vector) {
-    return CodeBlock.builder().add(eachRow(layer, row -> CodeBlock.of("rows[r++] = $L", row), matrix))
-        .addStatement("rows[r++] = $L", vector)
+  /**
+   * {@code rows[first…]} = the layer's rows, the matrix rows and then the vector, at constant
+   * positions so that deep networks can fill them in groups of layers.
+   */
+  CodeBlock rows(LayerPlan layer, int first, String matrix, String vector) {
+    return CodeBlock.builder()
+        .add(eachRow(layer, row -> CodeBlock.of("rows[$L] = $L", plus(first, rowIndex()), row), matrix))
+        .addStatement("rows[$L] = $L", first + rows(layer), vector)
         .build();
   }
 
-  /** Marks the layer's rows of decayed blocks in {@code decayed[]}; skips the others in one step. */
-  CodeBlock decayedRows(LayerPlan layer) {
+  /** Marks the rows of the layer's decayed blocks, from {@code first}; the others stay false. */
+  CodeBlock decayedRows(LayerPlan layer, int first) {
     CodeBlock.Builder code = CodeBlock.builder();
-    int skipped = 0;
+    int row = first;
     for (Block block : layer.span().blocks()) {
-      int rows = block == layer.span().matrix() ? rows(layer) : 1;
-      if (!block.decayed()) {
-        skipped += rows;
-        continue;
+      int rows = block.matrix() ? rows(layer) : 1;
+      if (block.decayed()) {
+        code.addStatement(rows == 1 ? CodeBlock.of("decayed[$L] = true", row)
+            : CodeBlock.of("$T.fill(decayed, $L, $L, true)", Arrays.class, row, row + rows));
       }
-      skip(code, skipped);
-      skipped = 0;
-      code.add(block == layer.span().matrix() ? eachRow(layer, row -> CodeBlock.of("decayed[r++] = true"), "")
-          : CodeBlock.builder().addStatement("decayed[r++] = true").build());
+      row += rows;
     }
-    skip(code, skipped);
     return code.build();
   }
 
-  private static void skip(CodeBlock.Builder code, int rows) {
-    if (rows == 1) {
-      code.addStatement("r++");
-    } else if (rows > 1) {
-      code.addStatement("r += $L", rows);
-    }
-  }
+  /** The index of a matrix row inside {@link #eachRow}: none for one flat row, the loop's {@code i}. */
+  abstract String rowIndex();
 
   /** Rows an optimizer sees for the layer: the matrix rows and the vector. */
   int rowCount(LayerPlan layer) {
@@ -199,6 +205,6 @@ enum Storage {
 
   /** {@code offset + index}, or just the index for the first layer. */
   private static String plus(int offset, String index) {
-    return offset == 0 ? index : offset + " + " + index;
+    return index.isEmpty() ? Integer.toString(offset) : offset == 0 ? index : offset + " + " + index;
   }
 }

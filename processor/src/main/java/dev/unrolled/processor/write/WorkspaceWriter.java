@@ -69,7 +69,7 @@ final class WorkspaceWriter {
       type.addMethod(layers.get(k).backward(k == 0 ? null : layers.get(k - 1)));
     }
     addGradientTo(type);
-    type.addMethod(gradientRows());
+    type.addMethods(gradientRows());
     type.addMethod(correct());
     return type.build();
   }
@@ -242,11 +242,9 @@ final class WorkspaceWriter {
     type.addMethod(method.build());
   }
 
-  private MethodSpec gradientRows() {
-    return MethodSpec.methodBuilder("gradientRows")
-        .addJavadoc("The gradient rows, in the same order as {@code parameterRows()} of the model.\n")
-        .returns(num.matrix())
-        .addCode(ParameterMethods.rows(num, layers, LayerEmitter::gradientRows))
-        .build();
+  private List<MethodSpec> gradientRows() {
+    return ParameterMethods.rows(MethodSpec.methodBuilder("gradientRows")
+        .addJavadoc("The gradient rows, in the same order as {@code parameterRows()} of the model.\n"),
+        plan, num, layers, LayerEmitter::gradientRows);
   }
 }

@@ -218,7 +218,7 @@ class ArchitectureRulesTest {
           .loss(SOFTMAX_CROSS_ENTROPY).build();
 
       Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "10,001,100,010", DEFAULT_BUDGET,
-          "layer 1", 100_000, 100_000,
+          "layer 1 (RBF)", 100_000, 100_000,
           "no model can hold more than 2,147,483,647 parameters; check the sizes for a typo");
 
       assertPointsAt(problem, network.rbf().mirror(), network.rbf().unitsValue());
@@ -229,7 +229,7 @@ class ArchitectureRulesTest {
       // 10·100 + 100 centres and widths, 100·1 + 1 dense parameters.
       NetworkDeclaration network = Declarations.network(10).rbf(100).dense(1).maxParameters(1_000).build();
 
-      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "1,201", 1_000, "layer 1", 10, 100,
+      Problem problem = only(network, Message.TOO_MANY_PARAMETERS, "1,201", 1_000, "layer 1 (RBF)", 10, 100,
           "check the sizes for a typo, or raise maxParameters to at least 1,201 if you mean it");
 
       assertPointsAt(problem, network.mirror(), network.maxParametersValue());
