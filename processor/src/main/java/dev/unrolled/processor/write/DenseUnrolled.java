@@ -122,13 +122,7 @@ final class DenseUnrolled extends DenseEmitter {
         .addParameter(TypeName.INT, "m")
         .addParameter(num.vector(), "gw")
         .addParameter(num.vector(), "gb");
-    int unitsPerTile = Math.max(1, LayerPlan.TILE_SUMS / (in + 1));
-    int inputsPerTile = Math.min(in, LayerPlan.TILE_SUMS);
-    for (int j = chunk.from(); j < chunk.to(); j += unitsPerTile) {
-      for (int i = 0; i < in; i += inputsPerTile) {
-        gradientTile(method, j, Math.min(chunk.to(), j + unitsPerTile), i, Math.min(in, i + inputsPerTile), in);
-      }
-    }
+    eachTile(chunk, in, (j0, j1, i0, i1) -> gradientTile(method, j0, j1, i0, i1, in));
     return method.build();
   }
 

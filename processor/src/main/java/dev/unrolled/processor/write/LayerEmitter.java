@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;
+import dev.unrolled.processor.plan.Chunk;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,6 +149,25 @@ abstract class LayerEmitter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
+  }
+
+  /** Writes the gradient sums of units [j0, j1) over inputs [i0, i1). */
+  interface Tile {
+    void write(int j0, int j1, int i0, int i1);
+  }
+
+  /**
+   * The tiles of an unrolled gradient kernel for the units of {@code chunk}: at most
+   * {@link LayerPlan#TILE_SUMS} sums each, so they stay in registers during one pass over the batch.
+   */
+  static void eachTile(Chunk chunk, int in, Tile tile) {
+    int unitsPerTile = Math.max(1, LayerPlan.TILE_SUMS / (in + 1));
+    int inputsPerTile = Math.min(in, LayerPlan.TILE_SUMS);
+    for (int j = chunk.from(); j < chunk.to(); j += unitsPerTile) {
+      for (int i = 0; i < in; i += inputsPerTile) {
+        tile.write(j, Math.min(chunk.to(), j + unitsPerTile), i, Math.min(in, i + inputsPerTile));
+      }
+    }
   }
 
   /** A private static kernel of the model. */
