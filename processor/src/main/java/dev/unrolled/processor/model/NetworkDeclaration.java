@@ -75,8 +75,8 @@ public record NetworkDeclaration(
   }
 
   /**
-   * The declared architecture, for the runtime's layer table. Meaningful only when every size is
-   * positive (validation checks that first).
+   * The declared architecture, for the runtime's layer table. Call it only once every size is
+   * positive (validation checks that first): {@code Architecture} refuses others.
    */
   public Architecture architecture() {
     List<Architecture.Layer> dense = layers.stream()
@@ -91,7 +91,7 @@ public record NetworkDeclaration(
 
   /**
    * Every parameter of the layer table, saturating at {@code Long.MAX_VALUE}: declarations may be
-   * absurdly large. Meaningful only when every size is positive.
+   * absurdly large. Call it only once every size is positive, as {@link #architecture()}.
    */
   public long parameterCount() {
     return architecture().parameterCount();

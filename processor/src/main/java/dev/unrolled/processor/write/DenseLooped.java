@@ -89,16 +89,16 @@ class DenseLooped extends DenseEmitter {
   @Override
   List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
-    methods.add(forward(layer));
-    methods.add(gradient(layer));
+    methods.add(forwardKernel());
+    methods.add(gradientKernel());
     if (layer.propagates()) {
-      methods.add(transpose(layer));
-      methods.add(propagate(layer));
+      methods.add(transposeKernel());
+      methods.add(propagateKernel());
     }
     return methods;
   }
 
-  private MethodSpec forward(LayerPlan layer) {
+  private MethodSpec forwardKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = in - in % 4;
@@ -141,7 +141,7 @@ class DenseLooped extends DenseEmitter {
     return method.build();
   }
 
-  private MethodSpec gradient(LayerPlan layer) {
+  private MethodSpec gradientKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
     return kernel(gradientName())
@@ -183,7 +183,7 @@ class DenseLooped extends DenseEmitter {
         .build();
   }
 
-  private MethodSpec transpose(LayerPlan layer) {
+  private MethodSpec transposeKernel() {
     return kernel(transposeName())
         .addJavadoc("Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n",
             layer.number())
@@ -198,7 +198,7 @@ class DenseLooped extends DenseEmitter {
         .build();
   }
 
-  private MethodSpec propagate(LayerPlan layer) {
+  private MethodSpec propagateKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
     int blocked = out - out % 4;

@@ -33,7 +33,7 @@ final class DenseUnrolled extends DenseEmitter {
   void addForwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("for (int s = 0; s < m; s++)");
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(layer, k),
+      method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(k),
           Names.weights(l), Names.biases(l), input, Names.preActivations(l));
     }
     method.endControlFlow();
@@ -43,13 +43,13 @@ final class DenseUnrolled extends DenseEmitter {
   void addBackwardCalls(MethodSpec.Builder method) {
     String d = Names.deltas(l);
     for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      method.addStatement("$L($L, $L, m, $L, $L)", gradientName(layer, k), input, d,
+      method.addStatement("$L($L, $L, m, $L, $L)", gradientName(k), input, d,
           Names.weightGradients(l), Names.biasGradients(l));
     }
     if (layer.propagates()) {
       method.beginControlFlow("for (int s = 0; s < m; s++)");
       for (int k = 0; k < layer.propagateChunks().size(); k++) {
-        method.addStatement("$L(model.$L, $L[s], $L[s])", propagateName(layer, k), Names.weights(l), d,
+        method.addStatement("$L(model.$L, $L[s], $L[s])", propagateName(k), Names.weights(l), d,
             Names.deltas(l - 1));
       }
       method.endControlFlow();
@@ -60,33 +60,33 @@ final class DenseUnrolled extends DenseEmitter {
   List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      methods.add(forward(layer, k));
+      methods.add(forwardKernel(k));
     }
     for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      methods.add(gradient(layer, k));
+      methods.add(gradientKernel(k));
     }
     for (int k = 0; k < layer.propagateChunks().size(); k++) {
-      methods.add(propagate(layer, k));
+      methods.add(propagateKernel(k));
     }
     return methods;
   }
 
-  private static String forwardName(LayerPlan layer, int chunk) {
+  private String forwardName(int chunk) {
     return Names.chunked("dense", layer, layer.forwardChunks(), chunk);
   }
 
-  private static String gradientName(LayerPlan layer, int chunk) {
+  private String gradientName(int chunk) {
     return Names.chunked("gradient", layer, layer.gradientChunks(), chunk);
   }
 
-  private static String propagateName(LayerPlan layer, int chunk) {
+  private String propagateName(int chunk) {
     return Names.chunked("propagate", layer, layer.propagateChunks(), chunk);
   }
 
-  private MethodSpec forward(LayerPlan layer, int index) {
+  private MethodSpec forwardKernel(int index) {
     Chunk chunk = layer.forwardChunks().get(index);
     int in = layer.inputs();
-    MethodSpec.Builder method = kernel(forwardName(layer, index))
+    MethodSpec.Builder method = kernel(forwardName(index))
         .addJavadoc("Layer $L forward for units $L–$L of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.\n",
             layer.number(), chunk.from(), chunk.to() - 1)
         .addParameter(num.vector(), "w")
@@ -110,10 +110,10 @@ final class DenseUnrolled extends DenseEmitter {
    * of every gradient element per sample (the 4-16-3 backward pass went from about 62 to 55 ns per
    * sample). Each sum adds the samples in the same order as before, so results are bit-identical.
    */
-  private MethodSpec gradient(LayerPlan layer, int index) {
+  private MethodSpec gradientKernel(int index) {
     Chunk chunk = layer.gradientChunks().get(index);
     int in = layer.inputs();
-    MethodSpec.Builder method = kernel(gradientName(layer, index))
+    MethodSpec.Builder method = kernel(gradientName(index))
         .addJavadoc("Layer $L gradients of units $L–$L, summed over rows [0, m):\n",
             layer.number(), chunk.from(), chunk.to() - 1)
         .addJavadoc("{@code gb[j] = Σₛ d[s][j]}, {@code gw[j·$L + i] = Σₛ d[s][j]·x[s][i]}.\n", in)
@@ -170,11 +170,11 @@ final class DenseUnrolled extends DenseEmitter {
     }
   }
 
-  private MethodSpec propagate(LayerPlan layer, int index) {
+  private MethodSpec propagateKernel(int index) {
     Chunk chunk = layer.propagateChunks().get(index);
     int in = layer.inputs();
     int out = layer.outputs();
-    MethodSpec.Builder method = kernel(propagateName(layer, index))
+    MethodSpec.Builder method = kernel(propagateName(index))
         .addJavadoc("Layer $L deltas of one sample back to units $L–$L of layer $L, before the slope:\n",
             layer.number(), chunk.from(), chunk.to() - 1, layer.number() - 1)
         .addJavadoc("{@code p[i] = Σⱼ d[j]·W[j][i]}.\n")

@@ -47,10 +47,10 @@ final class RadialLooped extends RadialEmitter {
 
   @Override
   List<MethodSpec> kernels() {
-    return List.of(loopedForward(layer), loopedGradient(layer));
+    return List.of(forwardKernel(), gradientKernel());
   }
 
-  private MethodSpec loopedForward(LayerPlan layer) {
+  private MethodSpec forwardKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
     return kernel(forwardName())
@@ -80,7 +80,7 @@ final class RadialLooped extends RadialEmitter {
         .build();
   }
 
-  private MethodSpec loopedGradient(LayerPlan layer) {
+  private MethodSpec gradientKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
     return kernel(gradientName())

@@ -19,11 +19,11 @@ final class RadialUnrolled extends RadialEmitter {
     super(layer, num, model, Storage.FLAT, input);
   }
 
-  private static String forwardName(LayerPlan layer, int chunk) {
+  private String forwardName(int chunk) {
     return Names.chunked("radial", layer, layer.forwardChunks(), chunk);
   }
 
-  private static String gradientName(LayerPlan layer, int chunk) {
+  private String gradientName(int chunk) {
     return Names.chunked("radialGradient", layer, layer.gradientChunks(), chunk);
   }
 
@@ -38,7 +38,7 @@ final class RadialUnrolled extends RadialEmitter {
   void addForwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("for (int s = 0; s < m; s++)");
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      method.addStatement("$L(model.$L, $L, $L[s], $L[s])", forwardName(layer, k), Names.weights(l), widths(),
+      method.addStatement("$L(model.$L, $L, $L[s], $L[s])", forwardName(k), Names.weights(l), widths(),
           input, Names.preActivations(l));
     }
     method.endControlFlow();
@@ -47,7 +47,7 @@ final class RadialUnrolled extends RadialEmitter {
   @Override
   void addGradientCalls(MethodSpec.Builder method) {
     for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      method.addStatement("$L($L, $L, $L, m, model.$L, $L, $L, $L)", gradientName(layer, k), input,
+      method.addStatement("$L($L, $L, $L, m, model.$L, $L, $L, $L)", gradientName(k), input,
           Names.deltas(l), Names.preActivations(l), Names.weights(l), widths(), Names.weightGradients(l),
           Names.biasGradients(l));
     }
@@ -57,18 +57,18 @@ final class RadialUnrolled extends RadialEmitter {
   List<MethodSpec> kernels() {
     List<MethodSpec> methods = new ArrayList<>();
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      methods.add(unrolledForward(layer, k));
+      methods.add(forwardKernel(k));
     }
     for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      methods.add(unrolledGradient(layer, k));
+      methods.add(gradientKernel(k));
     }
     return methods;
   }
 
-  private MethodSpec unrolledForward(LayerPlan layer, int index) {
+  private MethodSpec forwardKernel(int index) {
     Chunk chunk = layer.forwardChunks().get(index);
     int in = layer.inputs();
-    MethodSpec.Builder method = kernel(forwardName(layer, index))
+    MethodSpec.Builder method = kernel(forwardName(index))
         .addJavadoc("Layer $L (RBF) forward for units $L–$L of one sample: "
             + "{@code z[j] = β[j]·Σᵢ (x[i] − C[j][i])²}.\n", layer.number(), chunk.from(), chunk.to() - 1)
         .addParameter(num.vector(), "c")
@@ -93,10 +93,10 @@ final class RadialUnrolled extends RadialEmitter {
    * Gradients of a chunk of units, summed over the batch in locals as the dense unrolled kernels do:
    * per tile, the unit's centre coordinates and its sums live in locals for one pass over the rows.
    */
-  private MethodSpec unrolledGradient(LayerPlan layer, int index) {
+  private MethodSpec gradientKernel(int index) {
     Chunk chunk = layer.gradientChunks().get(index);
     int in = layer.inputs();
-    MethodSpec.Builder method = kernel(gradientName(layer, index))
+    MethodSpec.Builder method = kernel(gradientName(index))
         .addJavadoc("Layer $L (RBF) gradients of units $L–$L, summed over rows [0, m):\n",
             layer.number(), chunk.from(), chunk.to() - 1)
         .addJavadoc("{@code gs[j] = Σₛ d[s][j]·z[s][j]}, "
