@@ -58,16 +58,9 @@ final class DenseUnrolled extends DenseEmitter {
 
   @Override
   List<MethodSpec> kernels() {
-    List<MethodSpec> methods = new ArrayList<>();
-    for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      methods.add(forwardKernel(k));
-    }
-    for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      methods.add(gradientKernel(k));
-    }
-    for (int k = 0; k < layer.propagateChunks().size(); k++) {
-      methods.add(propagateKernel(k));
-    }
+    List<MethodSpec> methods = new ArrayList<>(perChunk(layer.forwardChunks(), this::forwardKernel));
+    methods.addAll(perChunk(layer.gradientChunks(), this::gradientKernel));
+    methods.addAll(perChunk(layer.propagateChunks(), this::propagateKernel));
     return methods;
   }
 

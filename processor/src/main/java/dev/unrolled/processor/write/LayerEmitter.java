@@ -11,6 +11,7 @@ import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -149,6 +150,15 @@ abstract class LayerEmitter {
         .addModifiers(Modifier.PRIVATE)
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
+  }
+
+  /** One unrolled kernel per chunk of a pass, in chunk order. */
+  static List<MethodSpec> perChunk(List<Chunk> chunks, IntFunction<MethodSpec> kernel) {
+    List<MethodSpec> methods = new ArrayList<>();
+    for (int k = 0; k < chunks.size(); k++) {
+      methods.add(kernel.apply(k));
+    }
+    return methods;
   }
 
   /** Writes the gradient sums of units [j0, j1) over inputs [i0, i1). */

@@ -55,13 +55,8 @@ final class RadialUnrolled extends RadialEmitter {
 
   @Override
   List<MethodSpec> kernels() {
-    List<MethodSpec> methods = new ArrayList<>();
-    for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      methods.add(forwardKernel(k));
-    }
-    for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      methods.add(gradientKernel(k));
-    }
+    List<MethodSpec> methods = new ArrayList<>(perChunk(layer.forwardChunks(), this::forwardKernel));
+    methods.addAll(perChunk(layer.gradientChunks(), this::gradientKernel));
     return methods;
   }
 
