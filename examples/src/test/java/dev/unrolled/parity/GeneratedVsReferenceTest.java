@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestReporter;
  */
 class GeneratedVsReferenceTest {
   private static final List<NetCase> CASES = java.util.stream.Stream.of(
-      ParityCases.all(), MatrixCases.all(), VectorCases.all()).flatMap(List::stream).toList();
+      ParityCases.all(), MatrixCases.all(), VectorCases.all(), LaneCases.all()).flatMap(List::stream).toList();
   private static final double SGD_RATE = 0.1;
   private static final double ADAM_RATE = 0.01;
 
@@ -77,7 +77,7 @@ class GeneratedVsReferenceTest {
   @Test
   void tableCoversTheContract() {
     new Coverage(CASES).assertComplete();
-    assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT, CASES.size());
+    assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT, CASES.size());
   }
 
   @Test
@@ -301,7 +301,7 @@ class GeneratedVsReferenceTest {
 
   private static void finish(ParityReport report, TestReporter reporter) {
     reporter.publishEntry("parity", report.summary());
-    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT);
+    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT);
   }
 
   static int argMax(double[] v) {

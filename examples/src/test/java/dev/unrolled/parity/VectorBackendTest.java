@@ -44,6 +44,70 @@ class VectorBackendTest {
   }
 
   @Test
+  void laneModelsReportTheKernelsThisJvmRuns() {
+    for (NetCase c : LaneCases.all()) {
+      Model model = c.newModel(1);
+      assertEquals(MODULE_EXPECTED ? Backend.VECTOR : Backend.PLAIN, model.backend(), c.name);
+      String kernels = model.summary().lines().reduce((first, second) -> second).orElseThrow();
+      if (MODULE_EXPECTED) {
+        assertThat(kernels).matches("Kernels: Vector API tiles, \\d+-bit (Float|Double)Vector, \\d+ lanes");
+      } else {
+        assertThat(kernels).startsWith("Kernels: plain loops");
+      }
+      assertThat(model.summary()).contains("dense 1   (m, 10)");
+      assertThat(model.summary().lines().filter(line -> line.endsWith("batch lanes (else looped)")).count())
+          .isEqualTo(3);
+    }
+  }
+
+  @Test
+  void laneAndPlainTrainingAgreeInDouble() {
+    var lanes = new LaneNetworks_TanhSoftmaxLanesDoubleTrainer(
+        new LaneNetworks_TanhSoftmaxLanesDoubleModel(5), Optimizer.sgd(0.1));
+    var plain = new LaneNetworks_TanhSoftmaxPlainDoubleTrainer(
+        new LaneNetworks_TanhSoftmaxPlainDoubleModel(5), Optimizer.sgd(0.1));
+    double[] lossesLanes = new double[8];
+    double[] lossesPlain = new double[8];
+    trainSmall(lanes::trainBatch, lossesLanes);
+    trainSmall(plain::trainBatch, lossesPlain);
+    // Lane sums add the batch in another order than the unrolled kernels: equal up to rounding.
+    assertThat(TestData.relativeError(lanes.model().parameters(), plain.model().parameters())).isLessThan(1e-12);
+    assertThat(TestData.relativeError(lossesLanes, lossesPlain)).isLessThan(1e-12);
+    assertThat(lossesLanes[7]).isLessThan(lossesLanes[0]);
+  }
+
+  @Test
+  void laneAndPlainTrainingAgreeInFloat() {
+    var lanes = new LaneNetworks_TanhSoftmaxLanesFloatTrainer(
+        new LaneNetworks_TanhSoftmaxLanesFloatModel(5), Optimizer.sgd(0.1));
+    var plain = new LaneNetworks_TanhSoftmaxPlainFloatTrainer(
+        new LaneNetworks_TanhSoftmaxPlainFloatModel(5), Optimizer.sgd(0.1));
+    double[] lossesLanes = new double[8];
+    double[] lossesPlain = new double[8];
+    trainSmall(lanes::trainBatch, lossesLanes);
+    trainSmall(plain::trainBatch, lossesPlain);
+    assertThat(TestData.relativeError(lanes.model().parameters(), plain.model().parameters())).isLessThan(1e-4);
+    assertThat(TestData.relativeError(lossesLanes, lossesPlain)).isLessThan(1e-4);
+    assertThat(lossesLanes[7]).isLessThan(lossesLanes[0]);
+  }
+
+  /** Eight SGD steps of 6-…-8 networks on seeded batches of 13 rows (padding lanes in every vector). */
+  private static void trainSmall(Step step, double[] losses) {
+    Random random = new Random(12);
+    for (int k = 0; k < losses.length; k++) {
+      double[][] x = new double[13][6];
+      double[][] y = new double[13][8];
+      for (int s = 0; s < 13; s++) {
+        for (int i = 0; i < 6; i++) {
+          x[s][i] = random.nextGaussian();
+        }
+        y[s][(x[s][0] > 0 ? 4 : 0) + (x[s][1] > 0 ? 2 : 0) + (x[s][2] > 0 ? 1 : 0)] = 1;
+      }
+      losses[k] = step.trainBatch(x, y);
+    }
+  }
+
+  @Test
   void plainModelsAlwaysRunPlainLoops() {
     Model model = new VectorNetworks_ReluSoftmaxPlainDoubleModel(1);
     assertEquals(Backend.PLAIN, model.backend());

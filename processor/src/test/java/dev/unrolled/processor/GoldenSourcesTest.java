@@ -60,6 +60,7 @@ class GoldenSourcesTest {
       new Golden("Tiny", List.of()),
       new Golden("Looped", List.of()),
       new Golden("Tiled", List.of("--add-modules", "jdk.incubator.vector")),
+      new Golden("Lanes", List.of("--add-modules", "jdk.incubator.vector")),
       new Golden("Radial", List.of()));
 
   static List<Golden> declarations() {

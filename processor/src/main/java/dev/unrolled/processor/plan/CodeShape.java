@@ -10,7 +10,13 @@ public enum CodeShape {
    * Vector API register tiles (eight batch rows × two vectors of units) when the JVM has
    * {@code jdk.incubator.vector}, with the {@link #LOOPED} kernels kept as the fallback.
    */
-  VECTOR("vector tiles, looped fallback");
+  VECTOR("vector tiles, looped fallback"),
+  /**
+   * The batch in the lanes: activations and deltas stored {@code [unit][sample]}, every product and
+   * activation computed across the samples, in Vector API lanes when the JVM has
+   * {@code jdk.incubator.vector} and in plain loops over the samples otherwise.
+   */
+  LANES("batch lanes, looped fallback");
 
   private final String label;
 

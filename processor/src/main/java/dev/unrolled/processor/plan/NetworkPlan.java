@@ -71,9 +71,19 @@ public record NetworkPlan(
     return last.weightOffset() + last.parameterCount();
   }
 
-  /** True when some layer has Vector API kernels, so the model needs its vector class. */
+  /** True when some layer has Vector API kernels, so the model needs its {@code VECTOR} switch. */
   public boolean hasVectorLayers() {
+    return hasTiledLayers() || hasLaneLayers();
+  }
+
+  /** True when some layer has vector register tiles, so the model needs {@code VectorKernels}. */
+  public boolean hasTiledLayers() {
     return layers.stream().anyMatch(layer -> layer.shape() == CodeShape.VECTOR);
+  }
+
+  /** True when some layer keeps the batch in lanes, so the model needs {@code LaneKernels}. */
+  public boolean hasLaneLayers() {
+    return layers.stream().anyMatch(layer -> layer.shape() == CodeShape.LANES);
   }
 
   public boolean isInterface() {

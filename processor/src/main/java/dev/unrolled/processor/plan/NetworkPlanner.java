@@ -23,6 +23,8 @@ import java.util.List;
  * <p>With the vector backend, looped dense layers of at least {@value #VECTOR_MIN_UNITS} units get
  * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
  * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
+ * The small layers that the plain backend unrolls keep the batch in the lanes instead: one sample
+ * per lane, so a 16-unit layer fills its vectors whatever its width.
  */
 public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
@@ -80,6 +82,10 @@ public final class NetworkPlanner {
               activation, "vector tiles 8×2 (else looped)")
           : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "looped (axpy rows, 4 per pass)");
+    }
+    if (vector) {
+      return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
+          activation, "batch lanes (else looped)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);

@@ -18,6 +18,11 @@ final class Emitters {
     for (LayerPlan layer : plan.layers()) {
       LayerEmitter emitter = of(layer, num, model, input);
       emitter.firstRow = row;
+      if (!emitters.isEmpty()) {
+        LayerEmitter previous = emitters.get(emitters.size() - 1);
+        previous.next = emitter;
+        emitter.previous = previous;
+      }
       emitters.add(emitter);
       input = emitter.activations();
       row += emitter.rowCount();
@@ -30,12 +35,13 @@ final class Emitters {
       case RBF -> switch (layer.shape()) {
         case UNROLLED -> new RadialUnrolled(layer, num, model, input);
         case LOOPED -> new RadialLooped(layer, num, model, input);
-        case VECTOR -> throw new IllegalArgumentException("the planner gives RBF layers no vector tiles");
+        case VECTOR, LANES -> throw new IllegalArgumentException("the planner gives RBF layers no vector kernels");
       };
       case DENSE -> switch (layer.shape()) {
         case UNROLLED -> new DenseUnrolled(layer, num, model, input);
         case LOOPED -> new DenseLooped(layer, num, model, input);
         case VECTOR -> new DenseVector(layer, num, model, input);
+        case LANES -> new DenseLanes(layer, num, model, input);
       };
     };
   }

@@ -30,6 +30,9 @@ abstract class LayerEmitter {
   final int l;
   /** Where the layer's rows start among the optimizer's rows; set once by {@link Emitters}. */
   int firstRow;
+  /** The layers before and after this one (null at the ends); set once by {@link Emitters}. */
+  LayerEmitter previous;
+  LayerEmitter next;
 
   LayerEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
     this.layer = layer;
@@ -80,6 +83,11 @@ abstract class LayerEmitter {
   }
 
   // ---- the workspace ----
+
+  /** Whether the layer keeps its batch in lanes, {@code [unit][sample]}, rather than in rows. */
+  boolean lanes() {
+    return false;
+  }
 
   /** The activations this layer writes: {@code al}, or {@code zl} when the activation is the identity. */
   String activations() {

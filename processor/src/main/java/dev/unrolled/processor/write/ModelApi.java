@@ -56,7 +56,8 @@ final class ModelApi {
     }
     return method
         .addStatement("return SUMMARY + (VECTOR\n? $S + $L.describe() + $S\n: $S + $T.unavailableReason() + $S)",
-            "Kernels: Vector API tiles, ", VectorKernels.CLASS_NAME, "\n",
+            plan.hasTiledLayers() ? "Kernels: Vector API tiles, " : "Kernels: Vector API lanes, ",
+            plan.hasTiledLayers() ? VectorKernels.CLASS_NAME : LaneKernels.CLASS_NAME, "\n",
             "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n")
         .build();
   }

@@ -78,8 +78,11 @@ public final class ModelWriter {
     parameters.addMethods(type);
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());
-    if (plan.hasVectorLayers()) {
+    if (plan.hasTiledLayers()) {
       type.addType(new VectorKernels(num).type());
+    }
+    if (plan.hasLaneLayers()) {
+      type.addType(new LaneKernels(num).type(laneActivations()));
     }
     return JavaFile.builder(plan.packageName(), type.build())
         .build();
@@ -174,6 +177,12 @@ public final class ModelWriter {
           .initializer("$T.available()", RuntimeTypes.VECTOR_SUPPORT)
           .build());
     }
+    if (plan.hasLaneLayers()) {
+      type.addField(FieldSpec.builder(TypeName.INT, "LANE_WIDTH", Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Samples per vector in the layers that keep the batch in lanes; 1 in plain loops.\n")
+          .initializer("VECTOR ? $L.LANES : 1", LaneKernels.CLASS_NAME)
+          .build());
+    }
   }
 
   /**
@@ -204,11 +213,25 @@ public final class ModelWriter {
         .build();
   }
 
+  /** The activations of the layers that keep the batch in lanes. */
+  private Set<Activation> laneActivations() {
+    Set<Activation> used = EnumSet.noneOf(Activation.class);
+    for (LayerEmitter layer : layers) {
+      if (layer.lanes()) {
+        used.addAll(layer.activationsUsed());
+      }
+    }
+    return used;
+  }
+
   private void addKernels(TypeSpec.Builder type) {
     Set<Activation> used = EnumSet.noneOf(Activation.class);
     for (LayerEmitter layer : layers) {
       type.addMethods(layer.kernels());
       used.addAll(layer.activationsUsed());
+    }
+    if (plan.hasLaneLayers()) {
+      type.addMethods(new LaneKernels(num).plainMethods());
     }
     type.addMethods(new ActivationFunctions(num).methods(used));
     type.addMethods(loss.modelHelpers());

@@ -68,6 +68,11 @@ final class Names {
     return "wr" + layer;
   }
 
+  /** The {@code [unit][sample]} copy of a batch buffer in a lane layer: {@code z2Lanes}, {@code xLanes}. */
+  static String lanes(String rows) {
+    return rows + "Lanes";
+  }
+
   /** {@code dense3}, or {@code dense3_1} for the second of several chunks. */
   static String chunked(String base, LayerPlan layer, List<Chunk> chunks, int index) {
     return chunks.size() == 1 ? base + layer.number() : base + layer.number() + "_" + index;

@@ -87,6 +87,15 @@ final class WorkspaceWriter {
     for (LayerEmitter layer : layers) {
       type.addFields(layer.trainingFields()); // allocated by ensureTraining(), never for predict
     }
+    if (plan.hasLaneLayers()) {
+      type.addField(FieldSpec.builder(TypeName.INT, "stride")
+              .addJavadoc("Lane buffers hold unit {@code j} of sample {@code s} at {@code j·stride + s}: the capacity\n")
+              .addJavadoc("in whole vectors.\n")
+              .build())
+          .addField(FieldSpec.builder(num.vector(), "laneScratch")
+              .addJavadoc("One vector's lanes, for adding them up in a fixed order.\n")
+              .build());
+    }
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
         .build());
@@ -127,6 +136,16 @@ final class WorkspaceWriter {
         .addStatement("xRows = new $T[n][$L]", num.scalar(), plan.inputs())
         .addStatement("y = new $T[n][]", num.scalar())
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
+    if (plan.hasLaneLayers()) {
+      method.addStatement("stride = lanes(n)").addStatement("laneScratch = new $T[LANE_WIDTH]", num.scalar());
+      type.addMethod(MethodSpec.methodBuilder("lanes")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addJavadoc("{@code m} rounded up to whole vectors: the lanes the vector kernels compute.\n")
+          .returns(TypeName.INT)
+          .addParameter(TypeName.INT, "m")
+          .addStatement("return (m + LANE_WIDTH - 1) / LANE_WIDTH * LANE_WIDTH")
+          .build());
+    }
     type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));
     type.addMethod(method.build());
   }

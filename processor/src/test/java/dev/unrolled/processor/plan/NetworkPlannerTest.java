@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static dev.unrolled.Activation.RELU;
 import static dev.unrolled.Activation.TANH;
+import static dev.unrolled.processor.plan.CodeShape.LANES;
 import static dev.unrolled.processor.plan.CodeShape.LOOPED;
 import static dev.unrolled.processor.plan.CodeShape.UNROLLED;
 import static dev.unrolled.processor.plan.CodeShape.VECTOR;
@@ -69,10 +70,10 @@ class NetworkPlannerTest {
       "100, 16,  VECTOR, VECTOR",
       "100, 200, VECTOR, VECTOR",
       "100, 15,  VECTOR, LOOPED", // a 16-lane tile would be all remainder
-      "16,  16,  VECTOR, UNROLLED", // small enough to unroll: unrolled code wins
+      "16,  16,  VECTOR, LANES", // small enough to unroll: one sample per lane instead
       "100, 16,  PLAIN,  LOOPED",
       "100, 200, PLAIN,  LOOPED"})
-  void vectorTilesGoToLoopedLayersOfAtLeast16Units(int inputs, int units, Backend backend, CodeShape shape) {
+  void vectorTilesGoToLoopedLayersOfAtLeast16UnitsAndBatchLanesToSmallLayers(int inputs, int units, Backend backend, CodeShape shape) {
     assertThat(shapes(Declarations.network(inputs).dense(units, RELU).backend(backend).build()))
         .containsExactly(shape);
   }
@@ -83,7 +84,7 @@ class NetworkPlannerTest {
         .loss(Loss.SOFTMAX_CROSS_ENTROPY).backend(Backend.VECTOR).build());
 
     assertThat(layers.stream().map(LayerPlan::number).toList()).containsExactly(1, 2, 3).inOrder();
-    assertThat(layers.stream().map(LayerPlan::shape).toList()).containsExactly(LOOPED, VECTOR, UNROLLED).inOrder();
+    assertThat(layers.stream().map(LayerPlan::shape).toList()).containsExactly(LOOPED, VECTOR, LANES).inOrder();
     assertThat(layers.stream().map(LayerPlan::inputs).toList()).containsExactly(100, 300, 16).inOrder();
     assertThat(layers.stream().map(LayerPlan::outputs).toList()).containsExactly(300, 16, 3).inOrder();
   }

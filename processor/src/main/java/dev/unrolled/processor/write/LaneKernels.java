@@ -1,0 +1,443 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.Activation;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The kernels of layers planned as batch lanes, where a layer's activations, pre-activations and
+ * deltas are stored {@code [unit][sample]}: unit {@code j} of sample {@code s} at
+ * {@code j·stride + s}, with {@code stride} the batch capacity rounded up to whole vectors. Every
+ * operation then runs across the samples of the batch, one sample per lane, so a 16-unit layer is as
+ * vector-friendly as a 1,024-unit one.
+ *
+ * <p>Two forms of the same kernels: the nested class {@code LaneKernels} with Vector API code (loaded
+ * only when the model's {@code VECTOR} is true), over {@code mp} lanes, the batch rounded up to whole
+ * vectors (the padding lanes of inputs and deltas are zero, so they add exact zeros to the
+ * gradients); and plain loops on the model over the {@code m} samples themselves. Three products
+ * cover the three passes of a layer: {@code product} is the forward pass and, with the weights read
+ * transposed, the deltas sent back; {@code gradient} sums {@code d·inᵀ} over the lanes, lane sums
+ * added in a fixed pairwise order so results do not depend on the JIT. The transposes move rows to lanes and
+ * back where a lane layer meets the input, the loss or a layer of another shape.
+ */
+final class LaneKernels {
+  static final String CLASS_NAME = "LaneKernels";
+  /** Units (or inputs) whose accumulators one pass over the inputs keeps in registers. */
+  private static final int UNITS_PER_PASS = 4;
+  private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
+
+  private final Numeric num;
+  private final ClassName vector;
+
+  LaneKernels(Numeric num) {
+    this.num = num;
+    this.vector = ClassName.get("jdk.incubator.vector", num.isFloat() ? "FloatVector" : "DoubleVector");
+  }
+
+  // ---- the Vector API class ----
+
+  /** The nested {@code LaneKernels} class, with the activations {@code used} by lane layers. */
+  TypeSpec type(Set<Activation> used) {
+    TypeName species = ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector", "VectorSpecies"),
+        num.scalar().box());
+    TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Vector API kernels of the layers shown as \"batch lanes\" in the table above: one sample\n")
+        .addJavadoc("per lane. Loaded only when {@code VECTOR} is true, i.e. when the JVM has jdk.incubator.vector.\n")
+        .addField(FieldSpec.builder(species, "SPECIES", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The widest vectors this CPU runs natively.\n")
+            .initializer("$T.SPECIES_PREFERRED", vector)
+            .build())
+        .addField(FieldSpec.builder(TypeName.INT, "LANES", Modifier.STATIC, Modifier.FINAL)
+            .initializer("SPECIES.length()")
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("describe")
+            .addModifiers(Modifier.STATIC)
+            .addJavadoc("For {@code summary()}: the vector shape in use.\n")
+            .returns(String.class)
+            .addStatement("return SPECIES.vectorBitSize() + $S + LANES + $S", "-bit " + vector.simpleName() + ", ",
+                " lanes")
+            .build())
+        .addMethod(vectorProduct())
+        .addMethod(vectorGradient())
+        .addMethod(laneSum());
+    for (Activation activation : EnumSet.copyOf(used)) {
+      if (activation != Activation.IDENTITY) {
+        type.addMethod(vectorActivation(activation)).addMethod(vectorSlope(activation));
+      }
+    }
+    return type.build();
+  }
+
+  private MethodSpec.Builder productSignature(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("{@code out[o·stride + s] = init[o] + Σₖ w[o·wo + k·wk]·in[k·stride + s]} for o < outs,\n")
+        .addJavadoc("k < n and the lanes s of the batch; {@code init} is the bias, or zero when null. With\n")
+        .addJavadoc("{@code wo = n, wk = 1} it is a layer's forward pass over {@code W[out][in]}; with\n")
+        .addJavadoc("{@code wo = 1, wk = outs} it sends a layer's deltas back through {@code Wᵀ}.\n")
+        .addParameter(num.vector(), "in")
+        .addParameter(TypeName.INT, "n")
+        .addParameter(num.vector(), "w")
+        .addParameter(TypeName.INT, "wo")
+        .addParameter(TypeName.INT, "wk")
+        .addParameter(num.vector(), "init")
+        .addParameter(num.vector(), "out")
+        .addParameter(TypeName.INT, "outs")
+        .addParameter(TypeName.INT, "stride");
+  }
+
+  /** Blocks of {@value #UNITS_PER_PASS} outputs share every input vector they load. */
+  private MethodSpec vectorProduct() {
+    MethodSpec.Builder method = productSignature("product")
+        .addParameter(TypeName.INT, "mp")
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("int o = 0")
+        .beginControlFlow("for (; o + $L <= outs; o += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("$T s$L = $T.broadcast(SPECIES, init == null ? $L : init[o + $L])", vector, u, vector,
+          num.literal("0.0"), u);
+    }
+    method.beginControlFlow("for (int k = 0; k < n; k++)")
+        .addStatement("$T v = $T.fromArray(SPECIES, in, k * stride + s)", vector, vector);
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("s$L = v.fma($T.broadcast(SPECIES, w[(o + $L) * wo + k * wk]), s$L)", u, vector, u, u);
+    }
+    method.endControlFlow();
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("s$L.intoArray(out, (o + $L) * stride + s)", u, u);
+    }
+    return method.endControlFlow()
+        .beginControlFlow("for (; o < outs; o++)")
+        .addStatement("$T s0 = $T.broadcast(SPECIES, init == null ? $L : init[o])", vector, vector, num.literal("0.0"))
+        .beginControlFlow("for (int k = 0; k < n; k++)")
+        .addStatement("s0 = $T.fromArray(SPECIES, in, k * stride + s).fma($T.broadcast(SPECIES, w[o * wo + k * wk]), s0)",
+            vector, vector)
+        .endControlFlow()
+        .addStatement("s0.intoArray(out, o * stride + s)")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec.Builder gradientSignature(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("{@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}\n")
+        .addJavadoc("for j < units, i < n, over the lanes of the batch.\n")
+        .addParameter(num.vector(), "d")
+        .addParameter(TypeName.INT, "units")
+        .addParameter(num.vector(), "in")
+        .addParameter(TypeName.INT, "n")
+        .addParameter(num.vector(), "gw")
+        .addParameter(num.vector(), "gb")
+        .addParameter(TypeName.INT, "stride");
+  }
+
+  /** Each delta vector loaded once per {@value #UNITS_PER_PASS} inputs; lane sums in a fixed order. */
+  private MethodSpec vectorGradient() {
+    MethodSpec.Builder method = gradientSignature("gradient")
+        .addParameter(TypeName.INT, "mp")
+        .addParameter(num.vector(), "lanes")
+        .beginControlFlow("for (int j = 0; j < units; j++)")
+        .addStatement("int row = j * stride")
+        .addStatement("$T sb = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("sb = sb.add($T.fromArray(SPECIES, d, row + s))", vector)
+        .endControlFlow()
+        .addStatement("sb.intoArray(lanes, 0)")
+        .addStatement("gb[j] = sum(lanes)")
+        .addStatement("int i = 0")
+        .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("$T s$L = $T.zero(SPECIES)", vector, u, vector);
+    }
+    method.beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("$T v = $T.fromArray(SPECIES, d, row + s)", vector, vector);
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("s$L = v.fma($T.fromArray(SPECIES, in, (i + $L) * stride + s), s$L)", u, vector, u, u);
+    }
+    method.endControlFlow();
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("s$L.intoArray(lanes, 0)", u).addStatement("gw[j * n + i + $L] = sum(lanes)", u);
+    }
+    return method.endControlFlow()
+        .beginControlFlow("for (; i < n; i++)")
+        .addStatement("$T s0 = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("s0 = $T.fromArray(SPECIES, d, row + s).fma($T.fromArray(SPECIES, in, i * stride + s), s0)",
+            vector, vector)
+        .endControlFlow()
+        .addStatement("s0.intoArray(lanes, 0)")
+        .addStatement("gw[j * n + i] = sum(lanes)")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Not {@code reduceLanes}, whose order is unspecified (interpreted and compiled code must agree);
+   * over an array, because a vector passed to a method that is not inlined is boxed; pairwise,
+   * because lane after lane would be one chain of dependent additions per weight.
+   */
+  private MethodSpec laneSum() {
+    return MethodSpec.methodBuilder("sum")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The lanes stored in {@code lanes}, added pairwise: half the width onto the other half, and\n")
+        .addJavadoc("again, in a fixed order that keeps the additions of each round independent.\n")
+        .returns(num.scalar())
+        .addParameter(num.vector(), "lanes")
+        .beginControlFlow("for (int width = LANES / 2; width > 0; width /= 2)")
+        .beginControlFlow("for (int k = 0; k < width; k++)")
+        .addStatement("lanes[k] += lanes[k + width]")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return lanes[0]")
+        .build();
+  }
+  /** {@code a = f(z)} over the lanes of every unit. */
+  private MethodSpec vectorActivation(Activation activation) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(ActivationFunctions.functionName(activation))
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("{@code a = $L(z)} lane by lane, for units < units and lanes < mp.\n",
+            ActivationFunctions.functionName(activation))
+        .addParameter(num.vector(), "z")
+        .addParameter(num.vector(), "a")
+        .addParameter(TypeName.INT, "units")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "mp")
+        .beginControlFlow("for (int j = 0; j < units; j++)")
+        .beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
+        .addStatement("$T v = $T.fromArray(SPECIES, z, k)", vector, vector);
+    for (CodeBlock statement : activationBody(activation)) {
+      method.addStatement(statement);
+    }
+    return method.addStatement("r.intoArray(a, k)")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Statements from {@code v = z} to {@code r = f(z)}. */
+  private List<CodeBlock> activationBody(Activation activation) {
+    List<CodeBlock> body = new ArrayList<>();
+    String zero = num.literal("0.0");
+    switch (activation) {
+      case SIGMOID -> body.add(CodeBlock.of("$T r = $L", vector, logistic("v")));
+      case TANH -> {
+        if (num.isFloat()) {
+          body.addAll(floatTanh());
+        } else {
+          body.add(CodeBlock.of("$T r = v.lanewise($T.TANH)", vector, VECTOR_OPERATORS));
+        }
+      }
+      case RELU -> body.add(CodeBlock.of("$T r = v.max($L)", vector, zero));
+      case LEAKY_RELU -> body.add(CodeBlock.of("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
+          num.literal("0.01"), VECTOR_OPERATORS, zero));
+      case ELU -> body.add(CodeBlock.of("$T r = v.blend(v.lanewise($T.EXPM1), v.compare($T.LE, $L))", vector,
+          VECTOR_OPERATORS, VECTOR_OPERATORS, zero));
+      case SOFTPLUS -> body.add(CodeBlock.of(
+          "$T r = v.max($L).add(v.lanewise($T.ABS).neg().lanewise($T.EXP).lanewise($T.LOG1P))", vector, zero,
+          VECTOR_OPERATORS, VECTOR_OPERATORS, VECTOR_OPERATORS));
+      case SILU -> body.add(CodeBlock.of("$T r = v.mul($L)", vector, logistic("v")));
+      default -> throw new IllegalArgumentException("no lane form of " + activation);
+    }
+    return body;
+  }
+
+  /** {@code 1/(1 + e^−v)} of a vector expression. */
+  private CodeBlock logistic(String v) {
+    return CodeBlock.of("$T.broadcast(SPECIES, $L).div($L.neg().lanewise($T.EXP).add($L))", vector,
+        num.literal("1.0"), v, VECTOR_OPERATORS, num.literal("1.0"));
+  }
+
+  /** {@code FastMath.tanh(float)}'s rational fit, lane by lane: within 6 float ulps, ±1 from ±9 on. */
+  private List<CodeBlock> floatTanh() {
+    return List.of(
+        CodeBlock.of("$T c = v.max(-9f).min(9f)", vector),
+        CodeBlock.of("$T w = c.mul(c)", vector),
+        CodeBlock.of("$T p = w.fma(1.335254534733453e-08f, 2.0607709301683954e-05f).mul(w).add(0.0034955131417599285f)"
+            + ".mul(w).add(0.13380965983075835f).mul(w).add(0.9999999799416258f)", vector),
+        CodeBlock.of("$T q = w.fma(7.775734996929048e-07f, 0.0003285505851995032f).mul(w).add(0.025876707307297214f)"
+            + ".mul(w).add(0.4671428179267843f).mul(w).add(1f)", vector),
+        CodeBlock.of("$T r = c.mul(p).div(q).max(-1f).min(1f)", vector));
+  }
+
+  /** {@code d *= f'(z)} over the lanes of every unit, from {@code z} or {@code a = f(z)}. */
+  private MethodSpec vectorSlope(Activation activation) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(ActivationFunctions.derivativeName(activation))
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("{@code d *= $L'(z)} lane by lane, for units < units and lanes < mp.\n",
+            ActivationFunctions.functionName(activation))
+        .addParameter(num.vector(), "d")
+        .addParameter(num.vector(), "z")
+        .addParameter(num.vector(), "a")
+        .addParameter(TypeName.INT, "units")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "mp")
+        .beginControlFlow("for (int j = 0; j < units; j++)")
+        .beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)");
+    String one = num.literal("1.0");
+    String zero = num.literal("0.0");
+    CodeBlock slope = switch (activation) {
+      case SIGMOID -> CodeBlock.of("$L.mul($L.neg().add($L))", load("a"), load("a"), one);
+      case TANH -> CodeBlock.of("$L.neg().fma($L, $T.broadcast(SPECIES, $L))", load("a"), load("a"), vector, one);
+      case RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.LE, $L))", vector, one, zero,
+          load("z"), VECTOR_OPERATORS, zero);
+      case LEAKY_RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.LE, $L))", vector, one,
+          num.literal("0.01"), load("z"), VECTOR_OPERATORS, zero);
+      case ELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L.add($L), $L.compare($T.LE, $L))", vector, one,
+          load("a"), one, load("z"), VECTOR_OPERATORS, zero);
+      case SOFTPLUS, SILU -> null;
+      default -> throw new IllegalArgumentException("no lane slope of " + activation);
+    };
+    if (activation == Activation.SOFTPLUS) { // softplus' = σ(z)
+      method.addStatement("$T zv = $L", vector, load("z"))
+          .addStatement("$T slope = $L", vector, logistic("zv"));
+    } else if (activation == Activation.SILU) { // σ(z)·(1 + z·(1 − σ(z)))
+      method.addStatement("$T zv = $L", vector, load("z"))
+          .addStatement("$T sv = $L", vector, logistic("zv"))
+          .addStatement("$T slope = sv.mul(zv.mul(sv.neg().add($L)).add($L))", vector, one, one);
+    } else {
+      method.addStatement("$T slope = $L", vector, slope);
+    }
+    return method.addStatement("$L.mul(slope).intoArray(d, k)", load("d"))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private CodeBlock load(String array) {
+    return CodeBlock.of("$T.fromArray(SPECIES, $L, k)", vector, array);
+  }
+
+  // ---- plain loops on the model ----
+
+  /** The plain kernels and the transposes, static methods of the model. */
+  List<MethodSpec> plainMethods() {
+    return List.of(plainProduct(), plainGradient(), toLanes(), toRows());
+  }
+
+  private static MethodSpec.Builder staticMethod(MethodSpec.Builder method) {
+    return method.addModifiers(Modifier.PRIVATE);
+  }
+
+  /** The product in axpy form: each weight scales a whole lane row, samples innermost. */
+  private MethodSpec plainProduct() {
+    return staticMethod(productSignature("lanesProduct"))
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int o = 0; o < outs; o++)")
+        .addStatement("int row = o * stride")
+        .addStatement("$T b = init == null ? $L : init[o]", num.scalar(), num.literal("0.0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("out[row + s] = b")
+        .endControlFlow()
+        .beginControlFlow("for (int k = 0; k < n; k++)")
+        .addStatement("$T wk_ = w[o * wo + k * wk]", num.scalar())
+        .addStatement("int from = k * stride")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("out[row + s] += wk_ * in[from + s]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec plainGradient() {
+    return staticMethod(gradientSignature("lanesGradient"))
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int j = 0; j < units; j++)")
+        .addStatement("int row = j * stride")
+        .addStatement("$T sb = $L", num.scalar(), num.literal("0.0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("sb += d[row + s]")
+        .endControlFlow()
+        .addStatement("gb[j] = sb")
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("int from = i * stride")
+        .addStatement("$T sum = $L", num.scalar(), num.literal("0.0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("sum += d[row + s] * in[from + s]")
+        .endControlFlow()
+        .addStatement("gw[j * n + i] = sum")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Rows {@code [s][k]} to lanes {@code [k][s]}; the padding lanes [m, mp) become zero. */
+  private MethodSpec toLanes() {
+    return MethodSpec.methodBuilder("toLanes")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("{@code lanes[k·stride + s] = rows[s][k]} for s < m, k < width; zero for m ≤ s < mp.\n")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(num.vector(), "lanes")
+        .addParameter(TypeName.INT, "width")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "mp")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] row = rows[s]", num.scalar())
+        .beginControlFlow("for (int k = 0; k < width; k++)")
+        .addStatement("lanes[k * stride + s] = row[k]")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int k = 0; k < width; k++)")
+        .beginControlFlow("for (int s = m; s < mp; s++)")
+        .addStatement("lanes[k * stride + s] = $L", num.literal("0.0"))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec toRows() {
+    return MethodSpec.methodBuilder("toRows")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("{@code rows[s][k] = lanes[k·stride + s]} for s < m, k < width.\n")
+        .addParameter(num.vector(), "lanes")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "width")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] row = rows[s]", num.scalar())
+        .beginControlFlow("for (int k = 0; k < width; k++)")
+        .addStatement("row[k] = lanes[k * stride + s]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** The plain activation pass of a lane layer, inline in its forward pass. */
+  static CodeBlock plainActivation(Activation activation, String z, String a, int units) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+        .beginControlFlow("for (int k = j * stride, end = k + m; k < end; k++)")
+        .addStatement("$L[k] = $L($L[k])", a, ActivationFunctions.functionName(activation), z)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** The plain slope pass of a lane layer. */
+  static CodeBlock plainSlope(Activation activation, String d, String z, String a, int units) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+        .beginControlFlow("for (int k = j * stride, end = k + m; k < end; k++)")
+        .addStatement("$L[k] *= $L($L[k], $L[k])", d, ActivationFunctions.derivativeName(activation), z, a)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+}
