@@ -45,7 +45,7 @@ final class Ratio {
     return hasInterval() && low >= target;
   }
 
-  /** "4.0× (3.6–4.5×)", "4.0× (no interval)", "—" when not measured. */
+  /** "4.0× (3.61–4.52×)", "4.0× (no interval)", "—" when not measured. */
   @Override
   public String toString() {
     if (!measured()) {
@@ -54,8 +54,12 @@ final class Ratio {
     return Markdown.times(value) + " (" + (hasInterval() ? interval() : "no interval") + ")";
   }
 
+  /** The ends with a decimal more than the ratio, so that a narrow interval still shows its width. */
   private String interval() {
-    String upper = Double.isInfinite(high) ? "∞" : Markdown.times(high);
-    return Markdown.times(low).replace("×", "") + "–" + upper;
+    return end(low) + "–" + (Double.isInfinite(high) ? "∞" : end(high) + "×");
+  }
+
+  private static String end(double ratio) {
+    return Markdown.fixed(ratio, ratio < 10 ? 2 : 1);
   }
 }
