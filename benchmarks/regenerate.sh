@@ -183,20 +183,22 @@ if ! $report_only; then
   cpu="$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//' || true)"
   hypervisor="$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p' || true)"
   vector_bits="$("$java" --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.VectorWidth 2>/dev/null || true)"
-  cpu_flags=""
+  cpu_flags="" # "avx2 fma, no avx512f"
+  missing=""
   for flag in avx512f avx2 fma; do
     if grep -m1 '^flags' /proc/cpuinfo | grep -qw "$flag"; then
       cpu_flags="$cpu_flags $flag"
     else
-      cpu_flags="$cpu_flags (no $flag)"
+      missing="$missing${missing:+,} no $flag"
     fi
   done
+  cpu_flags="${cpu_flags# }${missing:+,$missing}"
   {
     echo "cpu=${cpu:-unknown}"
     echo "cores=$(getconf _NPROCESSORS_ONLN)" # not nproc: it honours OMP_NUM_THREADS, set to 1 above
     echo "hypervisor=$hypervisor"
     echo "vector_bits=$vector_bits"
-    echo "cpu_flags=${cpu_flags# }"
+    echo "cpu_flags=$cpu_flags"
     echo "kernel=$(uname -sr)"
     echo "date=$(date -u +%Y-%m-%d)"
     echo "load_start=$(cut -d' ' -f1 /proc/loadavg)"

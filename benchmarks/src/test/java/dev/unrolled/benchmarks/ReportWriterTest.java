@@ -25,7 +25,7 @@ class ReportWriterTest {
   void writeMachine() throws IOException {
     write("machine.properties", "cpu=Test CPU\ncores=2\nhypervisor=KVM\nkernel=Linux 6\ndate=2026-01-02\n"
         + "load_start=0.5\nload_end=0.7\nmode=full\nallocation_seconds=1\nstartup_runs=10\nstartup_warm=2\n"
-        + "vector_bits=256\ncpu_flags=avx2 fma (no avx512f)\n"
+        + "vector_bits=256\ncpu_flags=avx2 fma, no avx512f\n"
         + "load.training.start=0.40\nload.training.end=1.10\nload.training.attempts=2\n");
   }
 
