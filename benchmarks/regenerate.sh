@@ -206,6 +206,7 @@ if ! $report_only; then
     echo "java=$("$java" -version 2>&1 | head -1)"
     echo "java25=${jdk25:+$("$jdk25/bin/java" -version 2>&1 | head -1)}"
     echo "load_limit=$load_limit"
+    echo "load_repeats=$load_repeats"
     echo "allocation_seconds=$allocation_seconds"
     echo "startup_runs=$startup_runs"
     echo "startup_warm=$startup_warm"

@@ -3,6 +3,7 @@ package dev.unrolled.benchmarks;
 import org.encog.engine.network.activation.ActivationReLU;
 import org.encog.engine.network.activation.ActivationSoftMax;
 import org.encog.engine.network.activation.ActivationTANH;
+import org.encog.mathutil.randomize.XaiverRandomizer;
 import org.encog.ml.data.MLDataPair;
 import org.encog.ml.data.basic.BasicMLData;
 import org.encog.ml.data.basic.BasicMLDataPair;
@@ -53,7 +54,8 @@ final class Peers {
     }
     StochasticGradientDescent sgd = new StochasticGradientDescent(network, new BasicMLDataSet(x[0], x[0]));
     sgd.setUpdateRule(new MomentumUpdate()); // with momentum 0: plain SGD (Encog's default rule is Adam)
-    sgd.setLearningRate(learningRate);
+    // Encog sums the gradients of the batch, the others average them: the same step needs rate / batch.
+    sgd.setLearningRate(learningRate / x[0].length);
     sgd.setMomentum(0);
     // The SGD trainer computes on the network's own flat arrays; the output layer comes first.
     double[] outputs = network.getFlat().getLayerOutput();
@@ -66,7 +68,13 @@ final class Peers {
     };
   }
 
-  /** The Encog network: tanh or ReLU hidden layers with biases, a softmax output, seeded weights. */
+  /**
+   * The Encog network: tanh or ReLU hidden layers with biases, a softmax output, Xavier weights from
+   * a seed, as the other contenders start. Encog's default ({@code reset}: uniform in [−1, 1])
+   * saturates the softmax of the 784-input networks: the label's probability underflows to 0, so the
+   * loss is infinite within a few steps of 784-256-128-10 and the benchmark would time a network
+   * that does not learn.
+   */
   static BasicNetwork encogNetwork(int[] sizes, boolean tanh) {
     BasicNetwork network = new BasicNetwork();
     network.addLayer(new BasicLayer(null, true, sizes[0]));
@@ -75,7 +83,7 @@ final class Peers {
     }
     network.addLayer(new BasicLayer(new ActivationSoftMax(), false, sizes[sizes.length - 1]));
     network.getStructure().finalizeStructure();
-    network.reset(1);
+    new XaiverRandomizer(1).randomize(network); // sic: Encog's spelling
     return network;
   }
 

@@ -112,8 +112,8 @@ public final class ReportWriter {
             + ", when it ended: " + data.machine("load_end", "?")
             + ". Other work shared the cores whenever it exceeds 1, and the error bars widen;"
             + " a JMH run that started above " + data.machine("load_limit", "1.5") + " is repeated"
-            + " (at most twice, after waiting for the load to fall); the table gives the load at the"
-            + " start and end of the run kept.").blank();
+            + " (at most " + data.machine("load_repeats", "2") + " times, after waiting for the load to"
+            + " fall); the table gives the load at the start and end of the run kept.").blank();
     List<List<String>> rows = new ArrayList<>();
     conditions(rows, "training throughput", "training", data.training, "`-prof gc`");
     conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
@@ -148,7 +148,7 @@ public final class ReportWriter {
     rows.add(List.of(what, String.join("; ", lengths), opts, load, data.machine("load." + run + ".attempts", "?")));
   }
 
-  /** "256-bit (AVX2, FMA; no AVX-512)" from the script's probe of SPECIES_PREFERRED and /proc/cpuinfo. */
+  /** "`SPECIES_PREFERRED` is 256-bit; CPU flags: avx2 fma, no avx512f", as the script probed them. */
   private String vectorWidth() {
     String bits = data.machine("vector_bits", "");
     String flags = data.machine("cpu_flags", "");
@@ -237,7 +237,10 @@ public final class ReportWriter {
       md.table("lrrrrrrrr" + "r".repeat(generated.size()), header, rows);
     }
     md.line("Peers: Encog 3.4 (`BasicNetwork`, softmax output, `StochasticGradientDescent` with the momentum")
-        .line("rule at momentum 0 — its default rule is Adam — processing each pair of a batch, then one update);")
+        .line("rule at momentum 0 — its default rule is Adam — processing each pair of a batch, then one update;")
+        .line("Xavier initial weights and the learning rate divided by the batch size, since Encog sums a batch's")
+        .line("gradients where the others average them: with its defaults the 784-input networks saturate and")
+        .line("784-256-128-10 diverges to an infinite loss within four steps);")
         .line("Smile 3.1.1 (`smile.classification.MLP` with a softmax maximum-likelihood output,")
         .line("`update(double[][], int[])` per mini-batch). Both train on `double[]` rows, as their APIs take.").blank();
   }
