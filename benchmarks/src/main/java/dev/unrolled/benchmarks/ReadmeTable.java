@@ -39,8 +39,9 @@ final class ReadmeTable {
         "ratio (interval)"), rows);
     md.line("Training, one thread, " + data.machine("cpu", "CPU unknown") + ", " + data.machine("date", "date unknown")
         + "; load " + data.machine("load.training.start", "?") + " → " + data.machine("load.training.end", "?")
-        + " during the training run. JDK 25, inference, allocation, start-up, dependency size and the")
-        .line("targets, judged on the conservative end of each interval, are in [BENCHMARKS.md](BENCHMARKS.md).");
+        + " during the training run.")
+        .line("JDK 25, inference, allocation, start-up, dependency size and the targets, judged on the")
+        .line("conservative end of each interval, are in [BENCHMARKS.md](BENCHMARKS.md).");
     return md.toString();
   }
 
