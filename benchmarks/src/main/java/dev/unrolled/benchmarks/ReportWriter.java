@@ -376,7 +376,9 @@ public final class ReportWriter {
         .line("`ProcessBuilder.start()` to the arrival of that printed line; `hello` prints a line and nothing")
         .line("else. Same `java` binary, default options, class path = the benchmark classes plus only the")
         .line("contender's runtime jars (as in the dependency table). The generated and hand-written contenders")
-        .line("initialise 100,480 + 1,290 weights from the seed before predicting; so do the libraries.").blank();
+        .line("initialise 100,480 + 1,290 weights from the seed before predicting; so do the libraries. Launch")
+        .line("times are not normally distributed, so there is no confidence interval here: the ratio is of")
+        .line("medians, with each contender's fastest and slowest launch beside it.").blank();
     double hello = Double.NaN;
     for (Map<String, String> row : data.startup) {
       if ("hello".equals(row.get("contender")) && "ok".equals(row.get("status"))) {
