@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md in one command: builds the reactor with -Pbenchmarks (package, never
-# install), runs the JMH benchmarks (training with -prof gc, inference, peak FLOP/s) with JSON
-# output, the exact allocation check, the start-up harness and the dependency sizes, then writes the
-# report from those results with ReportWriter. See --help.
+# install), runs the JMH benchmarks (peak FLOP/s at the CPU's widest vector, training with -prof gc,
+# the generated contenders' training again in JDK 25 forks, inference) with JSON output, recording
+# the load average around each and repeating a run that started on a busy machine, then the exact
+# allocation check (one JVM per contender), the start-up harness and the dependency sizes, and
+# writes the report (and README.md's performance table) from those results with ReportWriter.
+# See --help.
 set -euo pipefail
 
 usage() {
@@ -15,17 +18,23 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only] [--skip-build] [--out 
   --out FILE     where to write the report (default: BENCHMARKS.md at the repository root)
 
 Environment (defaults in brackets; --quick shortens them all):
-  TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark  [-f 1 -wi 3 -w 1s -i 5 -r 1s]
+  TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   ALLOCATION_SECONDS  warm-up and measured seconds per shape x contender in AllocationCheck [1]
   STARTUP_RUNS        measured launches per contender [10]; STARTUP_WARM discarded rounds [2]
   JAVA                the java binary for every JVM of the run [java on the PATH]
+  JDK25               the JDK 25 whose java runs the generated contenders' second training run
+                      [/usr/lib/jvm/temurin-25-jdk-amd64, else /usr/lib/jvm/*-25-*; none: not run]
+  LOAD_LIMIT          1-minute load average above which a JMH run counts as disturbed [1.5]
+  LOAD_WAIT           seconds to wait for the load to fall below LOAD_LIMIT before a run [300; quick 0]
+  LOAD_REPEATS        how often a run that started above LOAD_LIMIT is repeated [2; quick 0]
   MVN_ARGS            extra Maven arguments, e.g. -o for offline [none]
   JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 15 minutes on a 2-core machine; --quick about 5.
+The default run takes about 20 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 6. Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
 
@@ -54,6 +63,16 @@ java="${JAVA:-java}"
 # every contender computes on one thread. The native peers refuse to run without them.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 jmh_lock_wait="${JMH_LOCK_WAIT:-1800}"
+load_limit="${LOAD_LIMIT:-1.5}"
+jdk25="${JDK25:-}"
+if [ -z "$jdk25" ]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25* /usr/lib/jvm/*-25-*; do
+    if [ -x "$candidate/bin/java" ]; then
+      jdk25="$candidate"
+      break
+    fi
+  done
+fi
 
 if $quick; then
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
@@ -62,6 +81,8 @@ if $quick; then
   allocation_seconds="${ALLOCATION_SECONDS:-0.3}"
   startup_runs="${STARTUP_RUNS:-3}"
   startup_warm="${STARTUP_WARM:-1}"
+  load_wait="${LOAD_WAIT:-0}"
+  load_repeats="${LOAD_REPEATS:-0}"
   out="${out:-$bench/BENCHMARKS-quick.md}"
 else
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -70,6 +91,8 @@ else
   allocation_seconds="${ALLOCATION_SECONDS:-1}"
   startup_runs="${STARTUP_RUNS:-10}"
   startup_warm="${STARTUP_WARM:-2}"
+  load_wait="${LOAD_WAIT:-300}"
+  load_repeats="${LOAD_REPEATS:-2}"
   out="${out:-BENCHMARKS.md}"
 fi
 
@@ -83,31 +106,40 @@ fi
 for f in "$bench/classes/META-INF/BenchmarkList" "$bench/benchmark-classpath.txt" "$bench/dependency-tree.txt"; do
   [ -f "$f" ] || { echo "missing $f: build first (without --skip-build)" >&2; exit 1; }
 done
-cp="$bench/classes:$(cat "$bench/benchmark-classpath.txt")"
+# The class path of every JVM of the run, less native builds this CPU cannot run: ND4J's AVX-512
+# build dies with SIGILL on a CPU without AVX-512, and JavaCPP picks it whenever it is there.
+cp="$bench/classes:$("$java" -cp "$bench/classes" dev.unrolled.benchmarks.NativeBuilds "$bench/benchmark-classpath.txt")"
 
-# Runs one JMH benchmark class into $results/<name>.json; a failure leaves the others running.
-# JMH allows one run per machine (/tmp/jmh.lock): while another one holds it, wait and retry, so
-# two runs never share the cores.
-jmh() {
-  local name="$1" class="$2" args="$3" profiler="$4" waited=0
-  if ! grep -qE "\.$class( |\.)" "$bench/classes/META-INF/BenchmarkList"; then
-    step "$class: not in this build, reported as not measured"
-    return
-  fi
-  step "$class: $args $profiler (log: $results/$name.log)"
+load1() { cut -d' ' -f1 /proc/loadavg; }
+above_limit() { awk -v load="$1" -v limit="$load_limit" 'BEGIN { exit !(load > limit) }'; }
+
+# Waits up to $load_wait seconds for the 1-minute load average to fall to $load_limit.
+wait_for_quiet() {
+  local waited=0
+  while above_limit "$(load1)" && [ "$waited" -lt "$load_wait" ]; do
+    [ "$waited" -eq 0 ] && echo "   load $(load1) > $load_limit: waiting (up to $load_wait s)"
+    sleep 15
+    waited=$((waited + 15))
+  done
+}
+
+# One JMH run into $results/<name>.json. JMH allows one run per machine (/tmp/jmh.lock): while
+# another one holds it, wait and retry, so two runs never share the cores. Fails if JMH did.
+jmh_once() {
+  local name="$1" pattern="$2" args="$3" waited=0
   while true; do
     # shellcheck disable=SC2086
-    if "$java" -cp "$cp" org.openjdk.jmh.Main $args $profiler -rf json -rff "$results/$name.json" \
-        "dev\.unrolled\.benchmarks\.$class\." >"$results/$name.log" 2>&1; then
-      return
+    if "$java" -cp "$cp" org.openjdk.jmh.Main $args -rf json -rff "$results/$name.json" \
+        "$pattern" >"$results/$name.log" 2>&1; then
+      return 0
     fi
     if ! grep -q "Unable to acquire the JMH lock" "$results/$name.log"; then
-      echo "   JMH reported a failure for $class: see $results/$name.log" >&2
-      return
+      echo "   JMH reported a failure for $name: see $results/$name.log" >&2
+      return 1
     fi
     if [ "$waited" -ge "$jmh_lock_wait" ]; then
-      echo "   another JMH run held /tmp/jmh.lock for ${waited} s: $class not measured" >&2
-      return
+      echo "   another JMH run held /tmp/jmh.lock for ${waited} s: $name not measured" >&2
+      return 1
     fi
     [ "$waited" -eq 0 ] && echo "   another JMH run holds /tmp/jmh.lock: waiting (up to ${jmh_lock_wait} s)"
     sleep 10
@@ -115,33 +147,107 @@ jmh() {
   done
 }
 
+# Runs the benchmarks of one class (methods matching $5, all if empty; more JMH options in $6) into
+# $results/<name>.json; a failure leaves the others running. Records the load average at the start
+# and end of the run kept; a run that started above $load_limit is repeated, at most $load_repeats
+# times, after waiting for the load to fall.
+jmh() {
+  local name="$1" class="$2" args="$3 $4 ${6:-}" methods="${5:-}" attempt=1 start end
+  if ! grep -qE "\.$class( |\.)" "$bench/classes/META-INF/BenchmarkList"; then
+    step "$class: not in this build, reported as not measured"
+    return
+  fi
+  while true; do
+    wait_for_quiet
+    start="$(load1)"
+    step "$name ($class${methods:+ $methods}): $args, load $start (log: $results/$name.log)"
+    jmh_once "$name" "dev\.unrolled\.benchmarks\.$class\.$methods" "$args" || true
+    end="$(load1)"
+    if above_limit "$start" && [ "$attempt" -le "$load_repeats" ]; then
+      echo "   $name started at load $start > $load_limit: repeating it (repeat $attempt of $load_repeats)"
+      attempt=$((attempt + 1))
+      continue
+    fi
+    if above_limit "$start"; then
+      echo "   $name started at load $start > $load_limit and is kept: its figures are disturbed"
+    fi
+    break
+  done
+  printf 'load.%s.start=%s\nload.%s.end=%s\nload.%s.attempts=%s\n' \
+      "$name" "$start" "$name" "$end" "$name" "$attempt" >>"$results/machine.properties"
+}
+
 if ! $report_only; then
   rm -rf "$results"
   mkdir -p "$results"
   cpu="$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//' || true)"
   hypervisor="$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p' || true)"
+  vector_bits="$("$java" --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.VectorWidth 2>/dev/null || true)"
+  cpu_flags="" # "avx2 fma, no avx512f"
+  missing=""
+  for flag in avx512f avx2 fma; do
+    if grep -m1 '^flags' /proc/cpuinfo | grep -qw "$flag"; then
+      cpu_flags="$cpu_flags $flag"
+    else
+      missing="$missing${missing:+,} no $flag"
+    fi
+  done
+  cpu_flags="${cpu_flags# }${missing:+,$missing}"
   {
     echo "cpu=${cpu:-unknown}"
     echo "cores=$(getconf _NPROCESSORS_ONLN)" # not nproc: it honours OMP_NUM_THREADS, set to 1 above
     echo "hypervisor=$hypervisor"
+    echo "vector_bits=$vector_bits"
+    echo "cpu_flags=$cpu_flags"
     echo "kernel=$(uname -sr)"
     echo "date=$(date -u +%Y-%m-%d)"
     echo "load_start=$(cut -d' ' -f1 /proc/loadavg)"
     echo "mode=$($quick && echo quick || echo full)"
     echo "java=$("$java" -version 2>&1 | head -1)"
+    echo "java25=${jdk25:+$("$jdk25/bin/java" -version 2>&1 | head -1)}"
+    echo "load_limit=$load_limit"
+    echo "load_repeats=$load_repeats"
     echo "allocation_seconds=$allocation_seconds"
     echo "startup_runs=$startup_runs"
     echo "startup_warm=$startup_warm"
   } >"$results/machine.properties"
 
-  jmh peak PeakFlopsBenchmark "$peak_args" ""
+  # The peak at the widest vector the JIT compiles here and narrower; a wider species would be
+  # emulated by the Vector API, not measured.
+  peak_methods=""
+  if [ -n "$vector_bits" ] && [ "$vector_bits" -lt 512 ]; then
+    peak_methods="(float256|double256|floatScalar)\$"
+  fi
+  jmh peak PeakFlopsBenchmark "$peak_args" "" "$peak_methods"
   jmh training TrainingBenchmark "$training_args" "-prof gc"
+  generated="$("$java" -cp "$cp" dev.unrolled.benchmarks.AllocationCheck --list contender | grep '^generated-' | paste -sd, - || true)"
+  if [ -n "$jdk25" ]; then
+    jmh training-jdk25 TrainingBenchmark "$training_args" "-prof gc" "" "-jvm $jdk25/bin/java -p contender=$generated"
+  else
+    step "no JDK 25 under /usr/lib/jvm (set JDK25): the JDK 25 column is not measured"
+  fi
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
 
-  step "AllocationCheck: $allocation_seconds s warm-up + $allocation_seconds s in 3 windows per shape x contender"
-  "$java" -Xmx2g --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.AllocationCheck \
-      "$results/allocation.tsv" "$allocation_seconds" "$allocation_seconds" >"$results/allocation.log" 2>&1 \
-    || echo "   AllocationCheck failed: see $results/allocation.log" >&2
+  # One JVM per contender, so a native library that crashes its JVM loses only its own rows.
+  step "AllocationCheck: $allocation_seconds s warm-up + $allocation_seconds s in 3 windows per shape, one JVM per contender"
+  mkdir -p "$results/allocation"
+  shapes="$("$java" -cp "$cp" dev.unrolled.benchmarks.AllocationCheck --list shape)"
+  printf 'shape\tcontender\tsteps\tbytes\tbytes_per_step\tstatus\n' >"$results/allocation.tsv"
+  for contender in $("$java" -cp "$cp" dev.unrolled.benchmarks.AllocationCheck --list contender); do
+    tsv="$results/allocation/$contender.tsv"
+    status=0
+    "$java" -Xmx2g --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.AllocationCheck \
+        "$tsv" "$allocation_seconds" "$allocation_seconds" "$contender" >"$results/allocation/$contender.log" 2>&1 \
+      || status=$?
+    if [ "$status" -ne 0 ]; then
+      echo "   AllocationCheck $contender: the JVM exited with status $status, see $results/allocation/$contender.log" >&2
+      for shape in $shapes; do
+        printf '%s\t%s\t-\t-\t-\tfailed: JVM exit status %s\n' "$shape" "$contender" "$status"
+      done >>"$results/allocation.tsv"
+    else
+      tail -n +2 "$tsv" >>"$results/allocation.tsv"
+    fi
+  done
 
   step "StartupHarness: $startup_runs launches per contender after $startup_warm discarded rounds"
   "$java" -cp "$cp" dev.unrolled.benchmarks.StartupHarness "$bench/dependency-tree.txt" \
@@ -154,5 +260,10 @@ if ! $report_only; then
   echo "load_end=$(cut -d' ' -f1 /proc/loadavg)" >>"$results/machine.properties"
 fi
 
-step "ReportWriter: $out"
-"$java" -cp "$cp" dev.unrolled.benchmarks.ReportWriter "$results" "$out"
+# README.md's performance table follows BENCHMARKS.md, never a quick run or a report elsewhere.
+readme=""
+if [ "$out" = BENCHMARKS.md ] && [ "$(sed -n 's/^mode=//p' "$results/machine.properties" 2>/dev/null)" = full ]; then
+  readme=README.md
+fi
+step "ReportWriter: $out${readme:+ and the performance table of $readme}"
+"$java" -cp "$cp" dev.unrolled.benchmarks.ReportWriter "$results" "$out" $readme

@@ -23,7 +23,11 @@ import org.openjdk.jmh.annotations.Param;
  * This count sees only the stepping thread, so a trainer that allocates nothing reads 0 exactly.
  * Off-heap memory (DL4J's and DJL's native buffers) is not counted by either.
  *
- * <pre>java AllocationCheck out.tsv [warm-up seconds] [measured seconds]</pre>
+ * <p>{@code benchmarks/regenerate.sh} starts one JVM per contender (the last argument), so a native
+ * library that crashes its JVM loses only its own rows; {@code --list contender} prints the names.
+ *
+ * <pre>java AllocationCheck out.tsv [warm-up seconds] [measured seconds] [contender]
+ * java AllocationCheck --list shape|contender</pre>
  */
 public final class AllocationCheck {
   private static final int WINDOWS = 3;
@@ -31,12 +35,18 @@ public final class AllocationCheck {
   private AllocationCheck() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 1) {
-      System.err.println("usage: AllocationCheck <out.tsv> [warm-up seconds] [measured seconds]");
+    if (args.length < 1 || args[0].equals("--list") && args.length != 2) {
+      System.err.println("usage: AllocationCheck <out.tsv> [warm-up seconds] [measured seconds] [contender]");
+      System.err.println("       AllocationCheck --list shape|contender");
       System.exit(2);
+    }
+    if (args[0].equals("--list")) {
+      System.out.println(String.join("\n", values(args[1])));
+      return;
     }
     double warm = args.length > 1 ? Double.parseDouble(args[1]) : 1;
     double measure = args.length > 2 ? Double.parseDouble(args[2]) : 1;
+    String[] contenders = args.length > 3 ? new String[] {args[3]} : values("contender");
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     threads.setThreadAllocatedMemoryEnabled(true);
     // What two back-to-back readings cost, subtracted from every measurement.
@@ -46,7 +56,7 @@ public final class AllocationCheck {
     List<String> rows = new ArrayList<>();
     rows.add("shape\tcontender\tsteps\tbytes\tbytes_per_step\tstatus");
     for (String shape : values("shape")) {
-      for (String contender : values("contender")) {
+      for (String contender : contenders) {
         TrainingBenchmark bench = new TrainingBenchmark();
         bench.shape = shape;
         bench.contender = contender;
@@ -83,14 +93,10 @@ public final class AllocationCheck {
   private static long run(TrainingBenchmark bench, long nanos) {
     long start = System.nanoTime();
     long steps = 0;
-    double sink = 0;
     do {
-      sink += bench.trainStep();
+      bench.trainStep(); // throws if the loss is not finite
       steps++;
     } while (steps < 3 || System.nanoTime() - start < nanos);
-    if (Double.isNaN(sink)) {
-      System.out.println("(NaN loss)");
-    }
     return steps;
   }
 

@@ -48,6 +48,14 @@ final class Markdown {
     return Double.isNaN(error) ? count(value) : count(value) + " ± " + count(error);
   }
 
+  /** A rate in the words: "10 M", "2.42 M", "24 k", "950". */
+  static String samples(double value) {
+    if (value >= 1e6) {
+      return significant(value / 1e6) + " M";
+    }
+    return value >= 1e3 ? significant(value / 1e3) + " k" : significant(value);
+  }
+
   static String fixed(double value, int decimals) {
     return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%,." + decimals + "f", value);
   }

@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each operation is one floating-point operation: a method's score in ops/s is its FLOP/s
  * (one FMA = 2 flops per lane). {@code SPECIES_PREFERRED} is 512 bits on AVX-512 machines and 256
- * on AVX2 ones; the 512-bit methods run at the preferred width here and the narrower ones show
- * whether wider registers add throughput. The scalar method ({@link Math#fma}) gives 2 flops × FMA
+ * on AVX2 ones ({@link VectorWidth} prints it): {@code benchmarks/regenerate.sh} runs the methods at
+ * that width and narrower ones, never wider (the Vector API would emulate a 512-bit species on an
+ * AVX2 machine in scalar code), and the report takes the peak from the preferred width. The scalar method ({@link Math#fma}) gives 2 flops × FMA
  * ports × clock, hence the clock the vector figures imply. Runs need
  * {@code --add-modules jdk.incubator.vector}, set on the fork.
  *
@@ -65,7 +66,7 @@ public class PeakFlopsBenchmark {
     doubles[CHAINS + 1] = 1e-3;
   }
 
-  /** FP32, 16 lanes (AVX-512: {@code SPECIES_PREFERRED} here). */
+  /** FP32, 16 lanes (AVX-512 machines: {@code SPECIES_PREFERRED}). */
   @Benchmark
   @OperationsPerInvocation(TRIPS * CHAINS * 16 * 2)
   public float float512() {
@@ -101,7 +102,7 @@ public class PeakFlopsBenchmark {
         .reduceLanes(VectorOperators.ADD);
   }
 
-  /** FP32, 8 lanes (AVX2 width). */
+  /** FP32, 8 lanes (AVX2 machines: {@code SPECIES_PREFERRED}). */
   @Benchmark
   @OperationsPerInvocation(TRIPS * CHAINS * 8 * 2)
   public float float256() {

@@ -14,15 +14,19 @@ import java.util.Set;
 
 /**
  * Writes BENCHMARKS.md from one run's results folder ({@link RunData}): machine and conditions,
- * the FP32 peak, training throughput per shape with ratios, inference latency, start-up, dependency
- * size and issue 5's targets judged from the data. The same results give the same bytes (no clock,
- * no host name, no locale), so the file changes only when the figures do.
+ * the FP32 peak, training throughput per shape with ratios and their intervals (JDK 17 and 25),
+ * inference latency, start-up, dependency size and the targets of issues 5 and 14 judged from the
+ * data. The same results give the same bytes (no clock, no host name, no locale), so the file
+ * changes only when the figures do. Given a README, it also rewrites the README's performance table
+ * ({@link ReadmeTable}) from the same results.
  *
- * <pre>java ReportWriter target/benchmark-results BENCHMARKS.md</pre>
+ * <pre>java ReportWriter target/benchmark-results BENCHMARKS.md [README.md]</pre>
  */
 public final class ReportWriter {
   private final RunData data;
   private final TrainingResults training;
+  /** The generated contenders' training in forks on JDK 25; empty when not run. */
+  private final TrainingResults trainingJdk25;
   private final Markdown md = new Markdown();
   /** Best measured FP32 rate (GFLOP/s), the yardstick for "% of peak"; NaN if not measured. */
   private final double peakFp32;
@@ -30,16 +34,28 @@ public final class ReportWriter {
   private ReportWriter(RunData data) {
     this.data = data;
     this.training = new TrainingResults(data.training);
+    this.trainingJdk25 = new TrainingResults(data.trainingJdk25);
     this.peakFp32 = peak("float");
   }
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ReportWriter <results folder> <BENCHMARKS.md>");
+    if (args.length != 2 && args.length != 3) {
+      System.err.println("usage: ReportWriter <results folder> <BENCHMARKS.md> [README.md]");
       System.exit(2);
     }
-    Path out = Paths.get(args[1]);
-    Files.write(out, render(RunData.read(Paths.get(args[0]))).getBytes(StandardCharsets.UTF_8));
+    RunData data = RunData.read(Paths.get(args[0]));
+    Files.write(Paths.get(args[1]), render(data).getBytes(StandardCharsets.UTF_8));
+    if (args.length == 3) {
+      Path readme = Paths.get(args[2]);
+      String text = new String(Files.readAllBytes(readme), StandardCharsets.UTF_8);
+      Files.write(readme, ReadmeTable.replace(text, readmeTable(data)).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The README's performance table for these results ({@link ReadmeTable}). */
+  static String readmeTable(RunData data) {
+    ReportWriter w = new ReportWriter(data);
+    return ReadmeTable.render(w.training, w.peakFp32, data);
   }
 
   static String render(RunData data) {
@@ -66,17 +82,21 @@ public final class ReportWriter {
     md.line("Issue 5 asks for the generated code against Encog, Smile, Deeplearning4j and DJL/PyTorch in the")
         .line("same JMH run, as % of this machine's measured peak, with inference latency, allocation, start-up")
         .line("and dependency size. Every figure and ratio below comes from the same run; targets are judged")
-        .line("from those figures by the generator, never typed in.").blank()
+        .line("from those figures by the generator, never typed in. Issue 14 asks for honest numbers: FLOPs")
+        .line("counted as performed, \"% of peak\" against a peak measured in the same run, every ratio with")
+        .line("its interval, a target met only on the conservative ratio, and JDK 25 beside JDK 17.").blank()
         .line("## How to reproduce").blank()
         .line("```sh")
         .line("benchmarks/regenerate.sh           # builds (-Pbenchmarks, no install), runs everything, writes this file")
         .line("benchmarks/regenerate.sh --quick   # seconds per benchmark, to check the pipeline;"
             + " writes benchmarks/target/BENCHMARKS-quick.md")
+        .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
         .line("`INFERENCE_JMH_ARGS`, `PEAK_JMH_ARGS`, `STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results")
         .line("(JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`; `--report-only` rewrites this file")
-        .line("from them.").blank();
+        .line("from them. A full run also rewrites the performance table of `README.md` (between its")
+        .line("`performance:begin` and `performance:end` comments) from the same results.").blank();
   }
 
   private void machine() {
@@ -87,58 +107,82 @@ public final class ReportWriter {
         .line("Machine: " + data.machine("cpu", "CPU unknown") + ", " + data.machine("cores", "?") + " cores"
             + (data.machine("hypervisor", "").isEmpty() ? "" : " (" + data.machine("hypervisor", "") + " guest)") + ", " + data.machine("kernel", "kernel unknown") + "; "
             + jdk + "; JMH " + jmh + "; run on " + data.machine("date", "an unknown date") + ".")
+        .line("Vector units: " + vectorWidth() + ".")
         .line("Load average (1 min) when the run started: " + data.machine("load_start", "?")
             + ", when it ended: " + data.machine("load_end", "?")
             + ". Other work shared the cores whenever it exceeds 1, and the error bars widen;"
-            + " compare ratios within this run rather than absolute figures across runs.").blank();
+            + " a JMH run that started above " + data.machine("load_limit", "1.5") + " is repeated"
+            + " (at most " + data.machine("load_repeats", "2") + " times, after waiting for the load to"
+            + " fall); the table gives the load at the start and end of the run kept.").blank();
     List<List<String>> rows = new ArrayList<>();
-    conditions(rows, "training throughput", data.training, "`-prof gc`");
-    conditions(rows, "inference latency", data.inference, "`-prof gc`");
-    conditions(rows, "FP32/FP64 peak", data.peak, "");
-    rows.add(List.of("allocation check", "in one JVM, "
-        + data.machine("allocation_seconds", "?") + " s warm-up, then 3 windows over the same time per shape × contender",
-        "`-Xmx2g`"));
+    conditions(rows, "training throughput", "training", data.training, "`-prof gc`");
+    conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
+    conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
+    conditions(rows, "FP32/FP64 peak", "peak", data.peak, "");
+    rows.add(List.of("allocation check", "one JVM per contender, "
+        + data.machine("allocation_seconds", "?") + " s warm-up, then 3 windows over the same time per shape",
+        "`-Xmx2g`", "", ""));
     rows.add(List.of("start-up", data.machine("startup_runs", "?") + " launches per contender after "
-        + data.machine("startup_warm", "?") + " discarded rounds, round-robin", "default JVM options"));
-    md.table("lll", List.of("measurement", "run length", "JVM options / profilers"), rows);
+        + data.machine("startup_warm", "?") + " discarded rounds, round-robin", "default JVM options", "", ""));
+    md.table("lllll", List.of("measurement", "run length", "JVM / options / profilers", "load start → end",
+        "runs"), rows);
     md.line("All measurements are single-threaded. Error bars are JMH's 99.9% confidence intervals"
         + " (none when there were too few iterations).").blank();
   }
 
-  private void conditions(List<List<String>> rows, String what, List<JmhResult> results, String profiler) {
+  /** One JMH run's row: run length, JVM and options, the load around it and how often it ran. */
+  private void conditions(List<List<String>> rows, String what, String run, List<JmhResult> results,
+      String profiler) {
     if (results.isEmpty()) {
-      rows.add(List.of(what, Markdown.NOT_MEASURED, ""));
+      rows.add(List.of(what, Markdown.NOT_MEASURED, "", "", ""));
       return;
     }
     Set<String> lengths = new LinkedHashSet<>();
     Set<String> options = new LinkedHashSet<>();
     for (JmhResult r : results) {
       lengths.add(r.runLength);
-      options.add(r.jvmArgs.isEmpty() ? "none" : "`" + String.join(" ", r.jvmArgs) + "`");
+      options.add("JDK " + r.jdkVersion + ", " + (r.jvmArgs.isEmpty() ? "none" : "`" + String.join(" ", r.jvmArgs) + "`"));
     }
     String opts = String.join("; ", options) + (profiler.isEmpty() ? "" : ", " + profiler);
-    rows.add(List.of(what, String.join("; ", lengths), opts));
+    String load = data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?");
+    rows.add(List.of(what, String.join("; ", lengths), opts, load, data.machine("load." + run + ".attempts", "?")));
+  }
+
+  /** "`SPECIES_PREFERRED` is 256-bit; CPU flags: avx2 fma, no avx512f", as the script probed them. */
+  private String vectorWidth() {
+    String bits = data.machine("vector_bits", "");
+    String flags = data.machine("cpu_flags", "");
+    if (bits.isEmpty()) {
+      return "not probed";
+    }
+    return "`FloatVector.SPECIES_PREFERRED` is " + bits + "-bit"
+        + (flags.isEmpty() ? "" : "; CPU flags: " + flags);
   }
 
   private void peakSection() {
     md.line("## The peak").blank()
         .line("`PeakFlopsBenchmark`: 12 independent fused multiply-add chains (`acc = acc·a + b`) on Vector API")
         .line("registers (`jdk.incubator.vector`), FLOP/s = FMAs × lanes × 2. Twelve chains exceed the FMA latency")
-        .line("× the FMA ports, so the loop is bound by FMA throughput alone. The 512-bit species is")
-        .line("`SPECIES_PREFERRED` on AVX-512 machines; the scalar `Math.fma` row shows the same chains one lane")
-        .line("wide. The peak used for \"% of peak\" is the best measured iteration of the best FP32 row: the")
-        .line("machine's capacity, which a shared machine reaches only in its quietest second.").blank();
+        .line("× the FMA ports, so the loop is bound by FMA throughput alone. It runs at the widest vector the")
+        .line("machine has, `FloatVector.SPECIES_PREFERRED` (512-bit with AVX-512, 256-bit with AVX2), and at the")
+        .line("narrower widths; a width wider than the machine's is not run (the Vector API would emulate it).")
+        .line("The scalar `Math.fma` row shows the same chains one lane wide. The peak used for \"% of peak\" is")
+        .line("the best measured iteration of the FP32 row at the preferred width, measured in the same run:")
+        .line("the machine's capacity, which a shared machine reaches only in its quietest second.").blank();
     List<List<String>> rows = new ArrayList<>();
     for (String[] method : new String[][] {{"float512", "FP32", "16 (512-bit)"}, {"float256", "FP32", "8 (256-bit)"},
         {"floatScalar", "FP32", "1 (scalar `Math.fma`)"}, {"double512", "FP64", "8 (512-bit)"},
         {"double256", "FP64", "4 (256-bit)"}}) {
       JmhResult r = peakResult(method[0]);
       rows.add(r == null
-          ? List.of(method[1], method[2], Markdown.NOT_MEASURED, "—")
+          ? List.of(method[1], method[2], widerThanMachine(method[0]) ? "not run: wider than the machine's vectors"
+              : Markdown.NOT_MEASURED, "—")
           : List.of(method[1], method[2], gigaWithError(r.score, r.error), Markdown.fixed(r.bestIteration() / 1e9, 1)));
     }
     md.table("llrr", List.of("precision", "lanes", "GFLOP/s (mean)", "GFLOP/s (best iteration)"), rows);
-    md.line("**Single-core peak: FP32 " + (Double.isNaN(peakFp32) ? Markdown.NOT_MEASURED
+    String width = data.machine("vector_bits", "").isEmpty() ? "" : " at " + data.machine("vector_bits", "") + "-bit";
+    md.line("**Single-core peak" + width + " on " + data.machine("cpu", "an unknown CPU") + ": FP32 "
+        + (Double.isNaN(peakFp32) ? Markdown.NOT_MEASURED
         : Markdown.fixed(peakFp32, 1) + " GFLOP/s") + ", FP64 " + (Double.isNaN(peak("double"))
         ? Markdown.NOT_MEASURED : Markdown.fixed(peak("double"), 1) + " GFLOP/s") + ".** Every \"% of peak\" below"
         + " is against the FP32 figure, whatever the contender's precision.").blank();
@@ -149,8 +193,22 @@ public final class ReportWriter {
         .line("`TrainingBenchmark` takes one plain-SGD training step (learning rate 0.01) per operation,")
         .line("single-threaded, cycling through batches of teacher-labelled synthetic data (uniform inputs in")
         .line("[0, 1), labels from a random linear teacher, so every contender can learn). Samples/s = operations/s")
-        .line("× batch size; GFLOP/s counts 6 floating-point operations per weight per sample (forward, weight")
-        .line("gradient, backward).").blank()
+        .line("× batch size. A contender whose loss is not finite fails the benchmark (Encog and Smile do not")
+        .line("report a loss: theirs is the last sample's cross-entropy, read from the outputs of the step).").blank()
+        .line("GFLOP/s counts the floating-point operations performed per sample, a multiply-add as 2: forward")
+        .line("`2·W`, weight gradients `2·W`, input deltas `2·(W − W₁)` — no contender computes the input deltas")
+        .line("of the first layer, which nothing uses — so `4·W + 2·(W − W₁)`, with W all weights and W₁ the first")
+        .line("layer's. Biases, activations and the loss (negligible for the 784-input shapes, not for 4-16-3)")
+        .line("and the SGD update (`2·W` per step) are not counted.").blank();
+    List<List<String>> flops = new ArrayList<>();
+    for (String shape : training.shapes()) {
+      int[] sizes = TrainingResults.sizes(shape);
+      flops.add(List.of(TrainingResults.label(shape), Markdown.count(TrainingResults.weights(shape)),
+          Markdown.count((double) sizes[0] * sizes[1]), Markdown.count(TrainingResults.flopsPerSample(shape))));
+    }
+    md.table("lrrr", List.of("shape", "W", "W₁", "FLOPs per sample"), flops);
+    md.line("Ratios are given with the interval both error bars allow, from `(a − error) / (b + error)` to")
+        .line("`(a + error) / (b − error)`; \"no interval\" when JMH gave no error bar.").blank()
         .line("Contenders: `generated-float` and `generated-double` are the trainers javac generates for the")
         .line("declarations in `benchmarks/src/main/java/dev/unrolled/benchmarks/Shapes.java` (float fast path")
         .line("`trainBatch(float[][], int[])`, double `trainBatch(double[][], int[])`); `generated-vector` is the")
@@ -166,7 +224,8 @@ public final class ReportWriter {
       String best = training.bestGenerated(shape);
       md.line("### " + TrainingResults.label(shape)
           + (best == null ? "" : " — best generated: " + best)).blank();
-      List<String> header = new ArrayList<>(List.of("contender", "samples/s", "GFLOP/s", "% of peak",
+      List<String> header = new ArrayList<>(List.of("contender", "samples/s" + jdk(data.training, ""),
+          "samples/s" + jdk(data.trainingJdk25, " (JDK 25: not run)"), "JDK 25 ÷ JDK 17", "GFLOP/s", "% of peak",
           "B/step (`-prof gc`)", "B/step (exact)", "best generated is"));
       for (String g : generated) {
         header.add(g + " is");
@@ -175,10 +234,13 @@ public final class ReportWriter {
       for (String c : training.contenders()) {
         rows.add(trainingRow(shape, c, best, generated));
       }
-      md.table("lrrrrrr" + "r".repeat(generated.size()), header, rows);
+      md.table("lrrrrrrrr" + "r".repeat(generated.size()), header, rows);
     }
     md.line("Peers: Encog 3.4 (`BasicNetwork`, softmax output, `StochasticGradientDescent` with the momentum")
-        .line("rule at momentum 0 — its default rule is Adam — processing each pair of a batch, then one update);")
+        .line("rule at momentum 0 — its default rule is Adam — processing each pair of a batch, then one update;")
+        .line("Xavier initial weights and the learning rate divided by the batch size, since Encog sums a batch's")
+        .line("gradients where the others average them: with its defaults the 784-input networks saturate and")
+        .line("784-256-128-10 diverges to an infinite loss within four steps);")
         .line("Smile 3.1.1 (`smile.classification.MLP` with a softmax maximum-likelihood output,")
         .line("`update(double[][], int[])` per mini-batch). Both train on `double[]` rows, as their APIs take.").blank();
   }
@@ -186,20 +248,29 @@ public final class ReportWriter {
   private List<String> trainingRow(String shape, String c, String best, List<String> generated) {
     JmhResult r = training.result(shape, c);
     if (r == null) {
-      List<String> row = new ArrayList<>(List.of("`" + c + "`", Markdown.NOT_MEASURED, "", "", "", "", ""));
+      List<String> row = new ArrayList<>(List.of("`" + c + "`", Markdown.NOT_MEASURED, "", "", "", "", "", "", ""));
       generated.forEach(g -> row.add(""));
       return row;
     }
     double gflops = training.gflops(shape, c);
+    boolean onJdk25 = trainingJdk25.result(shape, c) != null;
     List<String> row = new ArrayList<>(List.of("`" + c + "`",
         Markdown.countWithError(training.samplesPerSecond(shape, c), training.samplesPerSecondError(shape, c)),
+        onJdk25 ? Markdown.countWithError(trainingJdk25.samplesPerSecond(shape, c),
+            trainingJdk25.samplesPerSecondError(shape, c)) : "",
+        onJdk25 ? trainingJdk25.ratio(shape, c, training, shape, c).toString() : "",
         Markdown.fixed(gflops, 2), Markdown.fixed(100 * gflops / peakFp32, 1),
         Markdown.bytes(r.allocatedPerOp), exactBytes(shape, c),
-        c.equals(best) ? "—" : Markdown.times(training.ratio(shape, best, c))));
+        c.equals(best) ? "—" : training.ratio(shape, best, c).toString()));
     for (String g : generated) {
-      row.add(c.equals(g) ? "—" : Markdown.times(training.ratio(shape, g, c)));
+      row.add(c.equals(g) ? "—" : training.ratio(shape, g, c).toString());
     }
     return row;
+  }
+
+  /** " (JDK 17.0.15)": the JDK of a run's forks, or {@code otherwise} when it did not run. */
+  private static String jdk(List<JmhResult> results, String otherwise) {
+    return results.isEmpty() ? otherwise : " (JDK " + results.get(0).jdkVersion + ")";
   }
 
   private String exactBytes(String shape, String contender) {
@@ -260,7 +331,9 @@ public final class ReportWriter {
       }
       double us = micros(r);
       double error = us * relativeError(r);
-      String ratio = best == null || c.equals(best) ? "—" : Markdown.times(us / micros(byContender.get(best)));
+      JmhResult b = best == null ? null : byContender.get(best);
+      String ratio = b == null || c.equals(best) ? "—"
+          : Ratio.of(us, error, micros(b), micros(b) * relativeError(b)).toString();
       rows.add(List.of("`" + c + "`", Double.isNaN(error) ? Markdown.significant(us)
           : Markdown.significant(us) + " ± " + Markdown.significant(error), Markdown.bytes(r.allocatedPerOp), ratio));
     }
@@ -303,7 +376,9 @@ public final class ReportWriter {
         .line("`ProcessBuilder.start()` to the arrival of that printed line; `hello` prints a line and nothing")
         .line("else. Same `java` binary, default options, class path = the benchmark classes plus only the")
         .line("contender's runtime jars (as in the dependency table). The generated and hand-written contenders")
-        .line("initialise 100,480 + 1,290 weights from the seed before predicting; so do the libraries.").blank();
+        .line("initialise 100,480 + 1,290 weights from the seed before predicting; so do the libraries. Launch")
+        .line("times are not normally distributed, so there is no confidence interval here: the ratio is of")
+        .line("medians, with each contender's fastest and slowest launch beside it.").blank();
     double hello = Double.NaN;
     for (Map<String, String> row : data.startup) {
       if ("hello".equals(row.get("contender")) && "ok".equals(row.get("status"))) {
@@ -352,9 +427,16 @@ public final class ReportWriter {
 
   private void targetSection() {
     md.line("## Targets").blank()
-        .line("Issue 5's targets, single-threaded, judged by `ReportWriter` from the figures above.").blank();
+        .line("The targets of issues 5 and 14, single-threaded, judged by `ReportWriter` from the figures")
+        .line("above (JDK 17). A speed target is met only on the conservative ratio — our lower bound over the")
+        .line("other side's upper bound, the low end of the interval given in brackets.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, data.allocation, data.startup));
+        Targets.judge(training, peakFp32, data.allocation, data.startup));
+  }
+
+  private boolean widerThanMachine(String method) {
+    String bits = data.machine("vector_bits", "");
+    return !bits.isEmpty() && method.endsWith("512") && Integer.parseInt(bits) < 512;
   }
 
   private JmhResult peakResult(String method) {
@@ -366,11 +448,17 @@ public final class ReportWriter {
     return null;
   }
 
-  /** Best iteration of the vector rows of one precision ("float" or "double"), in GFLOP/s. */
+  /**
+   * Best iteration of the row of one precision ("float" or "double") at the machine's preferred
+   * vector width, in GFLOP/s; of every vector row of that precision when the width was not probed.
+   */
   private double peak(String precision) {
+    String bits = data.machine("vector_bits", "");
     double best = Double.NaN;
     for (JmhResult r : data.peak) {
-      if (r.method().startsWith(precision) && !r.method().endsWith("Scalar")) {
+      boolean row = bits.isEmpty() ? r.method().startsWith(precision) && !r.method().endsWith("Scalar")
+          : r.method().equals(precision + bits);
+      if (row) {
         double rate = TrainingResults.perSecond(r.bestIteration(), r.unit) / 1e9;
         best = Double.isNaN(best) ? rate : Math.max(best, rate);
       }

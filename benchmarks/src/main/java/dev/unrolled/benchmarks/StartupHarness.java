@@ -14,13 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Start to first prediction: launches {@link FirstPrediction} in a fresh JVM per contender and
  * times from just before {@code ProcessBuilder.start()} to the moment its first output line (the
  * prediction) arrives on the pipe. Same {@code java} binary as the harness, default JVM options,
  * class path = the benchmark classes folder plus only that contender's runtime jars
- * ({@link ResolvedDependencies}). Launches go round-robin over the contenders so background load
+ * ({@link ResolvedDependencies}), less native builds this CPU cannot run ({@link NativeBuilds}). Launches go round-robin over the contenders so background load
  * spreads evenly; the first rounds warm the file cache and are discarded.
  *
  * <pre>java StartupHarness tree.txt classpath.txt target/classes out.tsv [runs] [warm] [contenders...]</pre>
@@ -59,9 +60,11 @@ public final class StartupHarness {
     List<String> contenders = args.length > 6 ? Arrays.asList(args).subList(6, args.length) : CONTENDERS;
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
 
+    Set<String> cpuFlags = NativeBuilds.cpuFlags();
     Map<String, Launches> all = new LinkedHashMap<>();
     for (String contender : contenders) {
-      List<Path> jars = resolved.jars(contender);
+      List<Path> jars = new ArrayList<>(resolved.jars(contender));
+      jars.removeIf(jar -> !NativeBuilds.runsOn(jar, cpuFlags));
       Launches launches = new Launches(jars.size());
       StringBuilder classpath = new StringBuilder(classes.toString());
       jars.forEach(jar -> classpath.append(File.pathSeparator).append(jar));

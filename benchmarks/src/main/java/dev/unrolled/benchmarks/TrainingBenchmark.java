@@ -30,6 +30,7 @@ public class TrainingBenchmark {
   @Param({"generated-float", "generated-vector", "generated-double", "hand-written", "encog", "smile", "dl4j", "djl"})
   public String contender;
 
+  /** One training step on batch {@code batch}, returning its loss (see {@link Peers.Step}). */
   private interface Step {
     double run(int batch);
   }
@@ -157,9 +158,16 @@ public class TrainingBenchmark {
     }
   }
 
+  /**
+   * One step; fails the benchmark when the contender's loss is not finite, so a contender that
+   * diverged (and then often runs at a different speed on NaNs) is never reported.
+   */
   @Benchmark
   public double trainStep() {
     double loss = step.run(next);
+    if (!Double.isFinite(loss)) {
+      throw new IllegalStateException(contender + " on " + shape + ": loss " + loss + " at batch " + next);
+    }
     next = next + 1 == batches ? 0 : next + 1;
     return loss;
   }

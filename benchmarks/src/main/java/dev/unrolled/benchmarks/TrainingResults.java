@@ -70,9 +70,27 @@ final class TrainingResults {
     return r == null ? Double.NaN : perSecond(r.error, r.unit) * batch(shape);
   }
 
-  /** 6 floating-point operations per weight per sample: forward, weight gradient, backward. */
+  /** Floating-point operations per second, in GFLOP/s, counted as performed ({@link #flopsPerSample}). */
   double gflops(String shape, String contender) {
-    return samplesPerSecond(shape, contender) * 6 * weights(shape) / 1e9;
+    return samplesPerSecond(shape, contender) * flopsPerSample(shape) / 1e9;
+  }
+
+  double gflopsError(String shape, String contender) {
+    return samplesPerSecondError(shape, contender) * flopsPerSample(shape) / 1e9;
+  }
+
+  /**
+   * Floating-point operations a training step performs per sample, a multiply-add counted as 2:
+   * forward {@code 2·W}, weight gradients {@code 2·W}, input deltas {@code 2·(W − W₁)} — no
+   * contender computes the first layer's input deltas, which nothing uses. W counts every weight,
+   * W₁ the first layer's. Left out: biases, activations and the loss (O(units): negligible for the
+   * 784-input shapes, not for 4-16-3, whose figure understates its work) and the SGD update
+   * ({@code 2·W} per step, so {@code 2·W / batch} per sample: half as much again at batch 1).
+   */
+  static long flopsPerSample(String shape) {
+    int[] sizes = sizes(shape);
+    long first = (long) sizes[0] * sizes[1];
+    return 4 * weights(shape) + 2 * (weights(shape) - first);
   }
 
   /** The fastest generated contender on {@code shape}, or null if none was measured there. */
@@ -99,12 +117,21 @@ final class TrainingResults {
     return best;
   }
 
-  /** How many times faster {@code a} trains than {@code b} on {@code shape}; NaN if either is missing. */
-  double ratio(String shape, String a, String b) {
+  /**
+   * How many times faster {@code a} trains than {@code b} on {@code shape}, with the interval of both
+   * error bars; not measured if either is missing.
+   */
+  Ratio ratio(String shape, String a, String b) {
     if (a == null || b == null) {
-      return Double.NaN;
+      return Ratio.of(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    return samplesPerSecond(shape, a) / samplesPerSecond(shape, b);
+    return ratio(shape, a, this, shape, b);
+  }
+
+  /** {@code a} on {@code shape} here against {@code b} on {@code otherShape} in {@code other} results. */
+  Ratio ratio(String shape, String a, TrainingResults other, String otherShape, String b) {
+    return Ratio.of(samplesPerSecond(shape, a), samplesPerSecondError(shape, a),
+        other.samplesPerSecond(otherShape, b), other.samplesPerSecondError(otherShape, b));
   }
 
   static boolean isGenerated(String contender) {
