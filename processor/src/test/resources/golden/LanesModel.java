@@ -21,6 +21,8 @@ import java.lang.ThreadLocal;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -509,6 +511,11 @@ public final class LanesModel implements Lanes, Model {
     float[] laneScratch;
 
     /**
+     * The targets in lanes, for the loss.
+     */
+    float[] yLanes;
+
+    /**
      * Correct classifications in the last batch passed to {@code loss}.
      */
     int correct;
@@ -542,6 +549,7 @@ public final class LanesModel implements Lanes, Model {
       yRows = new float[n][3];
       stride = lanes(n);
       laneScratch = new float[LANE_WIDTH];
+      yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
       a1Lanes = new float[16 * stride];
@@ -691,6 +699,18 @@ public final class LanesModel implements Lanes, Model {
      */
     @Override
     public double loss(int m, boolean withDelta) {
+      if (VECTOR) {
+        int hits = 0;
+        for (int s = 0; s < m; s++) {
+          if (classOf(z2[s]) == targetClass(y[s])) {
+            hits++;
+          }
+        }
+        correct = hits;
+        int mp = lanes(m);
+        toLanes(y, yLanes, 3, stride, m, mp);
+        return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta, laneScratch);
+      }
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -746,7 +766,9 @@ public final class LanesModel implements Lanes, Model {
      */
     private void backward2(LanesModel model, int m) {
       int mp = lanes(m);
-      toLanes(d2, d2Lanes, 3, stride, m, mp);
+      if (!VECTOR) {
+        toLanes(d2, d2Lanes, 3, stride, m, mp);
+      }
       if (VECTOR) {
         LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch);
       } else {
@@ -921,6 +943,45 @@ public final class LanesModel implements Lanes, Model {
         }
       }
       return lanes[0];
+    }
+
+    /**
+     * Softmax cross-entropy over the lanes of the batch; returns the mean over rows [0, m) and, with
+     * {@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).
+     */
+    static double softmaxCrossEntropy(float[] z, float[] t, float[] d, int outs, int stride, int m,
+        int mp, boolean withDelta, float[] lanes) {
+      float scale = 1.0f / m;
+      double total = 0.0;
+      for (int s = 0; s < mp; s += LANES) {
+        VectorMask<Float> live = SPECIES.indexInRange(s, m);
+        FloatVector max = FloatVector.fromArray(SPECIES, z, s);
+        for (int j = 1; j < outs; j++) {
+          max = max.max(FloatVector.fromArray(SPECIES, z, j * stride + s));
+        }
+        FloatVector sum = FloatVector.zero(SPECIES);
+        for (int j = 0; j < outs; j++) {
+          FloatVector e = FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).lanewise(VectorOperators.EXP);
+          sum = sum.add(e);
+          if (withDelta) {
+            e.intoArray(d, j * stride + s);
+          }
+        }
+        FloatVector logSum = max.add(sum.lanewise(VectorOperators.LOG));
+        FloatVector loss = FloatVector.zero(SPECIES);
+        FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
+        for (int j = 0; j < outs; j++) {
+          int k = j * stride + s;
+          FloatVector tj = FloatVector.fromArray(SPECIES, t, k);
+          loss = loss.add(tj.mul(logSum.sub(FloatVector.fromArray(SPECIES, z, k))));
+          if (withDelta) {
+            FloatVector.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend(0.0f, live.not()).intoArray(d, k);
+          }
+        }
+        loss.blend(0.0f, live.not()).intoArray(lanes, 0);
+        total += sum(lanes);
+      }
+      return total / m;
     }
 
     /**

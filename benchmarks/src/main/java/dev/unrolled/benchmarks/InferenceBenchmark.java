@@ -117,16 +117,28 @@ public class InferenceBenchmark {
     }
   }
 
+  /** 4-16-3 keeps the batch in lanes (one row fills one lane of each vector); 784-128-10 has tiles. */
   private Predict generatedVector(float[][] x, float[] out) {
-    if (!shape.equals("784-128-10")) {
-      throw new IllegalArgumentException("no generated-vector network " + shape + " (unrolled: no vector tiles)");
+    switch (shape) {
+      case "4-16-3": {
+        Shapes_SmallVectorModel model = new Shapes_SmallVectorModel(1);
+        TrainingBenchmark.requireVectorPath(model);
+        return k -> {
+          model.predict(x[k], out);
+          return out;
+        };
+      }
+      case "784-128-10": {
+        Shapes_MnistVectorModel model = new Shapes_MnistVectorModel(1);
+        TrainingBenchmark.requireVectorPath(model);
+        return k -> {
+          model.predict(x[k], out);
+          return out;
+        };
+      }
+      default:
+        throw new IllegalArgumentException("no generated-vector network " + shape);
     }
-    Shapes_MnistVectorModel model = new Shapes_MnistVectorModel(1);
-    TrainingBenchmark.requireVectorPath(model);
-    return k -> {
-      model.predict(x[k], out);
-      return out;
-    };
   }
 
   private Predict generatedDouble(double[][] xd, double[] out) {

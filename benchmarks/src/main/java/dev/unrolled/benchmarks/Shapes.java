@@ -37,6 +37,10 @@ final class Shapes {
       loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision.DOUBLE)
   interface DeepDouble {}
 
+  @Network(inputs = 4, layers = {@Dense(units = 16, activation = Activation.TANH), @Dense(units = 3)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface SmallVector {}
+
   @Network(inputs = 784, layers = {@Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},
       loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
   interface MnistVector {}

@@ -1,7 +1,8 @@
 package dev.unrolled.support;
 
 /**
- * {@code tanh} in plain arithmetic, for the activations of generated code. Not correctly rounded,
+ * {@code tanh}, and in float the exponential functions of the other activations, in plain arithmetic
+ * for generated code. Not correctly rounded,
  * but close: {@link #tanh(double)} stays within 4 ulps of {@link StrictMath#tanh} and
  * {@link #tanh(float)} within 6 float ulps (checked by {@code FastMathTest} on millions of seeded
  * inputs); both are exactly ±1 where tanh rounds to ±1, and NaN only for NaN.
@@ -17,6 +18,12 @@ package dev.unrolled.support;
  * adding and subtracting 1.5·2<sup>52</sup>), {@code e^r − 1 = r·q(r)} with {@code q} a Chebyshev
  * fit (relative error 1.8·10<sup>−17</sup>), and {@code 2^k} built from its bits. Float: a rational
  * fit, see {@link #tanh(float)}.
+ *
+ * <p>Float {@link #exp(float)}, {@link #expm1(float)}, {@link #sigmoid(float)} and
+ * {@link #softplus(float)} serve the float sigmoid, SiLU, ELU and softplus for the same reason as
+ * the float tanh: computing them through {@code Math.exp} in double and narrowing costs two
+ * conversions per call, which dominate a float loop. Each stays within 3 float ulps of the
+ * correctly rounded result (checked by {@code FastMathTest}).
  */
 public final class FastMath {
   private static final double INV_LN2 = 1.4426950408889634;
@@ -29,6 +36,16 @@ public final class FastMath {
   private static final double TANH_SATURATES = 20.0;
   /** Where the float tanh's fit ends; tanh 9 is 1 − 3·10⁻⁸, within a float ulp of 1. */
   private static final float TANH_CLAMP_F = 9f;
+
+  /** ln 2 in two floats, the first with trailing zero bits so that k·LN2_HI_F is exact (Cephes' split). */
+  private static final float LN2_HI_F = 0.693359375f;
+  private static final float LN2_LO_F = -2.12194440e-4f;
+  private static final float INV_LN2_F = 1.44269504088896341f;
+  /** Adding then subtracting 1.5·2²³ rounds a float to an integer, which sits in the low bits. */
+  private static final float SHIFTER_F = 0x1.8p23f;
+  /** e^x overflows float beyond this, and is below half the smallest subnormal under the other. */
+  private static final float EXP_OVERFLOWS_F = 88.72283f;
+  private static final float EXP_UNDERFLOWS_F = -103.97208f;
 
   private FastMath() {}
 
@@ -54,6 +71,72 @@ public final class FastMath {
     double clamped = x > TANH_SATURATES ? TANH_SATURATES : x < -TANH_SATURATES ? -TANH_SATURATES : x;
     double t = expm1(2.0 * clamped);
     return t / (t + 2.0);
+  }
+
+  /**
+   * e<sup>x</sup> in float arithmetic, within 2 float ulps for normal results (subnormal results
+   * lose bits with the scale): {@code x = k·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, Cephes' degree-5
+   * polynomial for {@code e^r}, {@code 2^k} from its bits in two halves so that every exponent
+   * stays representable. Infinity above {@value #EXP_OVERFLOWS_F}, 0 far below, NaN for NaN.
+   */
+  public static float exp(float x) {
+    if (!(x < EXP_OVERFLOWS_F)) {
+      return x + Float.POSITIVE_INFINITY; // +∞, or NaN for NaN
+    }
+    if (x < EXP_UNDERFLOWS_F) {
+      return 0f;
+    }
+    float shifted = x * INV_LN2_F + SHIFTER_F;
+    float k = shifted - SHIFTER_F;
+    float r = x - k * LN2_HI_F - k * LN2_LO_F;
+    float p = 1.9875691500e-4f;
+    p = p * r + 1.3981999507e-3f;
+    p = p * r + 8.3334519073e-3f;
+    p = p * r + 4.1665795894e-2f;
+    p = p * r + 1.6666665459e-1f;
+    p = p * r + 5.0000001201e-1f;
+    float e = p * r * r + r + 1f;
+    int n = (int) k;
+    int half = n >> 1;
+    return e * Float.intBitsToFloat((half + 127) << 23) * Float.intBitsToFloat((n - half + 127) << 23);
+  }
+
+  /**
+   * e<sup>x</sup> − 1 in float arithmetic, within 3 float ulps: a Taylor polynomial near 0 (where
+   * {@code e^x − 1} would cancel), {@link #exp(float)} minus one elsewhere. NaN for NaN.
+   */
+  public static float expm1(float x) {
+    if (Math.abs(x) < 0.35f) {
+      return x + x * x * (0.5f + x * (1.6666667e-1f + x * (4.1666668e-2f + x * (8.333334e-3f
+          + x * (1.3888889e-3f + x * (1.984127e-4f + x * 2.4801588e-5f))))));
+    }
+    return exp(x) - 1f;
+  }
+
+  /**
+   * ln(1 + u) for {@code u ≥ 0} in float arithmetic, within 3 float ulps:
+   * {@code 2·atanh(u/(2 + u))}, whose argument stays below 1/3 for {@code u ≤ 1} (the odd series
+   * then needs terms up to s<sup>15</sup>); beyond 1, {@code 2 atanh} of a larger argument still
+   * converges, and callers here pass {@code u ≤ 1}.
+   */
+  static float log1pSmall(float u) {
+    float s = u / (2f + u);
+    float w = s * s;
+    return 2f * s * (1f + w * (3.3333334e-1f + w * (2e-1f + w * (1.4285715e-1f + w * (1.1111111e-1f
+        + w * (9.090909e-2f + w * (7.692308e-2f + w * 6.6666670e-2f)))))));
+  }
+
+  /**
+   * The logistic function 1/(1 + e<sup>−x</sup>) in float arithmetic, within 3 float ulps where the
+   * result is a normal float (below about −88.72 it is 0 rather than a subnormal); NaN for NaN.
+   */
+  public static float sigmoid(float x) {
+    return 1f / (1f + exp(-x));
+  }
+
+  /** softplus(x) = ln(1 + e<sup>x</sup>) as {@code max(x, 0) + ln(1 + e^−|x|)}, which never overflows. */
+  public static float softplus(float x) {
+    return Math.max(x, 0f) + log1pSmall(exp(-Math.abs(x)));
   }
 
   /**

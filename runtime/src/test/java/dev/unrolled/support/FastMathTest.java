@@ -61,6 +61,60 @@ class FastMathTest {
     assertThat(FastMath.tanh(1e-30f)).isEqualTo(1e-30f);
   }
 
+  @Test
+  void floatExpIsWithinTwoFloatUlpsWithItsLimitsExact() {
+    assertThat(worstFloatUlps(FastMath::exp, Math::exp, -87, 88.7)).isAtMost(2.0);
+    assertThat(worstFloatUlps(FastMath::exp, Math::exp, -1e-3, 1e-3)).isAtMost(2.0);
+    assertThat(FastMath.exp(0f)).isEqualTo(1f);
+    assertThat(FastMath.exp(89f)).isPositiveInfinity();
+    assertThat(FastMath.exp(Float.POSITIVE_INFINITY)).isPositiveInfinity();
+    assertThat(FastMath.exp(-104f)).isEqualTo(0f);
+    assertThat(FastMath.exp(Float.NEGATIVE_INFINITY)).isEqualTo(0f);
+    assertThat(FastMath.exp(Float.NaN)).isNaN();
+  }
+
+  @Test
+  void floatExpm1IsWithinThreeFloatUlpsAndExactNearZero() {
+    assertThat(worstFloatUlps(FastMath::expm1, Math::expm1, -20, 0)).isAtMost(3.0);
+    assertThat(worstFloatUlps(FastMath::expm1, Math::expm1, -0.5, 0.5)).isAtMost(3.0);
+    assertThat(worstFloatUlps(FastMath::expm1, Math::expm1, -1e-6, 1e-6)).isAtMost(3.0);
+    assertThat(FastMath.expm1(0f)).isEqualTo(0f);
+    assertThat(FastMath.expm1(-200f)).isEqualTo(-1f);
+    assertThat(FastMath.expm1(Float.NaN)).isNaN();
+  }
+
+  @Test
+  void floatSigmoidAndSoftplusAreWithinThreeFloatUlps() {
+    assertThat(worstFloatUlps(FastMath::sigmoid, x -> 1 / (1 + Math.exp(-x)), -87, 30)).isAtMost(3.0);
+    assertThat(worstFloatUlps(FastMath::softplus, x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), -30, 30))
+        .isAtMost(3.0);
+    assertThat(worstFloatUlps(FastMath::softplus, x -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), -1, 1))
+        .isAtMost(3.0);
+    assertThat(FastMath.sigmoid(200f)).isEqualTo(1f);
+    assertThat(FastMath.sigmoid(-200f)).isEqualTo(0f);
+    assertThat(FastMath.softplus(1e30f)).isEqualTo(1e30f);
+    assertThat(FastMath.softplus(-200f)).isEqualTo(0f);
+    assertThat(FastMath.sigmoid(Float.NaN)).isNaN();
+    assertThat(FastMath.softplus(Float.NaN)).isNaN();
+  }
+
+  private interface FloatFunction {
+    float apply(float x);
+  }
+
+  /** The worst distance, in float ulps, from the double function's result rounded to float. */
+  private static double worstFloatUlps(FloatFunction fast, DoubleUnaryOperator exact, double from, double to) {
+    SplittableRandom random = new SplittableRandom(17);
+    double worst = 0;
+    for (int k = 0; k < SAMPLES; k++) {
+      float x = (float) (from + (to - from) * random.nextDouble());
+      float expected = (float) exact.applyAsDouble(x);
+      float got = fast.apply(x);
+      worst = Math.max(worst, got == expected ? 0 : Math.abs(got - expected) / Math.ulp(expected));
+    }
+    return worst;
+  }
+
   private static double worstUlps(DoubleUnaryOperator fast, DoubleUnaryOperator exact, double from, double to) {
     SplittableRandom random = new SplittableRandom(7);
     double worst = 0;

@@ -86,6 +86,14 @@ public record NetworkPlan(
     return layers.stream().anyMatch(layer -> layer.shape() == CodeShape.LANES);
   }
 
+  /**
+   * True when the loss runs in lanes too: a cross-entropy loss on an output layer that keeps the
+   * batch in lanes. (The squared error stays in rows: it is a few subtractions per output.)
+   */
+  public boolean laneLoss() {
+    return output().shape() == CodeShape.LANES && loss().isCrossEntropy();
+  }
+
   public boolean isInterface() {
     return type().getKind().isInterface();
   }

@@ -3,7 +3,6 @@ package dev.unrolled.processor.write;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,9 +13,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Emits one small static method per activation the network uses, and its derivative as a function
- * of both {@code z} and {@code a = f(z)} (whichever is cheaper). Transcendentals are computed in
- * double and narrowed once, so FLOAT code loses no accuracy to float {@code exp}; tanh, the common
- * hidden activation, is {@code FastMath.tanh}, in float for FLOAT code (within 3 float ulps).
+ * of both {@code z} and {@code a = f(z)} (whichever is cheaper). DOUBLE code computes its
+ * transcendentals with {@code Math} (tanh with {@code FastMath.tanh}); FLOAT code stays in float
+ * throughout with {@code FastMath}'s float tanh, sigmoid, expm1 and softplus (within 6 float ulps),
+ * because float-double conversions around {@code Math.exp} cost more than the function.
  */
 final class ActivationFunctions {
   private static final ClassName MATH = ClassName.get(Math.class);
@@ -64,7 +64,8 @@ final class ActivationFunctions {
     String zero = num.literal("0");
     switch (activation) {
       case SIGMOID:
-        return num.narrow("1.0 / (1.0 + $T.exp(-z))", MATH);
+        return num.isFloat() ? CodeBlock.of("$T.sigmoid(z)", RuntimeTypes.FAST_MATH)
+            : CodeBlock.of("1.0 / (1.0 + $T.exp(-z))", MATH);
       case TANH:
         // Plain arithmetic that inlines: JDK 17 does not intrinsify Math.tanh, and the float form
         // stays in float (float-double conversions around Math.exp made it about 5× slower).
@@ -74,12 +75,15 @@ final class ActivationFunctions {
       case LEAKY_RELU:
         return CodeBlock.of("z > $L ? z : $L * z", zero, num.literal("0.01"));
       case ELU:
-        return CodeBlock.of("z > $L ? z : $L", zero, num.narrow("$T.expm1(z)", MATH));
+        return CodeBlock.of("z > $L ? z : $L", zero, num.isFloat() ? CodeBlock.of("$T.expm1(z)", RuntimeTypes.FAST_MATH)
+            : CodeBlock.of("$T.expm1(z)", MATH));
       case SOFTPLUS:
         // max(z, 0) + log1p(e^-|z|) never overflows, unlike log(1 + e^z).
-        return num.narrow("$T.max(z, 0.0) + $T.log1p($T.exp(-$T.abs(z)))", MATH, MATH, MATH, MATH);
+        return num.isFloat() ? CodeBlock.of("$T.softplus(z)", RuntimeTypes.FAST_MATH)
+            : CodeBlock.of("$T.max(z, 0.0) + $T.log1p($T.exp(-$T.abs(z)))", MATH, MATH, MATH, MATH);
       case SILU:
-        return num.narrow("z / (1.0 + $T.exp(-z))", MATH);
+        return num.isFloat() ? CodeBlock.of("z * $T.sigmoid(z)", RuntimeTypes.FAST_MATH)
+            : CodeBlock.of("z / (1.0 + $T.exp(-z))", MATH);
       default:
         throw new IllegalArgumentException("no function for " + activation);
     }
@@ -105,12 +109,14 @@ final class ActivationFunctions {
       case ELU:
         return method.addStatement("return z > $L ? $L : a + $L", zero, one, one).build();
       case SOFTPLUS:
-        return method.addStatement("return $L", num.narrow("1.0 / (1.0 + $T.exp(-z))", MATH)).build();
+        return num.isFloat() ? method.addStatement("return $T.sigmoid(z)", RuntimeTypes.FAST_MATH).build()
+            : method.addStatement("return 1.0 / (1.0 + $T.exp(-z))", MATH).build();
       case SILU:
-        return method
-            .addStatement("$T s = 1.0 / (1.0 + $T.exp(-z))", TypeName.DOUBLE, MATH)
-            .addStatement("return $L", num.narrow("s * (1.0 + z * (1.0 - s))"))
-            .build();
+        return num.isFloat()
+            ? method.addStatement("float s = $T.sigmoid(z)", RuntimeTypes.FAST_MATH)
+                .addStatement("return s * (1f + z * (1f - s))").build()
+            : method.addStatement("double s = 1.0 / (1.0 + $T.exp(-z))", MATH)
+                .addStatement("return s * (1.0 + z * (1.0 - s))").build();
       default:
         throw new IllegalArgumentException("no derivative for " + activation);
     }

@@ -20,8 +20,12 @@ import java.util.List;
  * consumer, and takes its deltas from rows. Between two lane layers nothing is converted.
  */
 final class DenseLanes extends DenseEmitter {
-  DenseLanes(LayerPlan layer, Numeric num, ClassName model, String input) {
+  /** For the output layer: whether the vector loss writes the deltas into the lanes itself. */
+  final boolean lossInLanes;
+
+  DenseLanes(LayerPlan layer, Numeric num, ClassName model, String input, boolean lossInLanes) {
     super(layer, num, model, Storage.FLAT, input);
+    this.lossInLanes = lossInLanes;
   }
 
   @Override
@@ -166,7 +170,11 @@ final class DenseLanes extends DenseEmitter {
       method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
     }
     method.addJavadoc(".\n").addStatement("int mp = lanes(m)");
-    if (rowsOut()) {
+    if (rowsOut() && lossInLanes) {
+      method.beginControlFlow("if (!VECTOR)") // the vector loss wrote the lanes
+          .addStatement("toLanes($L, $L, $L, stride, m, mp)", Names.deltas(l), dLanes(), out)
+          .endControlFlow();
+    } else if (rowsOut()) {
       method.addStatement("toLanes($L, $L, $L, stride, m, mp)", Names.deltas(l), dLanes(), out);
     }
     method.beginControlFlow("if (VECTOR)")

@@ -16,7 +16,8 @@ final class Emitters {
     String input = "x";
     int row = 0;
     for (LayerPlan layer : plan.layers()) {
-      LayerEmitter emitter = of(layer, num, model, input);
+      boolean output = layer == plan.output();
+      LayerEmitter emitter = of(layer, num, model, input, output && plan.laneLoss());
       emitter.firstRow = row;
       if (!emitters.isEmpty()) {
         LayerEmitter previous = emitters.get(emitters.size() - 1);
@@ -30,7 +31,7 @@ final class Emitters {
     return emitters;
   }
 
-  private static LayerEmitter of(LayerPlan layer, Numeric num, ClassName model, String input) {
+  private static LayerEmitter of(LayerPlan layer, Numeric num, ClassName model, String input, boolean laneLoss) {
     return switch (layer.kind()) {
       case RBF -> switch (layer.shape()) {
         case UNROLLED -> new RadialUnrolled(layer, num, model, input);
@@ -41,7 +42,7 @@ final class Emitters {
         case UNROLLED -> new DenseUnrolled(layer, num, model, input);
         case LOOPED -> new DenseLooped(layer, num, model, input);
         case VECTOR -> new DenseVector(layer, num, model, input);
-        case LANES -> new DenseLanes(layer, num, model, input);
+        case LANES -> new DenseLanes(layer, num, model, input, laneLoss);
       };
     };
   }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
+import dev.unrolled.Loss;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,7 @@ final class LaneKernels {
   /** Units (or inputs) whose accumulators one pass over the inputs keeps in registers. */
   private static final int UNITS_PER_PASS = 4;
   private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
+  private static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
   private final Numeric num;
   private final ClassName vector;
@@ -46,8 +48,20 @@ final class LaneKernels {
 
   // ---- the Vector API class ----
 
-  /** The nested {@code LaneKernels} class, with the activations {@code used} by lane layers. */
-  TypeSpec type(Set<Activation> used) {
+  /** The lane kernel of a cross-entropy loss. */
+  static String lossName(Loss loss) {
+    return switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY -> "softmaxCrossEntropy";
+      case SIGMOID_CROSS_ENTROPY -> "sigmoidCrossEntropy";
+      case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException("the squared error stays in rows");
+    };
+  }
+
+  /**
+   * The nested {@code LaneKernels} class, with the activations {@code used} by lane layers and the
+   * loss when it runs in lanes ({@code null} when it does not).
+   */
+  TypeSpec type(Set<Activation> used, Loss laneLoss) {
     TypeName species = ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector", "VectorSpecies"),
         num.scalar().box());
     TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
@@ -72,6 +86,9 @@ final class LaneKernels {
         .addMethod(vectorProduct())
         .addMethod(vectorGradient())
         .addMethod(laneSum());
+    if (laneLoss != null) {
+      type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss());
+    }
     for (Activation activation : EnumSet.copyOf(used)) {
       if (activation != Activation.IDENTITY) {
         type.addMethod(vectorActivation(activation)).addMethod(vectorSlope(activation));
@@ -206,6 +223,94 @@ final class LaneKernels {
         .addStatement("return lanes[0]")
         .build();
   }
+  private MethodSpec.Builder lossSignature(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(num.vector(), "z")
+        .addParameter(num.vector(), "t")
+        .addParameter(num.vector(), "d")
+        .addParameter(TypeName.INT, "outs")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "mp")
+        .addParameter(TypeName.BOOLEAN, "withDelta")
+        .addParameter(num.vector(), "lanes")
+        .addStatement("$T scale = $L / m", num.scalar(), num.literal("1.0"))
+        .addStatement("double total = 0.0")
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("$T<$T> live = SPECIES.indexInRange(s, m)", VECTOR_MASK, num.scalar().box());
+  }
+
+  /** Ends a loss kernel: the block's losses of live samples, added in a fixed order. */
+  private MethodSpec finishLoss(MethodSpec.Builder method) {
+    return method.addStatement("loss.blend($L, live.not()).intoArray(lanes, 0)", num.literal("0.0"))
+        .addStatement("total += sum(lanes)")
+        .endControlFlow()
+        .addStatement("return total / m")
+        .build();
+  }
+
+  /**
+   * Softmax cross-entropy lane by lane: {@code logSum = max + log Σⱼ e^(zⱼ − max)}, loss
+   * {@code Σⱼ tⱼ(logSum − zⱼ)}; the exponentials wait in {@code d} for the deltas
+   * {@code (e/Σe − t)/m}, zero in the padding lanes.
+   */
+  private MethodSpec softmaxLoss() {
+    MethodSpec.Builder method = lossSignature("softmaxCrossEntropy")
+        .addJavadoc("Softmax cross-entropy over the lanes of the batch; returns the mean over rows [0, m) and, with\n")
+        .addJavadoc("{@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).\n")
+        .addStatement("$T max = $T.fromArray(SPECIES, z, s)", vector, vector)
+        .beginControlFlow("for (int j = 1; j < outs; j++)")
+        .addStatement("max = max.max($T.fromArray(SPECIES, z, j * stride + s))", vector)
+        .endControlFlow()
+        .addStatement("$T sum = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int j = 0; j < outs; j++)")
+        .addStatement("$T e = $T.fromArray(SPECIES, z, j * stride + s).sub(max).lanewise($T.EXP)", vector, vector,
+            VECTOR_OPERATORS)
+        .addStatement("sum = sum.add(e)")
+        .beginControlFlow("if (withDelta)")
+        .addStatement("e.intoArray(d, j * stride + s)")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("$T logSum = max.add(sum.lanewise($T.LOG))", vector, VECTOR_OPERATORS)
+        .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
+        .addStatement("$T share = $T.broadcast(SPECIES, scale).div(sum)", vector, vector)
+        .beginControlFlow("for (int j = 0; j < outs; j++)")
+        .addStatement("int k = j * stride + s")
+        .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
+        .addStatement("loss = loss.add(tj.mul(logSum.sub($T.fromArray(SPECIES, z, k))))", vector)
+        .beginControlFlow("if (withDelta)")
+        .addStatement("$T.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend($L, live.not()).intoArray(d, k)",
+            vector, num.literal("0.0"))
+        .endControlFlow()
+        .endControlFlow();
+    return finishLoss(method);
+  }
+
+  /**
+   * Sigmoid cross-entropy lane by lane: {@code softplus(z) − t·z} per output, from
+   * {@code max(z, 0) + log1p(e^−|z|)}, so large logits stay exact; deltas {@code (σ(z) − t)/m}.
+   */
+  private MethodSpec sigmoidLoss() {
+    MethodSpec.Builder method = lossSignature("sigmoidCrossEntropy")
+        .addJavadoc("Sigmoid cross-entropy over the lanes of the batch; returns the mean over rows [0, m) and, with\n")
+        .addJavadoc("{@code withDelta}, writes {@code d = (σ(z) − t)/m} into the lanes (zero past m).\n")
+        .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int j = 0; j < outs; j++)")
+        .addStatement("int k = j * stride + s")
+        .addStatement("$T zj = $T.fromArray(SPECIES, z, k)", vector, vector)
+        .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
+        .addStatement("loss = loss.add(zj.max($L).sub(zj.mul(tj)).add(zj.lanewise($T.ABS).neg().lanewise($T.EXP)"
+            + ".lanewise($T.LOG1P)))", num.literal("0.0"), VECTOR_OPERATORS, VECTOR_OPERATORS, VECTOR_OPERATORS)
+        .beginControlFlow("if (withDelta)")
+        .addStatement("$L.sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)", logistic("zj"),
+            num.literal("0.0"))
+        .endControlFlow()
+        .endControlFlow();
+    return finishLoss(method);
+  }
+
   /** {@code a = f(z)} over the lanes of every unit. */
   private MethodSpec vectorActivation(Activation activation) {
     MethodSpec.Builder method = MethodSpec.methodBuilder(ActivationFunctions.functionName(activation))

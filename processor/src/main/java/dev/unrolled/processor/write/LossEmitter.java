@@ -45,8 +45,11 @@ final class LossEmitter {
     MethodSpec.Builder method = WorkspaceWriter.overriding("loss")
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.BOOLEAN, "withDelta")
-        .addStatement("double total = 0.0")
+        .addParameter(TypeName.BOOLEAN, "withDelta");
+    if (plan.laneLoss()) {
+      addLaneLoss(method, z, d);
+    }
+    method.addStatement("double total = 0.0")
         .addStatement("int hits = 0")
         .addStatement("double scale = 1.0 / m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
@@ -81,6 +84,27 @@ final class LossEmitter {
       rows.add("a = $L[s], ", Names.activations(output));
     }
     return rows.add("t = y[s], d = $L[s]", d).build();
+  }
+
+  /**
+   * With the vector kernels, a cross-entropy on a lane output layer runs lane by lane, in the
+   * model's precision, and writes the deltas straight into the layer's lanes; the class decisions
+   * still read the rows.
+   */
+  private void addLaneLoss(MethodSpec.Builder method, String z, String d) {
+    method.beginControlFlow("if (VECTOR)")
+        .addStatement("int hits = 0")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .beginControlFlow("if (classOf($L[s]) == targetClass(y[s]))", z)
+        .addStatement("hits++")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("correct = hits")
+        .addStatement("int mp = lanes(m)")
+        .addStatement("toLanes(y, yLanes, $L, stride, m, mp)", outputs)
+        .addStatement("return $L.$L($L, yLanes, $L, $L, stride, m, mp, withDelta, laneScratch)",
+            LaneKernels.CLASS_NAME, LaneKernels.lossName(plan.loss()), Names.lanes(z), Names.lanes(d), outputs)
+        .endControlFlow();
   }
 
   private void softmaxCrossEntropy(MethodSpec.Builder method) {

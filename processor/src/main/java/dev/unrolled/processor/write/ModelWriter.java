@@ -82,7 +82,7 @@ public final class ModelWriter {
       type.addType(new VectorKernels(num).type());
     }
     if (plan.hasLaneLayers()) {
-      type.addType(new LaneKernels(num).type(laneActivations()));
+      type.addType(new LaneKernels(num).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));
     }
     return JavaFile.builder(plan.packageName(), type.build())
         .build();

@@ -95,6 +95,11 @@ final class WorkspaceWriter {
           .addField(FieldSpec.builder(num.vector(), "laneScratch")
               .addJavadoc("One vector's lanes, for adding them up in a fixed order.\n")
               .build());
+      if (plan.laneLoss()) {
+        type.addField(FieldSpec.builder(num.vector(), "yLanes")
+            .addJavadoc("The targets in lanes, for the loss.\n")
+            .build());
+      }
     }
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
@@ -138,6 +143,9 @@ final class WorkspaceWriter {
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
     if (plan.hasLaneLayers()) {
       method.addStatement("stride = lanes(n)").addStatement("laneScratch = new $T[LANE_WIDTH]", num.scalar());
+      if (plan.laneLoss()) {
+        method.addStatement("yLanes = new $T[$L * stride]", num.scalar(), plan.outputs());
+      }
       type.addMethod(MethodSpec.methodBuilder("lanes")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addJavadoc("{@code m} rounded up to whole vectors: the lanes the vector kernels compute.\n")
