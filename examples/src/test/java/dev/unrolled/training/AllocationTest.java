@@ -86,6 +86,31 @@ class AllocationTest {
   }
 
   @Test
+  void batchLanesAllocateNothingOnceCompiled() {
+    // Lanes, tiles and the lane loss: 6-10-12-60-8 with SiLU (exponentials through the Vector API),
+    // batches of 13 rows leaving padding lanes.
+    Random random = new Random(6);
+    float[][] x = rows(random, 13, 6);
+    int[] labels = new int[13];
+    for (int s = 0; s < labels.length; s++) {
+      labels[s] = random.nextInt(8);
+    }
+    var model = new dev.unrolled.parity.LaneNetworks_SiluSoftmaxLanesFloatModel(1);
+    var trainer = new dev.unrolled.parity.LaneNetworks_SiluSoftmaxLanesFloatTrainer(model, Optimizer.sgd(0.001));
+    Runnable steps = () -> {
+      for (int k = 0; k < STEPS; k++) {
+        trainer.trainBatch(x, labels);
+      }
+    };
+    for (int warm = 0; warm < 5; warm++) {
+      steps.run();
+    }
+
+    long bytes = allocatedBy(steps);
+    assertTrue(bytes < STEPS, bytes + " bytes allocated by " + STEPS + " steps on the " + model.backend() + " path");
+  }
+
+  @Test
   void doubleTrainingStepsAndDatasetBatchesAllocateNothing() {
     Random random = new Random(4);
     double[][] x = new double[50][1];
