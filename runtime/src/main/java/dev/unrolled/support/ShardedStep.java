@@ -122,7 +122,7 @@ public final class ShardedStep implements AutoCloseable {
     if (used > 1) {
       run(sumTask, chunks.length - 1);
     }
-    if (update != null) {
+    if (update != null) { // an updater that cannot be split by rows
       update.step();
     }
     return loss;
@@ -197,19 +197,28 @@ public final class ShardedStep implements AutoCloseable {
     losses[k] = work.run(k, bounds[k], bounds[k + 1] - bounds[k], training);
   }
 
-  /** Rows of chunk {@code c}: the shard sum, if more than one shard has rows, then (fused) the step. */
+  /**
+   * Rows of chunk {@code c}: the shard sum, if more than one shard has rows; fused, one row at a
+   * time, then the step of that row while its gradient and parameters are in the L1 cache.
+   */
   private void sumChunk(int c) {
-    int from = chunks[c];
-    int to = chunks[c + 1];
-    if (used > 1) {
-      if (floatGradients != null) {
-        sum(floatGradients, floatWeights, used, from, to);
-      } else {
-        sum(doubleGradients, doubleWeights, used, from, to);
-      }
+    if (!fused) {
+      sumRows(chunks[c], chunks[c + 1]);
+      return;
     }
-    if (fused) {
-      update.stepRows(from, to);
+    for (int r = chunks[c]; r < chunks[c + 1]; r++) {
+      if (used > 1) {
+        sumRows(r, r + 1);
+      }
+      update.stepRows(r, r + 1);
+    }
+  }
+
+  private void sumRows(int from, int to) {
+    if (floatGradients != null) {
+      sum(floatGradients, floatWeights, used, from, to);
+    } else {
+      sum(doubleGradients, doubleWeights, used, from, to);
     }
   }
 
