@@ -51,8 +51,19 @@ public final class GuardedUpdate {
     this.floatBackup = null;
   }
 
-  /** Remembers the parameters, then takes the optimizer step. */
+  /**
+   * Remembers the parameters, then takes the optimizer step; row by row when the updater allows, so
+   * that each row is copied and updated while it is in the L1 cache.
+   */
   public void step() {
+    if (split != null) {
+      split.begin();
+      for (int r = 0, rows = rows(); r < rows; r++) {
+        stepRows(r, r + 1);
+      }
+      split.end();
+      return;
+    }
     if (floatParams != null) {
       copy(floatParams, floatBackup);
     } else {
