@@ -63,11 +63,23 @@ final class AdamOptimizer extends Optimizer {
       this.decoupled = o.decoupled;
     }
 
+    private double lr;
+    private double correction1;
+    private double correction2;
+
     @Override
-    final void update(double lr, long t) {
-      double correction1 = 1.0 - Math.pow(beta1, (double) t);
-      double correction2 = 1.0 - Math.pow(beta2, (double) t);
-      for (int r = 0; r < decay.length; r++) {
+    final void prepare(double lr, long t) {
+      this.lr = lr;
+      this.correction1 = 1.0 - Math.pow(beta1, (double) t);
+      this.correction2 = 1.0 - Math.pow(beta2, (double) t);
+    }
+
+    @Override
+    public final void update(int from, int to) {
+      double lr = this.lr;
+      double correction1 = this.correction1;
+      double correction2 = this.correction2;
+      for (int r = from; r < to; r++) {
         double shrink = decoupled ? 1.0 - lr * decay[r] : 1.0;
         double coupled = decoupled ? 0.0 : decay[r];
         updateRow(r, lr, correction1, correction2, shrink, coupled);

@@ -58,9 +58,17 @@ final class RmsPropOptimizer extends Optimizer {
       this.epsilon = o.epsilon;
     }
 
+    private double lr;
+
     @Override
-    void update(double lr, long t) {
-      for (int r = 0; r < params.length; r++) {
+    void prepare(double lr, long t) {
+      this.lr = lr;
+    }
+
+    @Override
+    public void update(int from, int to) {
+      double lr = this.lr;
+      for (int r = from; r < to; r++) {
         float[] p = params[r];
         float[] g = grads[r];
         float[] vr = v[r];
@@ -96,9 +104,17 @@ final class RmsPropOptimizer extends Optimizer {
       this.epsilon = o.epsilon;
     }
 
+    private double lr;
+
     @Override
-    void update(double lr, long t) {
-      for (int r = 0; r < params.length; r++) {
+    void prepare(double lr, long t) {
+      this.lr = lr;
+    }
+
+    @Override
+    public void update(int from, int to) {
+      double lr = this.lr;
+      for (int r = from; r < to; r++) {
         double[] p = params[r];
         double[] g = grads[r];
         double[] vr = v[r];

@@ -60,10 +60,17 @@ final class SgdOptimizer extends Optimizer {
       this.nesterov = o.nesterov;
     }
 
+    private float rate;
+
     @Override
-    void update(double lr, long t) {
-      float rate = (float) lr;
-      for (int r = 0; r < params.length; r++) {
+    void prepare(double lr, long t) {
+      rate = (float) lr;
+    }
+
+    @Override
+    public void update(int from, int to) {
+      float rate = this.rate;
+      for (int r = from; r < to; r++) {
         float[] p = params[r];
         float[] g = grads[r];
         float wd = (float) decay[r];
@@ -107,9 +114,17 @@ final class SgdOptimizer extends Optimizer {
       this.nesterov = o.nesterov;
     }
 
+    private double lr;
+
     @Override
-    void update(double lr, long t) {
-      for (int r = 0; r < params.length; r++) {
+    void prepare(double lr, long t) {
+      this.lr = lr;
+    }
+
+    @Override
+    public void update(int from, int to) {
+      double lr = this.lr;
+      for (int r = from; r < to; r++) {
         double[] p = params[r];
         double[] g = grads[r];
         double wd = decay[r];

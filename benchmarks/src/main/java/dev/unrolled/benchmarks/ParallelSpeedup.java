@@ -20,8 +20,11 @@ import java.util.concurrent.Future;
  * data-parallel speed-up is possible.
  *
  * <pre>
- * java -cp benchmarks.jar:runtime.jar dev.unrolled.benchmarks.ParallelSpeedup [rounds] [seconds per round]
+ * java -cp benchmarks.jar:runtime.jar dev.unrolled.benchmarks.ParallelSpeedup [rounds] [seconds per round] [plain|vector]
  * </pre>
+ *
+ * <p>{@code vector} measures the {@code Backend.VECTOR} trainers; run it with
+ * {@code --add-modules jdk.incubator.vector}.
  */
 public final class ParallelSpeedup {
   private static final String[] CONFIGS = {"none", "2/1", "2/2", "4/2"};
@@ -35,14 +38,16 @@ public final class ParallelSpeedup {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 0.2;
-    System.out.printf("%d processors, %s %s, %d rounds of %.2f s per configuration%n",
+    boolean vector = args.length > 2 && args[2].equals("vector");
+    System.out.printf("%d processors, %s %s, %d rounds of %.2f s per configuration, %s backend%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-        System.getProperty("java.version"), rounds, seconds);
-    measure(false, 32, rounds, seconds);
-    measure(true, 64, rounds, seconds);
+        System.getProperty("java.version"), rounds, seconds, vector ? "vector" : "plain");
+    measure(false, vector, 32, rounds, seconds);
+    measure(true, vector, 64, rounds, seconds);
   }
 
-  private static void measure(boolean deep, int m, int rounds, double seconds) throws Exception {
+  private static void measure(boolean deep, boolean vector, int m, int rounds, double seconds)
+      throws Exception {
     ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "second-trainer");
       t.setDaemon(true);
@@ -61,10 +66,10 @@ public final class ParallelSpeedup {
     Step[] steps = new Step[CONFIGS.length];
     AutoCloseable[] trainers = new AutoCloseable[CONFIGS.length];
     for (int c = 0; c < CONFIGS.length; c++) {
-      trainers[c] = trainer(deep, parse(CONFIGS[c]), x, y);
+      trainers[c] = trainer(deep, vector, parse(CONFIGS[c]));
       steps[c] = step(trainers[c], x, y);
     }
-    Step second = step(trainer(deep, Parallelism.none(), x, y), x, y);
+    Step second = step(trainer(deep, vector, Parallelism.none()), x, y);
     int configs = CONFIGS.length + 1;
     double[][] samplesPerSecond = new double[configs][rounds];
     for (int r = -5; r < rounds; r++) { // five rounds of warm-up
@@ -85,7 +90,7 @@ public final class ParallelSpeedup {
     for (AutoCloseable t : trainers) {
       t.close();
     }
-    String shape = (deep ? "784-256-128-10" : "784-128-10") + " relu, batch " + m;
+    String shape = (deep ? "784-256-128-10" : "784-128-10") + (vector ? " vector" : "") + ", batch " + m;
     double baseline = median(samplesPerSecond[0]);
     for (int c = 0; c < configs; c++) {
       double median = median(samplesPerSecond[c]);
@@ -95,14 +100,26 @@ public final class ParallelSpeedup {
     }
   }
 
-  private static AutoCloseable trainer(boolean deep, Parallelism p, float[][][] x, int[][] y) {
+  private static AutoCloseable trainer(boolean deep, boolean vector, Parallelism p) {
+    Optimizer sgd = Optimizer.sgd(0.01);
+    if (vector) {
+      return deep
+          ? new Shapes_DeepVectorTrainer(new Shapes_DeepVectorModel(1), sgd, p)
+          : new Shapes_MnistVectorTrainer(new Shapes_MnistVectorModel(1), sgd, p);
+    }
     return deep
-        ? new Shapes_DeepTrainer(new Shapes_DeepModel(1), Optimizer.sgd(0.01), p)
-        : new Shapes_MnistTrainer(new Shapes_MnistModel(1), Optimizer.sgd(0.01), p);
+        ? new Shapes_DeepTrainer(new Shapes_DeepModel(1), sgd, p)
+        : new Shapes_MnistTrainer(new Shapes_MnistModel(1), sgd, p);
   }
 
   private static Step step(AutoCloseable trainer, float[][][] x, int[][] y) {
     if (trainer instanceof Shapes_DeepTrainer t) {
+      return k -> t.trainBatch(x[k], y[k]);
+    }
+    if (trainer instanceof Shapes_DeepVectorTrainer t) {
+      return k -> t.trainBatch(x[k], y[k]);
+    }
+    if (trainer instanceof Shapes_MnistVectorTrainer t) {
       return k -> t.trainBatch(x[k], y[k]);
     }
     Shapes_MnistTrainer t = (Shapes_MnistTrainer) trainer;

@@ -12,11 +12,14 @@ import dev.unrolled.ParameterUpdater;
  * too, {@link #restoreIfNotFinite()} cannot help, and says so by leaving the parameters non-finite.
  *
  * <p>The copy is one {@code System.arraycopy} per parameter row per step, allocated once here; the
- * finiteness scan runs only on the rare path. The optimizer's own state (momentum, moments) is not
+ * finiteness scan runs only on the rare path. When the updater is a {@link RowSplitUpdate}, the step
+ * (copy and update) can also be taken in runs of rows on several threads, as {@link ShardedStep}
+ * does: {@link #begin()}, {@link #stepRows(int, int)} for every run, {@link #end()}. The optimizer's own state (momentum, moments) is not
  * rolled back: after a divergence, start again with a new trainer.
  */
 public final class GuardedUpdate {
   private final ParameterUpdater updater;
+  private final RowSplitUpdate split; // the updater, if it can be split by rows; else null
   private final float[][] floatParams; // exactly one of the float and double pairs is non-null
   private final float[][] floatBackup;
   private final double[][] doubleParams;
@@ -25,6 +28,7 @@ public final class GuardedUpdate {
   /** Guards {@code updater}, which was bound to these float parameter rows. */
   public GuardedUpdate(ParameterUpdater updater, float[][] params) {
     this.updater = updater;
+    this.split = split(updater, params.length);
     this.floatParams = params;
     this.floatBackup = new float[params.length][];
     for (int r = 0; r < params.length; r++) {
@@ -37,6 +41,7 @@ public final class GuardedUpdate {
   /** Guards {@code updater}, which was bound to these double parameter rows. */
   public GuardedUpdate(ParameterUpdater updater, double[][] params) {
     this.updater = updater;
+    this.split = split(updater, params.length);
     this.doubleParams = params;
     this.doubleBackup = new double[params.length][];
     for (int r = 0; r < params.length; r++) {
@@ -46,14 +51,58 @@ public final class GuardedUpdate {
     this.floatBackup = null;
   }
 
-  /** Remembers the parameters, then takes the optimizer step. */
+  /**
+   * Remembers the parameters, then takes the optimizer step; row by row when the updater allows, so
+   * that each row is copied and updated while it is in the L1 cache.
+   */
   public void step() {
+    if (split != null) {
+      split.begin();
+      for (int r = 0, rows = rows(); r < rows; r++) {
+        stepRows(r, r + 1);
+      }
+      split.end();
+      return;
+    }
     if (floatParams != null) {
       copy(floatParams, floatBackup);
     } else {
       copy(doubleParams, doubleBackup);
     }
     updater.step();
+  }
+
+  /** Whether a step can be taken in runs of rows: {@link #begin()}, {@link #stepRows}, {@link #end()}. */
+  boolean splitsRows() {
+    return split != null;
+  }
+
+  /** Parameter rows. */
+  int rows() {
+    return floatParams != null ? floatParams.length : doubleParams.length;
+  }
+
+  /** Starts a step taken in runs of rows; throws before any change if the schedule is bad. */
+  void begin() {
+    split.begin();
+  }
+
+  /**
+   * Remembers parameter rows {@code [from, to)}, then updates them; runs of different rows may be
+   * taken at the same time on different threads.
+   */
+  void stepRows(int from, int to) {
+    if (floatParams != null) {
+      copy(floatParams, floatBackup, from, to);
+    } else {
+      copy(doubleParams, doubleBackup, from, to);
+    }
+    split.update(from, to);
+  }
+
+  /** Ends a step taken in runs of rows. */
+  void end() {
+    split.end();
   }
 
   /**
@@ -75,14 +124,26 @@ public final class GuardedUpdate {
     return true;
   }
 
+  private static RowSplitUpdate split(ParameterUpdater updater, int rows) {
+    return updater instanceof RowSplitUpdate s && s.rows() == rows ? s : null;
+  }
+
   private static void copy(float[][] from, float[][] to) {
-    for (int r = 0; r < from.length; r++) {
+    copy(from, to, 0, from.length);
+  }
+
+  private static void copy(double[][] from, double[][] to) {
+    copy(from, to, 0, from.length);
+  }
+
+  private static void copy(float[][] from, float[][] to, int first, int end) {
+    for (int r = first; r < end; r++) {
       System.arraycopy(from[r], 0, to[r], 0, from[r].length);
     }
   }
 
-  private static void copy(double[][] from, double[][] to) {
-    for (int r = 0; r < from.length; r++) {
+  private static void copy(double[][] from, double[][] to, int first, int end) {
+    for (int r = first; r < end; r++) {
       System.arraycopy(from[r], 0, to[r], 0, from[r].length);
     }
   }

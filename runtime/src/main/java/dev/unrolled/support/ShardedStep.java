@@ -11,7 +11,10 @@ import java.lang.ref.Cleaner;
  * to, as {@code g₀ ← Σₖ (mₖ/m)·gₖ} for k = 0, 1, 2, … in that order, element by element. Every
  * floating-point operation and its order are fixed by the shards alone, so the result is the same
  * bits for any thread count. The sum itself is split over the threads by gradient rows, which does
- * not change any element's order either.
+ * not change any element's order either. Given the trainer's {@link GuardedUpdate}, each thread
+ * also takes the optimizer step of the rows it has just summed, while they are in its cache: the
+ * rules are element-wise, so this too changes no bit (an updater that cannot be split steps on the
+ * calling thread after the sum).
  *
  * <p>Allocates nothing per batch. {@link #close()} stops the threads; if the owner is dropped
  * without closing, a {@link Cleaner} stops them once it has been garbage-collected.
@@ -48,6 +51,8 @@ public final class ShardedStep implements AutoCloseable {
   private final Cleaner.Cleanable cleanable;
   private final WorkerPool.Task shardTask = this::runShard;
   private final WorkerPool.Task sumTask = this::sumChunk;
+  private final GuardedUpdate update; // null: the caller steps
+  private final boolean fused; // the update taken row by row with the sum
   private boolean training;
   private boolean closed;
   private int used; // shards with rows in the current batch: a prefix of the shards
@@ -55,17 +60,32 @@ public final class ShardedStep implements AutoCloseable {
 
   /** Float gradients: {@code gradients[k]} are shard k's rows, all shaped alike. */
   public ShardedStep(Parallelism parallelism, Work work, float[][][] gradients) {
-    this(parallelism, work, gradients, null, rowLengths(gradients[0]));
+    this(parallelism, work, gradients, null);
   }
 
   /** Double gradients: {@code gradients[k]} are shard k's rows, all shaped alike. */
   public ShardedStep(Parallelism parallelism, Work work, double[][][] gradients) {
-    this(parallelism, work, null, gradients, rowLengths(gradients[0]));
+    this(parallelism, work, gradients, null);
+  }
+
+  /**
+   * Float gradients, and the {@code update} bound to shard 0's gradient rows, which
+   * {@link #train} then takes once the batch's gradient is summed.
+   */
+  public ShardedStep(Parallelism parallelism, Work work, float[][][] gradients, GuardedUpdate update) {
+    this(parallelism, work, gradients, null, rowLengths(gradients[0]), update);
+  }
+
+  /** Double gradients and the update; see {@link #ShardedStep(Parallelism, Work, float[][][], GuardedUpdate)}. */
+  public ShardedStep(Parallelism parallelism, Work work, double[][][] gradients, GuardedUpdate update) {
+    this(parallelism, work, null, gradients, rowLengths(gradients[0]), update);
   }
 
   private ShardedStep(Parallelism parallelism, Work work, float[][][] floats, double[][][] doubles,
-      int[] rowLengths) {
+      int[] rowLengths, GuardedUpdate update) {
     this.work = work;
+    this.update = update;
+    this.fused = update != null && update.splitsRows() && update.rows() == rowLengths.length;
     this.shards = parallelism.shards();
     int given = floats != null ? floats.length : doubles.length;
     if (given != shards) {
@@ -85,13 +105,25 @@ public final class ShardedStep implements AutoCloseable {
 
   /**
    * Forward, loss and backward on every shard of a batch of {@code m} rows; if the batch's loss is
-   * finite, the weighted sum of the shard gradients into shard 0's rows. Returns the batch's mean
-   * loss {@code Σₖ (mₖ/m)·Lₖ}.
+   * finite, the weighted sum of the shard gradients into shard 0's rows and, with an update, its
+   * step. Returns the batch's mean loss {@code Σₖ (mₖ/m)·Lₖ}.
    */
   public double train(int m) {
     double loss = pass(m, true);
-    if (Double.isFinite(loss) && used > 1) {
+    if (!Double.isFinite(loss)) {
+      return loss;
+    }
+    if (fused) {
+      update.begin();
       run(sumTask, chunks.length - 1);
+      update.end();
+      return loss;
+    }
+    if (used > 1) {
+      run(sumTask, chunks.length - 1);
+    }
+    if (update != null) { // an updater that cannot be split by rows
+      update.step();
     }
     return loss;
   }
@@ -165,11 +197,28 @@ public final class ShardedStep implements AutoCloseable {
     losses[k] = work.run(k, bounds[k], bounds[k + 1] - bounds[k], training);
   }
 
+  /**
+   * Rows of chunk {@code c}: the shard sum, if more than one shard has rows; fused, one row at a
+   * time, then the step of that row while its gradient and parameters are in the L1 cache.
+   */
   private void sumChunk(int c) {
+    if (!fused) {
+      sumRows(chunks[c], chunks[c + 1]);
+      return;
+    }
+    for (int r = chunks[c]; r < chunks[c + 1]; r++) {
+      if (used > 1) {
+        sumRows(r, r + 1);
+      }
+      update.stepRows(r, r + 1);
+    }
+  }
+
+  private void sumRows(int from, int to) {
     if (floatGradients != null) {
-      sum(floatGradients, floatWeights, used, chunks[c], chunks[c + 1]);
+      sum(floatGradients, floatWeights, used, from, to);
     } else {
-      sum(doubleGradients, doubleWeights, used, chunks[c], chunks[c + 1]);
+      sum(doubleGradients, doubleWeights, used, from, to);
     }
   }
 

@@ -26,7 +26,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     this.workspace = workspaces[0];
     this.update = update;
     this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
-    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients);
+    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients, update);
   }
 
   /** For DOUBLE models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
@@ -35,7 +35,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     this.workspace = workspaces[0];
     this.update = update;
     this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
-    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients);
+    this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients, update);
   }
 
   /**
@@ -106,14 +106,15 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     }
   }
 
-  /** {@link #step} over shards: their gradients summed in shard order, then the same guarded update. */
+  /**
+   * {@link #step} over shards: their gradients summed in shard order, then the same guarded update,
+   * which {@link ShardedStep} takes row by row on its threads.
+   */
   private double shardedStep(int m) {
     double loss = sharded.train(m);
     if (!Double.isFinite(loss)) {
       update.restoreIfNotFinite();
-      return loss;
     }
-    update.step();
     return loss;
   }
 

@@ -2,8 +2,12 @@ package dev.unrolled.support;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,5 +187,135 @@ class ShardedStepTest {
     assertThat(work.gradients[0][0][0]).isEqualTo(2.5);
     assertThat(work.gradients[1][0][0]).isNaN();
     step.close();
+  }
+
+  /**
+   * Float parameter rows of uneven lengths pulled towards per-sample targets: shard k's gradient
+   * row r is {@code (1/mₖ) Σₛ (p − tₛ)·(1 + r/8)} over its samples s, element by element.
+   */
+  private static final class Pull implements ShardedStep.Work {
+    /** 29 rows: more than the 4 to 12 chunks of 1 to 3 threads, and divisible by none of those counts. */
+    static final int[] LENGTHS = new int[29];
+
+    static {
+      for (int r = 0; r < LENGTHS.length; r++) {
+        LENGTHS[r] = r * 37 % 131 + 1;
+      }
+    }
+
+    final float[][] params = new float[LENGTHS.length][];
+    final float[][][] gradients;
+    final float[] targets;
+
+    Pull(int shards, int m) {
+      Random random = new Random(6);
+      gradients = new float[shards][LENGTHS.length][];
+      for (int r = 0; r < LENGTHS.length; r++) {
+        params[r] = new float[LENGTHS[r]];
+        for (int j = 0; j < LENGTHS[r]; j++) {
+          params[r][j] = (float) random.nextGaussian();
+        }
+        for (int k = 0; k < shards; k++) {
+          gradients[k][r] = new float[LENGTHS[r]];
+        }
+      }
+      targets = new float[m];
+      for (int s = 0; s < m; s++) {
+        targets[s] = (float) random.nextGaussian();
+      }
+    }
+
+    @Override
+    public double run(int shard, int from, int rows, boolean training) {
+      double loss = 0;
+      for (int r = 0; r < LENGTHS.length; r++) {
+        float[] p = params[r];
+        float[] g = gradients[shard][r];
+        Arrays.fill(g, 0f);
+        for (int s = from; s < from + rows; s++) {
+          for (int j = 0; j < p.length; j++) {
+            float e = p[j] - targets[s];
+            g[j] += e * (1 + r / 8f) / rows;
+            loss += e * e / 2 / rows;
+          }
+        }
+      }
+      return loss;
+    }
+
+    @Override
+    public int correct(int shard) {
+      return 0;
+    }
+  }
+
+  private static final List<Supplier<Optimizer>> OPTIMIZERS = List.of(
+      () -> Optimizer.sgd(0.05),
+      () -> Optimizer.momentum(0.05, 0.9),
+      () -> Optimizer.adam(1e-2).withWeightDecay(1e-3));
+
+  /** Parameters after a few steps of 3 shards of batches that 3 does not divide, as raw bits. */
+  private static int[] train(Supplier<Optimizer> optimizer, int threads, boolean fused) {
+    int m = 32;
+    Pull work = new Pull(3, m);
+    boolean[] decayed = new boolean[Pull.LENGTHS.length];
+    for (int r = 0; r < decayed.length; r++) {
+      decayed[r] = r % 3 != 1;
+    }
+    GuardedUpdate update = new GuardedUpdate(optimizer.get().bind(work.params, work.gradients[0], decayed),
+        work.params);
+    Parallelism parallelism = Parallelism.shards(3).threads(threads);
+    ShardedStep step = fused ? new ShardedStep(parallelism, work, work.gradients, update)
+        : new ShardedStep(parallelism, work, work.gradients);
+    try {
+      for (int batch : new int[] {32, 31, 2, 32, 17}) {
+        assertThat(step.train(batch)).isFinite();
+        if (!fused) {
+          update.step();
+        }
+      }
+    } finally {
+      step.close();
+    }
+    int[] bits = new int[0];
+    for (float[] row : work.params) {
+      int at = bits.length;
+      bits = Arrays.copyOf(bits, at + row.length);
+      for (int j = 0; j < row.length; j++) {
+        bits[at + j] = Float.floatToRawIntBits(row[j]);
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * The update taken by rows on the threads, fused with the shard sum, gives the bits of the sum
+   * followed by the whole update on the calling thread, for 1, 2 and 3 threads.
+   */
+  @Test
+  void theUpdateSplitByRowsOverTheThreadsKeepsEveryBit() {
+    for (Supplier<Optimizer> optimizer : OPTIMIZERS) {
+      int[] expected = train(optimizer, 1, false);
+      for (int threads = 1; threads <= 3; threads++) {
+        assertThat(train(optimizer, threads, true)).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** A non-finite loss leaves the parameters alone: neither the sum nor the update runs. */
+  @Test
+  void aNonFiniteLossTakesNoFusedStep() {
+    Pull work = new Pull(2, 4);
+    work.targets[3] = Float.NaN;
+    float[] before = work.params[1].clone();
+    GuardedUpdate update = new GuardedUpdate(Optimizer.sgd(0.1).bind(work.params, work.gradients[0],
+        new boolean[Pull.LENGTHS.length]), work.params);
+    ShardedStep step = new ShardedStep(Parallelism.shards(2).threads(2), work, work.gradients, update);
+    try {
+      assertThat(step.train(4)).isNaN();
+    } finally {
+      step.close();
+    }
+    assertThat(work.params[1]).isEqualTo(before);
   }
 }
