@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
  * rows of b as vectors) is the forward pass over transposed weights {@code w[i][j]} and, over the
  * {@code [out][in]} copy, the deltas sent back; {@code outer} ({@code g[i] = Σₛ a[s][i]·d[s]}) is the
  * weight gradient. Both walk cache blocks (see {@link #DEPTH}), and within a block run over tiles of
- * eight rows × two vectors where the machine has 32 vector registers (AVX-512), four rows × two
- * vectors otherwise, accumulators that stay in registers because each tile is a small static method
+ * eight rows × two vectors (the product only where the machine has 32 vector registers, AVX-512;
+ * four rows × two vectors otherwise), accumulators that stay in registers because each tile is a small static method
  * (HotSpot's escape analysis then never boxes the vectors); then four-row and single-row tiles,
  * one-vector tiles, and scalar code for the last few units.
  * The tiles take the reduction length as a parameter: their loops are long, so constant bounds
@@ -55,8 +55,9 @@ final class VectorKernels {
             .initializer("SPECIES.length()")
             .build())
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "WIDE_TILES", Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("Eight-row tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's 16\n")
-            .addJavadoc("registers their 16 accumulators spill, and four-row tiles run 1.5× faster.\n")
+            .addJavadoc("Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's\n")
+            .addJavadoc("16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The\n")
+            .addJavadoc("gradient keeps eight rows: its broadcasts are cheaper to reload than its stores.)\n")
             .initializer("SPECIES.vectorBitSize() >= 512")
             .build())
         .addField(FieldSpec.builder(TypeName.INT, "COLUMNS", Modifier.STATIC, Modifier.FINAL)
@@ -224,7 +225,7 @@ final class VectorKernels {
     for (int[] block : BLOCKS) {
       int rows = rowsOf(block);
       method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < n; i++)")
-          : CodeBlock.of("for (; $Li + $L < n; i += $L)", wide(rows), rows - 1, rows))
+          : CodeBlock.of("for (; i + $L < n; i += $L)", rows - 1, rows))
           .addStatement("int j = j0");
       for (int vectors : vectorsOf(block)) {
         method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
