@@ -842,6 +842,23 @@ public final class TiledModel implements Tiled, Model {
 
     static final int LANES = SPECIES.length();
 
+    /**
+     * Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's
+     * 16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The
+     * gradient keeps eight rows: its broadcasts are cheaper to reload than its stores.)
+     */
+    static final boolean WIDE_TILES = SPECIES.vectorBitSize() >= 512;
+
+    /**
+     * Columns per cache block: a multiple of every tile's width.
+     */
+    static final int COLUMNS = 16 * LANES;
+
+    /**
+     * Rows of {@code b} per cache block: a 128 × COLUMNS panel of {@code b} stays in L2.
+     */
+    static final int DEPTH = 128;
+
     private VectorKernels() {
     }
 
@@ -865,54 +882,66 @@ public final class TiledModel implements Tiled, Model {
           System.arraycopy(init, 0, c[s], 0, width);
         }
       }
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        for (int k0 = 0; k0 < n; k0 += DEPTH) {
+          productBlock(a, b, c, m, j0, Math.min(width, j0 + COLUMNS), k0, Math.min(n, k0 + DEPTH));
+        }
+      }
+    }
+
+    /**
+     * {@code c[s][j] += Σₖ a[s][k]·b[k][j]} for rows [0, m), k0 ≤ k < k1, j0 ≤ j < j1.
+     */
+    private static void productBlock(float[][] a, float[][] b, float[][] c, int m, int j0, int j1,
+        int k0, int k1) {
       int s = 0;
-      for (; s + 7 < m; s += 8) {
-        int j = 0;
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
-          product8x2(a, b, c, s, j, n);
+      for (; WIDE_TILES && s + 7 < m; s += 8) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          product8x2(a, b, c, s, j, k0, k1);
         }
-        for (; j + LANES <= width; j += LANES) {
-          product8x1(a, b, c, s, j, n);
+        for (; j + LANES <= j1; j += LANES) {
+          product8x1(a, b, c, s, j, k0, k1);
         }
-        for (; j < width; j++) {
-          productTail(a[s], b, c[s], j, n);
-          productTail(a[s + 1], b, c[s + 1], j, n);
-          productTail(a[s + 2], b, c[s + 2], j, n);
-          productTail(a[s + 3], b, c[s + 3], j, n);
-          productTail(a[s + 4], b, c[s + 4], j, n);
-          productTail(a[s + 5], b, c[s + 5], j, n);
-          productTail(a[s + 6], b, c[s + 6], j, n);
-          productTail(a[s + 7], b, c[s + 7], j, n);
+        for (; j < j1; j++) {
+          productTail(a[s], b, c[s], j, k0, k1);
+          productTail(a[s + 1], b, c[s + 1], j, k0, k1);
+          productTail(a[s + 2], b, c[s + 2], j, k0, k1);
+          productTail(a[s + 3], b, c[s + 3], j, k0, k1);
+          productTail(a[s + 4], b, c[s + 4], j, k0, k1);
+          productTail(a[s + 5], b, c[s + 5], j, k0, k1);
+          productTail(a[s + 6], b, c[s + 6], j, k0, k1);
+          productTail(a[s + 7], b, c[s + 7], j, k0, k1);
         }
       }
       for (; s + 3 < m; s += 4) {
-        int j = 0;
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
-          product4x2(a, b, c, s, j, n);
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          product4x2(a, b, c, s, j, k0, k1);
         }
-        for (; j + LANES <= width; j += LANES) {
-          product4x1(a, b, c, s, j, n);
+        for (; j + LANES <= j1; j += LANES) {
+          product4x1(a, b, c, s, j, k0, k1);
         }
-        for (; j < width; j++) {
-          productTail(a[s], b, c[s], j, n);
-          productTail(a[s + 1], b, c[s + 1], j, n);
-          productTail(a[s + 2], b, c[s + 2], j, n);
-          productTail(a[s + 3], b, c[s + 3], j, n);
+        for (; j < j1; j++) {
+          productTail(a[s], b, c[s], j, k0, k1);
+          productTail(a[s + 1], b, c[s + 1], j, k0, k1);
+          productTail(a[s + 2], b, c[s + 2], j, k0, k1);
+          productTail(a[s + 3], b, c[s + 3], j, k0, k1);
         }
       }
       for (; s < m; s++) {
-        int j = 0;
-        for (; j + 4 * LANES <= width; j += 4 * LANES) {
-          product1x4(a, b, c, s, j, n);
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          product1x4(a, b, c, s, j, k0, k1);
         }
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
-          product1x2(a, b, c, s, j, n);
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          product1x2(a, b, c, s, j, k0, k1);
         }
-        for (; j + LANES <= width; j += LANES) {
-          product1x1(a, b, c, s, j, n);
+        for (; j + LANES <= j1; j += LANES) {
+          product1x1(a, b, c, s, j, k0, k1);
         }
-        for (; j < width; j++) {
-          productTail(a[s], b, c[s], j, n);
+        for (; j < j1; j++) {
+          productTail(a[s], b, c[s], j, k0, k1);
         }
       }
     }
@@ -929,16 +958,26 @@ public final class TiledModel implements Tiled, Model {
           gb[j] += ds[j];
         }
       }
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        outerBlock(a, d, g, m, n, j0, Math.min(width, j0 + COLUMNS));
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for i < n, j0 ≤ j < j1.
+     */
+    private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int n, int j0,
+        int j1) {
       int i = 0;
       for (; i + 7 < n; i += 8) {
-        int j = 0;
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer8x2(a, d, g, i, j, m);
         }
-        for (; j + LANES <= width; j += LANES) {
+        for (; j + LANES <= j1; j += LANES) {
           outer8x1(a, d, g, i, j, m);
         }
-        for (; j < width; j++) {
+        for (; j < j1; j++) {
           outerTail(a, d, g[i], i, j, m);
           outerTail(a, d, g[i + 1], i + 1, j, m);
           outerTail(a, d, g[i + 2], i + 2, j, m);
@@ -950,14 +989,14 @@ public final class TiledModel implements Tiled, Model {
         }
       }
       for (; i + 3 < n; i += 4) {
-        int j = 0;
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer4x2(a, d, g, i, j, m);
         }
-        for (; j + LANES <= width; j += LANES) {
+        for (; j + LANES <= j1; j += LANES) {
           outer4x1(a, d, g, i, j, m);
         }
-        for (; j < width; j++) {
+        for (; j < j1; j++) {
           outerTail(a, d, g[i], i, j, m);
           outerTail(a, d, g[i + 1], i + 1, j, m);
           outerTail(a, d, g[i + 2], i + 2, j, m);
@@ -965,26 +1004,27 @@ public final class TiledModel implements Tiled, Model {
         }
       }
       for (; i < n; i++) {
-        int j = 0;
-        for (; j + 4 * LANES <= width; j += 4 * LANES) {
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
           outer1x4(a, d, g, i, j, m);
         }
-        for (; j + 2 * LANES <= width; j += 2 * LANES) {
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer1x2(a, d, g, i, j, m);
         }
-        for (; j + LANES <= width; j += LANES) {
+        for (; j + LANES <= j1; j += LANES) {
           outer1x1(a, d, g, i, j, m);
         }
-        for (; j < width; j++) {
+        for (; j < j1; j++) {
           outerTail(a, d, g[i], i, j, m);
         }
       }
     }
 
     /**
-     * A tile of 8 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 8 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product8x2(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product8x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       float[] a1 = a[s + 1], c1 = c[s + 1];
       float[] a2 = a[s + 2], c2 = c[s + 2];
@@ -1009,7 +1049,7 @@ public final class TiledModel implements Tiled, Model {
       FloatVector s61 = FloatVector.fromArray(SPECIES, c6, j + LANES);
       FloatVector s70 = FloatVector.fromArray(SPECIES, c7, j);
       FloatVector s71 = FloatVector.fromArray(SPECIES, c7, j + LANES);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
@@ -1057,9 +1097,10 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 8 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 8 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product8x1(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product8x1(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       float[] a1 = a[s + 1], c1 = c[s + 1];
       float[] a2 = a[s + 2], c2 = c[s + 2];
@@ -1076,7 +1117,7 @@ public final class TiledModel implements Tiled, Model {
       FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
       FloatVector s60 = FloatVector.fromArray(SPECIES, c6, j);
       FloatVector s70 = FloatVector.fromArray(SPECIES, c7, j);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
@@ -1107,9 +1148,10 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 4 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 4 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product4x2(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product4x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       float[] a1 = a[s + 1], c1 = c[s + 1];
       float[] a2 = a[s + 2], c2 = c[s + 2];
@@ -1122,7 +1164,7 @@ public final class TiledModel implements Tiled, Model {
       FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
       FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
       FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
@@ -1150,9 +1192,10 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 4 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 4 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product4x1(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product4x1(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       float[] a1 = a[s + 1], c1 = c[s + 1];
       float[] a2 = a[s + 2], c2 = c[s + 2];
@@ -1161,7 +1204,7 @@ public final class TiledModel implements Tiled, Model {
       FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
       FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
       FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
@@ -1180,15 +1223,16 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 row × 4 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 1 row × 4 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product1x4(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product1x4(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
       FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
       FloatVector s03 = FloatVector.fromArray(SPECIES, c0, j + 3 * LANES);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
@@ -1207,13 +1251,14 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 row × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 1 row × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product1x2(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product1x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
       FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
@@ -1226,12 +1271,13 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 row × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.
+     * A tile of 1 row × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
-    private static void product1x1(float[][] a, float[][] b, float[][] c, int s, int j, int n) {
+    private static void product1x1(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
       float[] a0 = a[s], c0 = c[s];
       FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
@@ -1437,11 +1483,11 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * One unit left over after the vectors: {@code c[j] += Σₖ a[k]·b[k][j]}.
+     * One unit left over after the vectors: {@code c[j] += Σₖ a[k]·b[k][j]}, k0 ≤ k < k1.
      */
-    private static void productTail(float[] a, float[][] b, float[] c, int j, int n) {
+    private static void productTail(float[] a, float[][] b, float[] c, int j, int k0, int k1) {
       float sum = c[j];
-      for (int k = 0; k < n; k++) {
+      for (int k = k0; k < k1; k++) {
         sum += a[k] * b[k][j];
       }
       c[j] = sum;

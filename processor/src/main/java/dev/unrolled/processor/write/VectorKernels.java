@@ -20,10 +20,11 @@ import javax.lang.model.element.Modifier;
  * <p>Two kernels cover the three passes of a layer: {@code product} ({@code c[s] += Σₖ a[s][k]·b[k]},
  * rows of b as vectors) is the forward pass over transposed weights {@code w[i][j]} and, over the
  * {@code [out][in]} copy, the deltas sent back; {@code outer} ({@code g[i] = Σₛ a[s][i]·d[s]}) is the
- * weight gradient. Each runs over tiles of eight rows × two vectors, sixteen accumulators that stay
- * in registers because each tile is a small static method (HotSpot's escape analysis then never
- * boxes the vectors); then four-row and single-row tiles, one-vector tiles, and scalar code for the
- * last few units.
+ * weight gradient. Both walk cache blocks (see {@link #DEPTH}), and within a block run over tiles of
+ * eight rows × two vectors (the product only where the machine has 32 vector registers, AVX-512;
+ * four rows × two vectors otherwise), accumulators that stay in registers because each tile is a small static method
+ * (HotSpot's escape analysis then never boxes the vectors); then four-row and single-row tiles,
+ * one-vector tiles, and scalar code for the last few units.
  * The tiles take the reduction length as a parameter: their loops are long, so constant bounds
  * would gain nothing, and one set of tiles serves every layer.
  */
@@ -53,6 +54,20 @@ final class VectorKernels {
         .addField(FieldSpec.builder(TypeName.INT, "LANES", Modifier.STATIC, Modifier.FINAL)
             .initializer("SPECIES.length()")
             .build())
+        .addField(FieldSpec.builder(TypeName.BOOLEAN, "WIDE_TILES", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's\n")
+            .addJavadoc("16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The\n")
+            .addJavadoc("gradient keeps eight rows: its broadcasts are cheaper to reload than its stores.)\n")
+            .initializer("SPECIES.vectorBitSize() >= 512")
+            .build())
+        .addField(FieldSpec.builder(TypeName.INT, "COLUMNS", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Columns per cache block: a multiple of every tile's width.\n")
+            .initializer("$L * LANES", COLUMN_VECTORS)
+            .build())
+        .addField(FieldSpec.builder(TypeName.INT, "DEPTH", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Rows of {@code b} per cache block: a $L × COLUMNS panel of {@code b} stays in L2.\n", DEPTH)
+            .initializer("$L", DEPTH)
+            .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("describe")
             .addModifiers(Modifier.STATIC)
@@ -62,7 +77,9 @@ final class VectorKernels {
                 " lanes")
             .build())
         .addMethod(product())
-        .addMethod(outer());
+        .addMethod(productBlock())
+        .addMethod(outer())
+        .addMethod(outerBlock());
     for (int[] block : BLOCKS) {
       for (int vectors : vectorsOf(block)) {
         type.addMethod(productTile(rowsOf(block), vectors));
@@ -84,6 +101,21 @@ final class VectorKernels {
    */
   private static final int[][] BLOCKS = {{8, 2, 1}, {4, 2, 1}, {1, 4, 2, 1}};
 
+  /**
+   * Cache blocks (GEMM style): the product runs over panels of {@code DEPTH} rows × {@code COLUMNS}
+   * columns of {@code b} (64 KB of floats at 8 lanes, 128 KB at 16), each used by every block of
+   * batch rows while it sits in L2, instead of streaming the whole matrix once per block of rows;
+   * the gradient runs over column blocks, so the deltas it reads per block stay in L2 while every
+   * gradient row is written. Blocking changes no result: each sum still takes its terms in order.
+   */
+  private static final int COLUMN_VECTORS = 16;
+  private static final int DEPTH = 128;
+
+  /** The guard of a block of rows that needs 32 vector registers. */
+  private static String wide(int rows) {
+    return rows > 4 ? "WIDE_TILES && " : "";
+  }
+
   private static int rowsOf(int[] block) {
     return block[0];
   }
@@ -92,9 +124,9 @@ final class VectorKernels {
     return java.util.Arrays.copyOfRange(block, 1, block.length);
   }
 
-  /** The driver of {@code c = init + a·b}: blocks of rows, each across the width in tiles. */
+  /** The driver of {@code c = init + a·b}: panels of b, each over all rows in tiles. */
   private MethodSpec product() {
-    MethodSpec.Builder method = kernel("product")
+    return kernel("product")
         .addJavadoc("{@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), k < n, j < width;\n")
         .addJavadoc("{@code init} is the bias row, or zero when null.\n")
         .addParameter(num.matrix(), "a")
@@ -111,29 +143,50 @@ final class VectorKernels {
         .addStatement("$T.arraycopy(init, 0, c[s], 0, width)", System.class)
         .endControlFlow()
         .endControlFlow()
+        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
+        .beginControlFlow("for (int k0 = 0; k0 < n; k0 += DEPTH)")
+        .addStatement("productBlock(a, b, c, m, j0, Math.min(width, j0 + COLUMNS), k0, Math.min(n, k0 + DEPTH))")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** One panel of b, {@code k0 ≤ k < k1} × {@code j0 ≤ j < j1}: blocks of rows, each across in tiles. */
+  private MethodSpec productBlock() {
+    MethodSpec.Builder method = kernel("productBlock")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("{@code c[s][j] += Σₖ a[s][k]·b[k][j]} for rows [0, m), k0 ≤ k < k1, j0 ≤ j < j1.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "b")
+        .addParameter(num.matrix(), "c")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "j0")
+        .addParameter(TypeName.INT, "j1")
+        .addParameter(TypeName.INT, "k0")
+        .addParameter(TypeName.INT, "k1")
         .addStatement("int s = 0");
     for (int[] block : BLOCKS) {
       int rows = rowsOf(block);
       method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; s < m; s++)")
-          : CodeBlock.of("for (; s + $L < m; s += $L)", rows - 1, rows))
-          .addStatement("int j = 0");
+          : CodeBlock.of("for (; $Ls + $L < m; s += $L)", wide(rows), rows - 1, rows))
+          .addStatement("int j = j0");
       for (int vectors : vectorsOf(block)) {
-        method.beginControlFlow("for (; j + $L <= width; j += $L)", lanes(vectors), lanes(vectors))
-            .addStatement("product$Lx$L(a, b, c, s, j, n)", rows, vectors)
+        method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
+            .addStatement("product$Lx$L(a, b, c, s, j, k0, k1)", rows, vectors)
             .endControlFlow();
       }
-      method.beginControlFlow("for (; j < width; j++)");
+      method.beginControlFlow("for (; j < j1; j++)");
       for (int r = 0; r < rows; r++) {
-        method.addStatement("productTail(a[$L], b, c[$L], j, n)", row("s", r), row("s", r));
+        method.addStatement("productTail(a[$L], b, c[$L], j, k0, k1)", row("s", r), row("s", r));
       }
       method.endControlFlow().endControlFlow();
     }
     return method.build();
   }
 
-  /** The driver of {@code g = aᵀ·d} and {@code gb = Σₛ d[s]}: blocks of gradient rows. */
+  /** The driver of {@code g = aᵀ·d} and {@code gb = Σₛ d[s]}: column blocks of the gradient. */
   private MethodSpec outer() {
-    MethodSpec.Builder method = kernel("outer")
+    return kernel("outer")
         .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} and {@code gb[j] = Σₛ d[s][j]} over rows [0, m),\n")
         .addJavadoc("for i < n, j < width.\n")
         .addParameter(num.matrix(), "a")
@@ -150,18 +203,36 @@ final class VectorKernels {
         .addStatement("gb[j] += ds[j]")
         .endControlFlow()
         .endControlFlow()
+        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
+        .addStatement("outerBlock(a, d, g, m, n, j0, Math.min(width, j0 + COLUMNS))")
+        .endControlFlow()
+        .build();
+  }
+
+  /** Gradient columns {@code j0 ≤ j < j1} of every row: blocks of gradient rows, each across in tiles. */
+  private MethodSpec outerBlock() {
+    MethodSpec.Builder method = kernel("outerBlock")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for i < n, j0 ≤ j < j1.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "g")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "n")
+        .addParameter(TypeName.INT, "j0")
+        .addParameter(TypeName.INT, "j1")
         .addStatement("int i = 0");
     for (int[] block : BLOCKS) {
       int rows = rowsOf(block);
       method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < n; i++)")
           : CodeBlock.of("for (; i + $L < n; i += $L)", rows - 1, rows))
-          .addStatement("int j = 0");
+          .addStatement("int j = j0");
       for (int vectors : vectorsOf(block)) {
-        method.beginControlFlow("for (; j + $L <= width; j += $L)", lanes(vectors), lanes(vectors))
+        method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
             .addStatement("outer$Lx$L(a, d, g, i, j, m)", rows, vectors)
             .endControlFlow();
       }
-      method.beginControlFlow("for (; j < width; j++)");
+      method.beginControlFlow("for (; j < j1; j++)");
       for (int r = 0; r < rows; r++) {
         method.addStatement("outerTail(a, d, g[$L], $L, j, m)", row("i", r), row("i", r));
       }
@@ -177,14 +248,15 @@ final class VectorKernels {
   private MethodSpec productTile(int rows, int vectors) {
     MethodSpec.Builder method = kernel("product" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}.\n",
+        .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.\n",
             rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "b")
         .addParameter(num.matrix(), "c")
         .addParameter(TypeName.INT, "s")
         .addParameter(TypeName.INT, "j")
-        .addParameter(TypeName.INT, "n");
+        .addParameter(TypeName.INT, "k0")
+        .addParameter(TypeName.INT, "k1");
     for (int r = 0; r < rows; r++) {
       method.addStatement("$T[] a$L = a[$L], c$L = c[$L]", num.scalar(), r, row("s", r), r, row("s", r));
     }
@@ -193,7 +265,7 @@ final class VectorKernels {
         method.addStatement("$T s$L$L = $T.fromArray(SPECIES, c$L, $L)", vector, r, v, vector, r, column(v));
       }
     }
-    method.beginControlFlow("for (int k = 0; k < n; k++)")
+    method.beginControlFlow("for (int k = k0; k < k1; k++)")
         .addStatement("$T[] bk = b[k]", num.scalar());
     for (int v = 0; v < vectors; v++) {
       method.addStatement("$T v$L = $T.fromArray(SPECIES, bk, $L)", vector, v, vector, column(v));
@@ -250,14 +322,15 @@ final class VectorKernels {
   private MethodSpec productTail() {
     return kernel("productTail")
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("One unit left over after the vectors: {@code c[j] += Σₖ a[k]·b[k][j]}.\n")
+        .addJavadoc("One unit left over after the vectors: {@code c[j] += Σₖ a[k]·b[k][j]}, k0 ≤ k < k1.\n")
         .addParameter(num.vector(), "a")
         .addParameter(num.matrix(), "b")
         .addParameter(num.vector(), "c")
         .addParameter(TypeName.INT, "j")
-        .addParameter(TypeName.INT, "n")
+        .addParameter(TypeName.INT, "k0")
+        .addParameter(TypeName.INT, "k1")
         .addStatement("$T sum = c[j]", num.scalar())
-        .beginControlFlow("for (int k = 0; k < n; k++)")
+        .beginControlFlow("for (int k = k0; k < k1; k++)")
         .addStatement("sum += a[k] * b[k][j]")
         .endControlFlow()
         .addStatement("c[j] = sum")
