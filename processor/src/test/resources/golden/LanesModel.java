@@ -23,6 +23,7 @@ import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -506,11 +507,6 @@ public final class LanesModel implements Lanes, Model {
     int stride;
 
     /**
-     * One vector's lanes, for adding them up in a fixed order.
-     */
-    float[] laneScratch;
-
-    /**
      * The targets in lanes, for the loss.
      */
     float[] yLanes;
@@ -548,7 +544,6 @@ public final class LanesModel implements Lanes, Model {
       y = new float[n][];
       yRows = new float[n][3];
       stride = lanes(n);
-      laneScratch = new float[LANE_WIDTH];
       yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
@@ -709,7 +704,7 @@ public final class LanesModel implements Lanes, Model {
         correct = hits;
         int mp = lanes(m);
         toLanes(y, yLanes, 3, stride, m, mp);
-        return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta, laneScratch);
+        return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta);
       }
       double total = 0.0;
       int hits = 0;
@@ -755,7 +750,7 @@ public final class LanesModel implements Lanes, Model {
     private void backward1(LanesModel model, int m) {
       int mp = lanes(m);
       if (VECTOR) {
-        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch);
+        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp);
       } else {
         lanesGradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, m);
       }
@@ -770,7 +765,7 @@ public final class LanesModel implements Lanes, Model {
         toLanes(d2, d2Lanes, 3, stride, m, mp);
       }
       if (VECTOR) {
-        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch);
+        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp);
       } else {
         lanesGradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, m);
       }
@@ -838,6 +833,18 @@ public final class LanesModel implements Lanes, Model {
 
     static final int LANES = SPECIES.length();
 
+    private static final VectorShuffle<Float> FOLD32 = LANES > 32 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 32) : null;
+
+    private static final VectorShuffle<Float> FOLD16 = LANES > 16 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 16) : null;
+
+    private static final VectorShuffle<Float> FOLD8 = LANES > 8 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 8) : null;
+
+    private static final VectorShuffle<Float> FOLD4 = LANES > 4 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 4) : null;
+
+    private static final VectorShuffle<Float> FOLD2 = LANES > 2 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 2) : null;
+
+    private static final VectorShuffle<Float> FOLD1 = LANES > 1 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 1) : null;
+
     private LaneKernels() {
     }
 
@@ -890,15 +897,14 @@ public final class LanesModel implements Lanes, Model {
      * for j < units, i < n, over the lanes of the batch.
      */
     static void gradient(float[] d, int units, float[] in, int n, float[] gw, float[] gb,
-        int stride, int mp, float[] lanes) {
+        int stride, int mp) {
       for (int j = 0; j < units; j++) {
         int row = j * stride;
         FloatVector sb = FloatVector.zero(SPECIES);
         for (int s = 0; s < mp; s += LANES) {
           sb = sb.add(FloatVector.fromArray(SPECIES, d, row + s));
         }
-        sb.intoArray(lanes, 0);
-        gb[j] = sum(lanes);
+        gb[j] = sum(sb);
         int i = 0;
         for (; i + 4 <= n; i += 4) {
           FloatVector s0 = FloatVector.zero(SPECIES);
@@ -912,37 +918,45 @@ public final class LanesModel implements Lanes, Model {
             s2 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 2) * stride + s), s2);
             s3 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 3) * stride + s), s3);
           }
-          s0.intoArray(lanes, 0);
-          gw[j * n + i + 0] = sum(lanes);
-          s1.intoArray(lanes, 0);
-          gw[j * n + i + 1] = sum(lanes);
-          s2.intoArray(lanes, 0);
-          gw[j * n + i + 2] = sum(lanes);
-          s3.intoArray(lanes, 0);
-          gw[j * n + i + 3] = sum(lanes);
+          gw[j * n + i + 0] = sum(s0);
+          gw[j * n + i + 1] = sum(s1);
+          gw[j * n + i + 2] = sum(s2);
+          gw[j * n + i + 3] = sum(s3);
         }
         for (; i < n; i++) {
           FloatVector s0 = FloatVector.zero(SPECIES);
           for (int s = 0; s < mp; s += LANES) {
             s0 = FloatVector.fromArray(SPECIES, d, row + s).fma(FloatVector.fromArray(SPECIES, in, i * stride + s), s0);
           }
-          s0.intoArray(lanes, 0);
-          gw[j * n + i] = sum(lanes);
+          gw[j * n + i] = sum(s0);
         }
       }
     }
 
     /**
-     * The lanes stored in {@code lanes}, added pairwise: half the width onto the other half, and
-     * again, in a fixed order that keeps the additions of each round independent.
+     * The lanes of {@code v} added in a fixed butterfly order: lane k and lane k ^ w for w = LANES/2,
+     * …, 2, 1; every lane then holds the sum.
      */
-    private static float sum(float[] lanes) {
-      for (int width = LANES / 2; width > 0; width /= 2) {
-        for (int k = 0; k < width; k++) {
-          lanes[k] += lanes[k + width];
-        }
+    private static float sum(FloatVector v) {
+      if (LANES > 32) {
+        v = v.add(v.rearrange(FOLD32));
       }
-      return lanes[0];
+      if (LANES > 16) {
+        v = v.add(v.rearrange(FOLD16));
+      }
+      if (LANES > 8) {
+        v = v.add(v.rearrange(FOLD8));
+      }
+      if (LANES > 4) {
+        v = v.add(v.rearrange(FOLD4));
+      }
+      if (LANES > 2) {
+        v = v.add(v.rearrange(FOLD2));
+      }
+      if (LANES > 1) {
+        v = v.add(v.rearrange(FOLD1));
+      }
+      return v.lane(0);
     }
 
     /**
@@ -950,7 +964,7 @@ public final class LanesModel implements Lanes, Model {
      * {@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).
      */
     static double softmaxCrossEntropy(float[] z, float[] t, float[] d, int outs, int stride, int m,
-        int mp, boolean withDelta, float[] lanes) {
+        int mp, boolean withDelta) {
       float scale = 1.0f / m;
       double total = 0.0;
       for (int s = 0; s < mp; s += LANES) {
@@ -978,8 +992,7 @@ public final class LanesModel implements Lanes, Model {
             FloatVector.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend(0.0f, live.not()).intoArray(d, k);
           }
         }
-        loss.blend(0.0f, live.not()).intoArray(lanes, 0);
-        total += sum(lanes);
+        total += sum(loss.blend(0.0f, live.not()));
       }
       return total / m;
     }
