@@ -23,7 +23,6 @@ import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -507,6 +506,11 @@ public final class LanesModel implements Lanes, Model {
     int stride;
 
     /**
+     * One vector's lanes, for adding them up in a fixed order.
+     */
+    float[] laneScratch;
+
+    /**
      * The targets in lanes, for the loss.
      */
     float[] yLanes;
@@ -544,6 +548,7 @@ public final class LanesModel implements Lanes, Model {
       y = new float[n][];
       yRows = new float[n][3];
       stride = lanes(n);
+      laneScratch = new float[LANE_WIDTH];
       yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
@@ -704,7 +709,7 @@ public final class LanesModel implements Lanes, Model {
         correct = hits;
         int mp = lanes(m);
         toLanes(y, yLanes, 3, stride, m, mp);
-        return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta);
+        return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta, laneScratch);
       }
       double total = 0.0;
       int hits = 0;
@@ -750,7 +755,7 @@ public final class LanesModel implements Lanes, Model {
     private void backward1(LanesModel model, int m) {
       int mp = lanes(m);
       if (VECTOR) {
-        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp);
+        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch);
       } else {
         lanesGradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, m);
       }
@@ -765,7 +770,7 @@ public final class LanesModel implements Lanes, Model {
         toLanes(d2, d2Lanes, 3, stride, m, mp);
       }
       if (VECTOR) {
-        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp);
+        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch);
       } else {
         lanesGradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, m);
       }
@@ -833,18 +838,6 @@ public final class LanesModel implements Lanes, Model {
 
     static final int LANES = SPECIES.length();
 
-    private static final VectorShuffle<Float> FOLD32 = LANES > 32 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 32) : null;
-
-    private static final VectorShuffle<Float> FOLD16 = LANES > 16 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 16) : null;
-
-    private static final VectorShuffle<Float> FOLD8 = LANES > 8 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 8) : null;
-
-    private static final VectorShuffle<Float> FOLD4 = LANES > 4 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 4) : null;
-
-    private static final VectorShuffle<Float> FOLD2 = LANES > 2 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 2) : null;
-
-    private static final VectorShuffle<Float> FOLD1 = LANES > 1 ? VectorShuffle.fromOp(SPECIES, k -> k ^ 1) : null;
-
     private LaneKernels() {
     }
 
@@ -897,14 +890,15 @@ public final class LanesModel implements Lanes, Model {
      * for j < units, i < n, over the lanes of the batch.
      */
     static void gradient(float[] d, int units, float[] in, int n, float[] gw, float[] gb,
-        int stride, int mp) {
+        int stride, int mp, float[] lanes) {
       for (int j = 0; j < units; j++) {
         int row = j * stride;
         FloatVector sb = FloatVector.zero(SPECIES);
         for (int s = 0; s < mp; s += LANES) {
           sb = sb.add(FloatVector.fromArray(SPECIES, d, row + s));
         }
-        gb[j] = sum(sb);
+        sb.intoArray(lanes, 0);
+        gb[j] = sum(lanes);
         int i = 0;
         for (; i + 4 <= n; i += 4) {
           FloatVector s0 = FloatVector.zero(SPECIES);
@@ -918,45 +912,50 @@ public final class LanesModel implements Lanes, Model {
             s2 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 2) * stride + s), s2);
             s3 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 3) * stride + s), s3);
           }
-          gw[j * n + i + 0] = sum(s0);
-          gw[j * n + i + 1] = sum(s1);
-          gw[j * n + i + 2] = sum(s2);
-          gw[j * n + i + 3] = sum(s3);
+          s0.intoArray(lanes, 0);
+          gw[j * n + i + 0] = sum(lanes);
+          s1.intoArray(lanes, 0);
+          gw[j * n + i + 1] = sum(lanes);
+          s2.intoArray(lanes, 0);
+          gw[j * n + i + 2] = sum(lanes);
+          s3.intoArray(lanes, 0);
+          gw[j * n + i + 3] = sum(lanes);
         }
         for (; i < n; i++) {
           FloatVector s0 = FloatVector.zero(SPECIES);
           for (int s = 0; s < mp; s += LANES) {
             s0 = FloatVector.fromArray(SPECIES, d, row + s).fma(FloatVector.fromArray(SPECIES, in, i * stride + s), s0);
           }
-          gw[j * n + i] = sum(s0);
+          s0.intoArray(lanes, 0);
+          gw[j * n + i] = sum(lanes);
         }
       }
     }
 
     /**
-     * The lanes of {@code v} added in a fixed butterfly order: lane k and lane k ^ w for w = LANES/2,
-     * …, 2, 1; every lane then holds the sum.
+     * The lanes stored in {@code lanes}, added as a tree: lane k and lane k + LANES/2, then the same
+     * on the first half, down to one.
      */
-    private static float sum(FloatVector v) {
-      if (LANES > 32) {
-        v = v.add(v.rearrange(FOLD32));
+    private static float sum(float[] lanes) {
+      if (LANES == 2) {
+        return lanes[0] + lanes[1];
       }
-      if (LANES > 16) {
-        v = v.add(v.rearrange(FOLD16));
+      if (LANES == 4) {
+        return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
       }
-      if (LANES > 8) {
-        v = v.add(v.rearrange(FOLD8));
+      if (LANES == 8) {
+        return ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
       }
-      if (LANES > 4) {
-        v = v.add(v.rearrange(FOLD4));
+      if (LANES == 16) {
+        return (((lanes[0] + lanes[8]) + (lanes[4] + lanes[12])) + ((lanes[2] + lanes[10]) + (lanes[6] + lanes[14]))) + (((lanes[1] + lanes[9]) + (lanes[5] + lanes[13])) + ((lanes[3] + lanes[11]) + (lanes[7] + lanes[15])));
       }
-      if (LANES > 2) {
-        v = v.add(v.rearrange(FOLD2));
+      if (LANES == 32) {
+        return ((((lanes[0] + lanes[16]) + (lanes[8] + lanes[24])) + ((lanes[4] + lanes[20]) + (lanes[12] + lanes[28]))) + (((lanes[2] + lanes[18]) + (lanes[10] + lanes[26])) + ((lanes[6] + lanes[22]) + (lanes[14] + lanes[30])))) + ((((lanes[1] + lanes[17]) + (lanes[9] + lanes[25])) + ((lanes[5] + lanes[21]) + (lanes[13] + lanes[29]))) + (((lanes[3] + lanes[19]) + (lanes[11] + lanes[27])) + ((lanes[7] + lanes[23]) + (lanes[15] + lanes[31]))));
       }
-      if (LANES > 1) {
-        v = v.add(v.rearrange(FOLD1));
+      if (LANES == 64) {
+        return (((((lanes[0] + lanes[32]) + (lanes[16] + lanes[48])) + ((lanes[8] + lanes[40]) + (lanes[24] + lanes[56]))) + (((lanes[4] + lanes[36]) + (lanes[20] + lanes[52])) + ((lanes[12] + lanes[44]) + (lanes[28] + lanes[60])))) + ((((lanes[2] + lanes[34]) + (lanes[18] + lanes[50])) + ((lanes[10] + lanes[42]) + (lanes[26] + lanes[58]))) + (((lanes[6] + lanes[38]) + (lanes[22] + lanes[54])) + ((lanes[14] + lanes[46]) + (lanes[30] + lanes[62]))))) + (((((lanes[1] + lanes[33]) + (lanes[17] + lanes[49])) + ((lanes[9] + lanes[41]) + (lanes[25] + lanes[57]))) + (((lanes[5] + lanes[37]) + (lanes[21] + lanes[53])) + ((lanes[13] + lanes[45]) + (lanes[29] + lanes[61])))) + ((((lanes[3] + lanes[35]) + (lanes[19] + lanes[51])) + ((lanes[11] + lanes[43]) + (lanes[27] + lanes[59]))) + (((lanes[7] + lanes[39]) + (lanes[23] + lanes[55])) + ((lanes[15] + lanes[47]) + (lanes[31] + lanes[63])))));
       }
-      return v.lane(0);
+      return lanes[0];
     }
 
     /**
@@ -964,7 +963,7 @@ public final class LanesModel implements Lanes, Model {
      * {@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).
      */
     static double softmaxCrossEntropy(float[] z, float[] t, float[] d, int outs, int stride, int m,
-        int mp, boolean withDelta) {
+        int mp, boolean withDelta, float[] lanes) {
       float scale = 1.0f / m;
       double total = 0.0;
       for (int s = 0; s < mp; s += LANES) {
@@ -992,7 +991,8 @@ public final class LanesModel implements Lanes, Model {
             FloatVector.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend(0.0f, live.not()).intoArray(d, k);
           }
         }
-        total += sum(loss.blend(0.0f, live.not()));
+        loss.blend(0.0f, live.not()).intoArray(lanes, 0);
+        total += sum(lanes);
       }
       return total / m;
     }

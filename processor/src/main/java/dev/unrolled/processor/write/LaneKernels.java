@@ -28,7 +28,7 @@ import javax.lang.model.element.Modifier;
  * gradients); and plain loops on the model over the {@code m} samples themselves. Three products
  * cover the three passes of a layer: {@code product} is the forward pass and, with the weights read
  * transposed, the deltas sent back; {@code gradient} sums {@code d·inᵀ} over the lanes, lane sums
- * added in a fixed butterfly order so results do not depend on the JIT. The transposes move rows to lanes and
+ * added as a fixed tree so results do not depend on the JIT. The transposes move rows to lanes and
  * back where a lane layer meets the input, the loss or a layer of another shape.
  */
 final class LaneKernels {
@@ -37,7 +37,6 @@ final class LaneKernels {
   private static final int UNITS_PER_PASS = 4;
   private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
   private static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
-  private static final ClassName VECTOR_SHUFFLE = ClassName.get("jdk.incubator.vector", "VectorShuffle");
 
   private final Numeric num;
   private final ClassName vector;
@@ -86,7 +85,6 @@ final class LaneKernels {
             .build())
         .addMethod(vectorProduct())
         .addMethod(vectorGradient())
-        .addFields(foldFields())
         .addMethod(laneSum());
     if (laneLoss != null) {
       type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss());
@@ -168,13 +166,15 @@ final class LaneKernels {
   private MethodSpec vectorGradient() {
     MethodSpec.Builder method = gradientSignature("gradient")
         .addParameter(TypeName.INT, "mp")
+        .addParameter(num.vector(), "lanes")
         .beginControlFlow("for (int j = 0; j < units; j++)")
         .addStatement("int row = j * stride")
         .addStatement("$T sb = $T.zero(SPECIES)", vector, vector)
         .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
         .addStatement("sb = sb.add($T.fromArray(SPECIES, d, row + s))", vector)
         .endControlFlow()
-        .addStatement("gb[j] = sum(sb)")
+        .addStatement("sb.intoArray(lanes, 0)")
+        .addStatement("gb[j] = sum(lanes)")
         .addStatement("int i = 0")
         .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
     for (int u = 0; u < UNITS_PER_PASS; u++) {
@@ -187,7 +187,7 @@ final class LaneKernels {
     }
     method.endControlFlow();
     for (int u = 0; u < UNITS_PER_PASS; u++) {
-      method.addStatement("gw[j * n + i + $L] = sum(s$L)", u, u);
+      method.addStatement("s$L.intoArray(lanes, 0)", u).addStatement("gw[j * n + i + $L] = sum(lanes)", u);
     }
     return method.endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
@@ -196,45 +196,45 @@ final class LaneKernels {
         .addStatement("s0 = $T.fromArray(SPECIES, d, row + s).fma($T.fromArray(SPECIES, in, i * stride + s), s0)",
             vector, vector)
         .endControlFlow()
-        .addStatement("gw[j * n + i] = sum(s0)")
+        .addStatement("s0.intoArray(lanes, 0)")
+        .addStatement("gw[j * n + i] = sum(lanes)")
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
-  /** Lane distances of the butterfly in {@link #laneSum()}: up to 64 lanes (SVE's widest floats). */
-  private static final int[] FOLDS = {32, 16, 8, 4, 2, 1};
-
-  /** {@code FOLDw}: the shuffle that swaps each lane k with lane k ^ w, for the widths this CPU has. */
-  private List<FieldSpec> foldFields() {
-    TypeName shuffle = ParameterizedTypeName.get(VECTOR_SHUFFLE, num.scalar().box());
-    List<FieldSpec> fields = new ArrayList<>();
-    for (int w : FOLDS) {
-      fields.add(FieldSpec.builder(shuffle, "FOLD" + w, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("LANES > $L ? $T.fromOp(SPECIES, k -> k ^ $L) : null", w, VECTOR_SHUFFLE, w)
-          .build());
-    }
-    return fields;
-  }
-
   /**
    * Not {@code reduceLanes}, whose order is unspecified (compiled and interpreted code could round
-   * differently, and training would not repeat): a butterfly of lane-wise additions, each lane
-   * added to the lane half the remaining width away, in registers and in one fixed order.
+   * differently, and training would not repeat), nor lane shuffles, which JDK 17 does not keep in
+   * registers: the vector is stored once and its lanes added as a tree in one fixed order, lane k
+   * with lane k + LANES/2 first, so the additions of each level are independent.
    */
   private MethodSpec laneSum() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("sum")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("The lanes of {@code v} added in a fixed butterfly order: lane k and lane k ^ w for w = LANES/2,\n")
-        .addJavadoc("…, 2, 1; every lane then holds the sum.\n")
+        .addJavadoc("The lanes stored in {@code lanes}, added as a tree: lane k and lane k + LANES/2, then the same\n")
+        .addJavadoc("on the first half, down to one.\n")
         .returns(num.scalar())
-        .addParameter(vector, "v");
-    for (int w : FOLDS) {
-      method.beginControlFlow("if (LANES > $L)", w)
-          .addStatement("v = v.add(v.rearrange(FOLD$L))", w)
-          .endControlFlow();
+        .addParameter(num.vector(), "lanes");
+    for (int width = 2; width <= 64; width *= 2) {
+      method.beginControlFlow("if (LANES == $L)", width).addStatement("return $L", tree(width)).endControlFlow();
     }
-    return method.addStatement("return v.lane(0)").build();
+    return method.addStatement("return lanes[0]").build();
+  }
+
+  /** The fixed addition tree over {@code width} lanes. */
+  private static String tree(int width) {
+    String[] terms = new String[width];
+    for (int k = 0; k < width; k++) {
+      terms[k] = "lanes[" + k + "]";
+    }
+    for (int half = width / 2; half >= 1; half /= 2) {
+      for (int k = 0; k < half; k++) {
+        terms[k] = "(" + terms[k] + " + " + terms[k + half] + ")";
+      }
+    }
+    String sum = terms[0];
+    return sum.substring(1, sum.length() - 1);
   }
 
   private MethodSpec.Builder lossSignature(String name) {
@@ -249,6 +249,7 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "mp")
         .addParameter(TypeName.BOOLEAN, "withDelta")
+        .addParameter(num.vector(), "lanes")
         .addStatement("$T scale = $L / m", num.scalar(), num.literal("1.0"))
         .addStatement("double total = 0.0")
         .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
@@ -257,7 +258,8 @@ final class LaneKernels {
 
   /** Ends a loss kernel: the block's losses of live samples, added in a fixed order. */
   private MethodSpec finishLoss(MethodSpec.Builder method) {
-    return method.addStatement("total += sum(loss.blend($L, live.not()))", num.literal("0.0"))
+    return method.addStatement("loss.blend($L, live.not()).intoArray(lanes, 0)", num.literal("0.0"))
+        .addStatement("total += sum(lanes)")
         .endControlFlow()
         .addStatement("return total / m")
         .build();

@@ -102,7 +102,7 @@ final class LossEmitter {
         .addStatement("correct = hits")
         .addStatement("int mp = lanes(m)")
         .addStatement("toLanes(y, yLanes, $L, stride, m, mp)", outputs)
-        .addStatement("return $L.$L($L, yLanes, $L, $L, stride, m, mp, withDelta)",
+        .addStatement("return $L.$L($L, yLanes, $L, $L, stride, m, mp, withDelta, laneScratch)",
             LaneKernels.CLASS_NAME, LaneKernels.lossName(plan.loss()), Names.lanes(z), Names.lanes(d), outputs)
         .endControlFlow();
   }

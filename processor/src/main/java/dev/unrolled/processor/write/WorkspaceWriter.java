@@ -91,6 +91,9 @@ final class WorkspaceWriter {
       type.addField(FieldSpec.builder(TypeName.INT, "stride")
               .addJavadoc("Lane buffers hold unit {@code j} of sample {@code s} at {@code j·stride + s}: the capacity\n")
               .addJavadoc("in whole vectors.\n")
+              .build())
+          .addField(FieldSpec.builder(num.vector(), "laneScratch")
+              .addJavadoc("One vector's lanes, for adding them up in a fixed order.\n")
               .build());
       if (plan.laneLoss()) {
         type.addField(FieldSpec.builder(num.vector(), "yLanes")
@@ -139,7 +142,7 @@ final class WorkspaceWriter {
         .addStatement("y = new $T[n][]", num.scalar())
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
     if (plan.hasLaneLayers()) {
-      method.addStatement("stride = lanes(n)");
+      method.addStatement("stride = lanes(n)").addStatement("laneScratch = new $T[LANE_WIDTH]", num.scalar());
       if (plan.laneLoss()) {
         method.addStatement("yLanes = new $T[$L * stride]", num.scalar(), plan.outputs());
       }
