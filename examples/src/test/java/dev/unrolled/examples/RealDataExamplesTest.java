@@ -3,21 +3,22 @@ package dev.unrolled.examples;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.unrolled.FitOptions;
+import dev.unrolled.testing.SharedDataRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The examples on real data reach the accuracy the README promises, on held-out data. Each is
- * skipped, saying why, when {@code ../shared/data} does not have its files.
+ * skipped, saying why, when {@code ../shared/data} does not have its files, and fails instead
+ * under CI ({@link SharedDataRule}).
  */
 class RealDataExamplesTest {
 
   private static Path shared(String relative) {
     Path path = SharedData.find(relative);
-    Assumptions.assumeTrue(Files.exists(path), relative + " not found under ../shared/data: skipping");
+    SharedDataRule.require(Files.exists(path), relative);
     return path;
   }
 

@@ -11,6 +11,7 @@ import dev.unrolled.data.Standardizer;
 import dev.unrolled.io.CsvReader;
 import dev.unrolled.io.LabeledData;
 import dev.unrolled.metrics.Metrics;
+import dev.unrolled.testing.SharedDataRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,7 +137,7 @@ class TrainingTest {
   @Test
   void irisHeldOutAccuracy() throws IOException {
     Optional<Path> csv = findUpwards(Paths.get("shared", "data", "iris.csv"));
-    Assumptions.assumeTrue(csv.isPresent(), "iris.csv not found under ../shared/data: skipping");
+    SharedDataRule.require(csv.isPresent(), "iris.csv");
     LabeledData read = CsvReader.withHeader().labelColumn("species").read(csv.get());
     assertEquals(List.of("setosa", "versicolor", "virginica"), read.classNames());
     Iris iris = new Iris(read.floatFeatures(), read.labels());

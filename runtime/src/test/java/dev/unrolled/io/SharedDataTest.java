@@ -3,17 +3,17 @@ package dev.unrolled.io;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.unrolled.Dataset;
+import dev.unrolled.testing.SharedDataRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The readers on the project's real datasets, with the counts {@code shared/data/README.md} states.
  * Each test is skipped, saying so, when the data are not found under {@code shared/data} in the
- * working directory or one of its parents.
+ * working directory or one of its parents, and fails instead under CI ({@link SharedDataRule}).
  */
 class SharedDataTest {
   private static Path data(String relative) {
@@ -22,7 +22,7 @@ class SharedDataTest {
       Path candidate = dir.resolve("shared").resolve("data").resolve(relative);
       found = Files.isRegularFile(candidate) ? Optional.of(candidate) : Optional.empty();
     }
-    Assumptions.assumeTrue(found.isPresent(), relative + " not found under shared/data: skipping");
+    SharedDataRule.require(found.isPresent(), relative);
     return found.get();
   }
 
