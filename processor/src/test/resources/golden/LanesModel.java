@@ -326,10 +326,10 @@ public final class LanesModel implements Lanes, Model {
         out[row + s] = b;
       }
       for (int k = 0; k < n; k++) {
-        float wk_ = w[o * wo + k * wk];
+        float weight = w[o * wo + k * wk];
         int from = k * stride;
         for (int s = 0; s < m; s++) {
-          out[row + s] += wk_ * in[from + s];
+          out[row + s] += weight * in[from + s];
         }
       }
     }

@@ -109,17 +109,6 @@ final class DenseLanes extends DenseEmitter {
     return List.of();
   }
 
-  // The row-based calls of DenseEmitter are replaced by whole passes below.
-  @Override
-  void addForwardCalls(MethodSpec.Builder method) {
-    throw new UnsupportedOperationException("lane layers write their whole forward pass");
-  }
-
-  @Override
-  void addBackwardCalls(MethodSpec.Builder method) {
-    throw new UnsupportedOperationException("lane layers write their whole backward pass");
-  }
-
   @Override
   MethodSpec forward() {
     int in = layer.inputs();

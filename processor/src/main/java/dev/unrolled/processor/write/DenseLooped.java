@@ -17,7 +17,7 @@ import java.util.List;
  * weight gradient both run over outputs; propagating deltas runs over inputs from a copy of
  * {@code W} in {@code [out][in]} rows, refreshed once per batch.
  */
-class DenseLooped extends DenseEmitter {
+class DenseLooped extends RowDenseEmitter {
   private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
   DenseLooped(LayerPlan layer, Numeric num, ClassName model, String input) {

@@ -18,7 +18,7 @@ import java.util.List;
  * {@code gb_<j>} in locals. Work is split into the chunks of units the planner sized to stay far below
  * HotSpot's 8,000-byte compile limit.
  */
-final class DenseUnrolled extends DenseEmitter {
+final class DenseUnrolled extends RowDenseEmitter {
   DenseUnrolled(LayerPlan layer, Numeric num, ClassName model, String input) {
     super(layer, num, model, Storage.FLAT, input);
   }

@@ -448,13 +448,9 @@ final class LaneKernels {
     return List.of(plainProduct(), plainGradient(), toLanes(), toRows());
   }
 
-  private static MethodSpec.Builder staticMethod(MethodSpec.Builder method) {
-    return method.addModifiers(Modifier.PRIVATE);
-  }
-
   /** The product in axpy form: each weight scales a whole lane row, samples innermost. */
   private MethodSpec plainProduct() {
-    return staticMethod(productSignature("lanesProduct"))
+    return productSignature("lanesProduct").addModifiers(Modifier.PRIVATE)
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int o = 0; o < outs; o++)")
         .addStatement("int row = o * stride")
@@ -463,10 +459,10 @@ final class LaneKernels {
         .addStatement("out[row + s] = b")
         .endControlFlow()
         .beginControlFlow("for (int k = 0; k < n; k++)")
-        .addStatement("$T wk_ = w[o * wo + k * wk]", num.scalar())
+        .addStatement("$T weight = w[o * wo + k * wk]", num.scalar())
         .addStatement("int from = k * stride")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("out[row + s] += wk_ * in[from + s]")
+        .addStatement("out[row + s] += weight * in[from + s]")
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
@@ -474,7 +470,7 @@ final class LaneKernels {
   }
 
   private MethodSpec plainGradient() {
-    return staticMethod(gradientSignature("lanesGradient"))
+    return gradientSignature("lanesGradient").addModifiers(Modifier.PRIVATE)
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int j = 0; j < units; j++)")
         .addStatement("int row = j * stride")

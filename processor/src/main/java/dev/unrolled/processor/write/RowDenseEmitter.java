@@ -1,0 +1,56 @@
+package dev.unrolled.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import dev.unrolled.processor.plan.LayerPlan;
+
+/**
+ * A dense layer whose batch stays in rows ({@code z[s][j]}): the unrolled and looped shapes (and the
+ * vector tiles over them). The forward pass is the shape's product kernels, then the activation row
+ * by row; the backward pass is its gradient and propagation kernels, then the previous layer's slope.
+ */
+abstract class RowDenseEmitter extends DenseEmitter {
+  RowDenseEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
+    super(layer, num, model, storage, input);
+  }
+
+  /** The kernel calls of the forward pass: {@code z = W·input + b} over rows [0, m). */
+  abstract void addForwardCalls(MethodSpec.Builder method);
+
+  /** The kernel calls of the backward pass: the gradients, then the deltas of the previous layer. */
+  abstract void addBackwardCalls(MethodSpec.Builder method);
+
+  @Override
+  MethodSpec forward() {
+    String z = Names.preActivations(l);
+    MethodSpec.Builder method = pass("forward")
+        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
+            layer.activation(), z, l, input, l);
+    if (hasActivation()) {
+      method.addJavadoc(", {@code $L = $L($L)}", activations(), function(), z);
+    }
+    method.addJavadoc(".\n");
+    addForwardCalls(method);
+    if (hasActivation()) {
+      method.addCode(eachUnit("$T[] zs = $L[s], as = $L[s]", new Object[] {num.scalar(), z, activations()},
+          layer.outputs(), "j", "as[j] = $L(zs[j])", function()));
+    }
+    return method.build();
+  }
+
+  @Override
+  MethodSpec backward(LayerEmitter previous) {
+    String d = Names.deltas(l);
+    MethodSpec.Builder method = pass("backward")
+        .addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, input, l, l);
+    if (layer.propagates()) {
+      method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
+    }
+    method.addJavadoc(".\n");
+    addBackwardCalls(method);
+    if (layer.propagates()) {
+      method.addCode(previous.slope());
+    }
+    return method.build();
+  }
+}
