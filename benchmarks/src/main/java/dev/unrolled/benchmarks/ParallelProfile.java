@@ -2,9 +2,12 @@ package dev.unrolled.benchmarks;
 
 import dev.unrolled.Optimizer;
 import dev.unrolled.ParameterUpdater;
+import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.GuardedUpdate;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Where a data-parallel step spends its time, on one thread: forward, loss and backward of the whole
@@ -23,119 +26,65 @@ public final class ParallelProfile {
     void run();
   }
 
+  /** What the profile does to a generated workspace beyond {@link BatchWorkspace}: train on rows [0, n) of the data. */
+  private interface Loader<W> {
+    void load(W workspace, TeacherData data, int n);
+  }
+
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     TeacherData data = new TeacherData(2048, 784, 10, 7);
-    profileMnist("784-128-10 plain b32", false, 32, data, rounds);
-    profileMnist("784-128-10 vector b32", true, 32, data, rounds);
-    profileDeep("784-256-128-10 plain b64", false, 64, data, rounds);
-    profileDeep("784-256-128-10 vector b64", true, 64, data, rounds);
+    Shapes_MnistModel mnist = new Shapes_MnistModel(1);
+    profile("784-128-10 plain b32", 32, rounds, data, mnist, mnist.parameterRows(), Shapes_MnistModel.Workspace::new,
+        (w, d, n) -> {
+          w.ensureTraining();
+          w.loadInputs(d.x, n);
+          w.loadLabels(d.labels, n);
+        }, Shapes_MnistModel.Workspace::gradientRows);
+    Shapes_MnistVectorModel mnistVector = new Shapes_MnistVectorModel(1);
+    profile("784-128-10 vector b32", 32, rounds, data, mnistVector, mnistVector.parameterRows(),
+        Shapes_MnistVectorModel.Workspace::new, (w, d, n) -> {
+          w.ensureTraining();
+          w.loadInputs(d.x, n);
+          w.loadLabels(d.labels, n);
+        }, Shapes_MnistVectorModel.Workspace::gradientRows);
+    Shapes_DeepModel deep = new Shapes_DeepModel(1);
+    profile("784-256-128-10 plain b64", 64, rounds, data, deep, deep.parameterRows(), Shapes_DeepModel.Workspace::new,
+        (w, d, n) -> {
+          w.ensureTraining();
+          w.loadInputs(d.x, n);
+          w.loadLabels(d.labels, n);
+        }, Shapes_DeepModel.Workspace::gradientRows);
+    Shapes_DeepVectorModel deepVector = new Shapes_DeepVectorModel(1);
+    profile("784-256-128-10 vector b64", 64, rounds, data, deepVector, deepVector.parameterRows(),
+        Shapes_DeepVectorModel.Workspace::new, (w, d, n) -> {
+          w.ensureTraining();
+          w.loadInputs(d.x, n);
+          w.loadLabels(d.labels, n);
+        }, Shapes_DeepVectorModel.Workspace::gradientRows);
   }
 
-  private static void profileMnist(String name, boolean vector, int m, TeacherData data, int rounds) {
-    float[][] x = Arrays.copyOf(data.x, m);
-    int[] y = Arrays.copyOf(data.labels, m);
+  /** A batch of m rows in one workspace, and its two halves as two shards would see them. */
+  private static <M, W extends BatchWorkspace<M>> void profile(String name, int m, int rounds, TeacherData data,
+      M model, float[][] parameterRows, IntFunction<W> workspace, Loader<W> loader,
+      Function<W, float[][]> gradientRows) {
     int h = m / 2;
-    float[][] xh = Arrays.copyOf(data.x, h);
-    int[] yh = Arrays.copyOf(data.labels, h);
-    if (vector) {
-      Shapes_MnistVectorModel model = new Shapes_MnistVectorModel(1);
-      Shapes_MnistVectorModel.Workspace full = new Shapes_MnistVectorModel.Workspace(m);
-      Shapes_MnistVectorModel.Workspace half = new Shapes_MnistVectorModel.Workspace(h);
-      Shapes_MnistVectorModel.Workspace other = new Shapes_MnistVectorModel.Workspace(h);
-      for (Shapes_MnistVectorModel.Workspace w : new Shapes_MnistVectorModel.Workspace[] {full, half, other}) {
-        w.ensureTraining();
-      }
-      full.loadInputs(x, m);
-      full.loadLabels(y, m);
-      half.loadInputs(xh, h);
-      half.loadLabels(yh, h);
-      report(name, rounds, model.parameterRows(), full.gradientRows(), half.gradientRows(), other.gradientRows(),
-          () -> {
-            full.forward(model, m);
-            full.loss(m, true);
-            full.backward(model, m);
-          }, () -> {
-            half.forward(model, h);
-            half.loss(h, true);
-            half.backward(model, h);
-          });
-    } else {
-      Shapes_MnistModel model = new Shapes_MnistModel(1);
-      Shapes_MnistModel.Workspace full = new Shapes_MnistModel.Workspace(m);
-      Shapes_MnistModel.Workspace half = new Shapes_MnistModel.Workspace(h);
-      Shapes_MnistModel.Workspace other = new Shapes_MnistModel.Workspace(h);
-      for (Shapes_MnistModel.Workspace w : new Shapes_MnistModel.Workspace[] {full, half, other}) {
-        w.ensureTraining();
-      }
-      full.loadInputs(x, m);
-      full.loadLabels(y, m);
-      half.loadInputs(xh, h);
-      half.loadLabels(yh, h);
-      report(name, rounds, model.parameterRows(), full.gradientRows(), half.gradientRows(), other.gradientRows(),
-          () -> {
-            full.forward(model, m);
-            full.loss(m, true);
-            full.backward(model, m);
-          }, () -> {
-            half.forward(model, h);
-            half.loss(h, true);
-            half.backward(model, h);
-          });
-    }
-  }
-
-  private static void profileDeep(String name, boolean vector, int m, TeacherData data, int rounds) {
-    float[][] x = Arrays.copyOf(data.x, m);
-    int[] y = Arrays.copyOf(data.labels, m);
-    int h = m / 2;
-    float[][] xh = Arrays.copyOf(data.x, h);
-    int[] yh = Arrays.copyOf(data.labels, h);
-    if (vector) {
-      Shapes_DeepVectorModel model = new Shapes_DeepVectorModel(1);
-      Shapes_DeepVectorModel.Workspace full = new Shapes_DeepVectorModel.Workspace(m);
-      Shapes_DeepVectorModel.Workspace half = new Shapes_DeepVectorModel.Workspace(h);
-      Shapes_DeepVectorModel.Workspace other = new Shapes_DeepVectorModel.Workspace(h);
-      for (Shapes_DeepVectorModel.Workspace w : new Shapes_DeepVectorModel.Workspace[] {full, half, other}) {
-        w.ensureTraining();
-      }
-      full.loadInputs(x, m);
-      full.loadLabels(y, m);
-      half.loadInputs(xh, h);
-      half.loadLabels(yh, h);
-      report(name, rounds, model.parameterRows(), full.gradientRows(), half.gradientRows(), other.gradientRows(),
-          () -> {
-            full.forward(model, m);
-            full.loss(m, true);
-            full.backward(model, m);
-          }, () -> {
-            half.forward(model, h);
-            half.loss(h, true);
-            half.backward(model, h);
-          });
-    } else {
-      Shapes_DeepModel model = new Shapes_DeepModel(1);
-      Shapes_DeepModel.Workspace full = new Shapes_DeepModel.Workspace(m);
-      Shapes_DeepModel.Workspace half = new Shapes_DeepModel.Workspace(h);
-      Shapes_DeepModel.Workspace other = new Shapes_DeepModel.Workspace(h);
-      for (Shapes_DeepModel.Workspace w : new Shapes_DeepModel.Workspace[] {full, half, other}) {
-        w.ensureTraining();
-      }
-      full.loadInputs(x, m);
-      full.loadLabels(y, m);
-      half.loadInputs(xh, h);
-      half.loadLabels(yh, h);
-      report(name, rounds, model.parameterRows(), full.gradientRows(), half.gradientRows(), other.gradientRows(),
-          () -> {
-            full.forward(model, m);
-            full.loss(m, true);
-            full.backward(model, m);
-          }, () -> {
-            half.forward(model, h);
-            half.loss(h, true);
-            half.backward(model, h);
-          });
-    }
+    W full = workspace.apply(m);
+    W half = workspace.apply(h);
+    W other = workspace.apply(h);
+    loader.load(full, data, m);
+    loader.load(half, data, h);
+    loader.load(other, data, h);
+    report(name, rounds, parameterRows, gradientRows.apply(full), gradientRows.apply(half), gradientRows.apply(other),
+        () -> {
+          full.forward(model, m);
+          full.loss(m, true);
+          full.backward(model, m);
+        }, () -> {
+          half.forward(model, h);
+          half.loss(h, true);
+          half.backward(model, h);
+        });
   }
 
   private static void report(String name, int rounds, float[][] params, float[][] fullGrads, float[][] g0,
