@@ -2,9 +2,7 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
@@ -43,7 +41,7 @@ final class LaneKernels {
 
   LaneKernels(Numeric num) {
     this.num = num;
-    this.vector = ClassName.get("jdk.incubator.vector", num.isFloat() ? "FloatVector" : "DoubleVector");
+    this.vector = VectorClass.vectorType(num);
   }
 
   // ---- the Vector API class ----
@@ -62,27 +60,9 @@ final class LaneKernels {
    * loss when it runs in lanes ({@code null} when it does not).
    */
   TypeSpec type(Set<Activation> used, Loss laneLoss) {
-    TypeName species = ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector", "VectorSpecies"),
-        num.scalar().box());
-    TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    TypeSpec.Builder type = VectorClass.builder(CLASS_NAME, num)
         .addJavadoc("Vector API kernels of the layers shown as \"batch lanes\" in the table above: one sample\n")
         .addJavadoc("per lane. Loaded only when {@code VECTOR} is true, i.e. when the JVM has jdk.incubator.vector.\n")
-        .addField(FieldSpec.builder(species, "SPECIES", Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The widest vectors this CPU runs natively.\n")
-            .initializer("$T.SPECIES_PREFERRED", vector)
-            .build())
-        .addField(FieldSpec.builder(TypeName.INT, "LANES", Modifier.STATIC, Modifier.FINAL)
-            .initializer("SPECIES.length()")
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("describe")
-            .addModifiers(Modifier.STATIC)
-            .addJavadoc("For {@code summary()}: the vector shape in use.\n")
-            .returns(String.class)
-            .addStatement("return SPECIES.vectorBitSize() + $S + LANES + $S", "-bit " + vector.simpleName() + ", ",
-                " lanes")
-            .build())
         .addMethod(vectorProduct())
         .addMethod(vectorGradient())
         .addMethod(laneSum());

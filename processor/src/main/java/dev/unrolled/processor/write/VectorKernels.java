@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
@@ -37,23 +36,13 @@ final class VectorKernels {
 
   VectorKernels(Numeric num) {
     this.num = num;
-    this.vector = ClassName.get("jdk.incubator.vector", num.isFloat() ? "FloatVector" : "DoubleVector");
+    this.vector = VectorClass.vectorType(num);
   }
 
   TypeSpec type() {
-    TypeName species = ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector", "VectorSpecies"),
-        num.scalar().box());
-    TypeSpec.Builder type = TypeSpec.classBuilder(CLASS_NAME)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    TypeSpec.Builder type = VectorClass.builder(CLASS_NAME, num)
         .addJavadoc("Vector API register tiles for the layers shown as \"vector tiles\" in the table above.\n")
         .addJavadoc("Loaded only when {@code VECTOR} is true, i.e. when the JVM has jdk.incubator.vector.\n")
-        .addField(FieldSpec.builder(species, "SPECIES", Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The widest vectors this CPU runs natively.\n")
-            .initializer("$T.SPECIES_PREFERRED", vector)
-            .build())
-        .addField(FieldSpec.builder(TypeName.INT, "LANES", Modifier.STATIC, Modifier.FINAL)
-            .initializer("SPECIES.length()")
-            .build())
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "WIDE_TILES", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's\n")
             .addJavadoc("16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The\n")
@@ -67,14 +56,6 @@ final class VectorKernels {
         .addField(FieldSpec.builder(TypeName.INT, "DEPTH", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Rows of {@code b} per cache block: a $L × COLUMNS panel of {@code b} stays in L2.\n", DEPTH)
             .initializer("$L", DEPTH)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("describe")
-            .addModifiers(Modifier.STATIC)
-            .addJavadoc("For {@code summary()}: the vector shape in use.\n")
-            .returns(String.class)
-            .addStatement("return SPECIES.vectorBitSize() + $S + LANES + $S", "-bit " + vector.simpleName() + ", ",
-                " lanes")
             .build())
         .addMethod(product())
         .addMethod(productBlock())
