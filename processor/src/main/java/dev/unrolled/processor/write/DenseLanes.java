@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import dev.unrolled.Activation;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,25 +70,28 @@ final class DenseLanes extends DenseEmitter {
     return rowsOut() ? super.rowFields() : List.of();
   }
 
-  /** The lane buffers: {@code [unit][stride]}, and the input's when it arrives as rows. */
-  private List<String[]> laneBuffers() {
-    List<String[]> buffers = new ArrayList<>();
+  /** A workspace buffer of {@code units} lane rows, {@code units × stride} scalars. */
+  private record LaneBuffer(String name, int units) {}
+
+  /** The lane buffers: pre-activations, activations, deltas, and the input's when it arrives as rows. */
+  private List<LaneBuffer> laneBuffers() {
+    List<LaneBuffer> buffers = new ArrayList<>();
     if (rowsIn()) {
-      buffers.add(new String[] {inputLanes(), String.valueOf(layer.inputs())});
+      buffers.add(new LaneBuffer(inputLanes(), layer.inputs()));
     }
-    buffers.add(new String[] {zLanes(), String.valueOf(layer.outputs())});
+    buffers.add(new LaneBuffer(zLanes(), layer.outputs()));
     if (layer.hasActivations()) {
-      buffers.add(new String[] {aLanes(), String.valueOf(layer.outputs())});
+      buffers.add(new LaneBuffer(aLanes(), layer.outputs()));
     }
-    buffers.add(new String[] {dLanes(), String.valueOf(layer.outputs())});
+    buffers.add(new LaneBuffer(dLanes(), layer.outputs()));
     return buffers;
   }
 
   @Override
   List<FieldSpec> workspaceFields() {
     List<FieldSpec> fields = new ArrayList<>(rowFields());
-    for (String[] buffer : laneBuffers()) {
-      fields.add(FieldSpec.builder(num.vector(), buffer[0]).build());
+    for (LaneBuffer buffer : laneBuffers()) {
+      fields.add(FieldSpec.builder(num.vector(), buffer.name()).build());
     }
     return fields;
   }
@@ -97,8 +99,8 @@ final class DenseLanes extends DenseEmitter {
   @Override
   CodeBlock allocateRows() {
     CodeBlock.Builder code = super.allocateRows().toBuilder();
-    for (String[] buffer : laneBuffers()) {
-      code.addStatement("$L = new $T[$L * stride]", buffer[0], num.scalar(), buffer[1]);
+    for (LaneBuffer buffer : laneBuffers()) {
+      code.addStatement("$L = new $T[$L * stride]", buffer.name(), num.scalar(), buffer.units());
     }
     return code.build();
   }
@@ -194,7 +196,7 @@ final class DenseLanes extends DenseEmitter {
 
   @Override
   CodeBlock slope() {
-    if (rowsOut() || layer.activation() == Activation.IDENTITY) {
+    if (rowsOut() || !hasActivation()) {
       return super.slope();
     }
     String derivative = ActivationFunctions.derivativeName(layer.activation());
