@@ -18,18 +18,37 @@ import java.util.Optional;
  */
 public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss loss, Precision precision) {
 
-  /** One dense layer: its width and activation. */
-  public record Layer(int units, Activation activation) {
+  /**
+   * One dense layer: its width, activation, normalisation and dropout probability, as
+   * {@link Dense} declares them.
+   */
+  public record Layer(int units, Activation activation, Norm norm, double dropout) {
     public Layer {
       if (units < 1) {
         throw new IllegalArgumentException("units is " + units + "; a layer has at least 1 unit");
       }
       requireNonNull(activation, "activation");
+      requireNonNull(norm, "norm");
+      if (!(dropout >= 0 && dropout < 1)) {
+        throw new IllegalArgumentException("dropout is " + dropout + "; it is a probability in [0, 1)");
+      }
     }
 
+    /** A layer without normalisation or dropout. */
+    public Layer(int units, Activation activation) {
+      this(units, activation, Norm.NONE, 0.0);
+    }
+
+    /** Whether it normalises its pre-activations, and so has a scale and a shift instead of a bias. */
+    public boolean normalised() {
+      return norm != Norm.NONE;
+    }
+
+    /** {@code 16 TANH}, or {@code 16 TANH BATCH-norm dropout 0.2}. */
     @Override
     public String toString() {
-      return units + " " + activation;
+      return units + " " + activation + (normalised() ? " " + norm + "-norm" : "")
+          + (dropout > 0 ? " dropout " + dropout : "");
     }
   }
 
@@ -81,15 +100,21 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
   public enum Kind {
     /** {@code φ_j = exp(−β_j‖x − c_j‖²)}, {@code β_j = exp(s_j)}: centres {@code C[out][in]}, then {@code s[out]}. */
     RBF,
-    /** {@code a = f(W·x + b)}: weights {@code W[out][in]}, then biases {@code b[out]}. */
+    /**
+     * {@code a = f(W·x + b)}: weights {@code W[out][in]}, then biases {@code b[out]}; normalised,
+     * {@code a = f(γ⊙ĥ + β)} with {@code ĥ} the normalised {@code W·x}: {@code W}, then {@code γ[out]},
+     * then {@code β[out]}.
+     */
     DENSE
   }
 
   /**
    * A run of the flat parameter layout that one layer owns.
    *
-   * @param name {@code "W"} and {@code "b"} for a dense layer, {@code "C"} and {@code "s"} for the RBF layer
-   * @param title what one of its values is called in messages: "weight", "bias", "RBF centre", "RBF log-width"
+   * @param name {@code "W"} and {@code "b"} for a dense layer ({@code "W"}, {@code "gamma"} and
+   *     {@code "beta"} for a normalised one), {@code "C"} and {@code "s"} for the RBF layer
+   * @param title what one of its values is called in messages: "weight", "bias", "scale", "shift",
+   *     "RBF centre", "RBF log-width"
    * @param offset where the block starts in the flat layout
    * @param rows its rows: the layer's outputs
    * @param columns values per row, row-major: the layer's inputs for a matrix, 1 for a vector
@@ -116,11 +141,13 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
    * @param number what users, diagnostics, the generated fields ({@code w2}) and {@code summary()} call
    *     the layer: 1 for the first layer after the input, counting the RBF layer
    * @param activation the dense layer's activation; {@code IDENTITY} for the RBF layer (it has none)
+   * @param norm the dense layer's normalisation; {@code NONE} for the RBF layer
+   * @param dropout the dense layer's dropout probability; 0 for the RBF layer
    * @param offset where the layer's first parameter sits in the flat layout
    * @param blocks the layer's parameters in flat order
    */
-  public record LayerSpan(Kind kind, int number, int inputs, int outputs, Activation activation, long offset,
-      List<Block> blocks) {
+  public record LayerSpan(Kind kind, int number, int inputs, int outputs, Activation activation, Norm norm,
+      double dropout, long offset, List<Block> blocks) {
     public LayerSpan {
       blocks = List.copyOf(blocks);
     }
@@ -153,9 +180,22 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
       return blocks.get(0);
     }
 
-    /** The second block: the biases of a dense layer, the log-widths of the RBF layer. */
+    /**
+     * The second block: the biases of a dense layer (the scales {@code γ} of a normalised one), the
+     * log-widths of the RBF layer.
+     */
     public Block vector() {
       return blocks.get(1);
+    }
+
+    /** The vector blocks after the matrix: {@code b}; {@code γ} and {@code β}; or {@code s}. */
+    public List<Block> vectors() {
+      return blocks.subList(1, blocks.size());
+    }
+
+    /** Whether the layer normalises its pre-activations (see {@link Norm}). */
+    public boolean normalised() {
+      return norm != Norm.NONE;
     }
   }
 
@@ -170,14 +210,16 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     long offset = 0;
     int in = inputs;
     if (hasRbf()) {
-      table.add(span(Kind.RBF, 1, in, rbfUnits, Activation.IDENTITY, offset,
+      table.add(span(Kind.RBF, 1, in, rbfUnits, Activation.IDENTITY, Norm.NONE, 0, offset,
           new String[] {"C", "RBF centre", "s", "RBF log-width"}, false));
       offset = saturatedSum(offset, table.get(0).parameterCount());
       in = rbfUnits;
     }
     for (Layer layer : layers) {
-      LayerSpan span = span(Kind.DENSE, table.size() + 1, in, layer.units(), layer.activation(), offset,
-          new String[] {"W", "weight", "b", "bias"}, true);
+      LayerSpan span = span(Kind.DENSE, table.size() + 1, in, layer.units(), layer.activation(), layer.norm(),
+          layer.dropout(), offset, layer.normalised()
+              ? new String[] {"W", "weight", "gamma", "scale", "beta", "shift"}
+              : new String[] {"W", "weight", "b", "bias"}, true);
       table.add(span);
       offset = saturatedSum(offset, span.parameterCount());
       in = layer.units();
@@ -185,13 +227,20 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     return List.copyOf(table);
   }
 
-  /** A layer of a matrix block {@code [out][in]} and a vector block {@code [out]}; {@code names}: name, title of each. */
-  private static LayerSpan span(Kind kind, int number, int in, int out, Activation activation, long offset,
-      String[] names, boolean matrixDecayed) {
-    long weights = (long) in * out;
-    return new LayerSpan(kind, number, in, out, activation, offset, List.of(
-        new Block(names[0], names[1], offset, out, in, true, matrixDecayed),
-        new Block(names[2], names[3], saturatedSum(offset, weights), out, 1, false, false)));
+  /**
+   * A layer of a matrix block {@code [out][in]} and vector blocks {@code [out]}; {@code names}: name,
+   * title of each, the matrix first.
+   */
+  private static LayerSpan span(Kind kind, int number, int in, int out, Activation activation, Norm norm,
+      double dropout, long offset, String[] names, boolean matrixDecayed) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block(names[0], names[1], offset, out, in, true, matrixDecayed));
+    long at = saturatedSum(offset, (long) in * out);
+    for (int k = 2; k < names.length; k += 2) {
+      blocks.add(new Block(names[k], names[k + 1], at, out, 1, false, false));
+      at = saturatedSum(at, out);
+    }
+    return new LayerSpan(kind, number, in, out, activation, norm, dropout, offset, blocks);
   }
 
   private static long saturatedSum(long a, long b) {
@@ -202,6 +251,30 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
   /** Parameters of the RBF layer, first in the flat layout: centres {@code C[rbfUnits][inputs]}, then {@code s}. */
   public long rbfParameterCount() {
     return hasRbf() ? table().get(0).parameterCount() : 0;
+  }
+
+  /** Whether some layer normalises over the batch ({@link Norm#BATCH}), so the model keeps running estimates. */
+  public boolean hasBatchNorm() {
+    return layers.stream().anyMatch(layer -> layer.norm() == Norm.BATCH);
+  }
+
+  /** Whether some layer drops outputs in training. */
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(layer -> layer.dropout() > 0);
+  }
+
+  /**
+   * How many running estimates the model keeps: for each {@link Norm#BATCH} layer in order, its
+   * running means, then its running variances (see {@link Model#getRunningEstimates}).
+   */
+  public int runningEstimateCount() {
+    long count = 0;
+    for (Layer layer : layers) {
+      if (layer.norm() == Norm.BATCH) {
+        count += 2L * layer.units();
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
   /** Width of an output row: the last layer's units. */

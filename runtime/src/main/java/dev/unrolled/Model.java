@@ -53,6 +53,37 @@ public interface Model {
    */
   double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient);
 
+  /**
+   * How many running estimates the model keeps besides its parameters: for each layer with
+   * {@link Norm#BATCH} normalisation, in layer order, the running means of its units, then their
+   * running variances. 0 for a network without batch normalisation.
+   */
+  default int runningEstimateCount() {
+    return 0;
+  }
+
+  /**
+   * Copies the running estimates (see {@link #runningEstimateCount()}) into {@code dst}. Trainer
+   * steps update them; {@code predict} and {@code classify} normalise with them; model files keep them.
+   */
+  default void getRunningEstimates(double[] dst) {
+    if (dst == null || dst.length != runningEstimateCount()) {
+      throw new IllegalArgumentException("dst has length " + (dst == null ? "null" : dst.length)
+          + "; the model keeps " + runningEstimateCount() + " running estimates");
+    }
+  }
+
+  /**
+   * Replaces the running estimates with {@code src} (layout of {@link #runningEstimateCount()}).
+   * Variances must be non-negative and every value finite.
+   */
+  default void setRunningEstimates(double[] src) {
+    if (src == null || src.length != runningEstimateCount()) {
+      throw new IllegalArgumentException("src has length " + (src == null ? "null" : src.length)
+          + "; the model keeps " + runningEstimateCount() + " running estimates");
+    }
+  }
+
   /** The declared architecture: input width, layers, loss and precision. */
   Architecture architecture();
 

@@ -53,6 +53,15 @@ public interface Trainer {
    */
   int lastBatchCorrect();
 
+  /**
+   * The fewest rows a training batch may have: 1, or for a network with {@link Norm#BATCH}
+   * normalisation two per shard (batch statistics of one row are undefined). {@link Fit} joins a
+   * smaller last batch of an epoch to the one before it.
+   */
+  default int minimumBatchRows() {
+    return 1;
+  }
+
   /** Trains on {@code train} as {@code options} say; see {@link Fit}. */
   default History fit(Dataset train, FitOptions options) {
     return Fit.run(this, train, options);

@@ -16,6 +16,21 @@ public interface BatchWorkspace<M> {
   /** Uses rows {@code [from, from+m)} of the batch in {@code batch}, a workspace of the same model, as rows {@code [0, m)}. */
   void shareRows(BatchWorkspace<M> batch, int from, int m);
 
+  /**
+   * What the next forward passes compute: with {@code training}, a trainer step's (dropout masks of
+   * step {@code step} under {@code seed} for batch rows from {@code firstRow}, batch statistics for
+   * {@code Norm.BATCH}); without, inference (no dropout, running estimates).
+   */
+  void prepare(boolean training, long seed, long step, int firstRow);
+
+  /**
+   * After a training forward pass with a finite loss, folds the batch statistics of this
+   * workspace's rows into the model's running estimates: {@code r ← 0.9·r + 0.1·weight·stat} for
+   * the first shard of the batch, {@code r ← r + 0.1·weight·stat} for the others, with
+   * {@code weight} the shard's share of the batch's rows. Nothing without batch normalisation.
+   */
+  void foldStatistics(M model, boolean first, double weight);
+
   /** Forward pass over rows [0, m). */
   void forward(M model, int m);
 

@@ -32,6 +32,13 @@ public final class ShardedStep implements AutoCloseable {
 
     /** Correct classifications in the shard's last {@link #run}. */
     int correct(int shard);
+
+    /**
+     * After a training pass with a finite loss: folds shard {@code shard}'s batch statistics into
+     * the model's running estimates with {@code weight}, its share of the rows (see
+     * {@link BatchWorkspace#foldStatistics}); called for the shards in order, on the calling thread.
+     */
+    default void foldStatistics(int shard, boolean first, double weight) {}
   }
 
   private static final Cleaner CLEANER = Cleaner.create();
@@ -112,6 +119,9 @@ public final class ShardedStep implements AutoCloseable {
     double loss = pass(m, true);
     if (!Double.isFinite(loss)) {
       return loss;
+    }
+    for (int k = 0; k < used; k++) {
+      work.foldStatistics(k, k == 0, (double) (bounds[k + 1] - bounds[k]) / m);
     }
     if (fused) {
       update.begin();

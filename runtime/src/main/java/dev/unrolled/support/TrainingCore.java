@@ -19,10 +19,16 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   private final GuardedUpdate update;
   private final ShardedStep sharded; // null on the single-threaded path of one shard
   private final Shards<M, W> shards; // null when sharded is
+  private final int shardCount;
+  private int minimumShardRows = 1;
+  private String minimumRowsReason;
+  private long dropoutSeed;
+  private long steps;
 
   /** For FLOAT models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
   public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, float[][][] gradients) {
     this.model = model;
+    this.shardCount = workspaces.length;
     this.workspace = workspaces[0];
     this.update = update;
     this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
@@ -32,10 +38,47 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   /** For DOUBLE models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
   public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, double[][][] gradients) {
     this.model = model;
+    this.shardCount = workspaces.length;
     this.workspace = workspaces[0];
     this.update = update;
     this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
     this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients, update);
+  }
+
+  /**
+   * For networks with batch normalisation: every shard of a training batch needs at least
+   * {@code rows} rows, because {@code why}.
+   */
+  public void minimumShardRows(int rows, String why) {
+    this.minimumShardRows = rows;
+    this.minimumRowsReason = why;
+  }
+
+  /** The fewest rows a training batch may have: the minimum per shard times the shards. */
+  public int minimumBatchRows() {
+    return minimumShardRows * shardCount;
+  }
+
+  /** The seed of the dropout masks (see {@code dev.unrolled.train.Dropout}); 0 until set. */
+  public void dropoutSeed(long seed) {
+    this.dropoutSeed = seed;
+  }
+
+  public long dropoutSeed() {
+    return dropoutSeed;
+  }
+
+  /** Training batches given so far, counting those a non-finite loss skipped: the next step's number. */
+  public long steps() {
+    return steps;
+  }
+
+  /** Sets the step count, for a trainer resumed from a checkpoint. */
+  public void steps(long steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps is " + steps + "; a step count is at least 0");
+    }
+    this.steps = steps;
   }
 
   /**
@@ -44,18 +87,29 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
    * parameters.
    */
   public double step(int m) {
+    checkRows(m);
     if (sharded != null) {
       return shardedStep(m);
     }
+    workspace.prepare(true, dropoutSeed, steps++, 0);
     workspace.forward(model, m);
     double loss = workspace.loss(m, true);
     if (!Double.isFinite(loss)) {
       update.restoreIfNotFinite();
       return loss;
     }
+    workspace.foldStatistics(model, true, 1.0);
     workspace.backward(model, m);
     update.step();
     return loss;
+  }
+
+  private void checkRows(int m) {
+    if (m < minimumBatchRows()) {
+      throw new IllegalArgumentException("a training batch of " + m + " row(s) is too small: " + minimumRowsReason
+          + (shardCount > 1 ? ", and it is cut into " + shardCount + " shards, so give at least " : ", so give at least ")
+          + minimumBatchRows() + " rows");
+    }
   }
 
   /** A step on rows {@code rows[from..to)} of {@code data}: each shard loads its own rows. */
@@ -64,6 +118,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
       return step(loadRows(data, rows, from, to));
     }
     int m = Checks.range(rows, from, to);
+    checkRows(m);
     shards.select(data, rows, from);
     try {
       return shardedStep(m);
@@ -76,6 +131,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   public double evaluateBatch(Dataset data, int[] rows, int from, int to) {
     if (sharded == null) {
       int m = loadRows(data, rows, from, to);
+      workspace.prepare(false, 0, 0, 0);
       workspace.forward(model, m);
       return workspace.loss(m, false);
     }
@@ -111,6 +167,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
    * which {@link ShardedStep} takes row by row on its threads.
    */
   private double shardedStep(int m) {
+    shards.step(dropoutSeed, steps++);
     double loss = sharded.train(m);
     if (!Double.isFinite(loss)) {
       update.restoreIfNotFinite();
@@ -132,6 +189,8 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     private Dataset data; // where each shard loads its rows during a dataset batch; null: rows in shard 0
     private int[] rows;
     private int offset;
+    private long seed;
+    private long step;
 
     Shards(M model, W[] workspaces) {
       this.model = model;
@@ -144,9 +203,15 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
       this.offset = offset;
     }
 
+    void step(long seed, long step) {
+      this.seed = seed;
+      this.step = step;
+    }
+
     @Override
     public double run(int shard, int from, int m, boolean training) {
       W ws = workspaces[shard];
+      ws.prepare(training, seed, step, from);
       ws.ensureCapacity(m);
       if (data != null) {
         ws.loadRows(data, rows, offset + from, m);
@@ -164,6 +229,11 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     @Override
     public int correct(int shard) {
       return workspaces[shard].correct();
+    }
+
+    @Override
+    public void foldStatistics(int shard, boolean first, double weight) {
+      workspaces[shard].foldStatistics(model, first, weight);
     }
   }
 }

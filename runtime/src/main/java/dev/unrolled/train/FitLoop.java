@@ -35,7 +35,7 @@ final class FitLoop {
     this.validation = validation;
     this.options = options;
     this.listeners = options.listeners().toArray(new TrainingListener[0]);
-    this.batches = (int) ((train.size() + (long) options.batchSize() - 1) / options.batchSize());
+    this.batches = batchCount(train.size(), options.batchSize(), trainer.minimumBatchRows());
     this.order = Shuffling.identity(train.size());
     this.validationRows = validation == null ? null : Shuffling.identity(validation.size());
     this.bestParameters = options.restoreBestWeights() ? new double[model.parameterCount()] : null;
@@ -88,7 +88,7 @@ final class FitLoop {
     double loss = 0;
     long correct = 0;
     for (int b = 0, from = 0; b < batches; b++) {
-      int to = from + Math.min(size, n - from);
+      int to = b == batches - 1 ? n : from + size; // the last batch takes a remainder too small for a step
       loss = trainer.trainBatch(train, order, from, to);
       if (!Double.isFinite(loss)) {
         // The trainer took no step and undid an overflowed one: the parameters are the last finite ones.
@@ -111,6 +111,25 @@ final class FitLoop {
     return new EpochStats(epoch, lossSum / n, trainScored ? (double) correct / n : Double.NaN,
         scored == null ? Double.NaN : scored.loss(), scored == null ? Double.NaN : scored.accuracy(),
         n, (System.nanoTime() - start) / NANOS_PER_SECOND, n / trainSeconds);
+  }
+
+  /**
+   * Batches of an epoch of {@code n} rows: {@code ⌈n/size⌉}, except that a last batch smaller than
+   * the trainer's minimum (a network with batch normalisation needs two rows per shard) joins the
+   * one before it.
+   */
+  static int batchCount(int n, int size, int minimumRows) {
+    if (n < minimumRows) {
+      throw new IllegalArgumentException("the training set has " + n + " rows, but this trainer needs batches of at least "
+          + minimumRows + " rows (" + minimumRowsReason(minimumRows) + ")");
+    }
+    int batches = (int) ((n + (long) size - 1) / size);
+    int last = n - (batches - 1) * size;
+    return batches > 1 && last < minimumRows ? batches - 1 : batches;
+  }
+
+  private static String minimumRowsReason(int minimumRows) {
+    return "batch normalisation needs at least 2 rows in each of its " + minimumRows / 2 + " shard(s)";
   }
 
   /** Only on the way out of a diverged fit, so its allocation does not matter. */

@@ -1,6 +1,7 @@
 package dev.unrolled.support;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.unrolled.Dataset;
 import dev.unrolled.Optimizer;
@@ -35,6 +36,19 @@ class TrainingCoreTest {
     @Override
     public void shareRows(BatchWorkspace<double[]> batch, int from, int m) {
       calls.add("shareRows " + from + " " + m);
+    }
+
+    /** What {@link #prepare} and {@link #foldStatistics} were told, apart from the calls of the step. */
+    final List<String> modes = new ArrayList<>();
+
+    @Override
+    public void prepare(boolean training, long seed, long step, int firstRow) {
+      modes.add(training ? "train seed " + seed + " step " + step + " from " + firstRow : "infer");
+    }
+
+    @Override
+    public void foldStatistics(double[] model, boolean first, double weight) {
+      modes.add("fold " + (first ? "first " : "") + weight);
     }
 
     @Override
@@ -125,6 +139,50 @@ class TrainingCoreTest {
       assertThat(second.calls).containsExactly("ensureCapacity 2", "shareRows 2 2", "forward 2", "loss 2 true",
           "backward 2").inOrder();
       assertThat(parameter[0]).isEqualTo(3 - 0.5 * 2); // both shards' gradient is 2, weighted ½ each
+    }
+  }
+
+  @Test
+  void stepsAreNumberedFromZeroUnderTheDropoutSeedAndFoldTheirStatisticsOnlyWhenFinite() {
+    TrainingCore<double[], OneParameter> core = core(workspace);
+    core.dropoutSeed(17);
+    workspace.target = 0.25;
+    core.step(4);
+    workspace.target = Double.NaN;
+    core.step(4);
+    workspace.target = 0.25;
+    core.evaluateBatch(null, new int[] {1, 2}, 0, 2);
+
+    assertThat(workspace.modes).containsExactly("train seed 17 step 0 from 0", "fold first 1.0",
+        "train seed 17 step 1 from 0", "infer").inOrder();
+    assertThat(core.steps()).isEqualTo(2);
+  }
+
+  @Test
+  void shardsAreToldTheirFirstRowAndFoldTheirStatisticsInOrderWeightedByRows() {
+    OneParameter second = new OneParameter();
+    workspace.target = 1;
+    second.target = 1;
+    try (TrainingCore<double[], OneParameter> core = core(workspace, second)) {
+      core.step(5);
+      assertThat(workspace.modes).containsExactly("train seed 0 step 0 from 0", "fold first 0.6").inOrder();
+      assertThat(second.modes).containsExactly("train seed 0 step 0 from 3", "fold 0.4").inOrder();
+    }
+  }
+
+  @Test
+  void aBatchBelowTheMinimumRowsPerShardIsRefusedBeforeAnyWork() {
+    OneParameter second = new OneParameter();
+    try (TrainingCore<double[], OneParameter> core = core(workspace, second)) {
+      core.minimumShardRows(2, "layer 2 normalises over the batch");
+
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> core.step(3));
+
+      assertThat(e).hasMessageThat().isEqualTo("a training batch of 3 row(s) is too small: layer 2 normalises over"
+          + " the batch, and it is cut into 2 shards, so give at least 4 rows");
+      assertThat(core.minimumBatchRows()).isEqualTo(4);
+      assertThat(workspace.calls).isEmpty();
+      assertThat(core.steps()).isEqualTo(0);
     }
   }
 }

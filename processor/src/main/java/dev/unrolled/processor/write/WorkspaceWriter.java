@@ -59,6 +59,7 @@ final class WorkspaceWriter {
     addAllocate(type);
     addEnsureTraining(type);
     addLoaders(type);
+    addModes(type);
     type.addMethod(forward());
     for (LayerEmitter layer : layers) {
       type.addMethod(layer.forward());
@@ -235,6 +236,21 @@ final class WorkspaceWriter {
         .addStatement("$L[s] = dst", refs)
         .endControlFlow()
         .build();
+  }
+
+  /** What a forward pass computes: a trainer step's (dropout, batch statistics) or inference. */
+  private void addModes(TypeSpec.Builder type) {
+    type.addMethod(overriding("prepare")
+        .addParameter(TypeName.BOOLEAN, "training")
+        .addParameter(TypeName.LONG, "seed")
+        .addParameter(TypeName.LONG, "step")
+        .addParameter(TypeName.INT, "firstRow")
+        .build());
+    type.addMethod(overriding("foldStatistics")
+        .addParameter(model, "model")
+        .addParameter(TypeName.BOOLEAN, "first")
+        .addParameter(TypeName.DOUBLE, "weight")
+        .build());
   }
 
   private MethodSpec forward() {
