@@ -146,6 +146,11 @@ public final class LoopedTrainer implements Trainer, AutoCloseable {
     return core.lastBatchCorrect();
   }
 
+  @Override
+  public int minimumBatchRows() {
+    return core.minimumBatchRows();
+  }
+
   /**
    * Stops the threads of a data-parallel trainer (nothing to do otherwise); idempotent.
    * A closed data-parallel trainer refuses further batches.

@@ -43,7 +43,11 @@ import jdk.incubator.vector.VectorSpecies;
  * hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
  * gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
  * {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
- * the softmax exponentials in {@code e0, e1, …}.
+ * the softmax exponentials in {@code e0, e1, …}. A normalised layer keeps {@code scalel}, {@code shiftl}
+ * ({@code γ}, {@code β}) instead of biases, its product and then {@code ĥ} in {@code nl}, and
+ * {@code invl = 1/√(σ² + ε)}; with batch normalisation also the batch's {@code meanl}, {@code varl} and the
+ * model's {@code runningMeanl}, {@code runningVarl}. A dropout layer passes on {@code ol}: in training the
+ * kept outputs {@code droppedl = al ⊙ keepl}, otherwise {@code al}.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
@@ -594,7 +598,7 @@ public final class TiledModel implements Tiled, Model {
      * Allocates the buffers the backward pass needs, once; inference never does.
      */
     void ensureTraining() {
-      if (gb1 != null) {
+      if (gw1 != null) {
         return;
       }
       gw1 = new float[20][80];
@@ -680,6 +684,14 @@ public final class TiledModel implements Tiled, Model {
         x[s] = xRows[s];
         y[s] = yRows[s];
       }
+    }
+
+    @Override
+    public void prepare(boolean training, long seed, long step, int firstRow) {
+    }
+
+    @Override
+    public void foldStatistics(TiledModel model, boolean first, double weight) {
     }
 
     /**
@@ -948,14 +960,16 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} and {@code gb[j] = Σₛ d[s][j]} over rows [0, m),
-     * for i < n, j < width.
+     * for i < n, j < width; a null {@code gb} (a layer without biases) is skipped.
      */
     static void outer(float[][] a, float[][] d, float[][] g, float[] gb, int m, int n, int width) {
-      Arrays.fill(gb, 0, width, 0f);
-      for (int s = 0; s < m; s++) {
-        float[] ds = d[s];
-        for (int j = 0; j < width; j++) {
-          gb[j] += ds[j];
+      if (gb != null) {
+        Arrays.fill(gb, 0, width, 0f);
+        for (int s = 0; s < m; s++) {
+          float[] ds = d[s];
+          for (int j = 0; j < width; j++) {
+            gb[j] += ds[j];
+          }
         }
       }
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {

@@ -40,7 +40,11 @@ import javax.annotation.processing.Generated;
  * hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
  * gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
  * {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
- * the softmax exponentials in {@code e0, e1, …}.
+ * the softmax exponentials in {@code e0, e1, …}. A normalised layer keeps {@code scalel}, {@code shiftl}
+ * ({@code γ}, {@code β}) instead of biases, its product and then {@code ĥ} in {@code nl}, and
+ * {@code invl = 1/√(σ² + ε)}; with batch normalisation also the batch's {@code meanl}, {@code varl} and the
+ * model's {@code runningMeanl}, {@code runningVarl}. A dropout layer passes on {@code ol}: in training the
+ * kept outputs {@code droppedl = al ⊙ keepl}, otherwise {@code al}.
  *
  * <p>Parameters follow the flat layout of {@link dev.unrolled.Model} in
  * {@code getParameters}/{@code setParameters}; inside, unrolled layers keep {@code W[out][in]}
@@ -544,7 +548,7 @@ public final class TinyModel implements Tiny, Model {
      * Allocates the buffers the backward pass needs, once; inference never does.
      */
     void ensureTraining() {
-      if (gb1 != null) {
+      if (gw1 != null) {
         return;
       }
       gw1 = new float[6];
@@ -629,6 +633,14 @@ public final class TinyModel implements Tiny, Model {
         x[s] = xRows[s];
         y[s] = yRows[s];
       }
+    }
+
+    @Override
+    public void prepare(boolean training, long seed, long step, int firstRow) {
+    }
+
+    @Override
+    public void foldStatistics(TinyModel model, boolean first, double weight) {
     }
 
     /**

@@ -61,7 +61,8 @@ class GoldenSourcesTest {
       new Golden("Looped", List.of()),
       new Golden("Tiled", List.of("--add-modules", "jdk.incubator.vector")),
       new Golden("Lanes", List.of("--add-modules", "jdk.incubator.vector")),
-      new Golden("Radial", List.of()));
+      new Golden("Radial", List.of()),
+      new Golden("Normalised", List.of()));
 
   static List<Golden> declarations() {
     return DECLARATIONS;

@@ -79,8 +79,7 @@ public record NetworkDeclaration(
    * positive (validation checks that first): {@code Architecture} refuses others.
    */
   public Architecture architecture() {
-    List<Architecture.Layer> dense = layers.stream()
-        .map(layer -> new Architecture.Layer(layer.units(), layer.activation())).toList();
+    List<Architecture.Layer> dense = layers.stream().map(LayerDeclaration::layer).toList();
     return new Architecture(inputs, hasRbf() ? rbf.units() : 0, dense, loss, precision);
   }
 

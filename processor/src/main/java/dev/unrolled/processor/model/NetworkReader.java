@@ -4,6 +4,7 @@ import dev.unrolled.Activation;
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,11 +102,15 @@ public final class NetworkReader {
       Map<String, AnnotationValue> values = valuesOf(dense);
       AnnotationValue units = values.get("units");
       Optional<Activation> activation = enumConstant(values.get("activation"), Activation.class);
-      if (units == null || !(units.getValue() instanceof Integer) || activation.isEmpty()) {
+      Optional<Norm> norm = enumConstant(values.get("norm"), Norm.class);
+      AnnotationValue dropout = values.get("dropout");
+      if (units == null || !(units.getValue() instanceof Integer) || activation.isEmpty() || norm.isEmpty()
+          || dropout == null || !(dropout.getValue() instanceof Double)) {
         return Optional.empty();
       }
       result.add(new LayerDeclaration(before + result.size() + 1, (Integer) units.getValue(),
-          activation.get(), dense, explicitValue(dense, "units"), explicitValue(dense, "activation")));
+          activation.get(), norm.get(), (Double) dropout.getValue(), dense, explicitValue(dense, "units"),
+          explicitValue(dense, "activation"), explicitValue(dense, "norm"), explicitValue(dense, "dropout")));
     }
     return Optional.of(result);
   }

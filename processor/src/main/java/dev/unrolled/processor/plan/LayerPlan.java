@@ -3,6 +3,7 @@ package dev.unrolled.processor.plan;
 import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Architecture.LayerSpan;
+import dev.unrolled.Norm;
 import java.util.List;
 
 /**
@@ -61,6 +62,25 @@ public record LayerPlan(
 
   public Activation activation() {
     return span.activation();
+  }
+
+  /** The dense layer's normalisation; {@code NONE} for the RBF layer. */
+  public Norm norm() {
+    return span.norm();
+  }
+
+  /** Whether the layer normalises its pre-activations: a scale and a shift instead of a bias. */
+  public boolean normalised() {
+    return span.normalised();
+  }
+
+  /** The dense layer's dropout probability, 0 for none. */
+  public double dropout() {
+    return span.dropout();
+  }
+
+  public boolean hasDropout() {
+    return span.dropout() > 0;
   }
 
   public int weightCount() {

@@ -94,6 +94,21 @@ public record NetworkPlan(
     return output().shape() == CodeShape.LANES && loss().isCrossEntropy();
   }
 
+  /** True when some layer normalises over the batch, so the model keeps running estimates. */
+  public boolean hasBatchNorm() {
+    return layers.stream().anyMatch(layer -> layer.norm() == dev.unrolled.Norm.BATCH);
+  }
+
+  /** True when some layer drops outputs in trainer steps. */
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(LayerPlan::hasDropout);
+  }
+
+  /** True when some layer normalises or drops, so the table shows those columns. */
+  public boolean hasNormOrDropout() {
+    return layers.stream().anyMatch(layer -> layer.normalised() || layer.hasDropout());
+  }
+
   public boolean isInterface() {
     return type().getKind().isInterface();
   }

@@ -24,7 +24,8 @@ import java.util.List;
  * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
  * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
  * The small layers that the plain backend unrolls keep the batch in the lanes instead: one sample
- * per lane, so a 16-unit layer fills its vectors whatever its width.
+ * per lane, so a 16-unit layer fills its vectors whatever its width. Layers with normalisation or
+ * dropout keep their batch in rows, where those steps are written, and stay unrolled.
  */
 public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
@@ -83,7 +84,7 @@ public final class NetworkPlanner {
           : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "looped (axpy rows, 4 per pass)");
     }
-    if (vector) {
+    if (vector && !span.normalised() && span.dropout() == 0) {
       return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
           activation, "batch lanes (else looped)");
     }

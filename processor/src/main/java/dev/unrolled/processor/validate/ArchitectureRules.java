@@ -27,7 +27,23 @@ final class ArchitectureRules {
       checkBudget(network, budget, report);
     }
     checkLoss(network, report);
+    checkDropout(network, report);
     checkHiddenLayers(network, report);
+  }
+
+  /** Dropout is a probability below 1, on hidden layers only. */
+  private static void checkDropout(NetworkDeclaration network, ValidationReport report) {
+    LayerDeclaration output = network.outputLayer();
+    for (LayerDeclaration layer : network.layers()) {
+      double p = layer.dropout();
+      if (!(p >= 0 && p < 1)) {
+        report.add(Message.DROPOUT_OUT_OF_RANGE, network.type(), layer.mirror(), layer.dropoutValue(),
+            layer.number(), p);
+      } else if (layer == output && p > 0) {
+        report.add(Message.DROPOUT_ON_OUTPUT_LAYER, network.type(), layer.mirror(), layer.dropoutValue(),
+            layer.number(), p);
+      }
+    }
   }
 
   /** True when every size is positive, so counting parameters means something. */

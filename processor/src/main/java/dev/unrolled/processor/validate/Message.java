@@ -25,6 +25,12 @@ public enum Message {
   SOFTMAX_NEEDS_TWO_OUTPUTS(Diagnostic.Kind.ERROR,
       "SOFTMAX_CROSS_ENTROPY needs at least 2 outputs but the output layer has %d; "
           + "for one output use Loss.SIGMOID_CROSS_ENTROPY"),
+  DROPOUT_OUT_OF_RANGE(Diagnostic.Kind.ERROR,
+      "dropout is a probability in [0, 1) but layer %d declares %s; use for example dropout = 0.2, "
+          + "or 0 for none"),
+  DROPOUT_ON_OUTPUT_LAYER(Diagnostic.Kind.ERROR,
+      "dropout applies to hidden layers only, but the output layer, layer %d, declares dropout = %s: "
+          + "dropping outputs would drop predictions; remove it, or put it on the layer before"),
   MAX_PARAMETERS_NOT_POSITIVE(Diagnostic.Kind.ERROR,
       "maxParameters must be ≥ 1 but is %d; omit it for the default budget of %,d"),
   TOO_MANY_PARAMETERS(Diagnostic.Kind.ERROR,

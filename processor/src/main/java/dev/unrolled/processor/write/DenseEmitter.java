@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.unrolled.Activation;
 import dev.unrolled.processor.plan.LayerPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -16,8 +17,15 @@ import javax.lang.model.element.Modifier;
  * batch in rows, {@link DenseLanes} for the one that keeps it in lanes.
  */
 abstract class DenseEmitter extends LayerEmitter {
+  /** The normalisation after the product, or null. */
+  final NormSteps norm;
+  /** The dropout after the activation, or null. */
+  final DropoutStep dropout;
+
   DenseEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
     super(layer, num, model, storage, input);
+    this.norm = layer.normalised() ? new NormSteps(layer, num) : null;
+    this.dropout = layer.hasDropout() ? new DropoutStep(layer, num) : null;
   }
 
   /** The weight field; its Javadoc says how this shape stores {@code W}. */
@@ -25,24 +33,105 @@ abstract class DenseEmitter extends LayerEmitter {
 
   @Override
   List<FieldSpec> parameterFields() {
-    return List.of(weightField(), FieldSpec.builder(num.vector(), Names.biases(l), Modifier.FINAL)
-        .addJavadoc("Layer $L biases.\n", l)
-        .initializer("new $T[$L]", num.scalar(), layer.outputs())
-        .build());
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(weightField());
+    if (norm != null) {
+      fields.addAll(norm.modelFields());
+    } else {
+      fields.add(FieldSpec.builder(num.vector(), Names.biases(l), Modifier.FINAL)
+          .addJavadoc("Layer $L biases.\n", l)
+          .initializer("new $T[$L]", num.scalar(), layer.outputs())
+          .build());
+    }
+    return fields;
   }
 
-  /** He for the ReLU family and SiLU, Glorot otherwise; biases stay zero. */
+  /** He for the ReLU family and SiLU, Glorot otherwise; biases (or shifts) stay zero, scales start at 1. */
   @Override
   CodeBlock initialise() {
     CodeBlock limit = layer.activation().prefersHeInit()
         ? CodeBlock.of("$T.heLimit($L)", RuntimeTypes.WEIGHT_INIT, layer.inputs())
         : CodeBlock.of("$T.glorotLimit($L, $L)", RuntimeTypes.WEIGHT_INIT, layer.inputs(), layer.outputs());
-    return CodeBlock.builder().addStatement("init.$L($L, $L, $L, $L)", storage.initialiser(), Names.weights(l),
-        layer.inputs(), layer.outputs(), limit).build();
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("init.$L($L, $L, $L, $L)", storage.initialiser(),
+        Names.weights(l), layer.inputs(), layer.outputs(), limit);
+    if (norm != null) {
+      code.add(norm.initialise());
+    }
+    return code.build();
+  }
+
+  /** Whether {@code z} has a bias term: not in a normalised layer, whose shift takes its place. */
+  boolean hasBias() {
+    return norm == null;
+  }
+
+  /** The rows the product kernels write: {@code zl}, or {@code nl} for the normalisation to read. */
+  String productRows() {
+    return norm != null ? Names.normalised(l) : Names.preActivations(l);
   }
 
   @Override
+  List<String> vectors() {
+    return norm != null ? List.of(Names.scale(l), Names.shift(l)) : super.vectors();
+  }
+
+  @Override
+  List<String> vectorGradients() {
+    return norm != null ? List.of(Names.scaleGradients(l), Names.shiftGradients(l)) : super.vectorGradients();
+  }
+
+  @Override
+  String output() {
+    return dropout != null ? Names.output(l) : activations();
+  }
+
+  @Override
+  List<FieldSpec> workspaceFields() {
+    List<FieldSpec> fields = new ArrayList<>(super.workspaceFields());
+    if (norm != null) {
+      fields.addAll(norm.workspaceFields());
+    }
+    if (dropout != null) {
+      fields.addAll(dropout.workspaceFields());
+    }
+    return fields;
+  }
+
+  @Override
+  CodeBlock allocateRows() {
+    CodeBlock.Builder code = super.allocateRows().toBuilder();
+    if (norm != null) {
+      code.add(norm.allocate());
+    }
+    if (dropout != null) {
+      code.add(dropout.allocate());
+    }
+    return code.build();
+  }
+
+  /** {@code ∂a/∂z}, and in a trainer step with dropout the kept multipliers too. */
+  @Override
   CodeBlock slope() {
+    if (dropout == null) {
+      return activationSlope();
+    }
+    CodeBlock kept = hasActivation()
+        ? eachUnit("$T[] ps = $L[s], ks = $L[s], zs = $L[s], as = $L[s]",
+            new Object[] {num.scalar(), Names.deltas(l), Names.keep(l), Names.preActivations(l), activations()},
+            layer.outputs(), "i", "ps[i] *= ks[i] * $L(zs[i], as[i])",
+            ActivationFunctions.derivativeName(layer.activation()))
+        : eachUnit("$T[] ps = $L[s], ks = $L[s]", new Object[] {num.scalar(), Names.deltas(l), Names.keep(l)},
+            layer.outputs(), "i", "ps[i] *= ks[i]");
+    return CodeBlock.builder()
+        .beginControlFlow("if (dropping)")
+        .add(kept)
+        .nextControlFlow("else")
+        .add(activationSlope())
+        .endControlFlow()
+        .build();
+  }
+
+  private CodeBlock activationSlope() {
     if (!hasActivation()) {
       return CodeBlock.of("");
     }

@@ -67,14 +67,22 @@ class DenseLooped extends RowDenseEmitter {
 
   @Override
   void addForwardCalls(MethodSpec.Builder method) {
-    method.addStatement("$L($L, model.$L, model.$L, $L, m)", forwardName(), input, Names.weights(l),
-        Names.biases(l), Names.preActivations(l));
+    if (hasBias()) {
+      method.addStatement("$L($L, model.$L, model.$L, $L, m)", forwardName(), input, Names.weights(l),
+          Names.biases(l), productRows());
+    } else {
+      method.addStatement("$L($L, model.$L, $L, m)", forwardName(), input, Names.weights(l), productRows());
+    }
   }
 
   @Override
   void addBackwardCalls(MethodSpec.Builder method) {
-    method.addStatement("$L($L, $L, $L, $L, m)", gradientName(), input, Names.deltas(l),
-        Names.weightGradients(l), Names.biasGradients(l));
+    if (hasBias()) {
+      method.addStatement("$L($L, $L, $L, $L, m)", gradientName(), input, Names.deltas(l),
+          Names.weightGradients(l), Names.biasGradients(l));
+    } else {
+      method.addStatement("$L($L, $L, $L, m)", gradientName(), input, Names.deltas(l), Names.weightGradients(l));
+    }
     if (layer.propagates()) {
       addTranspose(method);
       method.addStatement("$L($L, $L, $L, m)", propagateName(), Names.weightRows(l), Names.deltas(l),
@@ -87,7 +95,7 @@ class DenseLooped extends RowDenseEmitter {
   }
 
   @Override
-  List<MethodSpec> kernels() {
+  List<MethodSpec> productKernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forwardKernel());
     methods.add(gradientKernel());
@@ -103,16 +111,21 @@ class DenseLooped extends RowDenseEmitter {
     int out = layer.outputs();
     int blocked = in - in % 4;
     MethodSpec.Builder method = kernel(forwardName())
-        .addJavadoc("Layer $L forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},\n",
+        .addJavadoc(hasBias()
+            ? "Layer $L forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},\n"
+            : "Layer $L forward for rows [0, m): {@code z[s][j] = Σᵢ a[s][i]·W[j][i]} (the product, to be normalised),\n",
             layer.number())
         .addJavadoc("four weight rows per pass over the batch, outputs innermost.\n")
         .addParameter(num.matrix(), "a")
-        .addParameter(num.matrix(), "w")
-        .addParameter(num.vector(), "b")
-        .addParameter(num.matrix(), "z")
+        .addParameter(num.matrix(), "w");
+    if (hasBias()) {
+      method.addParameter(num.vector(), "b");
+    }
+    method.addParameter(num.matrix(), "z")
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T.arraycopy(b, 0, z[s], 0, $L)", System.class, out)
+        .addStatement(hasBias() ? CodeBlock.of("$T.arraycopy(b, 0, z[s], 0, $L)", System.class, out)
+            : CodeBlock.of("$T.fill(z[s], $L)", ARRAYS, num.literal("0")))
         .endControlFlow();
     if (blocked > 0) {
       method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked)
@@ -144,22 +157,28 @@ class DenseLooped extends RowDenseEmitter {
   private MethodSpec gradientKernel() {
     int in = layer.inputs();
     int out = layer.outputs();
-    return kernel(gradientName())
-        .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},\n",
+    MethodSpec.Builder method = kernel(gradientName())
+        .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}",
             layer.number())
-        .addJavadoc("{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n")
+        .addJavadoc(hasBias() ? ",\n{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n"
+            : "; four batch rows per pass, outputs innermost.\n")
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "d")
-        .addParameter(num.matrix(), "gw")
-        .addParameter(num.vector(), "gb")
-        .addParameter(TypeName.INT, "m")
-        .addStatement("$T.fill(gb, $L)", ARRAYS, num.literal("0"))
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] ds = d[s]", num.scalar())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-        .addStatement("gb[j] += ds[j]")
-        .endControlFlow()
-        .endControlFlow()
+        .addParameter(num.matrix(), "gw");
+    if (hasBias()) {
+      method.addParameter(num.vector(), "gb");
+    }
+    method.addParameter(TypeName.INT, "m");
+    if (hasBias()) {
+      method.addStatement("$T.fill(gb, $L)", ARRAYS, num.literal("0"))
+          .beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T[] ds = d[s]", num.scalar())
+          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+          .addStatement("gb[j] += ds[j]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return method
         .beginControlFlow("for (int i = 0; i < $L; i++)", in)
         .addStatement("$T[] g = gw[i]", num.scalar())
         .addStatement("$T.fill(g, $L)", ARRAYS, num.literal("0"))

@@ -33,8 +33,12 @@ final class DenseUnrolled extends RowDenseEmitter {
   void addForwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("for (int s = 0; s < m; s++)");
     for (int k = 0; k < layer.forwardChunks().size(); k++) {
-      method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(k),
-          Names.weights(l), Names.biases(l), input, Names.preActivations(l));
+      if (hasBias()) {
+        method.addStatement("$L(model.$L, model.$L, $L[s], $L[s])", forwardName(k),
+            Names.weights(l), Names.biases(l), input, productRows());
+      } else {
+        method.addStatement("$L(model.$L, $L[s], $L[s])", forwardName(k), Names.weights(l), input, productRows());
+      }
     }
     method.endControlFlow();
   }
@@ -43,8 +47,12 @@ final class DenseUnrolled extends RowDenseEmitter {
   void addBackwardCalls(MethodSpec.Builder method) {
     String d = Names.deltas(l);
     for (int k = 0; k < layer.gradientChunks().size(); k++) {
-      method.addStatement("$L($L, $L, m, $L, $L)", gradientName(k), input, d,
-          Names.weightGradients(l), Names.biasGradients(l));
+      if (hasBias()) {
+        method.addStatement("$L($L, $L, m, $L, $L)", gradientName(k), input, d,
+            Names.weightGradients(l), Names.biasGradients(l));
+      } else {
+        method.addStatement("$L($L, $L, m, $L)", gradientName(k), input, d, Names.weightGradients(l));
+      }
     }
     if (layer.propagates()) {
       method.beginControlFlow("for (int s = 0; s < m; s++)");
@@ -57,7 +65,7 @@ final class DenseUnrolled extends RowDenseEmitter {
   }
 
   @Override
-  List<MethodSpec> kernels() {
+  List<MethodSpec> productKernels() {
     List<MethodSpec> methods = new ArrayList<>(perChunk(layer.forwardChunks(), this::forwardKernel));
     methods.addAll(perChunk(layer.gradientChunks(), this::gradientKernel));
     methods.addAll(perChunk(layer.propagateChunks(), this::propagateKernel));
@@ -80,19 +88,28 @@ final class DenseUnrolled extends RowDenseEmitter {
     Chunk chunk = layer.forwardChunks().get(index);
     int in = layer.inputs();
     MethodSpec.Builder method = kernel(forwardName(index))
-        .addJavadoc("Layer $L forward for units $L–$L of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.\n",
+        .addJavadoc(hasBias()
+            ? "Layer $L forward for units $L–$L of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.\n"
+            : "Layer $L forward for units $L–$L of one sample: {@code h[j] = Σᵢ W[j][i]·x[i]}.\n",
             layer.number(), chunk.from(), chunk.to() - 1)
-        .addParameter(num.vector(), "w")
-        .addParameter(num.vector(), "b")
-        .addParameter(num.vector(), "x")
-        .addParameter(num.vector(), "z");
+        .addParameter(num.vector(), "w");
+    if (hasBias()) {
+      method.addParameter(num.vector(), "b");
+    }
+    method.addParameter(num.vector(), "x")
+        .addParameter(num.vector(), hasBias() ? "z" : "h");
     loadLocals(method, "x", in);
     for (int j = chunk.from(); j < chunk.to(); j++) {
-      CodeBlock.Builder sum = CodeBlock.builder().add("b[$L]", j);
-      for (int i = 0; i < in; i++) {
+      CodeBlock.Builder sum = CodeBlock.builder();
+      if (hasBias()) {
+        sum.add("b[$L]", j);
+      } else {
+        sum.add("w[$L] * x_0", j * in);
+      }
+      for (int i = hasBias() ? 0 : 1; i < in; i++) {
         sum.add("$W+ w[$L] * x_$L", j * in + i, i);
       }
-      method.addStatement("z[$L] = $L", j, sum.build());
+      method.addStatement("$L[$L] = $L", hasBias() ? "z" : "h", j, sum.build());
     }
     return method.build();
   }
@@ -113,8 +130,10 @@ final class DenseUnrolled extends RowDenseEmitter {
         .addParameter(num.matrix(), "x")
         .addParameter(num.matrix(), "d")
         .addParameter(TypeName.INT, "m")
-        .addParameter(num.vector(), "gw")
-        .addParameter(num.vector(), "gb");
+        .addParameter(num.vector(), "gw");
+    if (hasBias()) {
+      method.addParameter(num.vector(), "gb");
+    }
     eachTile(chunk, in, (j0, j1, i0, i1) -> gradientTile(method, j0, j1, i0, i1, in));
     return method.build();
   }
@@ -124,7 +143,7 @@ final class DenseUnrolled extends RowDenseEmitter {
    * their own so javac reuses the local slots: past 256 locals every access would grow a byte.
    */
   private void gradientTile(MethodSpec.Builder method, int j0, int j1, int i0, int i1, int in) {
-    boolean biases = i0 == 0;
+    boolean biases = i0 == 0 && hasBias();
     method.addCode("{\n$>")
         .addComment("Units $L–$L, inputs $L–$L$L: one pass over the batch.", j0, j1 - 1, i0, i1 - 1,
             biases ? " and biases" : "");
@@ -148,13 +167,14 @@ final class DenseUnrolled extends RowDenseEmitter {
       }
     }
     method.endControlFlow();
-    storeSums(method, j0, j1, i0, i1, in);
+    storeSums(method, j0, j1, i0, i1, in, biases);
     method.addCode("$<}\n");
   }
 
-  private static void storeSums(MethodSpec.Builder method, int j0, int j1, int i0, int i1, int in) {
+  private static void storeSums(MethodSpec.Builder method, int j0, int j1, int i0, int i1, int in,
+      boolean biases) {
     for (int j = j0; j < j1; j++) {
-      if (i0 == 0) {
+      if (biases) {
         method.addStatement("gb[$L] = gb_$L", j, j);
       }
       for (int i = i0; i < i1; i++) {

@@ -17,8 +17,9 @@ final class DenseVector extends DenseLooped {
   @Override
   void addForwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.product($L, model.$L, model.$L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input,
-            Names.weights(l), Names.biases(l), Names.preActivations(l), layer.inputs(), layer.outputs())
+        .addStatement("$L.product($L, model.$L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input,
+            Names.weights(l), hasBias() ? "model." + Names.biases(l) : "null", productRows(), layer.inputs(),
+            layer.outputs())
         .nextControlFlow("else");
     super.addForwardCalls(method);
     method.endControlFlow();
@@ -28,7 +29,7 @@ final class DenseVector extends DenseLooped {
   void addBackwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("if (VECTOR)")
         .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
-            Names.weightGradients(l), Names.biasGradients(l), layer.inputs(), layer.outputs());
+            Names.weightGradients(l), hasBias() ? Names.biasGradients(l) : "null", layer.inputs(), layer.outputs());
     if (layer.propagates()) {
       addTranspose(method);
       method.addStatement("$L.product($L, $L, null, $L, m, $L, $L)", VectorKernels.CLASS_NAME, Names.deltas(l),

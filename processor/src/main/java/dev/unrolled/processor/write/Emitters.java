@@ -25,7 +25,7 @@ final class Emitters {
         emitter.previous = previous;
       }
       emitters.add(emitter);
-      input = emitter.activations();
+      input = emitter.output();
       row += emitter.rowCount();
     }
     return emitters;

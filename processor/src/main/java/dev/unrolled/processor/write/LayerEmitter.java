@@ -54,24 +54,34 @@ abstract class LayerEmitter {
   /** The layer's static kernels, added to the model. */
   abstract List<MethodSpec> kernels();
 
+  /** The fields of the vector blocks after the matrix, in flat order: the biases (or log-widths). */
+  List<String> vectors() {
+    return List.of(Names.biases(l));
+  }
+
+  /** The gradient fields of {@link #vectors()}, in the same order. */
+  List<String> vectorGradients() {
+    return List.of(Names.biasGradients(l));
+  }
+
   CodeBlock exportParameters(String dst) {
-    return storage.export(layer, dst, Names.weights(l), Names.biases(l));
+    return storage.export(layer, dst, Names.weights(l), vectors());
   }
 
   CodeBlock importParameters(String src) {
-    return storage.importFrom(layer, num, src, Names.weights(l), Names.biases(l));
+    return storage.importFrom(layer, num, src, Names.weights(l), vectors());
   }
 
   CodeBlock exportGradients(String dst) {
-    return storage.export(layer, dst, Names.weightGradients(l), Names.biasGradients(l));
+    return storage.export(layer, dst, Names.weightGradients(l), vectorGradients());
   }
 
   CodeBlock parameterRows() {
-    return storage.rows(layer, firstRow, Names.weights(l), Names.biases(l));
+    return storage.rows(layer, firstRow, Names.weights(l), vectors());
   }
 
   CodeBlock gradientRows() {
-    return storage.rows(layer, firstRow, Names.weightGradients(l), Names.biasGradients(l));
+    return storage.rows(layer, firstRow, Names.weightGradients(l), vectorGradients());
   }
 
   CodeBlock decayedRows() {
@@ -92,6 +102,11 @@ abstract class LayerEmitter {
   /** The activations this layer writes: {@code al}, or {@code zl} when the activation is the identity. */
   String activations() {
     return Names.activations(layer);
+  }
+
+  /** The rows the next layer reads: the activations, or with dropout {@code ol}, the kept ones. */
+  String output() {
+    return activations();
   }
 
   /** Row buffers of a batch: pre-activations, activations (unless they are the same), deltas. */
@@ -126,15 +141,21 @@ abstract class LayerEmitter {
 
   /** Gradient buffers, as large as the parameters: allocated only by workspaces that train. */
   List<FieldSpec> trainingFields() {
-    return List.of(FieldSpec.builder(storage.type(num), Names.weightGradients(l)).build(),
-        FieldSpec.builder(num.vector(), Names.biasGradients(l)).build());
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(FieldSpec.builder(storage.type(num), Names.weightGradients(l)).build());
+    for (String gradient : vectorGradients()) {
+      fields.add(FieldSpec.builder(num.vector(), gradient).build());
+    }
+    return fields;
   }
 
   CodeBlock allocateTraining() {
-    return CodeBlock.builder()
-        .addStatement("$L = $L", Names.weightGradients(l), storage.allocate(layer, num))
-        .addStatement("$L = new $T[$L]", Names.biasGradients(l), num.scalar(), layer.outputs())
-        .build();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$L = $L", Names.weightGradients(l), storage.allocate(layer, num));
+    for (String gradient : vectorGradients()) {
+      code.addStatement("$L = new $T[$L]", gradient, num.scalar(), layer.outputs());
+    }
+    return code.build();
   }
 
   /** {@code forwardl(model, m)}: this layer's forward pass over rows [0, m). */

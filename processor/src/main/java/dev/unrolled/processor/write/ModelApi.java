@@ -2,13 +2,19 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
+import dev.unrolled.Norm;
+import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /** The public methods of {@code FooModel}: the {@code Model} contract and the fast entry points. */
@@ -42,24 +48,69 @@ final class ModelApi {
       type.addMethod(predict(num.vector(), false)).addMethod(classify(num.vector(), false));
     }
     type.addMethod(lossAndGradient()).addMethod(scratch());
+    if (plan.hasBatchNorm()) {
+      addRunningEstimates(type);
+    }
     if (plan.hasVectorLayers()) {
       type.addMethod(override("backend").returns(Backend.class)
           .addStatement("return VECTOR ? $T.VECTOR : $T.PLAIN", Backend.class, Backend.class).build());
     }
   }
 
-  /** The table; with vector tiles also which kernels this JVM runs, since that is decided at run time. */
+  /**
+   * The table; with vector tiles also which kernels this JVM runs, since that is decided at run
+   * time; with batch normalisation the running estimates as they are now.
+   */
   private MethodSpec summary() {
     MethodSpec.Builder method = override("summary").returns(String.class);
-    if (!plan.hasVectorLayers()) {
-      return method.addStatement("return SUMMARY").build();
+    CodeBlock.Builder text = CodeBlock.builder().add("SUMMARY");
+    if (plan.hasVectorLayers()) {
+      text.add(" + (VECTOR\n? $S + $L.describe() + $S\n: $S + $T.unavailableReason() + $S)",
+          plan.hasTiledLayers() ? "Kernels: Vector API tiles, " : "Kernels: Vector API lanes, ",
+          plan.hasTiledLayers() ? VectorKernels.CLASS_NAME : LaneKernels.CLASS_NAME, "\n",
+          "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n");
     }
-    return method
-        .addStatement("return SUMMARY + (VECTOR\n? $S + $L.describe() + $S\n: $S + $T.unavailableReason() + $S)",
-            plan.hasTiledLayers() ? "Kernels: Vector API tiles, " : "Kernels: Vector API lanes, ",
-            plan.hasTiledLayers() ? VectorKernels.CLASS_NAME : LaneKernels.CLASS_NAME, "\n",
-            "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n")
-        .build();
+    for (LayerPlan layer : batchLayers()) {
+      text.add("\n+ $T.describe($L, $L, $L)", RuntimeTypes.RUNNING_ESTIMATES, layer.number(),
+          Names.runningMeans(layer.number()), Names.runningVariances(layer.number()));
+    }
+    return method.addStatement("return $L", text.build()).build();
+  }
+
+  private List<LayerPlan> batchLayers() {
+    return plan.layers().stream().filter(layer -> layer.norm() == Norm.BATCH).toList();
+  }
+
+  /** The running estimates of the BATCH layers, in layer order: means, then variances. */
+  private void addRunningEstimates(TypeSpec.Builder type) {
+    List<LayerPlan> layers = batchLayers();
+    int count = layers.stream().mapToInt(layer -> 2 * layer.outputs()).sum();
+    type.addField(FieldSpec.builder(TypeName.INT, "RUNNING_ESTIMATES", Modifier.PUBLIC, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Running means and variances of the BATCH layers, kept for prediction.\n")
+        .initializer("$L", count)
+        .build());
+    type.addMethod(override("runningEstimateCount").returns(TypeName.INT)
+        .addStatement("return RUNNING_ESTIMATES").build());
+    MethodSpec.Builder get = override("getRunningEstimates")
+        .addParameter(DOUBLES, "dst")
+        .addStatement("$T.length(dst, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "dst");
+    MethodSpec.Builder set = override("setRunningEstimates")
+        .addParameter(DOUBLES, "src")
+        .addJavadoc("Replaces the running estimates, after checking every one: finite, variances ≥ 0.\n")
+        .addStatement("$T.length(src, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "src")
+        .addStatement("$T.check(src, new int[] {$L}, new int[] {$L})", RuntimeTypes.RUNNING_ESTIMATES,
+            layers.stream().map(layer -> Integer.toString(layer.number())).collect(Collectors.joining(", ")),
+            layers.stream().map(layer -> Integer.toString(layer.outputs())).collect(Collectors.joining(", ")));
+    int offset = 0;
+    for (LayerPlan layer : layers) {
+      for (String field : List.of(Names.runningMeans(layer.number()), Names.runningVariances(layer.number()))) {
+        get.addStatement("$T.export($L, dst, $L)", RuntimeTypes.RUNNING_ESTIMATES, field, offset);
+        set.addStatement("$T.importFrom(src, $L, $L)", RuntimeTypes.RUNNING_ESTIMATES, offset, field);
+        offset += layer.outputs();
+      }
+    }
+    type.addMethod(get.build()).addMethod(set.build());
   }
 
   private static MethodSpec.Builder override(String name) {
@@ -82,6 +133,9 @@ final class ModelApi {
           .addStatement("ws.x[0] = row");
     } else {
       method.addStatement("ws.x[0] = input");
+    }
+    if (plan.hasDropout() || plan.hasBatchNorm()) {
+      method.addStatement("ws.prepare(false, 0, 0, 0)"); // inference: no dropout, running estimates
     }
     method.addStatement("ws.forward(this, 1)");
   }
@@ -116,14 +170,25 @@ final class ModelApi {
   }
 
   private MethodSpec lossAndGradient() {
-    return override("lossAndGradient")
+    MethodSpec.Builder method = override("lossAndGradient")
         .returns(TypeName.DOUBLE)
         .addParameter(ArrayTypeName.of(DOUBLES), "inputs")
         .addParameter(ArrayTypeName.of(DOUBLES), "targets")
         .addParameter(DOUBLES, "gradient")
         .addStatement("int m = $T.batch(inputs, INPUTS, targets, OUTPUTS)", RuntimeTypes.CHECKS)
-        .addStatement("$T.length(gradient, PARAMETERS, $S)", RuntimeTypes.CHECKS, "gradient")
-        .addStatement("$T ws = scratch(m)", WORKSPACE)
+        .addStatement("$T.length(gradient, PARAMETERS, $S)", RuntimeTypes.CHECKS, "gradient");
+    if (plan.hasBatchNorm()) {
+      int first = batchLayers().get(0).number();
+      method.beginControlFlow("if (m < 2)")
+          .addStatement("throw new $T($S)", IllegalArgumentException.class, "a batch of one row has no batch statistics,"
+              + " and layer " + first + " normalises over the batch (norm = BATCH): give at least 2 rows")
+          .endControlFlow();
+    }
+    method.addStatement("$T ws = scratch(m)", WORKSPACE);
+    if (plan.hasDropout() || plan.hasBatchNorm()) {
+      method.addStatement("ws.evaluating()");
+    }
+    return method
         .addStatement("ws.ensureTraining()")
         .addStatement("ws.loadInputs(inputs, m)")
         .addStatement("ws.loadTargets(targets, m)")

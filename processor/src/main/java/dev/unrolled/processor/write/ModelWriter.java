@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.model.MethodSignature;
 import dev.unrolled.processor.plan.NetworkPlan;
@@ -200,8 +201,13 @@ public final class ModelWriter {
     code.add("$T.$L, $T.$L", Loss.class, plan.loss().name(), Precision.class, plan.precision().name());
     for (Architecture.Layer layer : architecture.layers()) {
       // "$T.Layer" rather than a nested ClassName, which JavaPoet imports even when told to qualify.
-      code.add(",\n    new $T.Layer($L, $T.$L)", RuntimeTypes.ARCHITECTURE, layer.units(),
-          Activation.class, layer.activation().name());
+      if (layer.normalised() || layer.dropout() > 0) {
+        code.add(",\n    new $T.Layer($L, $T.$L, $T.$L, $L)", RuntimeTypes.ARCHITECTURE, layer.units(),
+            Activation.class, layer.activation().name(), Norm.class, layer.norm().name(), layer.dropout());
+      } else {
+        code.add(",\n    new $T.Layer($L, $T.$L)", RuntimeTypes.ARCHITECTURE, layer.units(),
+            Activation.class, layer.activation().name());
+      }
     }
     return code.add(")").build();
   }

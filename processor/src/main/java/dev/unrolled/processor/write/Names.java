@@ -24,7 +24,11 @@ final class Names {
       hold one sample's input {@code i} and delta {@code j}, and {@code gw_j_i}, {@code gb_j} sum the
       gradients over the batch; the RBF kernels hold centre {@code c_j_i} and sum {@code gc_j_i},
       {@code gs_j} (centres, log-widths), with {@code e = x − c} and {@code r = ‖x − c‖²}; the loss keeps
-      the softmax exponentials in {@code e0, e1, …}.
+      the softmax exponentials in {@code e0, e1, …}. A normalised layer keeps {@code scalel}, {@code shiftl}
+      ({@code γ}, {@code β}) instead of biases, its product and then {@code ĥ} in {@code nl}, and
+      {@code invl = 1/√(σ² + ε)}; with batch normalisation also the batch's {@code meanl}, {@code varl} and the
+      model's {@code runningMeanl}, {@code runningVarl}. A dropout layer passes on {@code ol}: in training the
+      kept outputs {@code droppedl = al ⊙ keepl}, otherwise {@code al}.
       """;
 
   private Names() {}
@@ -71,6 +75,67 @@ final class Names {
   /** The {@code [unit][sample]} copy of a batch buffer in a lane layer: {@code z2Lanes}, {@code xLanes}. */
   static String lanes(String rows) {
     return rows + "Lanes";
+  }
+
+  /** The scale {@code γ} of a normalised layer. */
+  static String scale(int layer) {
+    return "scale" + layer;
+  }
+
+  /** The shift {@code β} of a normalised layer. */
+  static String shift(int layer) {
+    return "shift" + layer;
+  }
+
+  static String scaleGradients(int layer) {
+    return "gscale" + layer;
+  }
+
+  static String shiftGradients(int layer) {
+    return "gshift" + layer;
+  }
+
+  /** A normalised layer's rows: its product {@code h = W·a}, then {@code ĥ} in place. */
+  static String normalised(int layer) {
+    return "n" + layer;
+  }
+
+  /** {@code 1/√(σ² + ε)}: one per sample (LAYER) or per unit (BATCH). */
+  static String inverseDeviations(int layer) {
+    return "inv" + layer;
+  }
+
+  /** The batch means and variances of a BATCH layer, from its last forward pass with batch statistics. */
+  static String batchMeans(int layer) {
+    return "mean" + layer;
+  }
+
+  static String batchVariances(int layer) {
+    return "var" + layer;
+  }
+
+  /** The running estimates of a BATCH layer, in the model. */
+  static String runningMeans(int layer) {
+    return "runningMean" + layer;
+  }
+
+  static String runningVariances(int layer) {
+    return "runningVar" + layer;
+  }
+
+  /** A dropout layer's multipliers of the last training pass: {@code 1/(1 − p)} for kept outputs, else 0. */
+  static String keep(int layer) {
+    return "keep" + layer;
+  }
+
+  /** A dropout layer's kept outputs {@code a ⊙ keep}, in training. */
+  static String dropped(int layer) {
+    return "dropped" + layer;
+  }
+
+  /** The rows a dropout layer passes on: {@code droppedl} in training, {@code al} otherwise. */
+  static String output(int layer) {
+    return "o" + layer;
   }
 
   /** {@code dense3}, or {@code dense3_1} for the second of several chunks. */

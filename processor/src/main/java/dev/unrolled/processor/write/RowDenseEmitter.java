@@ -3,6 +3,8 @@ package dev.unrolled.processor.write;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import dev.unrolled.processor.plan.LayerPlan;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A dense layer whose batch stays in rows ({@code z[s][j]}): the unrolled and looped shapes (and the
@@ -14,8 +16,26 @@ abstract class RowDenseEmitter extends DenseEmitter {
     super(layer, num, model, storage, input);
   }
 
-  /** The kernel calls of the forward pass: {@code z = W·input + b} over rows [0, m). */
+  /**
+   * The kernel calls of the forward pass: {@code z = W·input + b} over rows [0, m), or in a
+   * normalised layer {@code n = W·input} (see {@link #productRows()}, {@link #hasBias()}).
+   */
   abstract void addForwardCalls(MethodSpec.Builder method);
+
+  /** The product's kernels: forward, gradients, propagation. */
+  abstract List<MethodSpec> productKernels();
+
+  @Override
+  final List<MethodSpec> kernels() {
+    List<MethodSpec> kernels = new ArrayList<>(productKernels());
+    if (norm != null) {
+      kernels.addAll(norm.kernels());
+    }
+    if (dropout != null) {
+      kernels.add(dropout.kernel());
+    }
+    return kernels;
+  }
 
   /** The kernel calls of the backward pass: the gradients, then the deltas of the previous layer. */
   abstract void addBackwardCalls(MethodSpec.Builder method);
@@ -23,17 +43,31 @@ abstract class RowDenseEmitter extends DenseEmitter {
   @Override
   MethodSpec forward() {
     String z = Names.preActivations(l);
-    MethodSpec.Builder method = pass("forward")
-        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
-            layer.activation(), z, l, input, l);
+    MethodSpec.Builder method = pass("forward");
+    if (norm == null) {
+      method.addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
+          layer.activation(), z, l, input, l);
+    } else {
+      method.addJavadoc("Layer $L ($L, $L, $L norm): {@code $L = h = W$L·$L}, $L", l, layer.shape().label(),
+          layer.activation(), layer.norm(), productRows(), l, input, norm.forwardDoc());
+    }
     if (hasActivation()) {
       method.addJavadoc(", {@code $L = $L($L)}", activations(), function(), z);
     }
+    if (dropout != null) {
+      method.addJavadoc(", then in a trainer step dropout (p = $L) into {@code $L}", layer.dropout(), output());
+    }
     method.addJavadoc(".\n");
     addForwardCalls(method);
+    if (norm != null) {
+      method.addCode(norm.forward(z));
+    }
     if (hasActivation()) {
       method.addCode(eachUnit("$T[] zs = $L[s], as = $L[s]", new Object[] {num.scalar(), z, activations()},
           layer.outputs(), "j", "as[j] = $L(zs[j])", function()));
+    }
+    if (dropout != null) {
+      method.addCode(dropout.forward());
     }
     return method.build();
   }
@@ -41,12 +75,21 @@ abstract class RowDenseEmitter extends DenseEmitter {
   @Override
   MethodSpec backward(LayerEmitter previous) {
     String d = Names.deltas(l);
-    MethodSpec.Builder method = pass("backward")
-        .addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, input, l, l);
+    MethodSpec.Builder method = pass("backward");
+    if (norm == null) {
+      method.addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, input, l, l);
+    } else {
+      method.addJavadoc("Layer $L: the gradients of the scale and shift, {@code d$L ← ∂L/∂h} through the $L norm,\n",
+          l, l, layer.norm())
+          .addJavadoc("then {@code gw$L = d$Lᵀ·$L}", l, l, input);
+    }
     if (layer.propagates()) {
       method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
     }
     method.addJavadoc(".\n");
+    if (norm != null) {
+      method.addCode(norm.backward());
+    }
     addBackwardCalls(method);
     if (layer.propagates()) {
       method.addCode(previous.slope());

@@ -11,9 +11,11 @@ import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
 import dev.unrolled.support.GuardedUpdate;
+import dev.unrolled.support.RunningEstimates;
 import dev.unrolled.support.TrainingCore;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
+import dev.unrolled.train.Dropout;
 
 /**
  * The runtime types generated code names, taken from the classes themselves: a runtime type that
@@ -33,6 +35,8 @@ final class RuntimeTypes {
   static final ClassName TRAINING_CORE = ClassName.get(TrainingCore.class);
   static final ClassName VECTOR_SUPPORT = ClassName.get(VectorSupport.class);
   static final ClassName WEIGHT_INIT = ClassName.get(WeightInit.class);
+  static final ClassName RUNNING_ESTIMATES = ClassName.get(RunningEstimates.class);
+  static final ClassName DROPOUT = ClassName.get(Dropout.class);
 
   private RuntimeTypes() {}
 }

@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import dev.unrolled.Architecture.Block;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
@@ -150,34 +151,45 @@ enum Storage {
         .build();
   }
 
-  /** {@code dst[flat] = storage} for the whole layer: its matrix, then its vector block. */
-  CodeBlock export(LayerPlan layer, String dst, String matrix, String vector) {
-    return CodeBlock.builder().add(exportMatrix(layer, dst, matrix))
-        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("$L[$L + j] = $L[j]", dst, layer.biasOffset(), vector)
-        .endControlFlow()
-        .build();
+  /** {@code dst[flat] = storage} for the whole layer: its matrix, then its vector blocks in order. */
+  CodeBlock export(LayerPlan layer, String dst, String matrix, List<String> vectors) {
+    CodeBlock.Builder code = CodeBlock.builder().add(exportMatrix(layer, dst, matrix));
+    for (int k = 0; k < vectors.size(); k++) {
+      code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+          .addStatement("$L[$L + j] = $L[j]", dst, vectorOffset(layer, k), vectors.get(k))
+          .endControlFlow();
+    }
+    return code.build();
   }
 
   /** {@code storage = src[flat]} for the whole layer, narrowed to the storage precision. */
-  CodeBlock importFrom(LayerPlan layer, Numeric num, String src, String matrix, String vector) {
+  CodeBlock importFrom(LayerPlan layer, Numeric num, String src, String matrix, List<String> vectors) {
     String cast = num.isFloat() ? "(float) " : "";
-    return CodeBlock.builder().add(importMatrix(layer, cast, src, matrix))
-        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("$L[j] = $L$L[$L + j]", vector, cast, src, layer.biasOffset())
-        .endControlFlow()
-        .build();
+    CodeBlock.Builder code = CodeBlock.builder().add(importMatrix(layer, cast, src, matrix));
+    for (int k = 0; k < vectors.size(); k++) {
+      code.beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+          .addStatement("$L[j] = $L$L[$L + j]", vectors.get(k), cast, src, vectorOffset(layer, k))
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** Where vector block {@code k} after the matrix starts in the flat layout. */
+  private static int vectorOffset(LayerPlan layer, int k) {
+    return layer.biasOffset() + k * layer.outputs();
   }
 
   /**
-   * {@code rows[first…]} = the layer's rows, the matrix rows and then the vector, at constant
+   * {@code rows[first…]} = the layer's rows, the matrix rows and then the vectors, at constant
    * positions so that deep networks can fill them in groups of layers.
    */
-  CodeBlock rows(LayerPlan layer, int first, String matrix, String vector) {
-    return CodeBlock.builder()
-        .add(eachRow(layer, row -> CodeBlock.of("rows[$L] = $L", plus(first, rowIndex()), row), matrix))
-        .addStatement("rows[$L] = $L", first + rows(layer), vector)
-        .build();
+  CodeBlock rows(LayerPlan layer, int first, String matrix, List<String> vectors) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add(eachRow(layer, row -> CodeBlock.of("rows[$L] = $L", plus(first, rowIndex()), row), matrix));
+    for (int k = 0; k < vectors.size(); k++) {
+      code.addStatement("rows[$L] = $L", first + rows(layer) + k, vectors.get(k));
+    }
+    return code.build();
   }
 
   /** Marks the rows of the layer's decayed blocks, from {@code first}; the others stay false. */
@@ -198,9 +210,9 @@ enum Storage {
   /** The index of a matrix row inside {@link #eachRow}: none for one flat row, the loop's {@code i}. */
   abstract String rowIndex();
 
-  /** Rows an optimizer sees for the layer: the matrix rows and the vector. */
+  /** Rows an optimizer sees for the layer: the matrix rows and the vectors. */
   int rowCount(LayerPlan layer) {
-    return rows(layer) + 1;
+    return rows(layer) + layer.span().vectors().size();
   }
 
   /** {@code offset + index}, or just the index for the first layer. */

@@ -2,12 +2,14 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.Norm;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
@@ -66,6 +68,9 @@ public final class TrainerWriter {
     type.addMethod(contract("model", model).addStatement("return model").build());
     addTrainBatches(type);
     addDelegates(type);
+    if (plan.hasDropout()) {
+      addDropoutSeed(type);
+    }
     return JavaFile.builder(plan.packageName(), type.build()).build();
   }
 
@@ -138,7 +143,17 @@ public final class TrainerWriter {
         .addStatement("gradients[k] = shards[k].gradientRows()")
         .endControlFlow()
         .addStatement("this.core = new $T<>(model, shards, update, parallelism, gradients)", RuntimeTypes.TRAINING_CORE)
+        .addCode(minimumRows())
         .build();
+  }
+
+  /** Batch normalisation needs two rows in every shard: the statistics of one row are undefined. */
+  private CodeBlock minimumRows() {
+    return plan.layers().stream().filter(layer -> layer.norm() == Norm.BATCH).findFirst()
+        .map(layer -> CodeBlock.builder().addStatement("core.minimumShardRows(2, $S)",
+            "layer " + layer.number() + " normalises over the batch (norm = BATCH), and one row has no batch statistics")
+            .build())
+        .orElse(CodeBlock.of(""));
   }
 
   /** The architecture-independent calls, handed to the core. */
@@ -147,10 +162,40 @@ public final class TrainerWriter {
         .addMethod(datasetBatch("evaluateBatch").addStatement("return core.evaluateBatch(data, rows, from, to)").build())
         .addMethod(contract("restoreIfNotFinite", TypeName.BOOLEAN).addStatement("return core.restoreIfNotFinite()").build())
         .addMethod(contract("lastBatchCorrect", TypeName.INT).addStatement("return core.lastBatchCorrect()").build())
+        .addMethod(contract("minimumBatchRows", TypeName.INT).addStatement("return core.minimumBatchRows()").build())
         .addMethod(contract("close", TypeName.VOID)
             .addJavadoc("Stops the threads of a data-parallel trainer (nothing to do otherwise); idempotent.\n")
             .addJavadoc("A closed data-parallel trainer refuses further batches.\n")
             .addStatement("core.close()")
+            .build());
+  }
+
+  /** The seed of the dropout masks and the step count they are drawn for. */
+  private void addDropoutSeed(TypeSpec.Builder type) {
+    ClassName self = ClassName.get(plan.packageName(), plan.trainerName());
+    type.addMethod(MethodSpec.methodBuilder("dropoutSeed")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(self)
+            .addParameter(TypeName.LONG, "seed")
+            .addJavadoc("Sets the seed of the dropout masks (0 until set): the masks of step {@code k} are a function of\n")
+            .addJavadoc("the seed, k, the layer, the sample's row in the batch and the unit (see {@link $T}), so\n",
+                RuntimeTypes.DROPOUT)
+            .addJavadoc("training repeats bit for bit whatever the thread count. Returns this trainer.\n")
+            .addStatement("core.dropoutSeed(seed)")
+            .addStatement("return this")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("dropoutSeed")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.LONG)
+            .addJavadoc("The seed of the dropout masks.\n")
+            .addStatement("return core.dropoutSeed()")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("steps")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.LONG)
+            .addJavadoc("The training batches given so far, counting any a non-finite loss skipped: the number of the\n")
+            .addJavadoc("next step, whose dropout masks it selects.\n")
+            .addStatement("return core.steps()")
             .build());
   }
 

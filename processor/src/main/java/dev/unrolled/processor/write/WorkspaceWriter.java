@@ -120,7 +120,7 @@ final class WorkspaceWriter {
   private void addEnsureTraining(TypeSpec.Builder type) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureTraining")
         .addJavadoc("Allocates the buffers the backward pass needs, once; inference never does.\n")
-        .beginControlFlow("if ($L != null)", Names.biasGradients(1))
+        .beginControlFlow("if ($L != null)", Names.weightGradients(1))
         .addStatement("return")
         .endControlFlow();
     type.addMethods(perLayer(method, "allocateTraining", null, LayerEmitter::allocateTraining));
@@ -238,19 +238,58 @@ final class WorkspaceWriter {
         .build();
   }
 
-  /** What a forward pass computes: a trainer step's (dropout, batch statistics) or inference. */
+  /**
+   * What a forward pass computes: a trainer step's (dropout, batch statistics) or inference; and
+   * the step's batch statistics folded into the model's running estimates.
+   */
   private void addModes(TypeSpec.Builder type) {
-    type.addMethod(overriding("prepare")
+    MethodSpec.Builder prepare = overriding("prepare")
         .addParameter(TypeName.BOOLEAN, "training")
         .addParameter(TypeName.LONG, "seed")
         .addParameter(TypeName.LONG, "step")
-        .addParameter(TypeName.INT, "firstRow")
-        .build());
-    type.addMethod(overriding("foldStatistics")
+        .addParameter(TypeName.INT, "firstRow");
+    if (plan.hasDropout()) {
+      type.addField(FieldSpec.builder(TypeName.BOOLEAN, "dropping")
+              .addJavadoc("Whether forward passes drop outputs: in trainer steps only.\n").build())
+          .addField(TypeName.LONG, "dropoutSeed")
+          .addField(TypeName.LONG, "dropoutStep")
+          .addField(FieldSpec.builder(TypeName.INT, "firstRow")
+              .addJavadoc("The batch row of this workspace's row 0: its shard's first row.\n").build());
+      prepare.addStatement("dropping = training")
+          .addStatement("dropoutSeed = seed")
+          .addStatement("dropoutStep = step")
+          .addStatement("this.firstRow = firstRow");
+    }
+    MethodSpec.Builder fold = overriding("foldStatistics")
         .addParameter(model, "model")
         .addParameter(TypeName.BOOLEAN, "first")
-        .addParameter(TypeName.DOUBLE, "weight")
-        .build());
+        .addParameter(TypeName.DOUBLE, "weight");
+    if (plan.hasBatchNorm()) {
+      type.addField(FieldSpec.builder(TypeName.BOOLEAN, "batchStatistics")
+              .addJavadoc("Whether BATCH layers normalise with the batch's statistics (trainer steps and\n")
+              .addJavadoc("lossAndGradient) rather than the running estimates (prediction).\n").build())
+          .addField(FieldSpec.builder(TypeName.INT, "statisticsRows")
+              .addJavadoc("The rows of the last forward pass with batch statistics.\n").build());
+      prepare.addStatement("batchStatistics = training");
+      for (LayerEmitter layer : layers) {
+        if (layer instanceof DenseEmitter dense && dense.norm != null && dense.norm.batch()) {
+          fold.addCode(dense.norm.fold());
+        }
+      }
+    }
+    type.addMethod(prepare.build()).addMethod(fold.build());
+    if (!plan.hasDropout() && !plan.hasBatchNorm()) {
+      return;
+    }
+    MethodSpec.Builder evaluating = MethodSpec.methodBuilder("evaluating")
+        .addJavadoc("For lossAndGradient: the training objective, with batch statistics, without dropout.\n");
+    if (plan.hasDropout()) {
+      evaluating.addStatement("dropping = false");
+    }
+    if (plan.hasBatchNorm()) {
+      evaluating.addStatement("batchStatistics = true");
+    }
+    type.addMethod(evaluating.build());
   }
 
   private MethodSpec forward() {
@@ -258,6 +297,11 @@ final class WorkspaceWriter {
         .addJavadoc("Forward pass over rows [0, m) of {@code x}, layer by layer.\n")
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
+    if (plan.hasBatchNorm()) {
+      method.beginControlFlow("if (batchStatistics)")
+          .addStatement("statisticsRows = m")
+          .endControlFlow();
+    }
     for (LayerEmitter layer : layers) {
       method.addStatement("forward$L(model, m)", layer.l);
     }

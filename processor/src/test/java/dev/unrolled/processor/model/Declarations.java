@@ -1,6 +1,7 @@
 package dev.unrolled.processor.model;
 
 import dev.unrolled.Activation;
+import dev.unrolled.Norm;
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
 import dev.unrolled.Precision;
@@ -38,6 +39,8 @@ public final class Declarations {
     private Integer rbfUnits;
     private final List<Integer> units = new ArrayList<>();
     private final List<Activation> activations = new ArrayList<>();
+    private final List<Norm> norms = new ArrayList<>();
+    private final List<Double> dropouts = new ArrayList<>();
     private Loss loss = Loss.MEAN_SQUARED_ERROR;
     private Precision precision = Precision.FLOAT;
     private Integer maxParameters;
@@ -60,8 +63,15 @@ public final class Declarations {
 
     /** {@code @Dense(units = units, activation = activation)}. */
     public Builder dense(int units, Activation activation) {
+      return dense(units, activation, null, null);
+    }
+
+    /** {@code @Dense(units, activation, norm, dropout)}; null values are not written. */
+    public Builder dense(int units, Activation activation, Norm norm, Double dropout) {
       this.units.add(units);
       this.activations.add(activation);
+      this.norms.add(norm);
+      this.dropouts.add(dropout);
       return this;
     }
 
@@ -107,10 +117,15 @@ public final class Declarations {
         // The number in the layer table, as NetworkReader gives it: the RBF layer is layer 1.
         int number = (rbf == null ? 0 : RbfDeclaration.NUMBER) + k + 1;
         Activation activation = activations.get(k);
+        Norm norm = norms.get(k);
+        Double dropout = dropouts.get(k);
         layers.add(new LayerDeclaration(number, units.get(k),
-            activation == null ? Activation.IDENTITY : activation, new StubMirror("@Dense " + number),
+            activation == null ? Activation.IDENTITY : activation, norm == null ? Norm.NONE : norm,
+            dropout == null ? 0.0 : dropout, new StubMirror("@Dense " + number),
             new StubValue("layer " + number + " units", units.get(k)),
-            activation == null ? null : new StubValue("layer " + number + " activation", activation)));
+            activation == null ? null : new StubValue("layer " + number + " activation", activation),
+            norm == null ? null : new StubValue("layer " + number + " norm", norm),
+            dropout == null ? null : new StubValue("layer " + number + " dropout", dropout)));
       }
       return new NetworkDeclaration(null, new StubMirror("@Network"), inputs, new StubValue("inputs", inputs),
           rbf, layers, new StubValue("layers", List.of()), loss, new StubValue("loss", loss), precision,
