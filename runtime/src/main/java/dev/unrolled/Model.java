@@ -129,10 +129,11 @@ public interface Model {
   }
 
   /**
-   * Saves the architecture and parameters to {@code file}, atomically replacing it; see
-   * {@link ModelFile} for the format. For example {@code model.save(Path.of("iris.unrl"))}.
+   * Saves the architecture, parameters and running estimates to {@code file}, atomically replacing
+   * it; see {@link ModelFile} for the format. For example {@code model.save(Path.of("iris.unrl"))}.
    *
-   * @throws ModelFileException if a parameter is not finite; nothing is written then
+   * @throws ModelFileException if a parameter or running estimate is not finite, or a running
+   *     variance is negative; nothing is written then
    * @throws IOException if the file cannot be written; the previous file, if any, is unchanged
    */
   default void save(Path file) throws IOException {
@@ -140,10 +141,11 @@ public interface Model {
   }
 
   /**
-   * Replaces the parameters with those saved in {@code file} by a model of the same architecture.
+   * Replaces the parameters and running estimates with those saved in {@code file} by a model of the
+   * same architecture.
    *
    * @throws ModelFileException if the file is not an intact model file of this architecture; the
-   *     parameters are then unchanged
+   *     parameters and running estimates are then unchanged
    * @throws IOException if the file cannot be read
    */
   default void load(Path file) throws IOException {

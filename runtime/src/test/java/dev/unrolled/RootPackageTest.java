@@ -30,8 +30,8 @@ class RootPackageTest {
     }
 
     assertThat(publicTypes).containsExactly("Activation", "Architecture", "Backend", "Dataset", "Dense",
-        "FitOptions", "History", "LearningRateSchedule", "Loss", "Model", "Network", "Optimizer", "Parallelism",
-        "ParameterUpdater", "Precision", "Rbf", "Trainer").inOrder();
+        "FitOptions", "History", "LearningRateSchedule", "Loss", "Model", "Network", "Norm", "Optimizer",
+        "Parallelism", "ParameterUpdater", "Precision", "Rbf", "Trainer").inOrder();
   }
 
   private static boolean isPublic(String simpleName) {

@@ -23,8 +23,9 @@ import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 
 /**
- * Saves a model's parameters together with its architecture, and loads them back only into a model
- * of the same architecture. {@link Model#save} and {@link Model#load} delegate here.
+ * Saves a model's parameters and running estimates together with its architecture, and loads them
+ * back only into a model of the same architecture. {@link Model#save} and {@link Model#load}
+ * delegate here.
  *
  * <pre>{@code
  * model.save(Path.of("iris.unrl"));       // atomic: readers see the old file or the new one
@@ -32,41 +33,56 @@ import java.util.zip.CRC32;
  * copy.load(Path.of("iris.unrl"));        // ModelFileException unless the file is an intact IrisModel
  * }</pre>
  *
- * <h2>Format, versions 1 and 2</h2>
+ * <h2>Format, versions 1 to 3</h2>
  *
  * <p>Big-endian, as {@link java.io.DataOutputStream} writes:
  *
  * <table>
- * <caption>Model file, format versions 1 and 2</caption>
- * <tr><th>bytes</th><th>type</th><th>content</th></tr>
- * <tr><td>4</td><td>int</td><td>magic number {@code 0x554E524C}, ASCII {@code UNRL}</td></tr>
- * <tr><td>4</td><td>int</td><td>format version: {@code 1}, or {@code 2} for a network with an RBF layer</td></tr>
- * <tr><td>4</td><td>int</td><td>inputs</td></tr>
- * <tr><td>4</td><td>int</td><td>version 2 only: the RBF layer's units (at least 1)</td></tr>
- * <tr><td>4</td><td>int</td><td>L, the number of layers (hidden layers, then the output layer)</td></tr>
- * <tr><td>L × (4 + 2 + n)</td><td>int, name</td><td>per layer: units, then the activation</td></tr>
- * <tr><td>2 + n</td><td>name</td><td>the loss</td></tr>
- * <tr><td>2 + n</td><td>name</td><td>the precision, {@code FLOAT} or {@code DOUBLE}</td></tr>
- * <tr><td>4</td><td>int</td><td>P, the model's {@link Model#parameterCount()}</td></tr>
+ * <caption>Model file, format versions 1 to 3</caption>
+ * <tr><th>bytes</th><th>type</th><th>content</th><th>versions</th></tr>
+ * <tr><td>4</td><td>int</td><td>magic number {@code 0x554E524C}, ASCII {@code UNRL}</td><td>all</td></tr>
+ * <tr><td>4</td><td>int</td><td>format version: {@code 1}, {@code 2} or {@code 3} (see below)</td><td>all</td></tr>
+ * <tr><td>4</td><td>int</td><td>inputs</td><td>all</td></tr>
+ * <tr><td>4</td><td>int</td><td>the RBF layer's units: at least 1 in version 2; in version 3, 0 for
+ *     none</td><td>2, 3</td></tr>
+ * <tr><td>4</td><td>int</td><td>L, the number of dense layers (hidden layers, then the output
+ *     layer)</td><td>all</td></tr>
+ * <tr><td>L × (4 + 2 + n)</td><td>int, name</td><td>per layer: units, then the activation</td><td>1, 2</td></tr>
+ * <tr><td>L × (4 + 2 + n + 2 + n + 8)</td><td>int, name, name, double</td><td>per layer: units, the
+ *     activation, the normalisation ({@link dev.unrolled.Norm}), then the dropout probability</td><td>3</td></tr>
+ * <tr><td>2 + n</td><td>name</td><td>the loss</td><td>all</td></tr>
+ * <tr><td>2 + n</td><td>name</td><td>the precision, {@code FLOAT} or {@code DOUBLE}</td><td>all</td></tr>
+ * <tr><td>4</td><td>int</td><td>P, the model's {@link Model#parameterCount()}</td><td>all</td></tr>
  * <tr><td>P × 4 or P × 8</td><td>float or double</td><td>the parameters in the flat layout of
- *     {@link Model#getParameters}, in the precision above</td></tr>
- * <tr><td>4</td><td>int</td><td>CRC-32 ({@link java.util.zip.CRC32}) of every byte before it</td></tr>
+ *     {@link Model#getParameters}, in the precision above</td><td>all</td></tr>
+ * <tr><td>4</td><td>int</td><td>R, the model's {@link Model#runningEstimateCount()}</td><td>3</td></tr>
+ * <tr><td>R × 4 or R × 8</td><td>float or double</td><td>the running estimates in the layout of
+ *     {@link Model#getRunningEstimates} (per {@code BATCH} layer its running means, then its running
+ *     variances), in the precision above</td><td>3</td></tr>
+ * <tr><td>4</td><td>int</td><td>CRC-32 ({@link java.util.zip.CRC32}) of every byte before it</td><td>all</td></tr>
  * </table>
  *
  * <p>A name is an unsigned 16-bit byte count n, then n ASCII bytes: the enum constant's name, as
  * {@link java.io.DataOutput#writeUTF} writes it. Names rather than ordinals, so that a reordered enum
- * never changes what a file means. A network without an RBF layer is written as version 1, byte for
- * byte what earlier Unrolled wrote and still reads. Everything up to P is {@link Model#architecture()}; P is stored
- * as well because the architecture fixes the count only for generated models, and a load checks
- * what the receiving model really exposes.
+ * never changes what a file means. {@code save} writes the oldest version that can hold the model:
+ * version 3 when a layer is normalised or has dropout, or the model keeps running estimates;
+ * otherwise version 2 for a network with an RBF layer and version 1 for the rest. So the files of
+ * networks that earlier Unrolled could describe are byte for byte what it wrote and still reads.
+ * Everything up to P is {@link Model#architecture()}; P and R are stored as well because the
+ * architecture fixes the counts only for generated models, and a load checks what the receiving
+ * model really exposes.
  *
  * <h2>Loading</h2>
  *
  * <p>The whole file is read and verified before the model is touched: magic number, version, header,
- * exact size, CRC-32, finite parameters, then the architecture and count against the model's.
- * Any failure is a {@link ModelFileException} saying what was expected and what was found, and the
- * model keeps its parameters. A corrupt header cannot cause a large allocation: sizes are checked
- * against the file's length first.
+ * exact size, CRC-32, finite parameters, finite running estimates and non-negative running
+ * variances, then the architecture (normalisation and dropout included) and both counts against the
+ * model's. Only then does the load call {@link Model#setParameters} and
+ * {@link Model#setRunningEstimates}. Any failure is a {@link ModelFileException} saying what was
+ * expected and what was found, and the model keeps its parameters and running estimates. A file of
+ * version 1 or 2 describes layers without normalisation or dropout and holds no running estimates,
+ * so it loads into a model of such layers that keeps none, as it always did. A corrupt header cannot
+ * cause a large allocation: sizes are checked against the file's length first.
  *
  * <h2>Saving</h2>
  *
@@ -77,16 +93,24 @@ import java.util.zip.CRC32;
  * falls back to an ordinary replace: the new file is still complete, but a crash during that replace
  * may leave the complete temporary file instead of the target. A symbolic link at the target is
  * replaced, not followed. On POSIX systems the new file gets the permissions any newly created file
- * gets (the umask), not the owner-only permissions of a temporary file. A model with a NaN or infinite parameter (or, in a FLOAT file, one beyond the
- * float range) is refused with a {@link ModelFileException} before anything is written: such a file
- * could only ever produce NaN predictions.
+ * gets (the umask), not the owner-only permissions of a temporary file. A model with a NaN or
+ * infinite parameter or running estimate (or, in a FLOAT file, one beyond the float range), or with a
+ * negative running variance, is refused with a {@link ModelFileException} before anything is
+ * written: such a file could only ever produce NaN predictions, and no load would accept it.
  */
 public final class ModelFile {
   /** ASCII "UNRL". */
   static final int MAGIC = 0x554E524C;
+  /**
+   * The format of networks with normalised layers, dropout or running estimates; every field of the
+   * older formats, and those.
+   */
+  static final int VERSION_NORM = 3;
   /** The newest format this Unrolled writes and reads; it reads every older one. */
-  static final int VERSION = 2;
-  /** The format of networks without an RBF layer, unchanged since the first. */
+  static final int VERSION = VERSION_NORM;
+  /** The format of networks with an RBF layer and plain dense layers. */
+  static final int VERSION_RBF = 2;
+  /** The format of networks of plain dense layers only, unchanged since the first. */
   static final int VERSION_DENSE = 1;
   /** Bytes per write and read: parameters are streamed in chunks, not one value per call. */
   static final int CHUNK = 1 << 16;
@@ -94,9 +118,11 @@ public final class ModelFile {
   private ModelFile() {}
 
   /**
-   * Writes {@code model}'s architecture and parameters to {@code file}, atomically replacing it.
+   * Writes {@code model}'s architecture, parameters and running estimates to {@code file}, atomically
+   * replacing it.
    *
-   * @throws ModelFileException if a parameter is not finite; nothing is written then
+   * @throws ModelFileException if a parameter or running estimate is not finite, or a running
+   *     variance is negative; nothing is written then
    * @throws IOException if the file cannot be written; the previous file, if any, is unchanged
    */
   public static void save(Model model, Path file) throws IOException {
@@ -109,13 +135,16 @@ public final class ModelFile {
     requireArgument(file, "file");
     Architecture architecture = model.architecture();
     double[] parameters = model.parameters();
+    double[] estimates = new double[model.runningEstimateCount()];
+    model.getRunningEstimates(estimates);
     requireSavable(parameters, architecture, file);
+    RunningEstimates.requireSavable(estimates, architecture, file);
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
     Path temporary = createTemporary(directory, target.getFileName().toString());
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        write(wrapper.apply(Channels.newOutputStream(channel)), architecture, parameters);
+        write(wrapper.apply(Channels.newOutputStream(channel)), architecture, parameters, estimates);
         channel.force(true);
       }
       replace(temporary, target);
@@ -131,8 +160,8 @@ public final class ModelFile {
   }
 
   /**
-   * Replaces {@code into}'s parameters with those in {@code file}, which must hold a model of the same
-   * architecture and parameter count.
+   * Replaces {@code into}'s parameters and running estimates with those in {@code file}, which must
+   * hold a model of the same architecture, parameter count and running-estimate count.
    *
    * @throws ModelFileException if the file is not an intact model file of {@code into}'s architecture;
    *     {@code into} is then unchanged
@@ -153,7 +182,13 @@ public final class ModelFile {
           + "model to load into has " + into.parameterCount() + " (both " + expected + "); the file was "
           + "saved from another implementation of this architecture — load it into that one");
     }
+    if (contents.runningEstimates().length != into.runningEstimateCount()) {
+      throw new ModelFileException(file + " holds " + contents.runningEstimates().length + " running estimates, "
+          + "but the model to load into keeps " + into.runningEstimateCount() + " (both " + expected + "); the "
+          + "file was saved from another implementation of this architecture — load it into that one");
+    }
     into.setParameters(contents.parameters());
+    into.setRunningEstimates(contents.runningEstimates());
   }
 
   /**
@@ -190,15 +225,42 @@ public final class ModelFile {
     return Files.createTempFile(directory, tempPrefix(name), ".tmp");
   }
 
-  private static void write(OutputStream out, Architecture architecture, double[] parameters)
+  private static void write(OutputStream out, Architecture architecture, double[] parameters, double[] estimates)
       throws IOException {
+    int version = version(architecture, estimates.length);
     CRC32 crc = new CRC32();
-    byte[] header = header(architecture, parameters.length);
+    byte[] header = header(architecture, parameters.length, version);
     crc.update(header);
     out.write(header);
     boolean single = architecture.precision() == Precision.FLOAT;
     ByteBuffer chunk = ByteBuffer.allocate(CHUNK); // big-endian
-    for (double value : parameters) {
+    put(parameters, single, chunk, crc, out);
+    if (version >= VERSION_NORM) {
+      if (chunk.remaining() < Integer.BYTES) {
+        drain(chunk, crc, out);
+      }
+      chunk.putInt(estimates.length);
+      put(estimates, single, chunk, crc, out);
+    }
+    drain(chunk, crc, out);
+    chunk.putInt((int) crc.getValue());
+    out.write(chunk.array(), 0, chunk.position());
+    out.flush();
+  }
+
+  /** The oldest format that holds the network, so that older networks' files never change. */
+  static int version(Architecture architecture, int runningEstimates) {
+    boolean plain = architecture.layers().stream().noneMatch(layer -> layer.normalised() || layer.dropout() > 0);
+    if (!plain || runningEstimates > 0) {
+      return VERSION_NORM;
+    }
+    return architecture.hasRbf() ? VERSION_RBF : VERSION_DENSE;
+  }
+
+  /** Appends {@code values} in the file's precision, draining full chunks. */
+  private static void put(double[] values, boolean single, ByteBuffer chunk, CRC32 crc, OutputStream out)
+      throws IOException {
+    for (double value : values) {
       if (chunk.remaining() < Double.BYTES) {
         drain(chunk, crc, out);
       }
@@ -208,25 +270,25 @@ public final class ModelFile {
         chunk.putDouble(value);
       }
     }
-    drain(chunk, crc, out);
-    chunk.putInt((int) crc.getValue());
-    out.write(chunk.array(), 0, chunk.position());
-    out.flush();
   }
 
-  private static byte[] header(Architecture architecture, int parameterCount) throws IOException {
+  private static byte[] header(Architecture architecture, int parameterCount, int version) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream data = new DataOutputStream(bytes);
     data.writeInt(MAGIC);
-    data.writeInt(architecture.hasRbf() ? VERSION : VERSION_DENSE);
+    data.writeInt(version);
     data.writeInt(architecture.inputs());
-    if (architecture.hasRbf()) {
+    if (version >= VERSION_RBF) {
       data.writeInt(architecture.rbfUnits());
     }
     data.writeInt(architecture.layers().size());
     for (Layer layer : architecture.layers()) {
       data.writeInt(layer.units());
       data.writeUTF(layer.activation().name());
+      if (version >= VERSION_NORM) {
+        data.writeUTF(layer.norm().name());
+        data.writeDouble(layer.dropout());
+      }
     }
     data.writeUTF(architecture.loss().name());
     data.writeUTF(architecture.precision().name());

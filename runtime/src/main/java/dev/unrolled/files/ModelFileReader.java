@@ -4,6 +4,7 @@ import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -26,12 +27,14 @@ import java.util.zip.CheckedInputStream;
  * header is trusted; the CRC-32 accumulates as the bytes go by.
  */
 final class ModelFileReader {
-  /** What a verified file holds. */
-  record Contents(Architecture architecture, double[] parameters) {}
+  /** What a verified file holds; no running estimates in a file of version 1 or 2. */
+  record Contents(Architecture architecture, double[] parameters, double[] runningEstimates) {}
 
   private static final byte[] MAGIC_BYTES = ByteBuffer.allocate(Integer.BYTES).putInt(ModelFile.MAGIC).array();
   /** The smallest a layer can take in a header: its units and an empty name. */
   private static final int MIN_LAYER_BYTES = 4 + 2;
+  /** The same from version 3 on: units, two empty names and the dropout. */
+  private static final int MIN_NORM_LAYER_BYTES = 4 + 2 + 2 + 8;
 
   private final Path file;
   private final long size;
@@ -65,8 +68,49 @@ final class ModelFileReader {
       throw invalidHeader("the parameter count is " + count);
     }
     int width = architecture.precision() == Precision.FLOAT ? Float.BYTES : Double.BYTES;
-    checkSize(architecture, count, width);
-    double[] parameters = readParameters(count, width);
+    String layout = position + " bytes of header, " + count + " " + architecture.precision() + " parameters of "
+        + width + " bytes";
+    double[] parameters;
+    double[] estimates;
+    if (version < ModelFile.VERSION_NORM) {
+      checkSize(position + (long) count * width + Integer.BYTES, true,
+          layout + " and a 4-byte CRC-32, for " + architecture);
+      parameters = readValues(count, width);
+      estimates = new double[0];
+    } else {
+      checkSize(position + (long) count * width + 2 * Integer.BYTES, false,
+          layout + ", a 4-byte running-estimate count and a 4-byte CRC-32, for " + architecture);
+      parameters = readValues(count, width);
+      estimates = readEstimates(width, layout, architecture);
+    }
+    checkCrc();
+    requireFinite(parameters, architecture);
+    RunningEstimates.requireValid(estimates, architecture, file);
+    return new Contents(architecture, parameters, estimates);
+  }
+
+  /** Version 3's running-estimate count, then as many values, after the parameters. */
+  private double[] readEstimates(int width, String layout, Architecture architecture) throws IOException {
+    int count = readInt("the running-estimate count");
+    if (count < 0) {
+      throw invalid("running-estimate count", "it is " + count + " (0 for none)");
+    }
+    checkSize(position + (long) count * width + Integer.BYTES, true, layout + ", a 4-byte running-estimate "
+        + "count, " + count + " running estimates of " + width + " bytes and a 4-byte CRC-32, for " + architecture);
+    return readValues(count, width);
+  }
+
+  private void requireFinite(double[] parameters, Architecture architecture) throws ModelFileException {
+    for (int i = 0; i < parameters.length; i++) {
+      if (!Double.isFinite(parameters[i])) {
+        throw new ModelFileException(file + " holds a non-finite parameter: "
+            + ModelFile.describe(architecture, parameters.length, i) + " is " + parameters[i] + "; ModelFile.save "
+            + "never writes one, so another program wrote this file — save the model again with Unrolled");
+      }
+    }
+  }
+
+  private void checkCrc() throws IOException {
     int computed = (int) crc.getValue();
     int stored = readInt("the CRC-32");
     if (stored != computed) {
@@ -74,14 +118,6 @@ final class ModelFileReader {
           + "give 0x%08X; it changed after it was saved (a disk or transfer error) — restore it from a "
           + "copy or save the model again", file, stored, computed));
     }
-    for (int i = 0; i < count; i++) {
-      if (!Double.isFinite(parameters[i])) {
-        throw new ModelFileException(file + " holds a non-finite parameter: "
-            + ModelFile.describe(architecture, count, i) + " is " + parameters[i] + "; ModelFile.save never "
-            + "writes one, so another program wrote this file — save the model again with Unrolled");
-      }
-    }
-    return new Contents(architecture, parameters);
   }
 
   private void checkMagic() throws IOException {
@@ -117,52 +153,73 @@ final class ModelFileReader {
     if (inputs < 1) {
       throw invalidHeader("the input width is " + inputs);
     }
-    int rbfUnits = 0;
-    if (version >= 2) {
-      rbfUnits = readInt("the RBF layer's units");
-      if (rbfUnits < 1) {
-        throw invalidHeader("the RBF layer has " + rbfUnits + " units");
-      }
-    }
+    int rbfUnits = version >= ModelFile.VERSION_RBF ? rbfUnits(version) : 0;
     int layerCount = readInt("the layer count");
-    long room = (size - position) / MIN_LAYER_BYTES;
+    long room = (size - position) / (version >= ModelFile.VERSION_NORM ? MIN_NORM_LAYER_BYTES : MIN_LAYER_BYTES);
     if (layerCount < 1 || layerCount > room) {
       throw invalidHeader("the layer count is " + layerCount
           + (layerCount < 1 ? "" : ", more than the " + (size - position) + " bytes left can hold"));
     }
     List<Layer> layers = new ArrayList<>();
-    for (int l = 1; l <= layerCount; l++) {
-      int units = readInt("layer " + l + "'s units");
-      if (units < 1) {
-        throw invalidHeader("layer " + l + " has " + units + " units");
-      }
-      layers.add(new Layer(units, readName(Activation.values(), "layer " + l + "'s activation")));
+    for (int k = 1; k <= layerCount; k++) {
+      layers.add(layer(version, rbfUnits > 0 ? k + 1 : k)); // numbered as the layer table numbers it
     }
     Loss loss = readName(Loss.values(), "the loss");
     Precision precision = readName(Precision.values(), "the precision");
     return new Architecture(inputs, rbfUnits, layers, loss, precision);
   }
 
-  /** The exact length follows from the header; compared before the parameters are allocated. */
-  private void checkSize(Architecture architecture, int count, int width) throws ModelFileException {
-    long expected = position + (long) count * width + Integer.BYTES;
-    if (size == expected) {
-      return;
+  /** At least 1 in version 2, which only networks with an RBF layer use; 0 for none in version 3. */
+  private int rbfUnits(int version) throws IOException {
+    int rbfUnits = readInt("the RBF layer's units");
+    if (version == ModelFile.VERSION_RBF && rbfUnits < 1) {
+      throw invalidHeader("the RBF layer has " + rbfUnits + " units");
     }
-    String layout = position + " bytes of header, " + count + " " + architecture.precision()
-        + " parameters of " + width + " bytes and a 4-byte CRC-32, for " + architecture;
-    if (size < expected) {
-      throw new ModelFileException(file + " is truncated: expected " + expected + " bytes (" + layout
-          + "), found " + size + "; it was cut short while being written or copied — save the model again");
+    if (rbfUnits < 0) {
+      throw invalidHeader("the RBF layer has " + rbfUnits + " units (0 for none)");
     }
-    long extra = size - expected;
-    throw new ModelFileException(file + " has " + extra + " trailing byte" + (extra == 1 ? "" : "s")
-        + ": expected " + expected + " bytes (" + layout + "), found " + size
-        + "; something was appended to it, or it was not written by ModelFile.save");
+    return rbfUnits;
   }
 
-  private double[] readParameters(int count, int width) throws IOException {
-    double[] parameters = new double[count];
+  /** Dense layer {@code l}: its units and activation, and from version 3 its norm and dropout. */
+  private Layer layer(int version, int l) throws IOException {
+    int units = readInt("layer " + l + "'s units");
+    if (units < 1) {
+      throw invalidHeader("layer " + l + " has " + units + " units");
+    }
+    Activation activation = readName(Activation.values(), "layer " + l + "'s activation");
+    if (version < ModelFile.VERSION_NORM) {
+      return new Layer(units, activation);
+    }
+    Norm norm = readName(Norm.values(), "layer " + l + "'s normalisation");
+    double dropout = readDouble("layer " + l + "'s dropout");
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw invalidHeader("layer " + l + "'s dropout is " + dropout + ", not a probability in [0, 1)");
+    }
+    return new Layer(units, activation, norm, dropout);
+  }
+
+  /**
+   * The exact length, or with {@code exact} false the least, that the fields read so far imply;
+   * compared before the values they count are allocated.
+   */
+  private void checkSize(long expected, boolean exact, String layout) throws ModelFileException {
+    if (size < expected) {
+      throw new ModelFileException(file + " is truncated: expected " + (exact ? "" : "at least ") + expected
+          + " bytes (" + layout + "), found " + size + "; it was cut short while being written or copied — "
+          + "save the model again");
+    }
+    if (exact && size > expected) {
+      long extra = size - expected;
+      throw new ModelFileException(file + " has " + extra + " trailing byte" + (extra == 1 ? "" : "s")
+          + ": expected " + expected + " bytes (" + layout + "), found " + size
+          + "; something was appended to it, or it was not written by ModelFile.save");
+    }
+  }
+
+  /** {@code count} floats or doubles, as {@code width} says; the size check has made room for them. */
+  private double[] readValues(int count, int width) throws IOException {
+    double[] values = new double[count];
     byte[] chunk = new byte[ModelFile.CHUNK];
     ByteBuffer view = ByteBuffer.wrap(chunk); // big-endian
     for (int i = 0; i < count; ) {
@@ -170,16 +227,21 @@ final class ModelFileReader {
       in.readFully(chunk, 0, n * width);
       view.clear();
       for (int k = 0; k < n; k++, i++) {
-        parameters[i] = width == Float.BYTES ? view.getFloat() : view.getDouble();
+        values[i] = width == Float.BYTES ? view.getFloat() : view.getDouble();
       }
     }
     position += (long) count * width;
-    return parameters;
+    return values;
   }
 
   private int readInt(String what) throws IOException {
     need(Integer.BYTES, what);
     return in.readInt();
+  }
+
+  private double readDouble(String what) throws IOException {
+    need(Double.BYTES, what);
+    return in.readDouble();
   }
 
   private <E extends Enum<E>> E readName(E[] constants, String what) throws IOException {
@@ -210,8 +272,13 @@ final class ModelFileReader {
 
   /** A header that cannot be right; the checksum tells a corrupted file from a foreign one. */
   private ModelFileException invalidHeader(String problem) throws IOException {
+    return invalid("header", problem);
+  }
+
+  /** A {@code part} of the file that cannot be right, "header" or a field after the parameters. */
+  private ModelFileException invalid(String part, String problem) throws IOException {
     boolean intact = checksumIntact(file, size);
-    return new ModelFileException(file + " has an invalid header: " + problem + (intact
+    return new ModelFileException(file + " has an invalid " + part + ": " + problem + (intact
         ? ". Its CRC-32 matches, so it was written like this, by a newer Unrolled or another program; "
             + "upgrade Unrolled or save the model again"
         : ". Its CRC-32 does not match its contents either: the file is corrupted; restore it from a "

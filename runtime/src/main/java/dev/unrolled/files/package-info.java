@@ -1,9 +1,9 @@
 /**
- * Model files: a model's architecture and parameters in one checksummed file, saved atomically and
- * loaded back only into a model of the same architecture. {@link dev.unrolled.Model#save} and
- * {@link dev.unrolled.Model#load} delegate to {@link dev.unrolled.files.ModelFile}, which documents
- * the format; every unusable file is a {@link dev.unrolled.files.ModelFileException} that names the
- * file, what was found and what to do.
+ * Model files: a model's architecture, parameters and running estimates in one checksummed file,
+ * saved atomically and loaded back only into a model of the same architecture.
+ * {@link dev.unrolled.Model#save} and {@link dev.unrolled.Model#load} delegate to
+ * {@link dev.unrolled.files.ModelFile}, which documents the format; every unusable file is a
+ * {@link dev.unrolled.files.ModelFileException} that names the file, what was found and what to do.
  *
  * <pre>{@code
  * model.save(Path.of("iris.unrl"));

@@ -112,6 +112,10 @@ public final class Lbfgs {
   /**
    * Minimizes {@code model}'s mean loss over all of {@code data} ({@link FullBatch}) from its current
    * parameters, and leaves the best point found in the model.
+   *
+   * @throws IllegalArgumentException if the data does not suit the model, or the model has a
+   *     {@code BATCH}-normalised layer or dropout, which a full-batch loss cannot honour
+   *     ({@link FullBatch#requireSupported}); train those with their generated trainer
    */
   public static Result fit(Model model, Dataset data, Options options) {
     Result result = minimize(FullBatch.of(model, data), model.parameters(), options);

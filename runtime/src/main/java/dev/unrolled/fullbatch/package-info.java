@@ -8,6 +8,13 @@
  * {@link dev.unrolled.Optimizer} to such a gradient with the arithmetic of the generated trainer,
  * and {@link dev.unrolled.fullbatch.Lbfgs} minimizes any {@link dev.unrolled.fullbatch.Objective}.
  *
+ * <p>A full-batch loss is a sum of {@link dev.unrolled.Model#lossAndGradient} over chunks of rows, so
+ * networks with a {@link dev.unrolled.Norm#BATCH} layer (statistics per chunk) or with dropout (never
+ * applied by {@code lossAndGradient}) are refused by {@code FullBatch.of}, {@code Lbfgs.fit} and the
+ * Spark trainer ({@link dev.unrolled.fullbatch.FullBatch#requireSupported}); {@code LAYER} norm is
+ * fine. {@code PartitionSum} and {@code GradientSum} are the pieces below that check and do not
+ * repeat it.
+ *
  * <pre>{@code
  * IrisModel model = new IrisModel(42);
  * Lbfgs.Result r = Lbfgs.fit(model, train, Lbfgs.options().maxIterations(200)); // full-batch L-BFGS

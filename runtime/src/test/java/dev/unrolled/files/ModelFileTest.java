@@ -14,6 +14,7 @@ import dev.unrolled.Architecture;
 import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.testing.LogisticModel;
 import dev.unrolled.testing.ScriptedTrainer;
@@ -26,6 +27,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -54,6 +56,20 @@ class ModelFileTest {
    */
   private static final Architecture RBF = Architecture.withRbf(2, 3, MEAN_SQUARED_ERROR, DOUBLE,
       new Layer(1, IDENTITY));
+  /**
+   * A batch-normalised hidden layer with dropout, then a plain output layer: parameters W[4][3] 0–11,
+   * gamma 12–15, beta 16–19, then the output layer's W[2][4] 20–27 and b 28–29; running estimates
+   * rm[4] 0–3, rv[4] 4–7. Its file: magic 0–3, version 4–7, inputs 8–11, RBF units 12–15, layer count
+   * 16–19, layer 1 20–44 (units, "TANH", "BATCH", dropout), layer 2 45–72, "SOFTMAX_CROSS_ENTROPY"
+   * 73–95, "DOUBLE" 96–103, parameter count 104–107, 30 doubles 108–347, running-estimate count
+   * 348–351, 8 doubles 352–415, CRC-32 416–419.
+   */
+  private static final Architecture BATCH = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+      new Layer(4, TANH, Norm.BATCH, 0.25), new Layer(2, IDENTITY));
+  private static final int BATCH_HEADER = 108;
+  private static final int BATCH_ESTIMATE_COUNT = 348;
+  private static final int BATCH_FIRST_ESTIMATE = 352;
+  private static final int BATCH_FILE_SIZE = 420;
   /** The dense layers of {@link #RBF} without its RBF layer. */
   private static final Architecture RBF_WITHOUT_RBF = Architecture.of(2, MEAN_SQUARED_ERROR, DOUBLE,
       new Layer(1, IDENTITY));
@@ -247,13 +263,13 @@ class ModelFileTest {
   @Test
   void aFileFromANewerFormatIsRejected() throws IOException {
     byte[] bytes = Files.readAllBytes(saved(logistic()));
-    ByteBuffer.wrap(bytes).putInt(4, 3);
+    ByteBuffer.wrap(bytes).putInt(4, 4);
     Path file = file(resealed(bytes));
 
     ModelFileException e = rejected(logistic(), file);
 
-    assertThat(e).hasMessageThat().isEqualTo(file + " was written by a newer Unrolled: format 3, "
-        + "this Unrolled reads formats 1 to 2; upgrade Unrolled to load it");
+    assertThat(e).hasMessageThat().isEqualTo(file + " was written by a newer Unrolled: format 4, "
+        + "this Unrolled reads formats 1 to 3; upgrade Unrolled to load it");
   }
 
   @ParameterizedTest(name = "cut after {0} bytes")
@@ -602,6 +618,400 @@ class ModelFileTest {
 
     assertThat(e).hasMessageThat().contains("holds a non-finite parameter: parameter 7 (layer 1 RBF log-width s[1]) "
         + "is NaN");
+  }
+
+  // Normalised layers, dropout and running estimates: format 3
+
+  private static VectorModel batchNormalised() {
+    VectorModel model = VectorModel.filled(BATCH);
+    model.setRunningEstimates(new double[] {-0.0, -1.5, 1.0 / 3, 2e-300, 0.0, 1.5, 1.0 / 3, Double.MIN_VALUE});
+    return model;
+  }
+
+  @Test
+  void aBatchNormalisedModelRoundTripsItsParametersAndRunningEstimatesBitForBit() throws IOException {
+    VectorModel model = batchNormalised();
+    VectorModel loaded = new VectorModel(BATCH);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(bits(loaded.parameters())).isEqualTo(bits(model.parameters()));
+    assertThat(bits(loaded.runningEstimates())).isEqualTo(bits(model.runningEstimates()));
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(BATCH);
+    assertThat(ModelFile.readArchitecture(file).layers().get(0).dropout()).isEqualTo(0.25);
+    assertThat(Files.size(file)).isEqualTo(BATCH_FILE_SIZE);
+  }
+
+  @Test
+  void aFloatFileStoresRunningEstimatesAsFloats() throws IOException {
+    Architecture single = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, FLOAT,
+        new Layer(4, TANH, Norm.BATCH, 0.25), new Layer(2, IDENTITY));
+    VectorModel model = VectorModel.filled(single);
+    double[] estimates = model.runningEstimates();
+    estimates[1] = 0.1;
+    model.setRunningEstimates(estimates);
+    VectorModel loaded = new VectorModel(single);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(loaded.runningEstimates()[1]).isEqualTo((double) (float) 0.1);
+    assertThat(Files.size(file)).isEqualTo(BATCH_HEADER - 1 + 4L * 30 + 4 + 4L * 8 + 4); // "FLOAT" is 1 byte shorter
+  }
+
+  @Test
+  void theFormat3FileIsLaidOutAsDocumented() throws IOException {
+    VectorModel model = batchNormalised();
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    DataOutputStream data = new DataOutputStream(expected);
+    data.writeBytes("UNRL");
+    data.writeInt(3);
+    data.writeInt(3); // inputs
+    data.writeInt(0); // no RBF layer
+    data.writeInt(2); // dense layers
+    data.writeInt(4);
+    data.writeUTF("TANH");
+    data.writeUTF("BATCH");
+    data.writeDouble(0.25);
+    data.writeInt(2);
+    data.writeUTF("IDENTITY");
+    data.writeUTF("NONE");
+    data.writeDouble(0);
+    data.writeUTF("SOFTMAX_CROSS_ENTROPY");
+    data.writeUTF("DOUBLE");
+    data.writeInt(30);
+    for (double value : model.parameters()) {
+      data.writeDouble(value);
+    }
+    data.writeInt(8);
+    for (double value : model.runningEstimates()) {
+      data.writeDouble(value);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(expected.toByteArray());
+    data.writeInt((int) crc.getValue());
+
+    byte[] written = Files.readAllBytes(saved(model));
+
+    assertThat(written).isEqualTo(expected.toByteArray());
+    assertThat(ByteBuffer.wrap(written).getInt(BATCH_ESTIMATE_COUNT)).isEqualTo(8);
+  }
+
+  @Test
+  void layerNormOrDropoutAloneAlsoTakeFormat3WithNoRunningEstimates() throws IOException {
+    Architecture layerNorm = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.LAYER, 0), new Layer(2, IDENTITY));
+    Architecture dropout = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.NONE, 0.5), new Layer(2, IDENTITY));
+
+    for (Architecture architecture : List.of(layerNorm, dropout)) {
+      VectorModel loaded = new VectorModel(architecture);
+      Path file = saved(VectorModel.filled(architecture));
+      ModelFile.load(loaded, file);
+
+      ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+      assertThat(bytes.getInt(4)).isEqualTo(3);
+      assertThat(bytes.getInt(bytes.capacity() - 8)).isEqualTo(0); // the running-estimate count
+      assertThat(ModelFile.readArchitecture(file)).isEqualTo(architecture);
+      assertThat(loaded.parameters()).isEqualTo(VectorModel.filled(architecture).parameters());
+    }
+  }
+
+  @Test
+  void aModelKeepingRunningEstimatesTakesFormat3EvenWithPlainLayers() throws IOException {
+    VectorModel model = new VectorModel(IRIS, 2);
+    model.setRunningEstimates(new double[] {-3, 4});
+    VectorModel loaded = new VectorModel(IRIS, 2);
+
+    Path file = saved(model);
+    ModelFile.load(loaded, file);
+
+    assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(4)).isEqualTo(3);
+    assertThat(loaded.runningEstimates()).usingExactEquality().containsExactly(-3.0, 4.0).inOrder();
+  }
+
+  @Test
+  void anRbfNetworkWithABatchNormalisedLayerCarriesBothAndNumbersLayersFromTheRbfLayer() throws IOException {
+    Architecture rbfBatch = Architecture.withRbf(2, 3, MEAN_SQUARED_ERROR, DOUBLE,
+        new Layer(2, TANH, Norm.BATCH, 0), new Layer(1, IDENTITY));
+    VectorModel model = VectorModel.filled(rbfBatch);
+    VectorModel loaded = new VectorModel(rbfBatch);
+    Path file = saved(model);
+
+    ModelFile.load(loaded, file);
+    double[] estimates = model.runningEstimates();
+    estimates[3] = Double.NaN;
+    model.setRunningEstimates(estimates);
+    ModelFileException e = assertThrows(ModelFileException.class, () -> saved(model));
+
+    assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(12)).isEqualTo(3); // the RBF units
+    assertThat(ModelFile.readArchitecture(file)).isEqualTo(rbfBatch);
+    assertThat(loaded.runningEstimates()).isEqualTo(VectorModel.filled(rbfBatch).runningEstimates());
+    assertThat(e).hasMessageThat().contains("running estimate 3 (layer 2 running variance rv[1]) is NaN");
+  }
+
+  @Test
+  void olderFormatsStillLoadIntoModelsWithoutNormalisationDropoutOrRunningEstimates() throws IOException {
+    Path dense = dir.resolve("dense.unrl");
+    ModelFile.save(VectorModel.filled(IRIS), dense);
+    Path rbf = dir.resolve("rbf.unrl");
+    ModelFile.save(VectorModel.filled(RBF), rbf);
+    VectorModel denseLoaded = new VectorModel(IRIS);
+    VectorModel rbfLoaded = new VectorModel(RBF);
+
+    ModelFile.load(denseLoaded, dense);
+    ModelFile.load(rbfLoaded, rbf);
+
+    assertThat(ByteBuffer.wrap(Files.readAllBytes(dense)).getInt(4)).isEqualTo(1);
+    assertThat(ByteBuffer.wrap(Files.readAllBytes(rbf)).getInt(4)).isEqualTo(2);
+    assertThat(denseLoaded.parameters()).isEqualTo(VectorModel.filled(IRIS).parameters());
+    assertThat(rbfLoaded.parameters()).isEqualTo(VectorModel.filled(RBF).parameters());
+  }
+
+  @Test
+  void aFileWithAnotherRunningEstimateCountIsRejected() throws IOException {
+    Path file = saved(batchNormalised());
+    Path plain = dir.resolve("plain.unrl");
+    ModelFile.save(VectorModel.filled(IRIS), plain);
+    VectorModel fewer = new VectorModel(BATCH, 6);
+    VectorModel keeping = new VectorModel(IRIS, 2);
+
+    ModelFileException e = rejected(fewer, file);
+    ModelFileException none = rejected(keeping, plain);
+
+    assertThat(e).hasMessageThat().isEqualTo(file + " holds 8 running estimates, but the model to load into "
+        + "keeps 6 (both " + BATCH + "); the file was saved from another implementation of this architecture "
+        + "— load it into that one");
+    assertThat(none).hasMessageThat().contains("holds 0 running estimates, but the model to load into keeps 2");
+    assertThat(fewer.parameters()).isEqualTo(new double[30]);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "NONE  | 4 TANH dropout 0.25",
+      "LAYER | 4 TANH LAYER-norm dropout 0.25"})
+  void aFileIsRejectedByAModelWithAnotherNorm(Norm norm, String layer) throws IOException {
+    Path file = saved(batchNormalised());
+    Architecture other = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, norm, 0.25), new Layer(2, IDENTITY));
+
+    ModelFileException e = rejected(new VectorModel(other), file);
+
+    assertThat(e).hasMessageThat().isEqualTo(file + " holds a model of architecture 3 → 4 TANH BATCH-norm "
+        + "dropout 0.25 → 2 IDENTITY, SOFTMAX_CROSS_ENTROPY, DOUBLE, but the model to load into is 3 → " + layer
+        + " → 2 IDENTITY, SOFTMAX_CROSS_ENTROPY, DOUBLE; load it into a model declared with the same @Network "
+        + "(ModelFile.readArchitecture tells which)");
+  }
+
+  @Test
+  void aFileIsRejectedByAModelWithAnotherDropout() throws IOException {
+    Path file = saved(batchNormalised());
+    Architecture other = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.BATCH, 0.5), new Layer(2, IDENTITY));
+    Architecture none = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.BATCH, 0), new Layer(2, IDENTITY));
+
+    ModelFileException e = rejected(new VectorModel(other), file);
+    ModelFileException withoutDropout = rejected(new VectorModel(none), file);
+
+    assertThat(e).hasMessageThat().contains("holds a model of architecture 3 → 4 TANH BATCH-norm dropout 0.25 "
+        + "→ 2 IDENTITY, SOFTMAX_CROSS_ENTROPY, DOUBLE, but the model to load into is 3 → 4 TANH BATCH-norm "
+        + "dropout 0.5 → 2 IDENTITY");
+    assertThat(withoutDropout).hasMessageThat().contains("but the model to load into is 3 → 4 TANH BATCH-norm "
+        + "→ 2 IDENTITY");
+  }
+
+  @Test
+  void aFormat1FileIsRejectedByAModelOfTheSameLayersWithNormalisation() throws IOException {
+    Architecture plain = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, DOUBLE, new Layer(4, TANH), new Layer(2, IDENTITY));
+    Path file = saved(VectorModel.filled(plain));
+
+    ModelFileException e = rejected(new VectorModel(BATCH), file);
+
+    assertThat(e).hasMessageThat().contains("holds a model of architecture 3 → 4 TANH → 2 IDENTITY, "
+        + "SOFTMAX_CROSS_ENTROPY, DOUBLE, but the model to load into is 3 → 4 TANH BATCH-norm dropout 0.25");
+  }
+
+  @ParameterizedTest(name = "running estimate {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "0 | NaN       | running mean rm[0]",
+      "3 | Infinity  | running mean rm[3]",
+      "4 | -Infinity | running variance rv[0]",
+      "7 | NaN       | running variance rv[3]"})
+  void aModelWithANonFiniteRunningEstimateIsNotSaved(int index, double value, String name) throws IOException {
+    Path file = saved(logistic());
+    byte[] before = Files.readAllBytes(file);
+    VectorModel diverged = batchNormalised();
+    double[] estimates = diverged.runningEstimates();
+    estimates[index] = value;
+    diverged.setRunningEstimates(estimates);
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.save(diverged, file));
+
+    assertThat(e).hasMessageThat().isEqualTo("not saving " + file + ": running estimate " + index + " (layer 1 "
+        + name + ") is " + value + "; a model file holds finite running estimates only. Training probably "
+        + "diverged: lower the learning rate or standardise the inputs, and train again");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    assertThat(directoryListing()).containsExactly(file);
+  }
+
+  @Test
+  void aModelWithANegativeRunningVarianceOrAFloatOverflowIsNotSaved() throws IOException {
+    VectorModel broken = batchNormalised();
+    double[] estimates = broken.runningEstimates();
+    estimates[6] = -0.5;
+    broken.setRunningEstimates(estimates);
+    Architecture single = Architecture.of(3, SOFTMAX_CROSS_ENTROPY, FLOAT,
+        new Layer(4, TANH, Norm.BATCH, 0.25), new Layer(2, IDENTITY));
+    VectorModel beyond = VectorModel.filled(single);
+    estimates = beyond.runningEstimates();
+    estimates[1] = -1e39;
+    beyond.setRunningEstimates(estimates);
+
+    ModelFileException negative = assertThrows(ModelFileException.class, () -> saved(broken));
+    ModelFileException overflow = assertThrows(ModelFileException.class, () -> saved(beyond));
+
+    assertThat(negative).hasMessageThat().contains(": running estimate 6 (layer 1 running variance rv[2]) is "
+        + "-0.5, but a variance is never negative; the model's running estimates are broken — reset them");
+    assertThat(overflow).hasMessageThat().contains(": running estimate 1 (layer 1 running mean rm[1]) is "
+        + "-1.0E39, beyond the range of a FLOAT model's floats");
+    assertThat(directoryListing()).isEmpty();
+  }
+
+  @Test
+  void negativeRunningMeansAreSavedAndWhereTheLayoutIsUnknownAnyFiniteValue() throws IOException {
+    VectorModel unknownLayout = new VectorModel(IRIS, 3);
+    unknownLayout.setRunningEstimates(new double[] {-1, -2, Double.NaN});
+
+    ModelFileException e = assertThrows(ModelFileException.class, () -> saved(unknownLayout));
+    unknownLayout.setRunningEstimates(new double[] {-1, -2, -3});
+    VectorModel loaded = new VectorModel(IRIS, 3);
+    ModelFile.load(loaded, saved(unknownLayout));
+
+    assertThat(e).hasMessageThat().contains(": running estimate 2 is NaN; a model file holds finite");
+    assertThat(loaded.runningEstimates()).usingExactEquality().containsExactly(-1.0, -2.0, -3.0).inOrder();
+  }
+
+  @ParameterizedTest(name = "running estimate {0} = {1}")
+  @CsvSource(delimiter = '|', value = {
+      "2 | NaN      | a non-finite running estimate: running estimate 2 (layer 1 running mean rm[2]) is NaN",
+      "5 | Infinity | a non-finite running estimate: running estimate 5 (layer 1 running variance rv[1]) is Infinity",
+      "6 | -1.0     | a negative running variance: running estimate 6 (layer 1 running variance rv[2]) is -1.0"})
+  void aFileWithAnInvalidRunningEstimateIsRejectedAndTheModelKeepsItsOwn(int index, double value, String problem)
+      throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(batchNormalised()));
+    ByteBuffer.wrap(bytes).putDouble(BATCH_FIRST_ESTIMATE + 8 * index, value);
+    Path file = file(resealed(bytes));
+    VectorModel model = VectorModel.filled(BATCH);
+
+    ModelFileException e = rejected(model, file);
+
+    assertThat(e).hasMessageThat().isEqualTo(file + " holds " + problem + "; ModelFile.save never writes one, "
+        + "so another program wrote this file — save the model again with Unrolled");
+    assertThat(model.runningEstimates()).isEqualTo(VectorModel.filled(BATCH).runningEstimates());
+    assertThat(model.parameters()).isEqualTo(VectorModel.filled(BATCH).parameters());
+  }
+
+  @ParameterizedTest(name = "cut after {0} bytes: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "63  | expected at least 65 bytes, found 63 (it ends inside the header, in layer 2's normalisation at byte 61)",
+      "70  | expected at least 73 bytes, found 70 (it ends inside the header, in layer 2's dropout at byte 65)",
+      "108 | expected at least 356 bytes (108 bytes of header, 30 DOUBLE parameters of 8 bytes, a 4-byte "
+          + "running-estimate count and a 4-byte CRC-32, for 3 → 4 TANH BATCH-norm dropout 0.25 → 2 IDENTITY, "
+          + "SOFTMAX_CROSS_ENTROPY, DOUBLE), found 108",
+      "350 | expected at least 356 bytes (108 bytes of header, 30 DOUBLE parameters of 8 bytes, a 4-byte "
+          + "running-estimate count and a 4-byte CRC-32, for 3 → 4 TANH BATCH-norm dropout 0.25 → 2 IDENTITY, "
+          + "SOFTMAX_CROSS_ENTROPY, DOUBLE), found 350",
+      "400 | expected 420 bytes (108 bytes of header, 30 DOUBLE parameters of 8 bytes, a 4-byte running-estimate "
+          + "count, 8 running estimates of 8 bytes and a 4-byte CRC-32, for 3 → 4 TANH BATCH-norm dropout 0.25 "
+          + "→ 2 IDENTITY, SOFTMAX_CROSS_ENTROPY, DOUBLE), found 400",
+      "419 | expected 420 bytes (108 bytes of header, 30 DOUBLE parameters of 8 bytes, a 4-byte running-estimate "
+          + "count, 8 running estimates of 8 bytes and a 4-byte CRC-32"})
+  void aTruncatedFormat3FileSaysWhereItEnds(int length, String message) throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(batchNormalised()));
+
+    ModelFileException e = rejected(new VectorModel(BATCH), file(Arrays.copyOf(bytes, length)));
+
+    assertThat(e).hasMessageThat().contains(" is truncated: " + message);
+  }
+
+  @Test
+  void aFormat3FileWithTrailingBytesOrTooManyRunningEstimatesIsRejected() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(batchNormalised()));
+    byte[] more = bytes.clone();
+    ByteBuffer.wrap(more).putInt(BATCH_ESTIMATE_COUNT, 9);
+
+    ModelFileException trailing = rejected(new VectorModel(BATCH), file(Arrays.copyOf(bytes, bytes.length + 2)));
+    ModelFileException counted = rejected(new VectorModel(BATCH), file(resealed(more)));
+
+    assertThat(trailing).hasMessageThat().contains("has 2 trailing bytes: expected 420 bytes (108 bytes of header, "
+        + "30 DOUBLE parameters of 8 bytes, a 4-byte running-estimate count, 8 running estimates of 8 bytes");
+    assertThat(counted).hasMessageThat().contains("is truncated: expected 428 bytes (108 bytes of header, 30 DOUBLE "
+        + "parameters of 8 bytes, a 4-byte running-estimate count, 9 running estimates of 8 bytes");
+  }
+
+  @Test
+  void invalidFormat3FieldsAreNamed() throws IOException {
+    byte[] good = Files.readAllBytes(saved(batchNormalised()));
+    byte[] dropout = good.clone();
+    ByteBuffer.wrap(dropout).putDouble(37, 1.0);
+    byte[] nan = good.clone();
+    ByteBuffer.wrap(nan).putDouble(65, Double.NaN);
+    byte[] norm = good.clone();
+    norm[36] = 'X'; // BATCH → BATCX
+    byte[] rbf = good.clone();
+    ByteBuffer.wrap(rbf).putInt(12, -1);
+    byte[] count = good.clone();
+    ByteBuffer.wrap(count).putInt(BATCH_ESTIMATE_COUNT, -8);
+
+    List<String> messages = new ArrayList<>();
+    for (byte[] bytes : List.of(dropout, nan, norm, rbf, count)) {
+      messages.add(rejected(new VectorModel(BATCH), file(resealed(bytes))).getMessage());
+    }
+
+    assertThat(messages.get(0)).contains("has an invalid header: layer 1's dropout is 1.0, not a probability in "
+        + "[0, 1). Its CRC-32 matches, so it was written like this");
+    assertThat(messages.get(1)).contains("has an invalid header: layer 2's dropout is NaN, not a probability");
+    assertThat(messages.get(2)).contains("has an invalid header: layer 1's normalisation is 'BATCX', which this "
+        + "Unrolled does not know (it knows [NONE, LAYER, BATCH])");
+    assertThat(messages.get(3)).contains("has an invalid header: the RBF layer has -1 units (0 for none)");
+    assertThat(messages.get(4)).contains("has an invalid running-estimate count: it is -8 (0 for none). Its CRC-32 "
+        + "matches");
+  }
+
+  /**
+   * Every shorter file and every file with one byte changed, in three ways, is refused with a
+   * {@link ModelFileException}, never another exception, and the model keeps its values: a CRC-32
+   * catches every change of one byte, and every count is checked against the size before use. A file
+   * cut before its layers could fit is refused by the layer-count check, which cannot tell a short
+   * file from a corrupted count.
+   */
+  @Test
+  void everyPrefixAndEveryChangedByteOfAFormat3FileIsRefused() throws IOException {
+    byte[] good = Files.readAllBytes(saved(batchNormalised()));
+    VectorModel model = VectorModel.filled(BATCH);
+    int refused = 0;
+
+    for (int length = 0; length < good.length; length++) {
+      ModelFileException e = rejected(model, file(Arrays.copyOf(good, length)));
+      assertThat(e).hasMessageThat().containsMatch(length < 20 + 2 * 16
+          ? " is truncated: expected | the layer count is 2, more than the \\d+ bytes left can hold"
+          : " is truncated: expected ");
+      refused++;
+    }
+    for (int offset = 0; offset < good.length; offset++) {
+      for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+        byte[] bytes = good.clone();
+        bytes[offset] ^= (byte) mask;
+        rejected(model, file(bytes));
+        refused++;
+      }
+    }
+
+    assertThat(refused).isEqualTo(4 * BATCH_FILE_SIZE);
+    assertThat(model.parameters()).isEqualTo(VectorModel.filled(BATCH).parameters());
+    assertThat(model.runningEstimates()).isEqualTo(VectorModel.filled(BATCH).runningEstimates());
   }
 
   /** Passes the first {@code limit} bytes to the temporary file, then fails as a full disk would. */

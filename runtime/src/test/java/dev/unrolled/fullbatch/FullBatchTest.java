@@ -1,14 +1,25 @@
 package dev.unrolled.fullbatch;
 
 import static com.google.common.truth.Truth.assertThat;
+import static dev.unrolled.Activation.IDENTITY;
+import static dev.unrolled.Activation.TANH;
+import static dev.unrolled.Loss.SIGMOID_CROSS_ENTROPY;
+import static dev.unrolled.Precision.DOUBLE;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unrolled.Architecture;
+import dev.unrolled.Architecture.Layer;
 import dev.unrolled.Dataset;
+import dev.unrolled.Norm;
 import dev.unrolled.Optimizer;
 import dev.unrolled.testing.LogisticModel;
+import dev.unrolled.testing.VectorModel;
 import org.junit.jupiter.api.Test;
 
-/** The full-batch objective against the model's own mean over all rows, and the flat optimizer step. */
+/**
+ * The full-batch objective against the model's own mean over all rows, what it refuses, and the flat
+ * optimizer step.
+ */
 class FullBatchTest {
   private final Dataset data = LbfgsTest.separableWithNoise(1000, 3); // four chunks, the last partial
 
@@ -53,6 +64,63 @@ class FullBatchTest {
     assertThat(e).hasMessageThat().contains("takes 4 inputs but the dataset has 3 features");
     assertThat(assertThrows(IllegalArgumentException.class, () -> FullBatch.of(new LogisticModel(3), data, 0)))
         .hasMessageThat().contains("partitions is 0");
+  }
+
+  @Test
+  void refusesABatchNormalisedLayerNamingItAndWhatToDo() {
+    Architecture batch = Architecture.of(3, SIGMOID_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH), new Layer(5, TANH, Norm.BATCH, 0), new Layer(1, IDENTITY, Norm.NONE, 0));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FullBatch.of(new VectorModel(batch), data, 2));
+
+    assertThat(e).hasMessageThat().isEqualTo("layer 2 (5 TANH BATCH-norm) normalises over the batch, which "
+        + "full-batch training (FullBatch, Lbfgs, SparkTrainer) cannot honour: it sums lossAndGradient over "
+        + "chunks of rows, each normalised with its own statistics, which is not the network's loss over all "
+        + "rows; use LAYER norm, which does not depend on the batch, or train with a generated trainer");
+  }
+
+  @Test
+  void refusesDropoutNamingTheFirstLayerWithItCountingTheRbfLayer() {
+    Architecture dropout = Architecture.withRbf(3, 6, SIGMOID_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.LAYER, 0.2), new Layer(5, TANH, Norm.BATCH, 0.5), new Layer(1, IDENTITY));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FullBatch.of(new VectorModel(dropout), data));
+
+    assertThat(e).hasMessageThat().isEqualTo("layer 2 (4 TANH LAYER-norm dropout 0.2) drops outputs in training, "
+        + "which full-batch training (FullBatch, Lbfgs, SparkTrainer) cannot honour: it sums lossAndGradient, "
+        + "which never drops, so it would silently train without dropout; set the layer's dropout to 0, or "
+        + "train with a generated trainer");
+  }
+
+  @Test
+  void aLayerWithBothNamesBothAndLbfgsFitRefusesAsWell() {
+    Architecture both = Architecture.of(3, SIGMOID_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.BATCH, 0.1), new Layer(1, IDENTITY));
+    VectorModel model = VectorModel.filled(both);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Lbfgs.fit(model, data, Lbfgs.options()));
+
+    assertThat(e).hasMessageThat().isEqualTo("layer 1 (4 TANH BATCH-norm dropout 0.1) normalises over the batch "
+        + "and drops outputs in training, which full-batch training (FullBatch, Lbfgs, SparkTrainer) cannot "
+        + "honour: it sums lossAndGradient over chunks of rows, each normalised with its own statistics, which "
+        + "is not the network's loss over all rows, and lossAndGradient never drops, so it would silently train "
+        + "without dropout; use LAYER norm, which does not depend on the batch, and dropout 0, or train with a "
+        + "generated trainer");
+    assertThat(model.parameters()).isEqualTo(VectorModel.filled(both).parameters());
+  }
+
+  @Test
+  void acceptsLayerNormWhichDoesNotDependOnTheBatch() {
+    Architecture layerNorm = Architecture.withRbf(3, 6, SIGMOID_CROSS_ENTROPY, DOUBLE,
+        new Layer(4, TANH, Norm.LAYER, 0), new Layer(1, IDENTITY));
+
+    FullBatch.requireSupported(new VectorModel(layerNorm));
+    FullBatch.requireSupported(new LogisticModel(3));
+
+    assertThat(FullBatch.of(new VectorModel(layerNorm), data, 3)).isNotNull();
   }
 
   @Test

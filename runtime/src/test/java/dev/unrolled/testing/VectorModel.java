@@ -6,25 +6,70 @@ import dev.unrolled.Model;
 import dev.unrolled.Precision;
 
 /**
- * A model that is only its parameter vector, for any {@link Architecture}: enough for model files,
- * which never run the network. Parameters are kept as given, even for a FLOAT architecture.
+ * A model that is only its parameter vector and its running estimates, for any {@link Architecture}:
+ * enough for model files, which never run the network. Values are kept as given, even for a FLOAT
+ * architecture, and {@link #setRunningEstimates} checks the length only, so that a test sees
+ * whatever a load passes on.
  */
 public final class VectorModel implements Model {
   private final Architecture architecture;
   private final double[] parameters;
+  private final double[] estimates;
 
+  /** A model keeping the running estimates its architecture implies, as a generated model does. */
   public VectorModel(Architecture architecture) {
-    this.architecture = architecture;
-    this.parameters = new double[Math.toIntExact(architecture.parameterCount())];
+    this(architecture, architecture.runningEstimateCount());
   }
 
-  /** Parameters 0.5, −1.25, 2.0, … : distinct, exactly representable as floats. */
+  /** A model keeping {@code runningEstimates} running estimates, whatever its architecture implies. */
+  public VectorModel(Architecture architecture, int runningEstimates) {
+    this.architecture = architecture;
+    this.parameters = new double[Math.toIntExact(architecture.parameterCount())];
+    this.estimates = new double[runningEstimates];
+  }
+
+  /**
+   * Parameters 0.5, −1.25, 2.0, … and running estimates 0.25, 0.75, 1.25, … : distinct, exactly
+   * representable as floats, and valid as means and variances alike.
+   */
   public static VectorModel filled(Architecture architecture) {
     VectorModel model = new VectorModel(architecture);
     for (int i = 0; i < model.parameters.length; i++) {
       model.parameters[i] = (i % 2 == 0 ? 1 : -1) * (0.5 + 0.75 * i);
     }
+    for (int i = 0; i < model.estimates.length; i++) {
+      model.estimates[i] = 0.25 + 0.5 * i;
+    }
     return model;
+  }
+
+  /** A fresh copy of the running estimates. */
+  public double[] runningEstimates() {
+    return estimates.clone();
+  }
+
+  @Override
+  public int runningEstimateCount() {
+    return estimates.length;
+  }
+
+  @Override
+  public void getRunningEstimates(double[] dst) {
+    requireLength(dst);
+    System.arraycopy(estimates, 0, dst, 0, estimates.length);
+  }
+
+  @Override
+  public void setRunningEstimates(double[] src) {
+    requireLength(src);
+    System.arraycopy(src, 0, estimates, 0, estimates.length);
+  }
+
+  private void requireLength(double[] array) {
+    if (array.length != estimates.length) {
+      throw new IllegalArgumentException("length " + array.length + "; the model keeps " + estimates.length
+          + " running estimates");
+    }
   }
 
   @Override

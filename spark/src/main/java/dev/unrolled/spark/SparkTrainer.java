@@ -2,6 +2,7 @@ package dev.unrolled.spark;
 
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
+import dev.unrolled.fullbatch.FullBatch;
 import dev.unrolled.fullbatch.GradientStep;
 import dev.unrolled.fullbatch.GradientSum;
 import dev.unrolled.fullbatch.Lbfgs;
@@ -31,7 +32,7 @@ import org.apache.spark.broadcast.Broadcast;
  * model.save(Path.of("mnist.unrl"));                     // an ordinary model: no Spark needed to use it
  * }</pre>
  *
- * <p><b>Exactness.</b> A full-batch gradient is the same bits as {@link dev.unrolled.fullbatch.FullBatch} on
+ * <p><b>Exactness.</b> A full-batch gradient is the same bits as {@link FullBatch} on
  * one machine over the same rows with the same partition count, whatever the executors, the task
  * order or the aggregation depth; so a full-batch step equals that single-machine step exactly, and
  * the ordinary one-batch step of a generated trainer to rounding (tested to 1e-12 relative in
@@ -40,6 +41,15 @@ import org.apache.spark.broadcast.Broadcast;
  * <p>The driver holds the parameters and the optimizer state and applies every update; a step costs
  * a broadcast of the parameters and one partial gradient per partition sent back up the tree.
  * Not thread-safe: one step at a time.
+ *
+ * <p><b>What it refuses.</b> Every step, mini-batch ones included, sums the generated
+ * {@code lossAndGradient} over partitions and chunks. A layer with {@link dev.unrolled.Norm#BATCH}
+ * would be normalised with each chunk's statistics, which is not the loss of the rows the step
+ * takes, and dropout would silently never apply ({@code lossAndGradient} never drops). So the
+ * constructor refuses a model with either, as {@link FullBatch#of} does
+ * ({@link FullBatch#requireSupported}), naming the first such layer; {@code LAYER} norm, which does
+ * not depend on the batch, trains here as any other layer. Train the others with their generated
+ * trainer.
  */
 public final class SparkTrainer<M extends Model> {
   private final M model;
@@ -53,10 +63,13 @@ public final class SparkTrainer<M extends Model> {
    * A trainer for {@code model}, whose copies on the executors {@code factory} makes (for a generated
    * model {@code FooModel::new}); the optimizer's state starts fresh.
    *
-   * @throws IllegalArgumentException if the factory makes a model of another architecture
+   * @throws IllegalArgumentException if the model has a {@code BATCH}-normalised layer or dropout,
+   *     which these sums cannot honour (see above), or the factory makes a model of another
+   *     architecture
    */
   public SparkTrainer(M model, ModelFactory<? extends M> factory, Optimizer optimizer) {
     this.model = Objects.requireNonNull(model, "model");
+    FullBatch.requireSupported(model);
     this.factory = Objects.requireNonNull(factory, "factory");
     Model probe = factory.create(0);
     if (!probe.architecture().equals(model.architecture())) {
