@@ -434,6 +434,53 @@ class ValidationTest {
   }
 
   @Nested
+  class NormAndDropout {
+    @Test
+    void dropoutAtOneIsAnErrorOnTheValue() {
+      assertError(source("@Network(inputs = 4, layers = {\n"
+              + "  @Dense(units = 8, activation = Activation.RELU, norm = Norm.BATCH, dropout = 1.0),\n"
+              + "  @Dense(units = 3)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.DROPOUT_OUT_OF_RANGE, on("dropout = 1.0", "1.0"),
+          "dropout is a probability in [0, 1) but layer 1 declares 1.0");
+    }
+
+    @Test
+    void aNegativeDropoutIsAnErrorOnTheValue() {
+      assertError(source("@Network(inputs = 4, layers = {\n"
+              + "  @Dense(units = 8, dropout = -0.5, activation = Activation.TANH),\n"
+              + "  @Dense(units = 3)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.DROPOUT_OUT_OF_RANGE, on("dropout = -0.5", "-0.5"), "but layer 1 declares -0.5");
+    }
+
+    @Test
+    void dropoutOnTheOutputLayerIsAnErrorOnTheValue() {
+      assertError(source("@Network(inputs = 4, layers = {\n"
+              + "  @Dense(units = 8, activation = Activation.TANH),\n"
+              + "  @Dense(units = 3, norm = Norm.LAYER, dropout = 0.25)},\n"
+              + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+              + "public interface Bad {}\n"),
+          Message.DROPOUT_ON_OUTPUT_LAYER, on("dropout = 0.25", "0.25"),
+          "the output layer, layer 2, declares dropout = 0.25");
+    }
+
+    @Test
+    void normsAndDropoutOnHiddenLayersCompileWithoutWarnings() {
+      Compilation compilation = compile(source("@Network(inputs = 4, layers = {\n"
+          + "  @Dense(units = 8, activation = Activation.RELU, norm = Norm.BATCH, dropout = 0.2),\n"
+          + "  @Dense(units = 80, activation = Activation.TANH, norm = Norm.LAYER, dropout = 0.5),\n"
+          + "  @Dense(units = 3, norm = Norm.BATCH)},\n"
+          + "  loss = Loss.SOFTMAX_CROSS_ENTROPY)\n"
+          + "public interface Bad {}\n"));
+
+      assertThat(compilation).succeededWithoutWarnings();
+    }
+  }
+
+  @Nested
   class TypeKinds {
     @Test
     void concreteClasses() {

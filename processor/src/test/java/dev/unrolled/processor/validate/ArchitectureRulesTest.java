@@ -12,6 +12,7 @@ import static dev.unrolled.Loss.SOFTMAX_CROSS_ENTROPY;
 
 import dev.unrolled.Activation;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.processor.model.Declarations;
 import dev.unrolled.processor.model.LayerDeclaration;
 import dev.unrolled.processor.model.NetworkDeclaration;
@@ -318,6 +319,57 @@ class ArchitectureRulesTest {
       assertThat(report.problems().stream().map(Problem::text).toList()).containsExactly(
           Message.CROSS_ENTROPY_OUTPUT_ACTIVATION.format(SOFTMAX_CROSS_ENTROPY, 1, TANH, "softmax"),
           Message.SOFTMAX_NEEDS_TWO_OUTPUTS.format(1)).inOrder();
+    }
+  }
+
+  @Nested
+  class Dropout {
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, 0.2, 0.5, 0.999})
+    void aProbabilityInZeroToOneOnAHiddenLayerIsClean(double p) {
+      NetworkDeclaration network = Declarations.network(4).dense(16, RELU, Norm.BATCH, p).dense(3)
+          .loss(SOFTMAX_CROSS_ENTROPY).build();
+
+      assertThat(check(network).problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.0, 1.5, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void aProbabilityOutsideZeroToOneIsAnErrorOnTheValue(double p) {
+      NetworkDeclaration network = Declarations.network(4).dense(16, RELU).dense(8, RELU, null, p).dense(3)
+          .loss(SOFTMAX_CROSS_ENTROPY).build();
+
+      Problem problem = only(network, Message.DROPOUT_OUT_OF_RANGE, 2, p);
+
+      assertThat(problem.message().kind()).isEqualTo(Diagnostic.Kind.ERROR);
+      assertPointsAt(problem, layer(network, 2).mirror(), layer(network, 2).dropoutValue());
+    }
+
+    @Test
+    void dropoutOnTheOutputLayerIsAnErrorOnTheValue() {
+      NetworkDeclaration network = Declarations.network(2).rbf(5).dense(8, TANH).dense(1, IDENTITY, null, 0.3)
+          .loss(MEAN_SQUARED_ERROR).build();
+
+      Problem problem = only(network, Message.DROPOUT_ON_OUTPUT_LAYER, 3, 0.3);
+
+      assertPointsAt(problem, layer(network, 3).mirror(), layer(network, 3).dropoutValue());
+    }
+
+    @Test
+    void aZeroWrittenOnTheOutputLayerIsNoDropout() {
+      NetworkDeclaration network = Declarations.network(4).dense(8, TANH).dense(3, IDENTITY, Norm.LAYER, 0.0)
+          .loss(SOFTMAX_CROSS_ENTROPY).build();
+
+      assertThat(check(network).problems()).isEmpty();
+    }
+
+    @Test
+    void everyBadDropoutIsReported() {
+      NetworkDeclaration network = Declarations.network(4).dense(8, TANH, null, 1.0).dense(8, TANH, null, -1.0)
+          .dense(3, IDENTITY, null, 0.5).loss(SOFTMAX_CROSS_ENTROPY).build();
+
+      assertThat(check(network).problems().stream().map(Problem::message).toList()).containsExactly(
+          Message.DROPOUT_OUT_OF_RANGE, Message.DROPOUT_OUT_OF_RANGE, Message.DROPOUT_ON_OUTPUT_LAYER).inOrder();
     }
   }
 
