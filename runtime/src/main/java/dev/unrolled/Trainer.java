@@ -54,6 +54,16 @@ public interface Trainer {
   int lastBatchCorrect();
 
   /**
+   * Sets the seed of the dropout masks (0 until set) and returns this trainer. The mask of step
+   * {@code k} is a function of the seed, k, the layer, the sample's row in the batch and the unit
+   * (see {@link dev.unrolled.train.Dropout}), so training repeats bit for bit and does not depend on
+   * the thread count. A network without dropout has no masks, and the seed changes nothing.
+   */
+  default Trainer dropoutSeed(long seed) {
+    return this;
+  }
+
+  /**
    * The fewest rows a training batch may have: 1, or for a network with {@link Norm#BATCH}
    * normalisation two per shard (batch statistics of one row are undefined). {@link Fit} joins a
    * smaller last batch of an epoch to the one before it.

@@ -174,6 +174,7 @@ public final class TrainerWriter {
   private void addDropoutSeed(TypeSpec.Builder type) {
     ClassName self = ClassName.get(plan.packageName(), plan.trainerName());
     type.addMethod(MethodSpec.methodBuilder("dropoutSeed")
+            .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(self)
             .addParameter(TypeName.LONG, "seed")
