@@ -100,6 +100,11 @@ public final class NormalisedModel implements Normalised, Model {
   public static final int RUNNING_ESTIMATES = 8;
 
   /**
+   * The layers normalised over the batch, for messages.
+   */
+  private static final int[] BATCH_LAYERS = {1};
+
+  /**
    * Layer 1 weights {@code W[j][i]} at {@code j*3 + i} (3 → 4, unrolled).
    */
   final float[] w1 = new float[12];
@@ -107,22 +112,22 @@ public final class NormalisedModel implements Normalised, Model {
   /**
    * Layer 1 scales {@code γ} (BATCH norm; 1 to start).
    */
-  final float[] scale1 = new float[4];
+  float[] scale1;
 
   /**
    * Layer 1 shifts {@code β} (BATCH norm; 0 to start).
    */
-  final float[] shift1 = new float[4];
+  float[] shift1;
 
   /**
    * Layer 1 running means, for prediction (BATCH norm; 0 to start).
    */
-  final float[] runningMean1 = new float[4];
+  float[] runningMean1;
 
   /**
    * Layer 1 running variances, for prediction (BATCH norm; 1 to start).
    */
-  final float[] runningVar1 = new float[4];
+  float[] runningVar1;
 
   /**
    * Layer 2 weights, transposed: {@code w2[i][j] = W[j][i]} (4 → 70, looped).
@@ -132,12 +137,12 @@ public final class NormalisedModel implements Normalised, Model {
   /**
    * Layer 2 scales {@code γ} (LAYER norm; 1 to start).
    */
-  final float[] scale2 = new float[70];
+  float[] scale2;
 
   /**
    * Layer 2 shifts {@code β} (LAYER norm; 0 to start).
    */
-  final float[] shift2 = new float[70];
+  float[] shift2;
 
   /**
    * Layer 3 weights, transposed: {@code w3[i][j] = W[j][i]} (70 → 2, looped).
@@ -155,18 +160,30 @@ public final class NormalisedModel implements Normalised, Model {
   private final ThreadLocal<Workspace> scratch = new ThreadLocal<>();
 
   /**
+   * The running means and variances of each BATCH layer, in layer order.
+   */
+  final float[][] running;
+
+  /**
    * A model with parameters drawn from {@code seed}: the same seed gives the same
    * parameters on every JDK.
    */
   public NormalisedModel(long seed) {
     WeightInit init = new WeightInit(seed);
     init.uniform(w1, 3, 4, WeightInit.heLimit(3));
+    scale1 = new float[4];
     Arrays.fill(scale1, 1f);
+    shift1 = new float[4];
+    runningMean1 = new float[4];
+    runningVar1 = new float[4];
     Arrays.fill(runningVar1, 1f);
     init.uniformTransposed(w2, 4, 70, WeightInit.glorotLimit(4, 70));
+    scale2 = new float[70];
     Arrays.fill(scale2, 1f);
+    shift2 = new float[70];
     init.uniformTransposed(w3, 70, 2, WeightInit.glorotLimit(70, 2));
     // Biases start at zero.
+    running = runningRows();
   }
 
   @Override
@@ -202,7 +219,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public String summary() {
     return SUMMARY
-        + RunningEstimates.describe(1, runningMean1, runningVar1);
+        + RunningEstimates.describe(running, BATCH_LAYERS);
   }
 
   @Override
@@ -288,6 +305,13 @@ public final class NormalisedModel implements Normalised, Model {
     return ws;
   }
 
+  private float[][] runningRows() {
+    float[][] rows = new float[2][];
+    rows[0] = runningMean1;
+    rows[1] = runningVar1;
+    return rows;
+  }
+
   @Override
   public int runningEstimateCount() {
     return RUNNING_ESTIMATES;
@@ -296,8 +320,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public void getRunningEstimates(double[] dst) {
     Checks.length(dst, RUNNING_ESTIMATES, "dst");
-    RunningEstimates.export(runningMean1, dst, 0);
-    RunningEstimates.export(runningVar1, dst, 4);
+    RunningEstimates.export(running, dst);
   }
 
   /**
@@ -306,9 +329,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public void setRunningEstimates(double[] src) {
     Checks.length(src, RUNNING_ESTIMATES, "src");
-    RunningEstimates.check(src, new int[] {1}, new int[] {4});
-    RunningEstimates.importFrom(src, 0, runningMean1);
-    RunningEstimates.importFrom(src, 4, runningVar1);
+    RunningEstimates.importFrom(src, running, BATCH_LAYERS);
   }
 
   @Override
@@ -985,6 +1006,11 @@ public final class NormalisedModel implements Normalised, Model {
      */
     int statisticsRows;
 
+    /**
+     * The BATCH layers' batch means and variances, in the order of the model's running rows.
+     */
+    float[][] statistics;
+
     Workspace(int capacity) {
       allocate(capacity);
     }
@@ -1022,6 +1048,9 @@ public final class NormalisedModel implements Normalised, Model {
       inv2 = new float[n];
       z3 = new float[n][2];
       d3 = new float[n][2];
+      statistics = new float[2][];
+      statistics[0] = mean1;
+      statistics[1] = var1;
     }
 
     /**
@@ -1132,7 +1161,7 @@ public final class NormalisedModel implements Normalised, Model {
 
     @Override
     public void foldStatistics(NormalisedModel model, boolean first, double weight) {
-      RunningEstimates.fold(model.runningMean1, model.runningVar1, mean1, var1, statisticsRows, first, weight);
+      RunningEstimates.fold(model.running, statistics, statisticsRows, first, weight);
     }
 
     /**

@@ -178,6 +178,7 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
    * the seed, k, the layer, the sample's row in the batch and the unit (see {@link Dropout}), so
    * training repeats bit for bit whatever the thread count. Returns this trainer.
    */
+  @Override
   public NormalisedTrainer dropoutSeed(long seed) {
     core.dropoutSeed(seed);
     return this;

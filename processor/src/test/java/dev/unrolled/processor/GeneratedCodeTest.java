@@ -48,7 +48,11 @@ class GeneratedCodeTest {
   @ParameterizedTest
   @ValueSource(strings = {"FLOAT", "DOUBLE"})
   void generatedSourcesCompileWithEveryLintWarningAsAnError(String precision) {
-    for (JavaFileObject declaration : List.of(Sources.iris(), Sources.mnist(precision), Sources.mixed(precision))) {
+    for (JavaFileObject declaration : List.of(Sources.iris(), Sources.mnist(precision), Sources.mixed(precision),
+        Sources.network("test.Normalised", "@Network(inputs = 5, layers = {@Dense(units = 7, activation = "
+            + "Activation.TANH, norm = Norm.BATCH, dropout = 0.25), @Dense(units = 70, norm = Norm.LAYER, "
+            + "activation = Activation.ELU, dropout = 0.5), @Dense(units = 3, norm = Norm.BATCH)}, "
+            + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {
       assertCompilesWithEveryLintWarningAsAnError(declaration);
     }
   }
@@ -268,6 +272,17 @@ class GeneratedCodeTest {
         // As deep, with every layer looped: optimizer rows of one row per input.
         Sources.network("test.DeepLooped", "@Network(inputs = 65, layers = {"
             + "@Dense(units = 65, activation = Activation.RELU), ".repeat(255) + "@Dense(units = 2)}, "
+            + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"),
+        // The widest unrolled normalised layers, with dropout.
+        Sources.network("test.WidestNorm", "@Network(inputs = 64, layers = {@Dense(units = 8, activation = "
+            + "Activation.TANH, norm = Norm.BATCH, dropout = 0.5), @Dense(units = 64, norm = Norm.LAYER, "
+            + "activation = Activation.RELU, dropout = 0.1), @Dense(units = 8, norm = Norm.BATCH)}, "
+            + "loss = Loss.MEAN_SQUARED_ERROR, precision = Precision." + precision + ")"),
+        // As deep as a declaration may be, every layer normalised over the batch and dropping: the
+        // running estimates, their folding and the summary grow with the layers.
+        Sources.network("test.DeepNorm", "@Network(inputs = 8, layers = {"
+            + "@Dense(units = 8, activation = Activation.RELU, norm = Norm.BATCH, dropout = 0.1), ".repeat(255)
+            + "@Dense(units = 2, norm = Norm.BATCH)}, "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"))) {
       Compilation compilation = generate(declaration);
       assertThat(compilation).succeeded();

@@ -41,60 +41,121 @@ public final class RunningEstimates {
     }
   }
 
-  /** Copies {@code src} into {@code dst} from {@code offset}. */
-  public static void export(float[] src, double[] dst, int offset) {
-    for (int j = 0; j < src.length; j++) {
-      dst[offset + j] = src[j];
+  /**
+   * {@link #fold(float[], float[], float[], float[], int, boolean, double)} for every BATCH layer:
+   * {@code running} and {@code statistics} hold each layer's means, then its variances.
+   */
+  public static void fold(float[][] running, float[][] statistics, int rows, boolean first, double weight) {
+    for (int k = 0; k < running.length; k += 2) {
+      fold(running[k], running[k + 1], statistics[k], statistics[k + 1], rows, first, weight);
     }
   }
 
-  public static void export(double[] src, double[] dst, int offset) {
-    System.arraycopy(src, 0, dst, offset, src.length);
+  public static void fold(double[][] running, double[][] statistics, int rows, boolean first, double weight) {
+    for (int k = 0; k < running.length; k += 2) {
+      fold(running[k], running[k + 1], statistics[k], statistics[k + 1], rows, first, weight);
+    }
+  }
+
+  /** Copies the rows of {@code running} one after the other into {@code dst}. */
+  public static void export(float[][] running, double[] dst) {
+    int at = 0;
+    for (float[] row : running) {
+      for (float v : row) {
+        dst[at++] = v;
+      }
+    }
+  }
+
+  public static void export(double[][] running, double[] dst) {
+    int at = 0;
+    for (double[] row : running) {
+      System.arraycopy(row, 0, dst, at, row.length);
+      at += row.length;
+    }
   }
 
   /**
-   * Checks the whole of {@code src} (the layout of {@code Model.getRunningEstimates}, with the BATCH
-   * layers' widths in {@code units}) before anything is copied: every value finite, every variance
-   * non-negative. Throws IllegalArgumentException naming the first bad value otherwise.
+   * Checks the whole of {@code src} before anything is copied (every value finite, every variance
+   * non-negative; {@code layers[k]} numbers the layer of rows {@code 2k} and {@code 2k + 1}), then
+   * copies it into the rows of {@code running}, narrowed to float. Throws IllegalArgumentException
+   * naming the first bad value otherwise.
    */
-  public static void check(double[] src, int[] layers, int[] units) {
+  public static void importFrom(double[] src, float[][] running, int[] layers) {
+    check(src, layers, lengths(running));
     int at = 0;
-    for (int k = 0; k < layers.length; k++) {
-      for (int half = 0; half < 2; half++) {
-        for (int j = 0; j < units[k]; j++, at++) {
-          double v = src[at];
-          boolean variance = half == 1;
-          if (!Double.isFinite(v) || (variance && v < 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "running estimate %d (layer %d running %s of unit %d) is %s; %s", at, layers[k],
-                variance ? "variance" : "mean", j, v,
-                variance ? "variances are finite and ≥ 0" : "means are finite"));
-          }
+    for (float[] row : running) {
+      for (int j = 0; j < row.length; j++) {
+        row[j] = (float) src[at++];
+      }
+    }
+  }
+
+  public static void importFrom(double[] src, double[][] running, int[] layers) {
+    check(src, layers, lengths(running));
+    int at = 0;
+    for (double[] row : running) {
+      System.arraycopy(src, at, row, 0, row.length);
+      at += row.length;
+    }
+  }
+
+  private static int[] lengths(float[][] rows) {
+    int[] lengths = new int[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      lengths[k] = rows[k].length;
+    }
+    return lengths;
+  }
+
+  private static int[] lengths(double[][] rows) {
+    int[] lengths = new int[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      lengths[k] = rows[k].length;
+    }
+    return lengths;
+  }
+
+  private static void check(double[] src, int[] layers, int[] lengths) {
+    int at = 0;
+    for (int k = 0; k < lengths.length; k++) {
+      boolean variance = k % 2 == 1;
+      for (int j = 0; j < lengths[k]; j++, at++) {
+        double v = src[at];
+        if (!Double.isFinite(v) || (variance && v < 0)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "running estimate %d (layer %d running %s of unit %d) is %s; %s", at, layers[k / 2],
+              variance ? "variance" : "mean", j, v,
+              variance ? "variances are finite and ≥ 0" : "means are finite"));
         }
       }
     }
   }
 
-  /** Copies {@code src[offset…]} into {@code dst}, narrowed to float. */
-  public static void importFrom(double[] src, int offset, float[] dst) {
-    for (int j = 0; j < dst.length; j++) {
-      dst[j] = (float) src[offset + j];
+  /** One line per BATCH layer, as {@link #describe(int, double[], double[])}. */
+  public static String describe(float[][] running, int[] layers) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < running.length; k += 2) {
+      double[] mean = new double[running[k].length];
+      double[] var = new double[running[k + 1].length];
+      for (int j = 0; j < mean.length; j++) {
+        mean[j] = running[k][j];
+        var[j] = running[k + 1][j];
+      }
+      text.append(describe(layers[k / 2], mean, var));
     }
+    return text.toString();
   }
 
-  public static void importFrom(double[] src, int offset, double[] dst) {
-    System.arraycopy(src, offset, dst, 0, dst.length);
+  public static String describe(double[][] running, int[] layers) {
+    StringBuilder text = new StringBuilder();
+    for (int k = 0; k < running.length; k += 2) {
+      text.append(describe(layers[k / 2], running[k], running[k + 1]));
+    }
+    return text.toString();
   }
 
   /** {@code Running estimates of layer 2 (16 units): mean in [−0.41, 0.52], variance in [0.8, 3.1]}. */
-  public static String describe(int layer, float[] mean, float[] var) {
-    double[] m = new double[mean.length];
-    double[] v = new double[var.length];
-    export(mean, m, 0);
-    export(var, v, 0);
-    return describe(layer, m, v);
-  }
-
   public static String describe(int layer, double[] mean, double[] var) {
     return String.format(Locale.ROOT, "Running estimates of layer %d (%d units): mean in [%.4g, %.4g], variance in [%.4g, %.4g]%n",
         layer, mean.length, min(mean), max(mean), min(var), max(var));

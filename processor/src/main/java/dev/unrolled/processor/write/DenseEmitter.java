@@ -60,6 +60,24 @@ abstract class DenseEmitter extends LayerEmitter {
     return code.build();
   }
 
+  @Override
+  int runningRowCount() {
+    return norm != null && norm.batch() ? 2 : 0;
+  }
+
+  @Override
+  CodeBlock runningRows(String array, boolean batchStatistics) {
+    if (runningRowCount() == 0) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .addStatement("$L[$L] = $L", array, firstRunningRow,
+            batchStatistics ? Names.batchMeans(l) : Names.runningMeans(l))
+        .addStatement("$L[$L] = $L", array, firstRunningRow + 1,
+            batchStatistics ? Names.batchVariances(l) : Names.runningVariances(l))
+        .build();
+  }
+
   /** Whether {@code z} has a bias term: not in a normalised layer, whose shift takes its place. */
   boolean hasBias() {
     return norm == null;

@@ -15,10 +15,12 @@ final class Emitters {
     List<LayerEmitter> emitters = new ArrayList<>();
     String input = "x";
     int row = 0;
+    int running = 0;
     for (LayerPlan layer : plan.layers()) {
       boolean output = layer == plan.output();
       LayerEmitter emitter = of(layer, num, model, input, output && plan.laneLoss());
       emitter.firstRow = row;
+      emitter.firstRunningRow = running;
       if (!emitters.isEmpty()) {
         LayerEmitter previous = emitters.get(emitters.size() - 1);
         previous.next = emitter;
@@ -27,6 +29,7 @@ final class Emitters {
       emitters.add(emitter);
       input = emitter.output();
       row += emitter.rowCount();
+      running += emitter.runningRowCount();
     }
     return emitters;
   }

@@ -30,6 +30,8 @@ abstract class LayerEmitter {
   final int l;
   /** Where the layer's rows start among the optimizer's rows; set once by {@link Emitters}. */
   int firstRow;
+  /** Where the layer's running estimates start among the model's running rows; set once by {@link Emitters}. */
+  int firstRunningRow;
   /** The layers before and after this one (null at the ends); set once by {@link Emitters}. */
   LayerEmitter previous;
   LayerEmitter next;
@@ -90,6 +92,16 @@ abstract class LayerEmitter {
 
   int rowCount() {
     return storage.rowCount(layer);
+  }
+
+  /** Rows of running estimates the model keeps for the layer: 2 for a BATCH layer (means, variances). */
+  int runningRowCount() {
+    return 0;
+  }
+
+  /** {@code array[firstRunningRow…] = } the layer's running estimates (in the model), or its batch statistics. */
+  CodeBlock runningRows(String array, boolean batchStatistics) {
+    return CodeBlock.of("");
   }
 
   // ---- the workspace ----

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Backend;
@@ -26,10 +27,13 @@ final class ModelApi {
   private final Numeric num;
   private final LossEmitter loss;
 
-  ModelApi(NetworkPlan plan, Numeric num, LossEmitter loss) {
+  private final List<LayerEmitter> layers;
+
+  ModelApi(NetworkPlan plan, Numeric num, LossEmitter loss, List<LayerEmitter> layers) {
     this.plan = plan;
     this.num = num;
     this.loss = loss;
+    this.layers = layers;
   }
 
   void addTo(TypeSpec.Builder type) {
@@ -49,7 +53,7 @@ final class ModelApi {
     }
     type.addMethod(lossAndGradient()).addMethod(scratch());
     if (plan.hasBatchNorm()) {
-      addRunningEstimates(type);
+      addRunningEstimates(type, layers);
     }
     if (plan.hasVectorLayers()) {
       type.addMethod(override("backend").returns(Backend.class)
@@ -70,9 +74,8 @@ final class ModelApi {
           plan.hasTiledLayers() ? VectorKernels.CLASS_NAME : LaneKernels.CLASS_NAME, "\n",
           "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n");
     }
-    for (LayerPlan layer : batchLayers()) {
-      text.add("\n+ $T.describe($L, $L, $L)", RuntimeTypes.RUNNING_ESTIMATES, layer.number(),
-          Names.runningMeans(layer.number()), Names.runningVariances(layer.number()));
+    if (plan.hasBatchNorm()) {
+      text.add("\n+ $T.describe(running, BATCH_LAYERS)", RuntimeTypes.RUNNING_ESTIMATES);
     }
     return method.addStatement("return $L", text.build()).build();
   }
@@ -81,8 +84,12 @@ final class ModelApi {
     return plan.layers().stream().filter(layer -> layer.norm() == Norm.BATCH).toList();
   }
 
-  /** The running estimates of the BATCH layers, in layer order: means, then variances. */
-  private void addRunningEstimates(TypeSpec.Builder type) {
+  /**
+   * The running estimates of the BATCH layers, in layer order, means then variances: the model's
+   * {@code running} rows, which {@code runningRows()} (in groups of layers, like the parameter rows)
+   * collects once in the constructor, and the contract's methods over them.
+   */
+  private void addRunningEstimates(TypeSpec.Builder type, List<LayerEmitter> emitters) {
     List<LayerPlan> layers = batchLayers();
     int count = layers.stream().mapToInt(layer -> 2 * layer.outputs()).sum();
     type.addField(FieldSpec.builder(TypeName.INT, "RUNNING_ESTIMATES", Modifier.PUBLIC, Modifier.STATIC,
@@ -90,27 +97,37 @@ final class ModelApi {
         .addJavadoc("Running means and variances of the BATCH layers, kept for prediction.\n")
         .initializer("$L", count)
         .build());
+    type.addField(FieldSpec.builder(ArrayTypeName.of(TypeName.INT), "BATCH_LAYERS", Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The layers normalised over the batch, for messages.\n")
+        .initializer("{$L}", layers.stream().map(layer -> Integer.toString(layer.number()))
+            .collect(Collectors.joining(", ")))
+        .build());
+    type.addField(FieldSpec.builder(num.matrix(), "running", Modifier.FINAL)
+        .addJavadoc("The running means and variances of each BATCH layer, in layer order.\n")
+        .build());
+    int rows = emitters.stream().mapToInt(LayerEmitter::runningRowCount).sum();
+    ParameterSpec array = ParameterSpec.builder(num.matrix(), "rows").build();
+    MethodSpec.Builder collect = MethodSpec.methodBuilder("runningRows")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(num.matrix())
+        .addStatement("$T[][] rows = new $T[$L][]", num.scalar(), num.scalar(), rows);
+    type.addMethods(LayerGroups.addPerLayer(collect, "runningRows", array, plan.layersPerMethod(), emitters,
+        layer -> layer.runningRows("rows", false)));
+    type.addMethod(collect.addStatement("return rows").build());
     type.addMethod(override("runningEstimateCount").returns(TypeName.INT)
         .addStatement("return RUNNING_ESTIMATES").build());
-    MethodSpec.Builder get = override("getRunningEstimates")
+    type.addMethod(override("getRunningEstimates")
         .addParameter(DOUBLES, "dst")
-        .addStatement("$T.length(dst, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "dst");
-    MethodSpec.Builder set = override("setRunningEstimates")
+        .addStatement("$T.length(dst, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "dst")
+        .addStatement("$T.export(running, dst)", RuntimeTypes.RUNNING_ESTIMATES)
+        .build());
+    type.addMethod(override("setRunningEstimates")
         .addParameter(DOUBLES, "src")
         .addJavadoc("Replaces the running estimates, after checking every one: finite, variances ≥ 0.\n")
         .addStatement("$T.length(src, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "src")
-        .addStatement("$T.check(src, new int[] {$L}, new int[] {$L})", RuntimeTypes.RUNNING_ESTIMATES,
-            layers.stream().map(layer -> Integer.toString(layer.number())).collect(Collectors.joining(", ")),
-            layers.stream().map(layer -> Integer.toString(layer.outputs())).collect(Collectors.joining(", ")));
-    int offset = 0;
-    for (LayerPlan layer : layers) {
-      for (String field : List.of(Names.runningMeans(layer.number()), Names.runningVariances(layer.number()))) {
-        get.addStatement("$T.export($L, dst, $L)", RuntimeTypes.RUNNING_ESTIMATES, field, offset);
-        set.addStatement("$T.importFrom(src, $L, $L)", RuntimeTypes.RUNNING_ESTIMATES, offset, field);
-        offset += layer.outputs();
-      }
-    }
-    type.addMethod(get.build()).addMethod(set.build());
+        .addStatement("$T.importFrom(src, running, BATCH_LAYERS)", RuntimeTypes.RUNNING_ESTIMATES)
+        .build());
   }
 
   private static MethodSpec.Builder override(String name) {

@@ -75,7 +75,7 @@ public final class ModelWriter {
         .initializer("new $T<>()", ThreadLocal.class)
         .build());
     parameters.addConstructor(type);
-    new ModelApi(plan, num, loss).addTo(type);
+    new ModelApi(plan, num, loss, layers).addTo(type);
     parameters.addMethods(type);
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());

@@ -9,7 +9,6 @@ import dev.unrolled.Norm;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * The normalisation of a dense layer whose batch is in rows, between its product and its activation
@@ -56,19 +55,26 @@ final class NormSteps {
     return fields;
   }
 
+  /**
+   * Set once, by {@link #initialise()} in the constructor's per-group helpers: as initialisers they
+   * would all land in the constructor, which a deep network would push past the 8,000-byte limit.
+   */
   private FieldSpec vectorField(String name, String javadoc) {
-    return FieldSpec.builder(num.vector(), name, Modifier.FINAL)
+    return FieldSpec.builder(num.vector(), name)
         .addJavadoc(javadoc, l, layer.norm())
-        .initializer("new $T[$L]", num.scalar(), units)
         .build();
   }
 
-  /** {@code γ = 1}, and for BATCH running variances of 1; the rest stays 0. */
+  /** {@code γ = 1}, {@code β = 0}, and for BATCH running means of 0 and variances of 1. */
   CodeBlock initialise() {
     CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("$T.fill($L, $L)", ARRAYS, Names.scale(l), num.literal("1"));
+        .addStatement("$L = new $T[$L]", Names.scale(l), num.scalar(), units)
+        .addStatement("$T.fill($L, $L)", ARRAYS, Names.scale(l), num.literal("1"))
+        .addStatement("$L = new $T[$L]", Names.shift(l), num.scalar(), units);
     if (batch()) {
-      code.addStatement("$T.fill($L, $L)", ARRAYS, Names.runningVariances(l), num.literal("1"));
+      code.addStatement("$L = new $T[$L]", Names.runningMeans(l), num.scalar(), units)
+          .addStatement("$L = new $T[$L]", Names.runningVariances(l), num.scalar(), units)
+          .addStatement("$T.fill($L, $L)", ARRAYS, Names.runningVariances(l), num.literal("1"));
     }
     return code.build();
   }
@@ -136,15 +142,6 @@ final class NormSteps {
         ? "{@code ĥ = (h − μ)/√(σ² + ε)} per unit over the batch (running estimates in prediction), "
             + "{@code z = γ⊙ĥ + β}"
         : "{@code ĥ = (h − μ)/√(σ² + ε)} over the units of each sample, {@code z = γ⊙ĥ + β}";
-  }
-
-  /** For {@code foldStatistics}: this layer's batch statistics into the model's running estimates. */
-  CodeBlock fold() {
-    return CodeBlock.builder()
-        .addStatement("$T.fold(model.$L, model.$L, $L, $L, statisticsRows, first, weight)",
-            RuntimeTypes.RUNNING_ESTIMATES, Names.runningMeans(l), Names.runningVariances(l),
-            Names.batchMeans(l), Names.batchVariances(l))
-        .build();
   }
 
   // ---- the kernels ----

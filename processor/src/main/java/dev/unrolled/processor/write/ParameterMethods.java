@@ -52,7 +52,11 @@ final class ParameterMethods {
         .addStatement("$T init = new $T(seed)", RuntimeTypes.WEIGHT_INIT, RuntimeTypes.WEIGHT_INIT);
     ParameterSpec init = ParameterSpec.builder(RuntimeTypes.WEIGHT_INIT, "init").build();
     type.addMethods(perLayer(constructor, "initialise", init, LayerEmitter::initialise));
-    type.addMethod(constructor.addCode("// Biases start at zero.\n").build());
+    constructor.addCode("// Biases start at zero.\n");
+    if (plan.hasBatchNorm()) {
+      constructor.addStatement("running = runningRows()");
+    }
+    type.addMethod(constructor.build());
   }
 
   void addMethods(TypeSpec.Builder type) {

@@ -127,6 +127,10 @@ final class WorkspaceWriter {
     type.addMethod(method.build());
   }
 
+  private int runningRowCount() {
+    return layers.stream().mapToInt(LayerEmitter::runningRowCount).sum();
+  }
+
   private List<MethodSpec> perLayer(MethodSpec.Builder method, String helperName, ParameterSpec parameter,
       Function<LayerEmitter, CodeBlock> code) {
     return LayerGroups.addPerLayer(method, helperName, parameter, plan.layersPerMethod(), layers, code);
@@ -156,6 +160,10 @@ final class WorkspaceWriter {
           .build());
     }
     type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));
+    if (plan.hasBatchNorm()) {
+      method.addStatement("statistics = new $T[$L][]", num.scalar(), runningRowCount());
+      type.addMethods(perLayer(method, "statisticsRows", null, layer -> layer.runningRows("statistics", true)));
+    }
     type.addMethod(method.build());
   }
 
@@ -270,12 +278,12 @@ final class WorkspaceWriter {
               .addJavadoc("lossAndGradient) rather than the running estimates (prediction).\n").build())
           .addField(FieldSpec.builder(TypeName.INT, "statisticsRows")
               .addJavadoc("The rows of the last forward pass with batch statistics.\n").build());
+      type.addField(FieldSpec.builder(num.matrix(), "statistics")
+          .addJavadoc("The BATCH layers' batch means and variances, in the order of the model's running rows.\n")
+          .build());
       prepare.addStatement("batchStatistics = training");
-      for (LayerEmitter layer : layers) {
-        if (layer instanceof DenseEmitter dense && dense.norm != null && dense.norm.batch()) {
-          fold.addCode(dense.norm.fold());
-        }
-      }
+      fold.addStatement("$T.fold(model.running, statistics, statisticsRows, first, weight)",
+          RuntimeTypes.RUNNING_ESTIMATES);
     }
     type.addMethod(prepare.build()).addMethod(fold.build());
     if (!plan.hasDropout() && !plan.hasBatchNorm()) {
