@@ -65,6 +65,16 @@ class DeclarationFuzzTest {
       reporter.publishEntry("fuzz RBF declarations gradient-checked", Long.toString(rbfChecked));
       assertTrue(rbfChecked >= 20 || System.getProperty("fuzz.cases") != null,
           "only " + rbfChecked + " declarations with an RBF layer were gradient-checked");
+      long normChecked = results.stream().filter(r -> r.outcome() == CaseRunner.Outcome.CHECKED
+          && r.declaration().layers.stream().anyMatch(l -> l.norm() != null && l.norm() != dev.unrolled.Norm.NONE
+              || l.dropout() != null && l.dropout() > 0)).count();
+      long dropoutRejected = results.stream().filter(r -> r.errors().containsKey("dropout-out-of-range")
+          || r.errors().containsKey("dropout-on-output-layer")).count();
+      reporter.publishEntry("fuzz normalised or dropout declarations gradient-checked", Long.toString(normChecked));
+      assertTrue(normChecked >= 40 || System.getProperty("fuzz.cases") != null,
+          "only " + normChecked + " declarations with normalised or dropout layers were gradient-checked");
+      assertTrue(dropoutRejected >= 10 || System.getProperty("fuzz.cases") != null,
+          "only " + dropoutRejected + " declarations were rejected for their dropout");
     }
     assertTrue(summary.failures().isEmpty(), summary::failureReport);
   }

@@ -2,6 +2,7 @@ package dev.unrolled.fuzz;
 
 import dev.unrolled.Activation;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.Network;
 import dev.unrolled.Precision;
 import dev.unrolled.fuzz.RandomDeclaration.Access;
@@ -37,8 +38,8 @@ final class DeclarationGenerator {
   private static final List<String> NAMES = List.of("Foo", "Net", "Iris", "Classifier", "Regressor", "Spiral");
   /** Names of runtime types, so the generated code must qualify its own references to them. */
   private static final List<String> SHADOWING_NAMES = List.of("Model", "Loss", "Trainer", "Optimizer",
-      "Network", "Architecture", "Precision", "Dense", "Activation");
-  private static final Set<String> ANNOTATION_NAMES = Set.of("Network", "Dense", "Rbf", "Loss", "Activation", "Precision");
+      "Network", "Architecture", "Precision", "Dense", "Activation", "Norm");
+  private static final Set<String> ANNOTATION_NAMES = Set.of("Network", "Dense", "Rbf", "Loss", "Activation", "Precision", "Norm");
   private static final List<String> PACKAGES = List.of("p", "com.example.nets", "fuzz.generated");
 
   private final Dice dice;
@@ -219,7 +220,7 @@ final class DeclarationGenerator {
     int count = hostile ? (dice.chance(8) ? 0 : 1 + dice.nextInt(6)) : 1 + Math.min(dice.nextInt(4), dice.nextInt(6));
     List<Layer> layers = new ArrayList<>();
     for (int k = 0; k < count; k++) {
-      layers.add(new Layer(size(), activation(), dice.nextBoolean()));
+      layers.add(new Layer(size(), activation(), dice.nextBoolean(), norm(), dropout()));
     }
     return layers;
   }
@@ -237,6 +238,19 @@ final class DeclarationGenerator {
     return List.of(new Layer(dice.pick(widths), Activation.RELU, false), new Layer(10, null, false));
   }
 
+  /** Mostly none written; else NONE, LAYER or BATCH. */
+  private Norm norm() {
+    return dice.chance(25) ? dice.pick(List.of(Norm.values())) : null;
+  }
+
+  /** Mostly none written; else a probability, and in hostile runs sometimes one outside [0, 1). */
+  private Double dropout() {
+    if (!dice.chance(20)) {
+      return null;
+    }
+    return hostile && dice.chance(30) ? dice.pick(List.of(-0.1, 1.0, 1.5)) : dice.pick(List.of(0.0, 0.1, 0.5));
+  }
+
   /** An activation, or null to leave the attribute out. */
   private Activation activation() {
     return dice.chance(20) ? null : dice.pick(List.of(Activation.values()));
@@ -251,7 +265,7 @@ final class DeclarationGenerator {
       if (dice.chance(25)) { // a single output: wrong for softmax only
         List<Layer> single = new ArrayList<>(layers);
         Layer out = single.get(single.size() - 1);
-        single.set(single.size() - 1, new Layer(1, out.activation(), out.activationFirst()));
+        single.set(single.size() - 1, out.withUnitsAndActivation(1, out.activation()));
         return single;
       }
       return layers;
@@ -261,7 +275,7 @@ final class DeclarationGenerator {
     int units = loss == Loss.SOFTMAX_CROSS_ENTROPY && out.units() == 1 ? 2 : out.units();
     Activation activation = !loss.isCrossEntropy() ? out.activation()
         : dice.chance(50) ? null : Activation.IDENTITY;
-    fitted.set(fitted.size() - 1, new Layer(units, activation, out.activationFirst()));
+    fitted.set(fitted.size() - 1, out.withUnitsAndActivation(units, activation));
     return fitted;
   }
 

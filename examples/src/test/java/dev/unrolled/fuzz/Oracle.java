@@ -129,6 +129,7 @@ final class Oracle {
     }
     sizeRules(d, tally);
     lossRules(d, tally);
+    dropoutRules(d, tally);
     budgetRules(d, tally);
     if (tally.errors.isEmpty() && (d.kind == Kind.INTERFACE || d.kind == Kind.ABSTRACT_CLASS)) {
       memberRules(d, tally);
@@ -301,6 +302,18 @@ final class Oracle {
     }
   }
 
+  /** Dropout is a probability in [0, 1), and the output layer has none. */
+  private static void dropoutRules(RandomDeclaration d, Tally tally) {
+    for (int k = 0; k < d.layers.size(); k++) {
+      double p = d.layers.get(k).effectiveDropout();
+      if (!(p >= 0 && p < 1)) {
+        tally.add("dropout-out-of-range");
+      } else if (k == d.layers.size() - 1 && p > 0) {
+        tally.add("dropout-on-output-layer");
+      }
+    }
+  }
+
   /** A budget of 0 or less is an error of its own; the budget itself is only weighed on valid sizes. */
   private static void budgetRules(RandomDeclaration d, Tally tally) {
     if (d.maxParameters != null && d.maxParameters <= 0) {
@@ -315,7 +328,8 @@ final class Oracle {
   }
 
   /**
-   * Σ over layers of in·out + out (an RBF layer of k units counts k·inputs + k), saturating at
+   * Σ over layers of in·out + out (+ out more for a normalised layer's scale and shift; an RBF layer
+   * of k units counts k·inputs + k), saturating at
    * {@link Long#MAX_VALUE}; -1 when a size is below 1 or there is no layer.
    */
   static long parameterCount(int inputs, Integer rbfUnits, List<Layer> layers) {
@@ -332,7 +346,8 @@ final class Oracle {
     for (Layer layer : layers) {
       long out = layer.units();
       try {
-        total = Math.addExact(total, Math.addExact(Math.multiplyExact(in, out), out));
+        long vectors = layer.effectiveNorm() == dev.unrolled.Norm.NONE ? out : 2 * out;
+        total = Math.addExact(total, Math.addExact(Math.multiplyExact(in, out), vectors));
       } catch (ArithmeticException overflow) {
         return Long.MAX_VALUE;
       }

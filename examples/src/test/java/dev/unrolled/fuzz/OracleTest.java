@@ -102,6 +102,18 @@ class OracleTest {
   }
 
   @Test
+  void dropoutRulesOnePerLayerAndNormalisedLayersCountScalesAndShifts() {
+    Draft d = new Draft();
+    d.layers = List.of(new Layer(8, Activation.TANH, false, dev.unrolled.Norm.BATCH, 1.0),
+        new Layer(8, Activation.RELU, false, null, -0.1), new Layer(3, null, false, dev.unrolled.Norm.LAYER, 0.5));
+    assertEquals(errors("dropout-out-of-range", 2, "dropout-on-output-layer", 1), d.expected());
+    d.layers = List.of(new Layer(8, Activation.TANH, false, dev.unrolled.Norm.BATCH, 0.5),
+        new Layer(3, null, false, dev.unrolled.Norm.LAYER, 0.0));
+    assertEquals(errors(), d.expected());
+    assertEquals(4 * 8 + 2 * 8 + 8 * 3 + 2 * 3, d.expectation().parameterCount());
+  }
+
+  @Test
   void theWrongKindSuppressesTheOtherTypeRulesButNotSizes() {
     Draft d = new Draft();
     d.kind = Kind.ENUM;

@@ -3,6 +3,7 @@ package dev.unrolled.fuzz;
 import com.google.testing.compile.JavaFileObjects;
 import dev.unrolled.Activation;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +76,29 @@ final class RandomDeclaration {
   /** A member type of the annotated type, e.g. {@code class Loss {}}. */
   record NestedType(String keyword, String name) {}
 
-  /** One {@code @Dense}; {@code activation} null when the attribute is omitted (IDENTITY). */
-  record Layer(int units, Activation activation, boolean activationFirst) {
+  /**
+   * One {@code @Dense}; {@code activation} null when the attribute is omitted (IDENTITY), {@code norm}
+   * and {@code dropout} null when omitted (NONE, 0).
+   */
+  record Layer(int units, Activation activation, boolean activationFirst, Norm norm, Double dropout) {
+    Layer(int units, Activation activation, boolean activationFirst) {
+      this(units, activation, activationFirst, null, null);
+    }
+
     Activation effectiveActivation() {
       return activation == null ? Activation.IDENTITY : activation;
+    }
+
+    Norm effectiveNorm() {
+      return norm == null ? Norm.NONE : norm;
+    }
+
+    double effectiveDropout() {
+      return dropout == null ? 0 : dropout;
+    }
+
+    Layer withUnitsAndActivation(int units, Activation activation) {
+      return new Layer(units, activation, activationFirst, norm, dropout);
     }
   }
 
@@ -225,6 +245,7 @@ final class RandomDeclaration {
       case ON_DEMAND_IMPORT -> "import dev.unrolled.*;\n\n";
       case SINGLE_TYPE_IMPORTS -> "import dev.unrolled.Activation;\nimport dev.unrolled.Dense;\n"
           + "import dev.unrolled.Loss;\nimport dev.unrolled.Network;\nimport dev.unrolled.Precision;\n"
+          + (layers.stream().anyMatch(l -> l.norm() != null) ? "import dev.unrolled.Norm;\n" : "")
           + (rbfUnits == null ? "" : "import dev.unrolled.Rbf;\n") + "\n";
       case QUALIFIED -> "";
     };
@@ -263,11 +284,14 @@ final class RandomDeclaration {
 
   private String dense(Layer layer) {
     String units = "units = " + layer.units();
+    String extra = (layer.norm() == null ? "" : ", norm = " + q("Norm") + "." + layer.norm().name())
+        + (layer.dropout() == null ? "" : ", dropout = " + layer.dropout());
     if (layer.activation() == null) {
-      return "@" + q("Dense") + "(" + units + ")";
+      return "@" + q("Dense") + "(" + units + extra + ")";
     }
     String activation = "activation = " + q("Activation") + "." + layer.activation().name();
-    return "@" + q("Dense") + "(" + (layer.activationFirst() ? activation + ", " + units : units + ", " + activation) + ")";
+    return "@" + q("Dense") + "(" + (layer.activationFirst() ? activation + ", " + units : units + ", " + activation)
+        + extra + ")";
   }
 
   private String typeHeader() {
@@ -350,7 +374,8 @@ final class RandomDeclaration {
     return "case " + caseNumber + ": " + kind + " " + generatedBaseName()
         + (typeParameters.isEmpty() ? "" : typeParameters) + ", inputs " + inputs
         + (rbfUnits == null ? "" : ", rbf " + rbfUnits) + ", layers "
-        + layers.stream().map(l -> l.units() + " " + l.effectiveActivation()).toList()
+        + layers.stream().map(l -> l.units() + " " + l.effectiveActivation()
+            + (l.norm() == null ? "" : " " + l.norm()) + (l.dropout() == null ? "" : " dropout " + l.dropout())).toList()
         + ", " + loss + ", " + effectivePrecision();
   }
 }
