@@ -579,10 +579,10 @@ public final class NormalisedModel implements Normalised, Model {
   private static void dropout1(float[][] a, float[][] keep, float[][] out, long seed, long step,
       int firstRow, int m) {
     for (int s = 0; s < m; s++) {
-      long key = Dropout.rowKey(seed, step, 1, firstRow + s);
+      int key = Dropout.rowKey(seed, step, 1, firstRow + s);
       float[] as = a[s], ks = keep[s], os = out[s];
       for (int j = 0; j < 4; j++) {
-        float k = Dropout.kept(key, j, 1801439850948198L) ? 1.25f : 0f;
+        float k = 1.25f * Dropout.keptBit(key, j, 3355443);
         ks[j] = k;
         os[j] = as[j] * k;
       }

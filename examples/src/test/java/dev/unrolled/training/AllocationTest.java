@@ -26,6 +26,16 @@ class AllocationTest {
     return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 
+  /**
+   * Runs {@code steps} until a round allocates nothing, at most 30 rounds: C2 compiles many kernels
+   * over several rounds, more of them on a busy machine, and until then Vector API code allocates.
+   */
+  private static void warmUp(Runnable steps) {
+    for (int round = 0; round < 30 && allocatedBy(steps) >= STEPS; round++) {
+      // keep warming
+    }
+  }
+
   private static float[][] rows(Random random, int n, int width) {
     float[][] x = new float[n][width];
     for (float[] row : x) {
@@ -77,9 +87,7 @@ class AllocationTest {
         trainer.trainBatch(x, labels);
       }
     };
-    for (int warm = 0; warm < 5; warm++) {
-      steps.run();
-    }
+    warmUp(steps);
 
     long bytes = allocatedBy(steps);
     assertTrue(bytes < STEPS, bytes + " bytes allocated by " + STEPS + " steps on the " + model.backend() + " path");
@@ -102,9 +110,7 @@ class AllocationTest {
         trainer.trainBatch(x, labels);
       }
     };
-    for (int warm = 0; warm < 5; warm++) {
-      steps.run();
-    }
+    warmUp(steps);
 
     long bytes = allocatedBy(steps);
     assertTrue(bytes < STEPS, bytes + " bytes allocated by " + STEPS + " steps on the " + model.backend() + " path");
@@ -129,11 +135,7 @@ class AllocationTest {
         model.predict(x[k % 13], out);
       }
     };
-    // Compiling this many kernels takes C2 several rounds, more on a busy machine: warm up until a
-    // round allocates nothing (at most 30 rounds), then measure one more.
-    for (int warm = 0; warm < 30 && allocatedBy(steps) >= STEPS; warm++) {
-      // keep warming
-    }
+    warmUp(steps);
 
     long bytes = allocatedBy(steps);
     assertTrue(bytes < STEPS, bytes + " bytes allocated by " + STEPS + " steps on the " + model.backend() + " path");

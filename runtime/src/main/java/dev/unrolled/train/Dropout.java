@@ -8,39 +8,50 @@ package dev.unrolled.train;
  * training with dropout repeats bit for bit and its bits do not depend on the thread count; and a
  * test or a user can recompute any mask.
  *
- * <p>The function, in SplitMix64's mixing step {@code mix} (Stafford's variant 13, the finaliser of
- * {@link java.util.SplittableRandom}): {@code k = mix(mix(mix(seed ⊕ 0x6A09E667F3BCC909) + step) +
- * (layer·2³² + row))} once per row, then {@code h = mix(k + (j + 1)·0x9E3779B97F4A7C15)} per unit;
- * the unit is dropped when the top 53 bits of {@code h}, {@code h >>> 11}, are below
- * {@code ⌊p·2⁵³⌋}, so it is kept with probability {@code 1 − p} to within 2⁻⁵³.
+ * <p>The function: once per row, a 32-bit key from SplitMix64's mixing step {@code mix}
+ * (Stafford's variant 13, the finaliser of {@link java.util.SplittableRandom}),
+ * {@code key = (int) mix(mix(mix(seed ⊕ 0x6A09E667F3BCC909) + step) + (layer·2³² + row))}; per unit,
+ * MurmurHash3's 32-bit finaliser {@code h = fmix32(key + j·0x9E3779B9)}. The unit is dropped when
+ * the top 24 bits of {@code h} are below {@code ⌊p·2²⁴⌋}, so it is kept with probability
+ * {@code 1 − p} to within 2⁻²⁴. Per unit the work is 32-bit integer arithmetic without branches,
+ * which the JIT can vectorise.
  */
 public final class Dropout {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
   private Dropout() {}
 
-  /** Whether the unit keeps its output: {@code rowKey(seed, step, layer, row)}, then {@link #kept(long, int, long)}. */
+  /** Whether the unit keeps its output: {@code rowKey(seed, step, layer, row)}, then {@link #kept(int, int, int)}. */
   public static boolean kept(long seed, long step, int layer, int row, int unit, double p) {
     return kept(rowKey(seed, step, layer, row), unit, threshold(p));
   }
 
-  /** The threshold of probability {@code p} in [0, 1): {@code ⌊p·2⁵³⌋}. */
-  public static long threshold(double p) {
+  /** The threshold of probability {@code p} in [0, 1): {@code ⌊p·2²⁴⌋}. */
+  public static int threshold(double p) {
     if (!(p >= 0 && p < 1)) {
       throw new IllegalArgumentException("p is " + p + "; a dropout probability is in [0, 1)");
     }
-    return (long) (p * 0x1p53);
+    return (int) (p * 0x1p24);
   }
 
   /** The part of the hash shared by a row's units. */
-  public static long rowKey(long seed, long step, int layer, int row) {
+  public static int rowKey(long seed, long step, int layer, int row) {
     long k = mix(mix(seed ^ 0x6A09E667F3BCC909L) + step);
-    return mix(k + (((long) layer << 32) | (row & 0xFFFF_FFFFL)));
+    return (int) mix(k + (((long) layer << 32) | (row & 0xFFFF_FFFFL)));
   }
 
   /** Whether unit {@code unit} of the row with key {@code rowKey} keeps its output at {@code threshold}. */
-  public static boolean kept(long rowKey, int unit, long threshold) {
-    return (mix(rowKey + (unit + 1L) * GOLDEN) >>> 11) >= threshold;
+  public static boolean kept(int rowKey, int unit, int threshold) {
+    return keptBit(rowKey, unit, threshold) == 1;
+  }
+
+  /** 1 when the unit keeps its output, else 0, without a branch: what generated kernels multiply by. */
+  public static int keptBit(int rowKey, int unit, int threshold) {
+    int h = rowKey + unit * 0x9E3779B9;
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
+    return 1 - (((h >>> 8) - threshold) >>> 31); // both below 2²⁴: the difference is negative exactly when dropped
   }
 
   /** SplitMix64's mixing step (Stafford's variant 13). */

@@ -15,11 +15,11 @@ class DropoutTest {
   @ParameterizedTest
   @ValueSource(doubles = {0.05, 0.2, 0.5, 0.9})
   void theKeptFractionIsOneMinusPWithinFourSigma(double p) {
-    long threshold = Dropout.threshold(p);
+    int threshold = Dropout.threshold(p);
     int kept = 0;
     for (int step = 0; step < 100; step++) {
       for (int row = 0; row < 100; row++) {
-        long key = Dropout.rowKey(42, step, 2, row);
+        int key = Dropout.rowKey(42, step, 2, row);
         for (int unit = 0; unit < 100; unit++) {
           if (Dropout.kept(key, unit, threshold)) {
             kept++;
@@ -35,7 +35,7 @@ class DropoutTest {
   @Test
   void neighbouringUnitsRowsLayersAndStepsAreIndependentEnough() {
     // Agreement of two masks at p = 0.5 is itself a fair coin when they are independent.
-    long threshold = Dropout.threshold(0.5);
+    int threshold = Dropout.threshold(0.5);
     int[] agree = new int[4];
     int n = 0;
     for (int step = 0; step < 50; step++) {
@@ -71,7 +71,7 @@ class DropoutTest {
       assertThat(Dropout.kept(1, 2, 3, 4, unit, 0.0)).isTrue();
     }
     assertThat(Dropout.threshold(0.0)).isEqualTo(0);
-    assertThat(Dropout.threshold(0.5)).isEqualTo(1L << 52);
+    assertThat(Dropout.threshold(0.5)).isEqualTo(1 << 23);
     assertThrows(IllegalArgumentException.class, () -> Dropout.threshold(1.0));
     assertThrows(IllegalArgumentException.class, () -> Dropout.threshold(-0.1));
     assertThrows(IllegalArgumentException.class, () -> Dropout.threshold(Double.NaN));

@@ -72,11 +72,10 @@ final class DropoutStep {
         .addParameter(TypeName.INT, "firstRow")
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("long key = $T.rowKey(seed, step, $L, firstRow + s)", RuntimeTypes.DROPOUT, l)
+        .addStatement("int key = $T.rowKey(seed, step, $L, firstRow + s)", RuntimeTypes.DROPOUT, l)
         .addStatement("$T[] as = a[s], ks = keep[s], os = out[s]", t)
         .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("$T k = $T.kept(key, j, $LL) ? $L : $L", t, RuntimeTypes.DROPOUT, Dropout.threshold(p), scale,
-            num.literal("0"))
+        .addStatement("$T k = $L * $T.keptBit(key, j, $L)", t, scale, RuntimeTypes.DROPOUT, Dropout.threshold(p))
         .addStatement("ks[j] = k")
         .addStatement("os[j] = as[j] * k")
         .endControlFlow()
