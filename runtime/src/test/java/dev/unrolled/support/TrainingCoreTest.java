@@ -171,6 +171,18 @@ class TrainingCoreTest {
   }
 
   @Test
+  void withoutAMinimumPerShardABatchMayHaveFewerRowsThanShards() {
+    OneParameter second = new OneParameter();
+    try (TrainingCore<double[], OneParameter> core = core(workspace, second)) {
+      assertThat(core.minimumBatchRows()).isEqualTo(1);
+
+      core.step(1);
+
+      assertThat(second.calls).isEmpty(); // the second shard has no row
+    }
+  }
+
+  @Test
   void aBatchBelowTheMinimumRowsPerShardIsRefusedBeforeAnyWork() {
     OneParameter second = new OneParameter();
     try (TrainingCore<double[], OneParameter> core = core(workspace, second)) {
