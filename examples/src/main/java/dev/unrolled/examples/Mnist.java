@@ -38,20 +38,30 @@ public final class Mnist {
 
   /** The training and test sets in {@code directory}, with or without {@code .gz}. */
   public static Dataset.Split read(Path directory) throws IOException {
-    return new Dataset.Split(
-        IdxReader.readDataset(file(directory, "train-images-idx3-ubyte"), file(directory, "train-labels-idx1-ubyte")),
-        IdxReader.readDataset(file(directory, "t10k-images-idx3-ubyte"), file(directory, "t10k-labels-idx1-ubyte")));
+    return read(directory, "MNIST", "https://yann.lecun.com/exdb/mnist/ or a mirror");
   }
 
-  private static Path file(Path directory, String name) throws IOException {
+  /**
+   * The four files under MNIST's names in {@code directory}, which Fashion-MNIST shares; a missing
+   * one is reported as missing from {@code dataset}, to be fetched from {@code source}.
+   */
+  static Dataset.Split read(Path directory, String dataset, String source) throws IOException {
+    return new Dataset.Split(
+        IdxReader.readDataset(file(directory, "train-images-idx3-ubyte", dataset, source),
+            file(directory, "train-labels-idx1-ubyte", dataset, source)),
+        IdxReader.readDataset(file(directory, "t10k-images-idx3-ubyte", dataset, source),
+            file(directory, "t10k-labels-idx1-ubyte", dataset, source)));
+  }
+
+  private static Path file(Path directory, String name, String dataset, String source) throws IOException {
     Path gz = directory.resolve(name + ".gz");
     Path plain = directory.resolve(name);
     if (Files.exists(gz)) {
       return gz;
     }
     if (!Files.exists(plain)) {
-      throw new NoSuchFileException(plain.toString(), null, "MNIST needs " + name + " or " + name
-          + ".gz in " + directory.toAbsolutePath().normalize() + " (from https://yann.lecun.com/exdb/mnist/ or a mirror)");
+      throw new NoSuchFileException(plain.toString(), null, dataset + " needs " + name + " or " + name
+          + ".gz in " + directory.toAbsolutePath().normalize() + " (from " + source + ")");
     }
     return plain;
   }

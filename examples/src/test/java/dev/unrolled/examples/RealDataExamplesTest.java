@@ -2,11 +2,14 @@ package dev.unrolled.examples;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.unrolled.Dataset;
 import dev.unrolled.FitOptions;
+import dev.unrolled.LearningRateSchedule;
 import dev.unrolled.testing.SharedDataRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +50,34 @@ class RealDataExamplesTest {
     assertThat(result.history().epochs()).hasSize(10);
     assertThat(result.confusion().total()).isEqualTo(10_000);
     assertThat(result.testAccuracy()).isAtLeast(0.975);
+  }
+
+  @Test
+  void fashionMnistWithBatchNormalisationReachesEightyNineAndAHalfPercentInEightEpochs() throws IOException {
+    FashionMnist.Result result =
+        FashionMnist.trainNormalised(FashionMnist.read(shared("fashion-mnist")), FashionMnist.BUDGET);
+
+    assertThat(result.history().epochs()).hasSize(8);
+    assertThat(result.confusion().total()).isEqualTo(10_000);
+    assertThat(result.testAccuracy()).isAtLeast(0.895);
+  }
+
+  @Test
+  void fashionMnistPlainAndNormalisedNetworksGetTheSameBudget() throws IOException {
+    Dataset.Split data = FashionMnist.read(shared("fashion-mnist"));
+    Dataset.Split slice = new Dataset.Split(data.train().subset(IntStream.range(0, 1_000).toArray()),
+        data.validation().subset(IntStream.range(0, 500).toArray()));
+    FitOptions options = FitOptions.epochs(2).batchSize(64).shuffleSeed(1);
+
+    FashionMnist.Result plain = FashionMnist.trainPlain(slice, options);
+    FashionMnist.Result normalised = FashionMnist.trainNormalised(slice, options);
+
+    assertThat(plain.optimizer().toString()).isEqualTo(normalised.optimizer().toString());
+    assertThat(plain.optimizer().schedule()).isEqualTo(LearningRateSchedule.cosine(32, 0.0)); // 2 × ⌈1,000/64⌉
+    for (FashionMnist.Result result : new FashionMnist.Result[] {plain, normalised}) {
+      assertThat(result.history().epochs()).hasSize(2);
+      assertThat(result.history().last().samples()).isEqualTo(1_000);
+      assertThat(result.confusion().total()).isEqualTo(500);
+    }
   }
 }
