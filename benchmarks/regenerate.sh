@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md in one command: builds the reactor with -Pbenchmarks (package, never
 # install), runs the JMH benchmarks (peak FLOP/s at the CPU's widest vector, training with -prof gc,
-# the generated contenders' training again in JDK 25 forks, inference) with JSON output, recording
-# the load average around each and repeating a run that started on a busy machine, then the exact
-# allocation check (one JVM per contender), the start-up harness and the dependency sizes, and
-# writes the report (and README.md's performance table) from those results with ReportWriter.
-# See --help.
+# the generated contenders' training again in JDK 25 forks, the cost of batch normalisation and
+# dropout, inference) with JSON output, recording the load average around each and repeating a run
+# that started on a busy machine, then the exact allocation check (one JVM per contender), the
+# start-up harness and the dependency sizes, and writes the report (and README.md's performance
+# table) from those results with ReportWriter.
+# --only runs one step into the results of the last run and rewrites the report from them. See --help.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: benchmarks/regenerate.sh [--quick] [--report-only] [--skip-build] [--out FILE]
+usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-build] [--out FILE]
 
   --quick        seconds per benchmark, to check the pipeline; writes benchmarks/target/BENCHMARKS-quick.md
   --report-only  only rewrite the report from the results of the last run
+  --only STEP    run this step alone, replacing its results (and its load lines) in those of the last
+                 run, then rewrite the report from them all; the report says the step was measured
+                 apart, and when. STEP: regularisation (RegularisationBenchmark, "Cost of
+                 normalisation and dropout"). Writing BENCHMARKS.md this way needs a full run's
+                 results in benchmarks/target/benchmark-results; README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
   --out FILE     where to write the report (default: BENCHMARKS.md at the repository root)
 
 Environment (defaults in brackets; --quick shortens them all):
   TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 3 -w 1s -i 5 -r 1s]
+  REGULARISATION_JMH_ARGS  JMH run length for RegularisationBenchmark [-f 2 -wi 5 -w 1s -i 10 -r 1s]:
+                      its costs are small differences of two rates, so more iterations narrow their intervals
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   ALLOCATION_SECONDS  warm-up and measured seconds per shape x contender in AllocationCheck [1]
@@ -33,26 +41,38 @@ Environment (defaults in brackets; --quick shortens them all):
   JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 20 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 6. Only a full run that writes BENCHMARKS.md rewrites README.md's table.
+The default run takes about 23 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 6; --only regularisation about 3 (--quick: under 1), plus the build.
+Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
 
 quick=false
 report_only=false
 skip_build=false
+only=""
 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
     --report-only) report_only=true ;;
     --skip-build) skip_build=true ;;
+    --only) only="${2:-}"; shift ;;
     --out) out="$2"; shift ;;
     --help|-h) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
   shift
 done
+
+case "$only" in
+  ""|regularisation) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation)" >&2; exit 2 ;;
+esac
+if [ -n "$only" ] && $report_only; then
+  echo "--only and --report-only exclude each other" >&2
+  exit 2
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -76,6 +96,7 @@ fi
 
 if $quick; then
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
+  regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
   allocation_seconds="${ALLOCATION_SECONDS:-0.3}"
@@ -86,6 +107,7 @@ if $quick; then
   out="${out:-$bench/BENCHMARKS-quick.md}"
 else
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+  regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   allocation_seconds="${ALLOCATION_SECONDS:-1}"
@@ -97,6 +119,15 @@ else
 fi
 
 step() { echo "== $(date -u +%H:%M:%S) $*"; }
+
+# Before the build, so that a refusal costs nothing: the report --only rewrites takes every other
+# section from the results in the folder, which must then be a full run's.
+if [ -n "$only" ] && [ "$out" = BENCHMARKS.md ] \
+    && [ "$(sed -n 's/^mode=//p' "$results/machine.properties" 2>/dev/null)" != full ]; then
+  echo "--only $only rewrites BENCHMARKS.md from the other steps' results of a full run in $results," \
+      "and there are none: run benchmarks/regenerate.sh first, or give --out FILE" >&2
+  exit 1
+fi
 
 if ! $report_only && ! $skip_build; then
   step "build: mvn -Pbenchmarks -DskipTests package"
@@ -177,10 +208,12 @@ jmh() {
       "$name" "$start" "$name" "$end" "$name" "$attempt" >>"$results/machine.properties"
 }
 
-if ! $report_only; then
-  rm -rf "$results"
-  mkdir -p "$results"
-  cpu="$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//' || true)"
+cpu_name() { grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//' || true; }
+
+# The machine and run conditions, first lines of $results/machine.properties.
+write_machine() {
+  local cpu hypervisor cpu_flags missing flag # vector_bits stays: the peak step reads it
+  cpu="$(cpu_name)"
   hypervisor="$(lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p' || true)"
   vector_bits="$("$java" --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.VectorWidth 2>/dev/null || true)"
   cpu_flags="" # "avx2 fma, no avx512f"
@@ -211,6 +244,31 @@ if ! $report_only; then
     echo "startup_runs=$startup_runs"
     echo "startup_warm=$startup_warm"
   } >"$results/machine.properties"
+}
+
+if [ -n "$only" ]; then
+  # The last run's other results, machine lines and load lines stay; this step's are replaced.
+  mkdir -p "$results"
+  first_run=false
+  if [ ! -f "$results/machine.properties" ]; then
+    first_run=true
+    write_machine
+  fi
+  rm -f "$results/$only.json" "$results/$only.log"
+  sed -i "/^load\.$only\./d; /^rerun\.$only\./d" "$results/machine.properties"
+  jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
+  {
+    echo "rerun.$only.date=$(date -u +%Y-%m-%d)"
+    echo "rerun.$only.mode=$($quick && echo quick || echo full)"
+    echo "rerun.$only.cpu=$(cpu_name)"
+    if $first_run; then
+      echo "load_end=$(cut -d' ' -f1 /proc/loadavg)"
+    fi
+  } >>"$results/machine.properties"
+elif ! $report_only; then
+  rm -rf "$results"
+  mkdir -p "$results"
+  write_machine
 
   # The peak at the widest vector the JIT compiles here and narrower; a wider species would be
   # emulated by the Vector API, not measured.
@@ -226,6 +284,7 @@ if ! $report_only; then
   else
     step "no JDK 25 under /usr/lib/jvm (set JDK25): the JDK 25 column is not measured"
   fi
+  jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
 
   # One JVM per contender, so a native library that crashes its JVM loses only its own rows.
@@ -262,7 +321,7 @@ fi
 
 # README.md's performance table follows BENCHMARKS.md, never a quick run or a report elsewhere.
 readme=""
-if [ "$out" = BENCHMARKS.md ] && [ "$(sed -n 's/^mode=//p' "$results/machine.properties" 2>/dev/null)" = full ]; then
+if [ -z "$only" ] && [ "$out" = BENCHMARKS.md ] && [ "$(sed -n 's/^mode=//p' "$results/machine.properties" 2>/dev/null)" = full ]; then
   readme=README.md
 fi
 step "ReportWriter: $out${readme:+ and the performance table of $readme}"

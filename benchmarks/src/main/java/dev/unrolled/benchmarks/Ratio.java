@@ -3,7 +3,8 @@ package dev.unrolled.benchmarks;
 /**
  * How many times {@code a} is {@code b}, with the interval both error bars allow: from
  * {@code (a − errorA) / (b + errorB)} to {@code (a + errorA) / (b − errorB)}. The lower end is the
- * conservative ratio a target is judged on. Without an error bar on either side (JMH gives none for
+ * conservative ratio a target is judged on ({@link #atLeast}); for a limit (a cost, a time), the
+ * upper end is ({@link #atMost}). Without an error bar on either side (JMH gives none for
  * fewer than two iterations) there is no interval, and no target can be met on it.
  */
 final class Ratio {
@@ -43,6 +44,11 @@ final class Ratio {
   /** Met only when the whole interval is at or above {@code target}. */
   boolean atLeast(double target) {
     return hasInterval() && low >= target;
+  }
+
+  /** Met only when the whole interval is at or below {@code limit}. */
+  boolean atMost(double limit) {
+    return hasInterval() && high <= limit;
   }
 
   /** "4.0× (3.61–4.52×)", "4.0× (no interval)", "—" when not measured. */

@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * Writes BENCHMARKS.md from one run's results folder ({@link RunData}): machine and conditions,
  * the FP32 peak, training throughput per shape with ratios and their intervals (JDK 17 and 25),
- * inference latency, start-up, dependency size and the targets of issues 5 and 14 judged from the
- * data. The same results give the same bytes (no clock, no host name, no locale), so the file
- * changes only when the figures do. Given a README, it also rewrites the README's performance table
- * ({@link ReadmeTable}) from the same results.
+ * the cost of batch normalisation and dropout, inference latency, start-up, dependency size and the
+ * targets judged from the data. The same results give the same bytes (no clock, no host name, no
+ * locale), so the file changes only when the figures do. Given a README, it also rewrites the
+ * README's performance table ({@link ReadmeTable}) from the same results.
  *
  * <pre>java ReportWriter target/benchmark-results BENCHMARKS.md [README.md]</pre>
  */
@@ -27,6 +27,7 @@ public final class ReportWriter {
   private final TrainingResults training;
   /** The generated contenders' training in forks on JDK 25; empty when not run. */
   private final TrainingResults trainingJdk25;
+  private final RegularisationResults regularisation;
   private final Markdown md = new Markdown();
   /** Best measured FP32 rate (GFLOP/s), the yardstick for "% of peak"; NaN if not measured. */
   private final double peakFp32;
@@ -35,6 +36,7 @@ public final class ReportWriter {
     this.data = data;
     this.training = new TrainingResults(data.training);
     this.trainingJdk25 = new TrainingResults(data.trainingJdk25);
+    this.regularisation = new RegularisationResults(data.regularisation);
     this.peakFp32 = peak("float");
   }
 
@@ -64,6 +66,7 @@ public final class ReportWriter {
     w.machine();
     w.peakSection();
     w.trainingSection();
+    w.regularisationSection();
     w.inferenceSection();
     w.startupSection();
     w.dependencySection();
@@ -90,17 +93,20 @@ public final class ReportWriter {
         .line("benchmarks/regenerate.sh           # builds (-Pbenchmarks, no install), runs everything, writes this file")
         .line("benchmarks/regenerate.sh --quick   # seconds per benchmark, to check the pipeline;"
             + " writes benchmarks/target/BENCHMARKS-quick.md")
+        .line("benchmarks/regenerate.sh --only regularisation   # after a full run: measures the cost of"
+            + " normalisation and dropout again, rewrites this file from it and that run's other results")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
-        .line("`INFERENCE_JMH_ARGS`, `PEAK_JMH_ARGS`, `STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results")
-        .line("(JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`; `--report-only` rewrites this file")
-        .line("from them. A full run also rewrites the performance table of `README.md` (between its")
-        .line("`performance:begin` and `performance:end` comments) from the same results.").blank();
+        .line("`REGULARISATION_JMH_ARGS`, `INFERENCE_JMH_ARGS`, `PEAK_JMH_ARGS`, `STARTUP_RUNS` and")
+        .line("`ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`;")
+        .line("`--report-only` rewrites this file from them. A full run also rewrites the performance table of")
+        .line("`README.md` (between its `performance:begin` and `performance:end` comments) from the same results.")
+        .blank();
   }
 
   private void machine() {
-    JmhResult any = first(data.training, data.inference, data.peak);
+    JmhResult any = first(data.training, data.inference, data.peak, data.regularisation);
     String jdk = any == null ? data.machine("java", "JDK unknown") : any.vmName + " " + any.vmVersion;
     String jmh = any == null ? "?" : any.jmhVersion;
     md.line("## Machine and conditions").blank()
@@ -117,6 +123,7 @@ public final class ReportWriter {
     List<List<String>> rows = new ArrayList<>();
     conditions(rows, "training throughput", "training", data.training, "`-prof gc`");
     conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
+    conditions(rows, "cost of normalisation and dropout", "regularisation", data.regularisation, "`-prof gc`");
     conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
     conditions(rows, "FP32/FP64 peak", "peak", data.peak, "");
     rows.add(List.of("allocation check", "one JVM per contender, "
@@ -243,6 +250,54 @@ public final class ReportWriter {
         .line("784-256-128-10 diverges to an infinite loss within four steps);")
         .line("Smile 3.1.1 (`smile.classification.MLP` with a softmax maximum-likelihood output,")
         .line("`update(double[][], int[])` per mini-batch). Both train on `double[]` rows, as their APIs take.").blank();
+  }
+
+  private void regularisationSection() {
+    md.line("## Cost of normalisation and dropout").blank();
+    if (regularisation.isEmpty()) {
+      md.line("`RegularisationBenchmark`: " + Markdown.NOT_MEASURED + " (no results in this run; a full run"
+          + " measures it, and after one `benchmarks/regenerate.sh --only regularisation` measures it alone).").blank();
+      return;
+    }
+    if (data.machine("rerun.regularisation.mode", "").equals("quick")) {
+      md.line("> **Quick run of this step** (`--only regularisation --quick`): its run lengths are far too short"
+          + " for the figures below to mean anything.").blank();
+    }
+    md.line("`RegularisationBenchmark` trains " + TrainingResults.label(RegularisationBenchmark.SHAPE)
+            + " (softmax, FLOAT, vector backend) as the")
+        .line("training benchmark does: one plain-SGD step (learning rate 0.01) per operation, single-threaded, the")
+        .line("same teacher-labelled data and fork options; a fork fails unless the Vector API kernels run and the")
+        .line("loss stays finite. The variants (`Shapes.java`) add batch normalisation (`Norm.BATCH`), dropout 0.2,")
+        .line("or both to the two hidden layers, and run in one JMH invocation. A trainer step draws the dropout")
+        .line("masks and updates the running estimates; nothing here predicts.").blank()
+        .line("**Cost = extra time per step relative to the plain step**: `t_variant / t_plain − 1`, that is")
+        .line("`plain samples/s ÷ variant samples/s − 1`. Its interval is that of the ratio of the two rates (as")
+        .line("above, from `(a − error) / (b + error)` to `(a + error) / (b − error)`), less 1; the target is judged")
+        .line("on its upper end, the conservative cost. FLOPs are not counted here: every variant multiplies the")
+        .line("plain network's weights (a normalised layer drops its bias), and what normalisation and dropout add")
+        .line("grows with the 384 hidden units, not with the weights; the ratio of times measures it whole.").blank();
+    String rerun = data.machine("rerun.regularisation.date", "");
+    if (!rerun.isEmpty()) {
+      md.line("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only regularisation`"
+          + " on " + rerun + " (" + data.machine("rerun.regularisation.cpu", "CPU unknown") + "); its run length,"
+          + " JVM and load are in the conditions table above.").blank();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    RegularisationResults.VARIANTS.forEach(v -> rows.add(regularisationRow(v)));
+    md.table("lrrr", List.of("variant", "samples/s" + jdk(data.regularisation, ""), "cost (extra time per step)",
+        "B/step (`-prof gc`)"), rows);
+    List<String> target = Targets.regularisation(regularisation);
+    md.line("Target: " + target.get(0) + ": " + target.get(2) + " (" + target.get(1) + ").").blank();
+  }
+
+  private List<String> regularisationRow(String variant) {
+    JmhResult r = regularisation.result(variant);
+    if (r == null) {
+      return List.of("`" + variant + "`", Markdown.NOT_MEASURED, "", "");
+    }
+    String cost = variant.equals(RegularisationResults.PLAIN) ? "—" : regularisation.cost(variant);
+    return List.of("`" + variant + "`", Markdown.countWithError(regularisation.samplesPerSecond(variant),
+        regularisation.samplesPerSecondError(variant)), cost, Markdown.bytes(r.allocatedPerOp));
   }
 
   private List<String> trainingRow(String shape, String c, String best, List<String> generated) {
@@ -427,11 +482,12 @@ public final class ReportWriter {
 
   private void targetSection() {
     md.line("## Targets").blank()
-        .line("The targets of issues 5 and 14, single-threaded, judged by `ReportWriter` from the figures")
-        .line("above (JDK 17). A speed target is met only on the conservative ratio — our lower bound over the")
-        .line("other side's upper bound, the low end of the interval given in brackets.").blank();
+        .line("The targets of issues 5 and 14 and of normalisation and dropout, single-threaded, judged by")
+        .line("`ReportWriter` from the figures above (JDK 17). A speed target is met only on the conservative")
+        .line("ratio — our lower bound over the other side's upper bound, the low end of the interval given in")
+        .line("brackets; a cost limit only on the high end of the cost's interval.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, peakFp32, data.allocation, data.startup));
+        Targets.judge(training, regularisation, peakFp32, data.allocation, data.startup));
   }
 
   private boolean widerThanMachine(String method) {

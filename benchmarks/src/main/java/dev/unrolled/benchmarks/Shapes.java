@@ -5,9 +5,13 @@ import dev.unrolled.Backend;
 import dev.unrolled.Dense;
 import dev.unrolled.Loss;
 import dev.unrolled.Network;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 
-/** The networks of the benchmark table, each in float and double. */
+/**
+ * The networks of the benchmark table, each in float and double; and {@code DeepVector} with batch
+ * normalisation and dropout on its hidden layers, together and apart, for {@link RegularisationBenchmark}.
+ */
 final class Shapes {
   private Shapes() {}
 
@@ -49,4 +53,20 @@ final class Shapes {
       @Dense(units = 128, activation = Activation.RELU), @Dense(units = 10)},
       loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
   interface DeepVector {}
+
+  @Network(inputs = 784, layers = {
+      @Dense(units = 256, activation = Activation.RELU, norm = Norm.BATCH, dropout = 0.2),
+      @Dense(units = 128, activation = Activation.RELU, norm = Norm.BATCH, dropout = 0.2), @Dense(units = 10)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface DeepVectorRegularised {}
+
+  @Network(inputs = 784, layers = {@Dense(units = 256, activation = Activation.RELU, norm = Norm.BATCH),
+      @Dense(units = 128, activation = Activation.RELU, norm = Norm.BATCH), @Dense(units = 10)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface DeepVectorBatchNorm {}
+
+  @Network(inputs = 784, layers = {@Dense(units = 256, activation = Activation.RELU, dropout = 0.2),
+      @Dense(units = 128, activation = Activation.RELU, dropout = 0.2), @Dense(units = 10)},
+      loss = Loss.SOFTMAX_CROSS_ENTROPY, backend = Backend.VECTOR)
+  interface DeepVectorDropout {}
 }

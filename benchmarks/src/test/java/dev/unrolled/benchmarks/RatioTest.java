@@ -23,6 +23,14 @@ class RatioTest {
   }
 
   @Test
+  void aLimitIsMetOnTheHighEndOnly() {
+    // 100 ± 2 against 95 ± 3: 1.05× on the means, at worst 102 / 92 = 1.109×.
+    assertThat(Ratio.of(100, 2, 95, 3).atMost(1.11)).isTrue();
+    assertThat(Ratio.of(100, 2, 95, 3).atMost(1.10)).isFalse();
+    assertThat(Ratio.of(100, Double.NaN, 95, 3).atMost(2)).isFalse();
+  }
+
+  @Test
   void withoutAnErrorBarNoTargetIsMet() {
     Ratio r = Ratio.of(100, Double.NaN, 50, 5);
 

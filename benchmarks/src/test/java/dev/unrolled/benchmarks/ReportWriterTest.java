@@ -20,6 +20,7 @@ class ReportWriterTest {
   private final List<String> training = new ArrayList<>();
   private final List<String> trainingJdk25 = new ArrayList<>();
   private final List<String> peak = new ArrayList<>();
+  private final List<String> regularisation = new ArrayList<>();
 
   @BeforeEach
   void writeMachine() throws IOException {
@@ -126,8 +127,74 @@ class ReportWriterTest {
   }
 
   @Test
+  void theCostOfNormalisationAndDropoutIsExtraTimePerStep() throws IOException {
+    // Steps/s × 64 = samples/s. batch-norm+dropout: 400 / 360 − 1 = 11.1% more time per step, at
+    // least 396 / 365 − 1 = 8.5%, at most 404 / 355 − 1 = 13.8%: within the 15% even at worst.
+    regularise("plain", 400, 4, 14);
+    regularise("batch-norm", 380, 4, 20);
+    regularise("dropout", 390, 3, 14);
+    regularise("batch-norm+dropout", 360, 5, 21);
+    write("machine.properties", "load.regularisation.start=0.30\nload.regularisation.end=0.35\n"
+        + "load.regularisation.attempts=1\n");
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("## Cost of normalisation and dropout");
+    assertThat(report).contains("| variant | samples/s (JDK 17.0.15) | cost (extra time per step) | B/step (`-prof gc`) |");
+    assertThat(report).contains("| `plain` | 25,600 ± 256 | — | 14 |");
+    assertThat(report).contains("| `batch-norm` | 24,320 ± 256 | 5.3% (3.1% to 7.4%) | 20 |");
+    assertThat(report).contains("| `dropout` | 24,960 ± 192 | 2.6% (0.8% to 4.4%) | 14 |");
+    assertThat(report).contains("| `batch-norm+dropout` | 23,040 ± 320 | 11.1% (8.5% to 13.8%) | 21 |");
+    assertThat(report).contains("Target: 784-256-128-10 relu b64, vector: BATCH norm + dropout 0.2 on the hidden layers"
+        + " cost ≤ 15% of the plain step: **met** (batch-norm+dropout 11.1% (8.5% to 13.8%) extra time per step).");
+    assertThat(report).contains("| 784-256-128-10 relu b64, vector: BATCH norm + dropout 0.2 on the hidden layers"
+        + " cost ≤ 15% of the plain step | batch-norm+dropout 11.1% (8.5% to 13.8%) extra time per step | **met** |");
+    assertThat(report).contains("| cost of normalisation and dropout | 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement"
+        + " | JDK 17.0.15, `-Xmx2g`, `-prof gc` | 0.30 → 0.35 | 1 |");
+    assertThat(report).doesNotContain("Measured apart");
+  }
+
+  @Test
+  void aCostLimitIsMetOnlyOnTheConservativeBound() throws IOException {
+    // 11.1% on the means, from 396 / 375 − 1 = 5.6% up to 404 / 345 − 1 = 17.1%.
+    regularise("plain", 400, 4, 0);
+    regularise("batch-norm+dropout", 360, 15, 0);
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("| `batch-norm+dropout` | 23,040 ± 960 | 11.1% (5.6% to 17.1%) | 0.00 |");
+    assertThat(report).contains("| `batch-norm` | not measured |  |  |");
+    assertThat(report).contains("cost ≤ 15% of the plain step | batch-norm+dropout 11.1% (5.6% to 17.1%)"
+        + " extra time per step | **not met** |");
+  }
+
+  @Test
+  void aStepMeasuredApartSaysSo() throws IOException {
+    regularise("plain", 400, 4, 0);
+    regularise("batch-norm+dropout", 390, Double.NaN, 0);
+    write("machine.properties", "mode=full\nrerun.regularisation.date=2026-01-03\nrerun.regularisation.mode=quick\n"
+        + "rerun.regularisation.cpu=Other CPU\n");
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("> **Quick run of this step** (`--only regularisation --quick`)");
+    assertThat(report).contains("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only"
+        + " regularisation` on 2026-01-03 (Other CPU);");
+    assertThat(report).contains("| `batch-norm+dropout` | 24,960 | 2.6% (no interval) | 0.00 |");
+    assertThat(report).contains("extra time per step | **not met** |");
+  }
+
+  @Test
   void anEmptyFolderStillGivesAReport() throws IOException {
     String report = render();
+
+    assertThat(report).contains("`RegularisationBenchmark`: not measured (no results in this run;"
+        + " a full run measures it, and after one `benchmarks/regenerate.sh --only regularisation` measures it alone).");
+    assertThat(report).contains("cost ≤ 15% of the plain step | plain not measured | not measured |");
+    assertThat(report).contains("| cost of normalisation and dropout | not measured |");
 
     assertThat(report).contains("| start to first prediction ≤ 1.5× a hello-world JVM"
         + " | generated-float or hello not measured | not measured |");
@@ -199,6 +266,11 @@ class ReportWriterTest {
         "\"contender\" : \"" + contender + "\", \"shape\" : \"" + shape + "\"", score, error, bytesPerOp, score));
   }
 
+  private void regularise(String variant, double score, double error, double bytesPerOp) {
+    regularisation.add(result("dev.unrolled.benchmarks.RegularisationBenchmark.trainStep",
+        "\"variant\" : \"" + variant + "\"", score, error, bytesPerOp, score));
+  }
+
   private void peak(String method, double mean, double best) {
     peak.add(result("dev.unrolled.benchmarks.PeakFlopsBenchmark." + method, "", mean, Double.NaN, Double.NaN, best));
   }
@@ -225,6 +297,9 @@ class ReportWriterTest {
       write("training-jdk25.json", "[\n" + String.join(",\n", trainingJdk25) + "\n]\n");
     }
     write("peak.json", "[\n" + String.join(",\n", peak) + "\n]\n");
+    if (!regularisation.isEmpty()) {
+      write("regularisation.json", "[\n" + String.join(",\n", regularisation) + "\n]\n");
+    }
   }
 
   private void write(String name, String text) throws IOException {
