@@ -45,13 +45,27 @@ public final class Dropout {
 
   /** 1 when the unit keeps its output, else 0, without a branch: what generated kernels multiply by. */
   public static int keptBit(int rowKey, int unit, int threshold) {
-    int h = rowKey + unit * 0x9E3779B9;
+    int h = rowKey + salt(unit);
     h ^= h >>> 16;
     h *= 0x85EBCA6B;
     h ^= h >>> 13;
     h *= 0xC2B2AE35;
     h ^= h >>> 16;
     return 1 - (((h >>> 8) - threshold) >>> 31); // both below 2²⁴: the difference is negative exactly when dropped
+  }
+
+  /** What unit {@code unit} adds to its row's key before the finaliser: {@code unit·0x9E3779B9}. */
+  public static int salt(int unit) {
+    return unit * 0x9E3779B9;
+  }
+
+  /** {@link #salt} of units 0 … n − 1, for kernels that hash a row of units in vectors. */
+  public static int[] salts(int n) {
+    int[] salts = new int[n];
+    for (int j = 0; j < n; j++) {
+      salts[j] = salt(j);
+    }
+    return salts;
   }
 
   /** SplitMix64's mixing step (Stafford's variant 13). */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.unrolled.Activation;
+import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ abstract class DenseEmitter extends LayerEmitter {
   DenseEmitter(LayerPlan layer, Numeric num, ClassName model, Storage storage, String input) {
     super(layer, num, model, storage, input);
     this.norm = layer.normalised() ? new NormSteps(layer, num) : null;
-    this.dropout = layer.hasDropout() ? new DropoutStep(layer, num) : null;
+    this.dropout = layer.hasDropout() ? new DropoutStep(layer, num, layer.shape() == CodeShape.VECTOR) : null;
   }
 
   /** The weight field; its Javadoc says how this shape stores {@code W}. */

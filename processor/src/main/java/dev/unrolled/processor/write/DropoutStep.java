@@ -18,11 +18,14 @@ final class DropoutStep {
   private final LayerPlan layer;
   private final Numeric num;
   private final int l;
+  /** Whether the model has {@link VectorKernels}, whose dropout hashes a row in vectors when {@code VECTOR}. */
+  private final boolean vectorKernels;
 
-  DropoutStep(LayerPlan layer, Numeric num) {
+  DropoutStep(LayerPlan layer, Numeric num, boolean vectorKernels) {
     this.layer = layer;
     this.num = num;
     this.l = layer.number();
+    this.vectorKernels = vectorKernels;
   }
 
   List<FieldSpec> workspaceFields() {
@@ -73,6 +76,13 @@ final class DropoutStep {
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("int key = $T.rowKey(seed, step, $L, firstRow + s)", RuntimeTypes.DROPOUT, l)
+        .addCode(vectorKernels ? CodeBlock.builder()
+            .beginControlFlow("if (VECTOR)")
+            .addStatement("$L.dropout(a[s], keep[s], out[s], key, $L, $L, $L)", VectorKernels.CLASS_NAME,
+                Dropout.threshold(p), scale, layer.outputs())
+            .addStatement("continue")
+            .endControlFlow()
+            .build() : CodeBlock.of(""))
         .addStatement("$T[] as = a[s], ks = keep[s], os = out[s]", t)
         .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
         .addStatement("$T k = $L * $T.keptBit(key, j, $L)", t, scale, RuntimeTypes.DROPOUT, Dropout.threshold(p))

@@ -15,6 +15,7 @@ import dev.unrolled.Loss;
 import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.model.MethodSignature;
+import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,7 +81,8 @@ public final class ModelWriter {
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());
     if (plan.hasTiledLayers()) {
-      type.addType(new VectorKernels(num).type());
+      type.addType(new VectorKernels(num, plan.layers().stream().filter(LayerPlan::hasDropout)
+          .mapToInt(LayerPlan::outputs).max().orElse(0)).type());
     }
     if (plan.hasLaneLayers()) {
       type.addType(new LaneKernels(num).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));

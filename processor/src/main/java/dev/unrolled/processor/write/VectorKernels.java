@@ -1,6 +1,8 @@
 package dev.unrolled.processor.write;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -34,9 +36,17 @@ final class VectorKernels {
   private final Numeric num;
   private final ClassName vector;
 
+  /** The widest layer with dropout, 0 for none: the kernels then hash its rows in vectors too. */
+  private final int dropoutUnits;
+
   VectorKernels(Numeric num) {
+    this(num, 0);
+  }
+
+  VectorKernels(Numeric num, int dropoutUnits) {
     this.num = num;
     this.vector = VectorClass.vectorType(num);
+    this.dropoutUnits = dropoutUnits;
   }
 
   TypeSpec type() {
@@ -72,7 +82,61 @@ final class VectorKernels {
       }
     }
     type.addMethod(productTail()).addMethod(outerTail());
+    if (dropoutUnits > 0) {
+      addDropout(type);
+    }
     return type.build();
+  }
+
+  /**
+   * Dropout of one row in vectors: the same masks as {@code Dropout.keptBit}, one unit per lane, in
+   * 32-bit integer lanes as many as the species has, converted to the model's precision.
+   */
+  private void addDropout(TypeSpec.Builder type) {
+    ClassName ints = ClassName.get("jdk.incubator.vector", "IntVector");
+    ClassName operators = ClassName.get("jdk.incubator.vector", "VectorOperators");
+    TypeName intSpecies = ParameterizedTypeName.get(ClassName.get("jdk.incubator.vector", "VectorSpecies"),
+        TypeName.INT.box());
+    type.addField(FieldSpec.builder(intSpecies, "INT_SPECIES", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Integer lanes as many as {@code SPECIES} has, for hashing dropout masks.\n")
+            .initializer("$T.of(int.class, $T.forBitSize(LANES * 32))", ClassName.get("jdk.incubator.vector",
+                "VectorSpecies"), ClassName.get("jdk.incubator.vector", "VectorShape"))
+            .build())
+        .addField(FieldSpec.builder(ArrayTypeName.of(TypeName.INT), "SALTS", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("{@code Dropout.salt(j)} of the units of the widest dropout layer.\n")
+            .initializer("$T.salts($L)", RuntimeTypes.DROPOUT, dropoutUnits)
+            .build());
+    TypeName t = num.scalar();
+    type.addMethod(kernel("dropout")
+        .addJavadoc("One row of dropout: {@code keep[j] = scale} where {@code Dropout.keptBit(key, j, threshold)} is 1,\n")
+        .addJavadoc("else 0, and {@code out[j] = a[j]·keep[j]}, for j < n.\n")
+        .addParameter(num.vector(), "a")
+        .addParameter(num.vector(), "keep")
+        .addParameter(num.vector(), "out")
+        .addParameter(TypeName.INT, "key")
+        .addParameter(TypeName.INT, "threshold")
+        .addParameter(t, "scale")
+        .addParameter(TypeName.INT, "n")
+        .addStatement("int j = 0")
+        .beginControlFlow("for (; j < SPECIES.loopBound(n); j += LANES)")
+        .addStatement("$T h = $T.fromArray(INT_SPECIES, SALTS, j).add(key)", ints, ints)
+        .addStatement("h = h.lanewise($T.XOR, h.lanewise($T.LSHR, 16)).mul(0x85EBCA6B)", operators, operators)
+        .addStatement("h = h.lanewise($T.XOR, h.lanewise($T.LSHR, 13)).mul(0xC2B2AE35)", operators, operators)
+        .addStatement("h = h.lanewise($T.XOR, h.lanewise($T.LSHR, 16))", operators, operators)
+        .addComment("1 − ((h >>> 8) − threshold) >>> 31: 1 where the unit is kept")
+        .addStatement("$T kept = h.lanewise($T.LSHR, 8).sub(threshold).lanewise($T.LSHR, 31).neg().add(1)", ints,
+            operators, operators)
+        .addStatement("$T k = (($T) kept.convertShape($T.$L, SPECIES, 0)).mul(scale)", vector, vector, operators,
+            num.isFloat() ? "I2F" : "I2D")
+        .addStatement("k.intoArray(keep, j)")
+        .addStatement("$T.fromArray(SPECIES, a, j).mul(k).intoArray(out, j)", vector)
+        .endControlFlow()
+        .beginControlFlow("for (; j < n; j++)")
+        .addStatement("$T k = scale * $T.keptBit(key, j, threshold)", t, RuntimeTypes.DROPOUT)
+        .addStatement("keep[j] = k")
+        .addStatement("out[j] = a[j] * k")
+        .endControlFlow()
+        .build());
   }
 
   /**
