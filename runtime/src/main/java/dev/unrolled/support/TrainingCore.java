@@ -54,9 +54,12 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     this.minimumRowsReason = why;
   }
 
-  /** The fewest rows a training batch may have: the minimum per shard times the shards. */
+  /**
+   * The fewest rows a training batch may have: 1, since with fewer rows than shards the last shards
+   * are simply empty; or, with a minimum per shard (batch normalisation), that minimum times the shards.
+   */
   public int minimumBatchRows() {
-    return minimumShardRows * shardCount;
+    return minimumRowsReason == null ? 1 : minimumShardRows * shardCount;
   }
 
   /** The seed of the dropout masks (see {@code dev.unrolled.train.Dropout}); 0 until set. */
