@@ -32,6 +32,9 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
       if (!(dropout >= 0 && dropout < 1)) {
         throw new IllegalArgumentException("dropout is " + dropout + "; it is a probability in [0, 1)");
       }
+      // −0 is the probability 0. Records compare doubles bit by bit, so without this a model file
+      // holding −0 would be "another architecture" that prints exactly like the model's own.
+      dropout = dropout == 0 ? 0.0 : dropout;
     }
 
     /** A layer without normalisation or dropout. */

@@ -101,7 +101,7 @@ public final class Dataset {
     if (dst.length != features.width()) {
       throw featureWidthMismatch(dst.length);
     }
-    features.copy(row, dst);
+    features.copy(requireRow(row), dst);
   }
 
   /** Copies the features of {@code row} into {@code dst} (length {@link #featureCount()}). */
@@ -109,7 +109,7 @@ public final class Dataset {
     if (dst.length != features.width()) {
       throw featureWidthMismatch(dst.length);
     }
-    features.copy(row, dst);
+    features.copy(requireRow(row), dst);
   }
 
   /**
@@ -117,6 +117,7 @@ public final class Dataset {
    * (when {@code dst.length == classCount()}) or, for two classes and one output, the label itself.
    */
   public void targets(int row, float[] dst) {
+    requireRow(row);
     if (labels == null) {
       requireTargetWidth(dst.length);
       targets.copy(row, dst);
@@ -131,6 +132,7 @@ public final class Dataset {
 
   /** Writes the target of {@code row} into {@code dst}; see {@link #targets(int, float[])}. */
   public void targets(int row, double[] dst) {
+    requireRow(row);
     if (labels == null) {
       requireTargetWidth(dst.length);
       targets.copy(row, dst);
@@ -354,7 +356,20 @@ public final class Dataset {
 
   private IllegalArgumentException featureWidthMismatch(int length) {
     return new IllegalArgumentException("the destination has " + length + " values but the dataset has "
-        + features.width() + " features; size the buffer to featureCount()");
+        + features.width() + " features; size the buffer to featureCount() (a trainer's buffer is as wide as its "
+        + "model's inputs: check the data first with requireCompatible(model, role), as fit does)");
+  }
+
+  /**
+   * {@code row}, if the dataset has it: a batch of row indices from a training loop of one's own is
+   * refused here, with the index, before a trainer takes a step on it.
+   */
+  private int requireRow(int row) {
+    if (row < 0 || row >= size()) {
+      throw new IllegalArgumentException("row " + row + " is outside the dataset's " + size() + " rows [0, "
+          + size() + "); batch row indices name existing rows");
+    }
+    return row;
   }
 
   private static Dataset withTargets(RowTable features, RowTable targets) {

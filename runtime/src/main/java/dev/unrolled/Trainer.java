@@ -26,6 +26,10 @@ public interface Trainer {
    * is NaN or infinite takes no step, and if the previous step left a parameter non-finite (an
    * overflowing gradient or update), puts back the parameters from before it: the model keeps its
    * last finite parameters, and {@link Fit} stops with {@link TrainingDivergedException}.
+   *
+   * @throws IllegalArgumentException before any change, if the batch is empty, a row has the wrong
+   *     width, or a value is NaN or infinite (a NaN loss could not catch every one: tanh turns an
+   *     infinite input into a finite loss with a NaN gradient)
    */
   double trainBatch(double[][] inputs, double[][] targets);
 
@@ -33,6 +37,10 @@ public interface Trainer {
    * One optimizer step on rows {@code rows[from..to)} of {@code data}; returns the mean loss before
    * the step, or a non-finite value without a step, as {@link #trainBatch(double[][], double[][])}.
    * Labels become one-hot targets (for one sigmoid output, the label itself is the target).
+   *
+   * @throws IllegalArgumentException before any change, if the range is empty, a row index is not
+   *     one of {@code data}'s, or the rows do not fit the model (call
+   *     {@link Dataset#requireCompatible} once before a loop of one's own, as {@link Fit} does)
    */
   double trainBatch(Dataset data, int[] rows, int from, int to);
 

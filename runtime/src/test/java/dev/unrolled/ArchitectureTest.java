@@ -148,4 +148,12 @@ class ArchitectureTest {
     assertThat(absurd.table().get(2).offset()).isEqualTo(2 * ((long) max * max + max)); // still below 2⁶³
     assertThat(absurd.parameterCount()).isEqualTo(Long.MAX_VALUE); // the third layer's blocks pass it
   }
+
+  @Test
+  void aDropoutOfMinusZeroIsDropoutZero() {
+    Layer negativeZero = new Layer(4, TANH, Norm.NONE, -0.0);
+
+    assertThat(negativeZero).isEqualTo(new Layer(4, TANH));
+    assertThat(Double.doubleToRawLongBits(negativeZero.dropout())).isEqualTo(0L);
+  }
 }

@@ -160,6 +160,21 @@ class DatasetTest {
     assertThrows(IllegalStateException.class, data::classCount);
   }
 
+  /** A batch's row indices come from the caller's own loop; one outside the rows is named, not an index error. */
+  @Test
+  void aRowOutsideTheDatasetIsNamedWhereATrainerCopiesIt() {
+    Dataset data = Dataset.ofLabels(new double[][] {{1, 2}, {3, 4}}, new int[] {0, 1}, 2);
+
+    IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
+        () -> data.features(2, new float[2]));
+    IllegalArgumentException targets = assertThrows(IllegalArgumentException.class,
+        () -> data.targets(-1, new double[2]));
+
+    assertThat(features).hasMessageThat().isEqualTo("row 2 is outside the dataset's 2 rows [0, 2); batch row "
+        + "indices name existing rows");
+    assertThat(targets).hasMessageThat().startsWith("row -1 is outside the dataset's 2 rows");
+  }
+
   @Test
   void subsetPicksRowsInOrder() {
     Dataset data = labelled(5, 5);

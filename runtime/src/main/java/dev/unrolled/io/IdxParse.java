@@ -46,13 +46,19 @@ final class IdxParse {
     }
     requireSize(count, pixels, what, "images");
     float[][] images = new float[Math.min(count, FIRST_CAPACITY)][];
-    byte[] bytes = new byte[(int) pixels];
+    // Grows to one image as the first image's bytes arrive: corrupt sides claim no more than the data.
+    byte[] bytes = new byte[(int) Math.min(pixels, FIRST_CAPACITY)];
     for (int i = 0; i < count; i++) {
-      int n = fill(bytes, 0, bytes.length);
-      if (n < bytes.length) {
-        throw truncated(what, count * pixels, i * pixels + n, pixels, "images");
+      for (int n = 0; n < pixels; ) {
+        if (n == bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(pixels, 2L * n));
+        }
+        n += fill(bytes, n, bytes.length - n);
+        if (n < bytes.length) {
+          throw truncated(what, count * pixels, i * pixels + n, pixels, "images");
+        }
       }
-      float[] row = new float[bytes.length];
+      float[] row = new float[(int) pixels];
       for (int p = 0; p < row.length; p++) {
         row[p] = (bytes[p] & 0xFF) / 255f;
       }

@@ -1,48 +1,66 @@
 package dev.unrolled.support;
 
 /**
- * Shape checks for the entry points of generated code. They run once per call, in time
- * proportional to the batch size, never per element; each message names the bad row and the fix.
+ * Checks for the entry points of generated code; each message names the bad row (and value) and the
+ * fix. Shapes are checked per row. A batch's values are also checked to be finite, per element, so
+ * that a NaN or infinite input is an error before the step rather than a silent one: a saturating
+ * activation turns an infinite input into a finite loss with a NaN gradient (tanh(∞) = 1, and
+ * 0·∞ = NaN), and the step would leave NaN parameters behind. That scan reads each value once, a
+ * small fraction of the forward pass that multiplies it by a whole layer's weights.
  */
 public final class Checks {
   private Checks() {}
 
-  /** Checks a batch of double rows against the network's widths; returns the batch size. */
+  /** Checks a batch of finite double rows against the network's widths; returns the batch size. */
   public static int batch(double[][] inputs, int inputWidth, double[][] targets, int targetWidth) {
     int m = rows(inputs, targets == null ? -1 : targets.length);
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       row(targets[s], targetWidth, "targets", s);
     }
+    for (int s = 0; s < m; s++) {
+      finite(inputs[s], "inputs", s);
+      finite(targets[s], "targets", s);
+    }
     return m;
   }
 
-  /** Checks a batch of float rows against the network's widths; returns the batch size. */
+  /** Checks a batch of finite float rows against the network's widths; returns the batch size. */
   public static int batch(float[][] inputs, int inputWidth, float[][] targets, int targetWidth) {
     int m = rows(inputs, targets == null ? -1 : targets.length);
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       row(targets[s], targetWidth, "targets", s);
     }
+    for (int s = 0; s < m; s++) {
+      finite(inputs[s], "inputs", s);
+      finite(targets[s], "targets", s);
+    }
     return m;
   }
 
-  /** Checks float input rows and class labels; returns the batch size. */
+  /** Checks finite float input rows and class labels; returns the batch size. */
   public static int batch(float[][] inputs, int inputWidth, int[] labels, int outputs) {
     int m = rows(inputs, labels == null ? -1 : labels.length);
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       label(labels[s], outputs, s);
     }
+    for (int s = 0; s < m; s++) {
+      finite(inputs[s], "inputs", s);
+    }
     return m;
   }
 
-  /** Checks double input rows and class labels; returns the batch size. */
+  /** Checks finite double input rows and class labels; returns the batch size. */
   public static int batch(double[][] inputs, int inputWidth, int[] labels, int outputs) {
     int m = rows(inputs, labels == null ? -1 : labels.length);
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       label(labels[s], outputs, s);
+    }
+    for (int s = 0; s < m; s++) {
+      finite(inputs[s], "inputs", s);
     }
     return m;
   }
@@ -110,6 +128,27 @@ public final class Checks {
       throw new IllegalArgumentException(what + "[" + s + "] has "
           + (row == null ? "no row" : row.length + " values") + " but the network needs " + width);
     }
+  }
+
+  private static void finite(double[] row, String what, int s) {
+    for (int c = 0; c < row.length; c++) {
+      if (!Double.isFinite(row[c])) {
+        throw notFinite(what, s, c, row[c]);
+      }
+    }
+  }
+
+  private static void finite(float[] row, String what, int s) {
+    for (int c = 0; c < row.length; c++) {
+      if (!Float.isFinite(row[c])) {
+        throw notFinite(what, s, c, row[c]);
+      }
+    }
+  }
+
+  private static IllegalArgumentException notFinite(String what, int s, int c, double value) {
+    return new IllegalArgumentException(what + "[" + s + "][" + c + "] is " + value + " but a batch holds finite "
+        + "values only; replace missing or infinite values before training (a Dataset refuses them too)");
   }
 
   private static void label(int label, int outputs, int s) {

@@ -55,11 +55,11 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   }
 
   /**
-   * The fewest rows a training batch may have: 1 (shards beyond the batch's rows stay empty), or
-   * with a minimum per shard, that minimum times the shards.
+   * The fewest rows a training batch may have: 1, since with fewer rows than shards the last shards
+   * are simply empty; or, with a minimum per shard (batch normalisation), that minimum times the shards.
    */
   public int minimumBatchRows() {
-    return minimumShardRows == 1 ? 1 : minimumShardRows * shardCount;
+    return minimumRowsReason == null ? 1 : minimumShardRows * shardCount;
   }
 
   /** The seed of the dropout masks (see {@code dev.unrolled.train.Dropout}); 0 until set. */

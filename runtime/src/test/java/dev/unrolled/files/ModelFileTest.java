@@ -980,6 +980,19 @@ class ModelFileTest {
         + "matches");
   }
 
+  /** Found by ModelFileFuzzTest: the refusal named one architecture twice, "3 → 4 TANH … but … 3 → 4 TANH …". */
+  @Test
+  void aFileWithADropoutOfMinusZeroLoadsIntoTheModelWithoutDropout() throws IOException {
+    byte[] bytes = Files.readAllBytes(saved(batchNormalised()));
+    ByteBuffer.wrap(bytes).putDouble(65, -0.0); // layer 2's dropout
+    VectorModel model = new VectorModel(BATCH);
+
+    ModelFile.load(model, file(resealed(bytes)));
+
+    assertThat(model.parameters()).isEqualTo(batchNormalised().parameters());
+    assertThat(ModelFile.readArchitecture(dir.resolve("edited.unrl"))).isEqualTo(BATCH);
+  }
+
   /**
    * Every shorter file and every file with one byte changed, in three ways, is refused with a
    * {@link ModelFileException}, never another exception, and the model keeps its values: a CRC-32

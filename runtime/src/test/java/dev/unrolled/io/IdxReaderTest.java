@@ -237,6 +237,25 @@ class IdxReaderTest {
             + "file is corrupted or not IDX");
   }
 
+  /** Found by IdxFuzzTest: a 16 MB buffer for one image was allocated before any of its bytes arrived. */
+  @Test
+  void theLargestImagesAHeaderMayDeclareClaimNoMemoryBeforeTheirBytesArrive() throws IOException {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    byte[] none = idx(0x0803, new int[] {0, 4096, 4096}, new byte[0]);
+    byte[] cut = idx(0x0803, new int[] {1, 4096, 4096}, new byte[100]);
+    IdxReader.readImages(new ByteArrayInputStream(none), "warm-up");
+
+    long before = threads.getCurrentThreadAllocatedBytes();
+    float[][] images = IdxReader.readImages(new ByteArrayInputStream(none), "none.idx");
+    DataFileException e = imagesRejected(cut);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(images).isEmpty();
+    assertThat(e).hasMessageThat().contains("but only 100 follow (0 whole images)");
+    assertThat(allocated).isLessThan(1L << 20); // the declared 4096 × 4096 image is 16 MB
+  }
+
   @Test
   void aFalseCountInAStreamClaimsNoMemoryBeyondTheData() {
     int count = (int) (IdxReader.MAX_VALUES / 784); // 21 GB of references and floats if trusted

@@ -23,8 +23,16 @@ public final class VectorModel implements Model {
 
   /** A model keeping {@code runningEstimates} running estimates, whatever its architecture implies. */
   public VectorModel(Architecture architecture, int runningEstimates) {
+    this(architecture, Math.toIntExact(architecture.parameterCount()), runningEstimates);
+  }
+
+  /**
+   * A model of {@code parameters} parameters and {@code runningEstimates} running estimates, whatever
+   * its architecture implies: what a model file of another implementation holds.
+   */
+  public VectorModel(Architecture architecture, int parameters, int runningEstimates) {
     this.architecture = architecture;
-    this.parameters = new double[Math.toIntExact(architecture.parameterCount())];
+    this.parameters = new double[parameters];
     this.estimates = new double[runningEstimates];
   }
 

@@ -1,0 +1,41 @@
+package dev.unrolled.support;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The batch checks of generated entry points; the generated trainers' use of them, and that a refused
+ * batch changes no parameter, is tested in the examples' BadDataTest.
+ */
+class ChecksTest {
+  @Test
+  void aNonFiniteInputOrTargetIsNamedWithItsRowAndColumn() {
+    double[][] ok = {{1, 2}, {3, 4}};
+
+    IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}}, 2, ok, 2));
+    IllegalArgumentException target = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new float[][] {{1, 2}}, 2, new float[][] {{Float.NaN}}, 1));
+    IllegalArgumentException labelled = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new float[][] {{Float.NEGATIVE_INFINITY}}, 1, new int[] {0}, 2));
+    IllegalArgumentException doubles = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new double[][] {{0}, {Double.NaN}}, 1, new int[] {0, 1}, 2));
+
+    assertThat(input).hasMessageThat().isEqualTo("inputs[1][1] is Infinity but a batch holds finite values only; "
+        + "replace missing or infinite values before training (a Dataset refuses them too)");
+    assertThat(target).hasMessageThat().startsWith("targets[0][0] is NaN but a batch holds finite values only");
+    assertThat(labelled).hasMessageThat().startsWith("inputs[0][0] is -Infinity");
+    assertThat(doubles).hasMessageThat().startsWith("inputs[1][0] is NaN");
+    assertThat(Checks.batch(ok, 2, ok, 2)).isEqualTo(2);
+  }
+
+  @Test
+  void shapesAreCheckedBeforeValues() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new double[][] {{Double.NaN}, {1, 2}}, 2, new double[][] {{0}, {0}}, 1));
+
+    assertThat(e).hasMessageThat().startsWith("inputs[0] has 1 values but the network needs 2");
+  }
+}
