@@ -100,11 +100,6 @@ public final class NormalisedModel implements Normalised, Model {
   public static final int RUNNING_ESTIMATES = 8;
 
   /**
-   * The layers normalised over the batch, for messages.
-   */
-  private static final int[] BATCH_LAYERS = {1};
-
-  /**
    * Layer 1 weights {@code W[j][i]} at {@code j*3 + i} (3 → 4, unrolled).
    */
   final float[] w1 = new float[12];
@@ -219,7 +214,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public String summary() {
     return SUMMARY
-        + RunningEstimates.describe(running, BATCH_LAYERS);
+        + RunningEstimates.describe(running, ARCHITECTURE);
   }
 
   @Override
@@ -329,7 +324,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public void setRunningEstimates(double[] src) {
     Checks.length(src, RUNNING_ESTIMATES, "src");
-    RunningEstimates.importFrom(src, running, BATCH_LAYERS);
+    RunningEstimates.importFrom(src, running, ARCHITECTURE);
   }
 
   @Override

@@ -280,6 +280,37 @@ public record Architecture(int inputs, int rbfUnits, List<Layer> layers, Loss lo
     return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
+  /**
+   * Where running estimate {@code index} sits (the layout of {@link #runningEstimateCount()}): its
+   * layer's number in the layer table, whether it is a variance, and its unit.
+   *
+   * @param layer the layer's number in the {@link #table() layer table}
+   */
+  public record RunningEstimate(int layer, boolean variance, int unit) {
+    /** {@code layer 2 running variance rv[1]}, or {@code layer 2 running mean rm[1]}. */
+    @Override
+    public String toString() {
+      return "layer " + layer + (variance ? " running variance rv[" : " running mean rm[") + unit + "]";
+    }
+  }
+
+  /** Running estimate {@code index}, in [0, {@link #runningEstimateCount()}). */
+  public RunningEstimate runningEstimate(int index) {
+    int start = 0;
+    for (LayerSpan span : table()) {
+      if (span.norm() != Norm.BATCH) {
+        continue;
+      }
+      int units = span.outputs();
+      int k = index - start;
+      if (k >= 0 && k < 2 * units) {
+        return new RunningEstimate(span.number(), k >= units, k % units);
+      }
+      start += 2 * units;
+    }
+    throw new IndexOutOfBoundsException("running estimate " + index + " of " + runningEstimateCount());
+  }
+
   /** Width of an output row: the last layer's units. */
   public int outputs() {
     return layers.get(layers.size() - 1).units();

@@ -156,4 +156,18 @@ class ArchitectureTest {
     assertThat(negativeZero).isEqualTo(new Layer(4, TANH));
     assertThat(Double.doubleToRawLongBits(negativeZero.dropout())).isEqualTo(0L);
   }
+
+  @Test
+  void runningEstimatesAreTheBatchLayersMeansThenVariancesInLayerOrder() {
+    Architecture architecture = Architecture.withRbf(2, 5, Loss.MEAN_SQUARED_ERROR, Precision.FLOAT,
+        new Architecture.Layer(3, Activation.TANH, Norm.BATCH, 0.1), new Architecture.Layer(4, Activation.RELU, Norm.LAYER, 0),
+        new Architecture.Layer(2, Activation.IDENTITY, Norm.BATCH, 0));
+
+    assertThat(architecture.runningEstimateCount()).isEqualTo(10);
+    assertThat(architecture.runningEstimate(0).toString()).isEqualTo("layer 2 running mean rm[0]");
+    assertThat(architecture.runningEstimate(5).toString()).isEqualTo("layer 2 running variance rv[2]");
+    assertThat(architecture.runningEstimate(6).toString()).isEqualTo("layer 4 running mean rm[0]");
+    assertThat(architecture.runningEstimate(9).toString()).isEqualTo("layer 4 running variance rv[1]");
+    assertThrows(IndexOutOfBoundsException.class, () -> architecture.runningEstimate(10));
+  }
 }

@@ -266,7 +266,7 @@ class NormAndDropoutTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.setRunningEstimates(bad));
 
     assertThat(e).hasMessageThat().isEqualTo(
-        "running estimate 15 (layer 1 running variance of unit 3) is -0.5; variances are finite and ≥ 0");
+        "running estimate 15 (layer 1 running variance rv[3]) is -0.5; variances are finite and ≥ 0");
     assertThat(runningEstimates(model)[15]).isEqualTo(1.0);
   }
 }

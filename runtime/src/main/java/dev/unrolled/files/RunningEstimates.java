@@ -1,12 +1,10 @@
 package dev.unrolled.files;
 
 import dev.unrolled.Architecture;
-import dev.unrolled.Architecture.LayerSpan;
 import dev.unrolled.Model;
 import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * A model's running estimates as its file holds them ({@link Model#getRunningEstimates}): for each
@@ -16,20 +14,11 @@ import java.util.Arrays;
  * for finiteness only, and the receiving model's {@code setRunningEstimates} checks the rest.
  */
 final class RunningEstimates {
-  /** Where an estimate sits: the layer's number in the layer table, which vector, which unit. */
-  private record Place(int layer, boolean variance, int unit) {
-    @Override
-    public String toString() {
-      return "layer " + layer + (variance ? " running variance rv[" : " running mean rm[") + unit + "]";
-    }
-  }
-
   private RunningEstimates() {}
 
   /** Refuses what a file must not hold, before anything is written. */
   static void requireSavable(double[] estimates, Architecture architecture, Path file) throws ModelFileException {
     boolean single = architecture.precision() == Precision.FLOAT;
-    boolean[] variances = variances(architecture, estimates.length);
     for (int i = 0; i < estimates.length; i++) {
       double value = estimates[i];
       if (!Double.isFinite(single ? (float) value : value)) {
@@ -38,7 +27,7 @@ final class RunningEstimates {
             + "; a model file holds finite running estimates only. Training probably diverged: lower the "
             + "learning rate or standardise the inputs, and train again");
       }
-      if (value < 0 && variances[i]) {
+      if (value < 0 && isVariance(architecture, estimates.length, i)) {
         throw new ModelFileException("not saving " + file + ": " + describe(architecture, estimates.length, i)
             + " is " + value + ", but a variance is never negative; the model's running estimates are broken "
             + "— reset them with setRunningEstimates (means 0, variances 1) or train again");
@@ -48,11 +37,10 @@ final class RunningEstimates {
 
   /** Refuses estimates read from {@code file}, once its checksum has matched. */
   static void requireValid(double[] estimates, Architecture architecture, Path file) throws ModelFileException {
-    boolean[] variances = variances(architecture, estimates.length);
     for (int i = 0; i < estimates.length; i++) {
       double value = estimates[i];
       String problem = !Double.isFinite(value) ? "a non-finite running estimate"
-          : value < 0 && variances[i] ? "a negative running variance"
+          : value < 0 && isVariance(architecture, estimates.length, i) ? "a negative running variance"
           : null;
       if (problem != null) {
         throw new ModelFileException(file + " holds " + problem + ": " + describe(architecture, estimates.length, i)
@@ -64,43 +52,16 @@ final class RunningEstimates {
 
   /** "running estimate 5 (layer 2 running variance rv[1])" where the layout is known, else "running estimate 5". */
   static String describe(Architecture architecture, int count, int index) {
-    Place place = place(architecture, count, index);
-    return "running estimate " + index + (place == null ? "" : " (" + place + ")");
+    return "running estimate " + index + (knowsLayout(architecture, count)
+        ? " (" + architecture.runningEstimate(index) + ")" : "");
   }
 
-  /** Which estimates are running variances; none where the layout is unknown. */
-  private static boolean[] variances(Architecture architecture, int count) {
-    boolean[] variances = new boolean[count];
-    if (count != architecture.runningEstimateCount()) {
-      return variances;
-    }
-    int start = 0;
-    for (LayerSpan span : architecture.table()) {
-      if (span.norm() == Norm.BATCH) {
-        Arrays.fill(variances, start + span.outputs(), start + 2 * span.outputs(), true);
-        start += 2 * span.outputs();
-      }
-    }
-    return variances;
+  /** False where the layout is unknown: the model keeps another number of estimates than its architecture implies. */
+  private static boolean isVariance(Architecture architecture, int count, int index) {
+    return knowsLayout(architecture, count) && architecture.runningEstimate(index).variance();
   }
 
-  /** Null where the layout is unknown: the model keeps another number of estimates than the architecture implies. */
-  private static Place place(Architecture architecture, int count, int index) {
-    if (count != architecture.runningEstimateCount()) {
-      return null;
-    }
-    int start = 0;
-    for (LayerSpan span : architecture.table()) {
-      if (span.norm() != Norm.BATCH) {
-        continue;
-      }
-      int units = span.outputs();
-      int k = index - start;
-      if (k < 2 * units) {
-        return new Place(span.number(), k >= units, k % units);
-      }
-      start += 2 * units;
-    }
-    return null;
+  private static boolean knowsLayout(Architecture architecture, int count) {
+    return count == architecture.runningEstimateCount();
   }
 }

@@ -1,5 +1,7 @@
 package dev.unrolled.support;
 
+import dev.unrolled.Architecture;
+import dev.unrolled.Norm;
 import java.util.Locale;
 
 /**
@@ -77,12 +79,12 @@ public final class RunningEstimates {
 
   /**
    * Checks the whole of {@code src} before anything is copied (every value finite, every variance
-   * non-negative; {@code layers[k]} numbers the layer of rows {@code 2k} and {@code 2k + 1}), then
-   * copies it into the rows of {@code running}, narrowed to float. Throws IllegalArgumentException
-   * naming the first bad value otherwise.
+   * non-negative, positions named as {@code architecture} lays them out), then copies it into the
+   * rows of {@code running}, narrowed to float. Throws IllegalArgumentException naming the first bad
+   * value otherwise.
    */
-  public static void importFrom(double[] src, float[][] running, int[] layers) {
-    check(src, layers, lengths(running));
+  public static void importFrom(double[] src, float[][] running, Architecture architecture) {
+    check(src, architecture);
     int at = 0;
     for (float[] row : running) {
       for (int j = 0; j < row.length; j++) {
@@ -91,8 +93,8 @@ public final class RunningEstimates {
     }
   }
 
-  public static void importFrom(double[] src, double[][] running, int[] layers) {
-    check(src, layers, lengths(running));
+  public static void importFrom(double[] src, double[][] running, Architecture architecture) {
+    check(src, architecture);
     int at = 0;
     for (double[] row : running) {
       System.arraycopy(src, at, row, 0, row.length);
@@ -100,40 +102,19 @@ public final class RunningEstimates {
     }
   }
 
-  private static int[] lengths(float[][] rows) {
-    int[] lengths = new int[rows.length];
-    for (int k = 0; k < rows.length; k++) {
-      lengths[k] = rows[k].length;
-    }
-    return lengths;
-  }
-
-  private static int[] lengths(double[][] rows) {
-    int[] lengths = new int[rows.length];
-    for (int k = 0; k < rows.length; k++) {
-      lengths[k] = rows[k].length;
-    }
-    return lengths;
-  }
-
-  private static void check(double[] src, int[] layers, int[] lengths) {
-    int at = 0;
-    for (int k = 0; k < lengths.length; k++) {
-      boolean variance = k % 2 == 1;
-      for (int j = 0; j < lengths[k]; j++, at++) {
-        double v = src[at];
-        if (!Double.isFinite(v) || (variance && v < 0)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "running estimate %d (layer %d running %s of unit %d) is %s; %s", at, layers[k / 2],
-              variance ? "variance" : "mean", j, v,
-              variance ? "variances are finite and ≥ 0" : "means are finite"));
-        }
+  private static void check(double[] src, Architecture architecture) {
+    for (int at = 0; at < src.length; at++) {
+      double v = src[at];
+      Architecture.RunningEstimate place = architecture.runningEstimate(at);
+      if (!Double.isFinite(v) || (place.variance() && v < 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "running estimate %d (%s) is %s; %s", at,
+            place, v, place.variance() ? "variances are finite and ≥ 0" : "means are finite"));
       }
     }
   }
 
   /** One line per BATCH layer, as {@link #describe(int, double[], double[])}. */
-  public static String describe(float[][] running, int[] layers) {
+  public static String describe(float[][] running, Architecture architecture) {
     StringBuilder text = new StringBuilder();
     for (int k = 0; k < running.length; k += 2) {
       double[] mean = new double[running[k].length];
@@ -142,17 +123,31 @@ public final class RunningEstimates {
         mean[j] = running[k][j];
         var[j] = running[k + 1][j];
       }
-      text.append(describe(layers[k / 2], mean, var));
+      text.append(describe(layerOf(architecture, k), mean, var));
     }
     return text.toString();
   }
 
-  public static String describe(double[][] running, int[] layers) {
+  public static String describe(double[][] running, Architecture architecture) {
     StringBuilder text = new StringBuilder();
     for (int k = 0; k < running.length; k += 2) {
-      text.append(describe(layers[k / 2], running[k], running[k + 1]));
+      text.append(describe(layerOf(architecture, k), running[k], running[k + 1]));
     }
     return text.toString();
+  }
+
+  /** The number of the BATCH layer whose means and variances are running rows {@code k} and {@code k + 1}. */
+  private static int layerOf(Architecture architecture, int k) {
+    int row = 0;
+    for (Architecture.LayerSpan span : architecture.table()) {
+      if (span.norm() == Norm.BATCH) {
+        if (row == k) {
+          return span.number();
+        }
+        row += 2;
+      }
+    }
+    throw new IndexOutOfBoundsException("running rows " + k + " and " + (k + 1));
   }
 
   /** {@code Running estimates of layer 2 (16 units): mean in [−0.41, 0.52], variance in [0.8, 3.1]}. */

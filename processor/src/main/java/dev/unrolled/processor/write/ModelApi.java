@@ -15,7 +15,6 @@ import dev.unrolled.Norm;
 import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /** The public methods of {@code FooModel}: the {@code Model} contract and the fast entry points. */
@@ -75,7 +74,7 @@ final class ModelApi {
           "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n");
     }
     if (plan.hasBatchNorm()) {
-      text.add("\n+ $T.describe(running, BATCH_LAYERS)", RuntimeTypes.RUNNING_ESTIMATES);
+      text.add("\n+ $T.describe(running, ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES);
     }
     return method.addStatement("return $L", text.build()).build();
   }
@@ -96,12 +95,6 @@ final class ModelApi {
             Modifier.FINAL)
         .addJavadoc("Running means and variances of the BATCH layers, kept for prediction.\n")
         .initializer("$L", count)
-        .build());
-    type.addField(FieldSpec.builder(ArrayTypeName.of(TypeName.INT), "BATCH_LAYERS", Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The layers normalised over the batch, for messages.\n")
-        .initializer("{$L}", layers.stream().map(layer -> Integer.toString(layer.number()))
-            .collect(Collectors.joining(", ")))
         .build());
     type.addField(FieldSpec.builder(num.matrix(), "running", Modifier.FINAL)
         .addJavadoc("The running means and variances of each BATCH layer, in layer order.\n")
@@ -126,7 +119,7 @@ final class ModelApi {
         .addParameter(DOUBLES, "src")
         .addJavadoc("Replaces the running estimates, after checking every one: finite, variances ≥ 0.\n")
         .addStatement("$T.length(src, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "src")
-        .addStatement("$T.importFrom(src, running, BATCH_LAYERS)", RuntimeTypes.RUNNING_ESTIMATES)
+        .addStatement("$T.importFrom(src, running, ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES)
         .build());
   }
 
