@@ -106,7 +106,7 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
 
   @Override
   public double trainBatch(double[][] inputs, double[][] targets) {
-    int m = Checks.batch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
+    int m = Checks.floatBatch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);

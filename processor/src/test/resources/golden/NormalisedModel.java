@@ -273,7 +273,7 @@ public final class NormalisedModel implements Normalised, Model {
 
   @Override
   public double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient) {
-    int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
+    int m = Checks.floatBatch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     if (m < 2) {
       throw new IllegalArgumentException("a batch of one row has no batch statistics, and layer 1 normalises over the batch (norm = BATCH): give at least 2 rows");

@@ -108,7 +108,7 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
 
   @Override
   public double trainBatch(double[][] inputs, double[][] targets) {
-    int m = Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+    int m = Checks.floatBatch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);

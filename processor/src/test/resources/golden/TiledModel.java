@@ -223,7 +223,7 @@ public final class TiledModel implements Tiled, Model {
 
   @Override
   public double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient) {
-    int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
+    int m = Checks.floatBatch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
     ws.ensureTraining();

@@ -106,7 +106,7 @@ public final class TiledTrainer implements Trainer, AutoCloseable {
 
   @Override
   public double trainBatch(double[][] inputs, double[][] targets) {
-    int m = Checks.batch(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS);
+    int m = Checks.floatBatch(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);

@@ -106,7 +106,7 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
 
   @Override
   public double trainBatch(double[][] inputs, double[][] targets) {
-    int m = Checks.batch(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS);
+    int m = Checks.floatBatch(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, m);
     workspace.loadTargets(targets, m);

@@ -145,6 +145,18 @@ class BadDataTest {
         new Row("a negative infinite input in a double batch", IllegalArgumentException.class,
             "inputs[0][0] is -Infinity but a batch holds finite values only", s ->
                 s.regressorTrainer.trainBatch(with(doubles(4, 3), 0, 0, Double.NEGATIVE_INFINITY), doubles(4, 2))),
+        new Row("a double input beyond a FLOAT model's range, in a batch", IllegalArgumentException.class,
+            "inputs[1][2] is 1.0E39 but a FLOAT model needs values within the float range", s -> {
+              double[][] y = new double[4][3];
+              for (double[] row : y) {
+                row[0] = 1;
+              }
+              s.classifierTrainer.trainBatch(with(doubles(4, 4), 1, 2, 1e39), y);
+            }),
+        new Row("a double target beyond a FLOAT model's range, in lossAndGradient", IllegalArgumentException.class,
+            "targets[0][0] is -1.0E39 but a FLOAT model needs values within the float range", s ->
+                s.classifier.lossAndGradient(doubles(4, 4), with(doubles(4, 3), 0, 0, -1e39),
+                    new double[s.classifier.parameterCount()])),
         new Row("a NaN target in a batch", IllegalArgumentException.class,
             "targets[1][0] is NaN but a batch holds finite values only", s ->
                 s.regressorTrainer.trainBatch(doubles(4, 3), with(doubles(4, 2), 1, 0, Double.NaN))),

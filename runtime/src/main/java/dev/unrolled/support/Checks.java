@@ -25,6 +25,19 @@ public final class Checks {
     return m;
   }
 
+  /**
+   * {@link #batch(double[][], int, double[][], int)} for a FLOAT model's double entry points: every
+   * value must also be finite as a float, since the model narrows it and 1e39 would become infinity.
+   */
+  public static int floatBatch(double[][] inputs, int inputWidth, double[][] targets, int targetWidth) {
+    int m = batch(inputs, inputWidth, targets, targetWidth);
+    for (int s = 0; s < m; s++) {
+      floatRange(inputs[s], "inputs", s);
+      floatRange(targets[s], "targets", s);
+    }
+    return m;
+  }
+
   /** Checks a batch of finite float rows against the network's widths; returns the batch size. */
   public static int batch(float[][] inputs, int inputWidth, float[][] targets, int targetWidth) {
     int m = rows(inputs, targets == null ? -1 : targets.length);
@@ -134,6 +147,15 @@ public final class Checks {
     for (int c = 0; c < row.length; c++) {
       if (!Double.isFinite(row[c])) {
         throw notFinite(what, s, c, row[c]);
+      }
+    }
+  }
+
+  private static void floatRange(double[] row, String what, int s) {
+    for (int c = 0; c < row.length; c++) {
+      if (!Float.isFinite((float) row[c])) {
+        throw new IllegalArgumentException(what + "[" + s + "][" + c + "] is " + row[c] + " but a FLOAT model "
+            + "needs values within the float range (±3.4e38); scale or standardise the data");
       }
     }
   }

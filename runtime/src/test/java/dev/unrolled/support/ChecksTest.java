@@ -32,6 +32,22 @@ class ChecksTest {
   }
 
   @Test
+  void aFloatModelsDoubleRowsMustFitInFloats() {
+    double[][] ok = {{1, 2}, {3, 4}};
+
+    IllegalArgumentException input = assertThrows(IllegalArgumentException.class,
+        () -> Checks.floatBatch(new double[][] {{1, 2}, {3, 1e39}}, 2, ok, 2));
+    IllegalArgumentException target = assertThrows(IllegalArgumentException.class,
+        () -> Checks.floatBatch(ok, 2, new double[][] {{-4e38, 0}, {0, 0}}, 2));
+
+    assertThat(input).hasMessageThat().isEqualTo("inputs[1][1] is 1.0E39 but a FLOAT model needs values within the"
+        + " float range (±3.4e38); scale or standardise the data");
+    assertThat(target).hasMessageThat().startsWith("targets[0][0] is -4.0E38 but a FLOAT model");
+    assertThat(Checks.floatBatch(ok, 2, ok, 2)).isEqualTo(2);
+    assertThat(Checks.floatBatch(new double[][] {{3e38}}, 1, new double[][] {{0}}, 1)).isEqualTo(1);
+  }
+
+  @Test
   void shapesAreCheckedBeforeValues() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Checks.batch(new double[][] {{Double.NaN}, {1, 2}}, 2, new double[][] {{0}, {0}}, 1));

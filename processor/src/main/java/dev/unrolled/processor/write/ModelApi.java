@@ -185,7 +185,8 @@ final class ModelApi {
         .addParameter(ArrayTypeName.of(DOUBLES), "inputs")
         .addParameter(ArrayTypeName.of(DOUBLES), "targets")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("int m = $T.batch(inputs, INPUTS, targets, OUTPUTS)", RuntimeTypes.CHECKS)
+        .addStatement("int m = $T.$L(inputs, INPUTS, targets, OUTPUTS)", RuntimeTypes.CHECKS,
+            num.isFloat() ? "floatBatch" : "batch")
         .addStatement("$T.length(gradient, PARAMETERS, $S)", RuntimeTypes.CHECKS, "gradient");
     if (plan.hasBatchNorm()) {
       int first = batchLayers().get(0).number();

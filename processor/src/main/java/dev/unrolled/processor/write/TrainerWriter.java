@@ -236,7 +236,8 @@ public final class TrainerWriter {
       method.addJavadoc("One optimizer step on float rows, used without copying. Returns the mean loss before the step.\n");
     }
     return method
-        .addStatement("int m = $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model)
+        .addStatement("int m = $T.$L(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS,
+            contract && num.isFloat() ? "floatBatch" : "batch", model, name, model)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadInputs(inputs, m)")
         .addStatement("workspace.$L($L, m)", loader, name)
