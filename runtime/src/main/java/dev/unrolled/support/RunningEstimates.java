@@ -84,7 +84,7 @@ public final class RunningEstimates {
    * value otherwise.
    */
   public static void importFrom(double[] src, float[][] running, Architecture architecture) {
-    check(src, architecture);
+    check(src, lengths(running), architecture);
     int at = 0;
     for (float[] row : running) {
       for (int j = 0; j < row.length; j++) {
@@ -94,7 +94,7 @@ public final class RunningEstimates {
   }
 
   public static void importFrom(double[] src, double[][] running, Architecture architecture) {
-    check(src, architecture);
+    check(src, lengths(running), architecture);
     int at = 0;
     for (double[] row : running) {
       System.arraycopy(src, at, row, 0, row.length);
@@ -102,15 +102,38 @@ public final class RunningEstimates {
     }
   }
 
-  private static void check(double[] src, Architecture architecture) {
-    for (int at = 0; at < src.length; at++) {
-      double v = src[at];
-      Architecture.RunningEstimate place = architecture.runningEstimate(at);
-      if (!Double.isFinite(v) || (place.variance() && v < 0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "running estimate %d (%s) is %s; %s", at,
-            place, v, place.variance() ? "variances are finite and ≥ 0" : "means are finite"));
+  /**
+   * Every value finite, every variance (odd rows of {@code running}, whose lengths {@code rows} are)
+   * non-negative; the architecture only names a bad value's place.
+   */
+  private static void check(double[] src, int[] rows, Architecture architecture) {
+    int at = 0;
+    for (int k = 0; k < rows.length; k++) {
+      boolean variance = k % 2 == 1;
+      for (int j = 0; j < rows[k]; j++, at++) {
+        double v = src[at];
+        if (!Double.isFinite(v) || (variance && v < 0)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT, "running estimate %d (%s) is %s; %s", at,
+              architecture.runningEstimate(at), v, variance ? "variances are finite and ≥ 0" : "means are finite"));
+        }
       }
     }
+  }
+
+  private static int[] lengths(float[][] rows) {
+    int[] lengths = new int[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      lengths[k] = rows[k].length;
+    }
+    return lengths;
+  }
+
+  private static int[] lengths(double[][] rows) {
+    int[] lengths = new int[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      lengths[k] = rows[k].length;
+    }
+    return lengths;
   }
 
   /** One line per BATCH layer, as {@link #describe(int, double[], double[])}. */

@@ -2,6 +2,7 @@ package dev.unrolled.processor.plan;
 
 import dev.unrolled.Architecture;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.List;
@@ -96,7 +97,7 @@ public record NetworkPlan(
 
   /** True when some layer normalises over the batch, so the model keeps running estimates. */
   public boolean hasBatchNorm() {
-    return layers.stream().anyMatch(layer -> layer.norm() == dev.unrolled.Norm.BATCH);
+    return layers.stream().anyMatch(layer -> layer.norm() == Norm.BATCH);
   }
 
   /** True when some layer drops outputs in trainer steps. */
