@@ -8,6 +8,7 @@ import dev.unrolled.support.Checks;
 import dev.unrolled.support.GuardedUpdate;
 import dev.unrolled.support.TrainingCore;
 import dev.unrolled.train.Dropout;
+import dev.unrolled.train.TrainerState;
 import java.lang.AutoCloseable;
 import java.lang.IllegalArgumentException;
 import java.lang.Override;
@@ -162,6 +163,16 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
   @Override
   public int minimumBatchRows() {
     return core.minimumBatchRows();
+  }
+
+  @Override
+  public TrainerState trainerState() {
+    return core.trainerState();
+  }
+
+  @Override
+  public void restoreTrainerState(TrainerState state) {
+    core.restoreTrainerState(state);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.unrolled.Trainer;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.GuardedUpdate;
 import dev.unrolled.support.TrainingCore;
+import dev.unrolled.train.TrainerState;
 import java.lang.AutoCloseable;
 import java.lang.IllegalArgumentException;
 import java.lang.Override;
@@ -160,6 +161,16 @@ public final class TiledTrainer implements Trainer, AutoCloseable {
   @Override
   public int minimumBatchRows() {
     return core.minimumBatchRows();
+  }
+
+  @Override
+  public TrainerState trainerState() {
+    return core.trainerState();
+  }
+
+  @Override
+  public void restoreTrainerState(TrainerState state) {
+    core.restoreTrainerState(state);
   }
 
   /**

@@ -105,6 +105,16 @@ final class AdamOptimizer extends Optimizer {
       this.v = BoundRows.zerosLike(params);
     }
 
+    @Override
+    String[] bufferNames() {
+      return new String[] {"m", "v"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return new Object[] {m, v};
+    }
+
     /** In float arithmetic, for the same reason as SGD's float rows: it keeps the loop vectorised. */
     @Override
     void updateRow(int r, double lr, double c1, double c2, double shrink, double coupled) {
@@ -145,6 +155,16 @@ final class AdamOptimizer extends Optimizer {
       this.grads = grads;
       this.m = BoundRows.zerosLike(params);
       this.v = BoundRows.zerosLike(params);
+    }
+
+    @Override
+    String[] bufferNames() {
+      return new String[] {"m", "v"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return new Object[] {m, v};
     }
 
     @Override

@@ -161,6 +161,72 @@ public final class FitOptions {
         listeners, checkpoints.withBest(file));
   }
 
+  /**
+   * Saves a training checkpoint to {@code file} after every {@code everyBatches}-th optimizer step
+   * and at the end of every epoch, each save atomically replacing the last: the parameters and
+   * running estimates, the optimizer's moments and step count (so the schedule's position), the
+   * epoch and batch, the shuffled order, the dropout seed, early stopping's state and best
+   * parameters, and fingerprints of the data. {@link #resumeFrom} continues from it bit for bit. A
+   * failed save ends the fit with an {@link java.io.UncheckedIOException} naming the file.
+   *
+   * <p>A save takes about as long as writing the model and optimizer state to disk once (the file
+   * is forced to the device); choose {@code everyBatches} so that this is small beside the steps in
+   * between. Use a different file than {@link #checkpointEvery} and {@link #checkpointBest}.
+   */
+  public FitOptions checkpointTraining(Path file, int everyBatches) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed,
+        listeners, checkpoints.withTraining(everyBatches, file));
+  }
+
+  /**
+   * Resumes the fit recorded in the training checkpoint {@code file}: the model, the trainer and the
+   * loop continue exactly where the checkpoint left them, and the parameters at the end are those of
+   * the fit that was never stopped, bit for bit. The fit must be the same: the same model and
+   * optimizer, the same trainer parallelism (shards), batch size, shuffle seed, early-stopping
+   * settings and data (checked by fingerprint); {@link #epochs} may be larger, to train on. A
+   * checkpoint of a finished fit returns its history without training. The returned history holds
+   * every epoch, those before the checkpoint included.
+   *
+   * <p>A missing, damaged or foreign file, or one of another fit, ends the fit before any change with
+   * an {@link java.io.UncheckedIOException} whose cause is a
+   * {@link dev.unrolled.train.TrainingCheckpointException} naming the first difference.
+   */
+  public FitOptions resumeFrom(Path file) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed,
+        listeners, checkpoints.withResume(file, false));
+  }
+
+  /**
+   * {@link #checkpointTraining checkpointTraining(file, everyBatches)}, and {@link #resumeFrom
+   * resumeFrom(file)} when {@code file} exists as the fit starts: run the same program again after a
+   * crash, or after killing it, and it goes on from the last checkpoint (Keras calls this
+   * {@code BackupAndRestore}). The file is kept when the fit ends; delete it to start afresh.
+   */
+  public FitOptions resumable(Path file, int everyBatches) {
+    return new FitOptions(epochs, batchSize, validation, patience, minDelta, restoreBestWeights, shuffleSeed,
+        listeners, checkpoints.withTraining(everyBatches, file).withResume(file, true));
+  }
+
+  /** Batches between training checkpoints; 0 when off. */
+  public int checkpointTrainingEvery() {
+    return checkpoints.trainingEvery();
+  }
+
+  /** Where training checkpoints go, if anywhere. */
+  public Optional<Path> checkpointTrainingFile() {
+    return Optional.ofNullable(checkpoints.trainingFile());
+  }
+
+  /** The training checkpoint to resume from, if any. */
+  public Optional<Path> resumeFile() {
+    return Optional.ofNullable(checkpoints.resumeFile());
+  }
+
+  /** Whether a missing {@link #resumeFile()} means a fresh start ({@link #resumable}) rather than an error. */
+  public boolean resumeIfPresent() {
+    return checkpoints.resumeIfPresent();
+  }
+
   /** Number of epochs. */
   public int epochs() {
     return epochs;

@@ -147,6 +147,25 @@ public abstract class Optimizer {
     return bindDouble(params, grads, BoundRows.decayPerRow(decayed, weightDecay));
   }
 
+  /**
+   * This optimizer as a checkpoint records it: {@link #toString()}, except that a custom schedule is
+   * named by its class, since its own {@code toString} (a lambda's, say) may differ from run to run.
+   */
+  final String identity() {
+    StringBuilder s = new StringBuilder(name()).append("(lr=").append(learningRate);
+    String settings = settings();
+    if (!settings.isEmpty()) {
+      s.append(", ").append(settings);
+    }
+    if (weightDecay != 0) {
+      s.append(", weightDecay=").append(weightDecay);
+    }
+    if (schedule != LearningRateSchedule.constant()) {
+      s.append(", schedule=").append(Schedules.identity(schedule));
+    }
+    return s.append(')').toString();
+  }
+
   abstract Optimizer copy(LearningRateSchedule schedule, double weightDecay);
 
   /** {@code decay[r]} is the weight-decay coefficient of row {@code r} (0 when not decayed). */

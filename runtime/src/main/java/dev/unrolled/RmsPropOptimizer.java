@@ -61,6 +61,16 @@ final class RmsPropOptimizer extends Optimizer {
     private double lr;
 
     @Override
+    String[] bufferNames() {
+      return new String[] {"v"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return new Object[] {v};
+    }
+
+    @Override
     void prepare(double lr, long t) {
       this.lr = lr;
     }
@@ -105,6 +115,16 @@ final class RmsPropOptimizer extends Optimizer {
     }
 
     private double lr;
+
+    @Override
+    String[] bufferNames() {
+      return new String[] {"v"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return new Object[] {v};
+    }
 
     @Override
     void prepare(double lr, long t) {

@@ -54,6 +54,28 @@ final class RowTable {
     return floats != null;
   }
 
+  /**
+   * Folds the precision, the shape and every value's bits into {@code hash}, row by row
+   * ({@link Dataset#fingerprint()}).
+   */
+  long fingerprint(long hash) {
+    long h = Fingerprint.add(Fingerprint.add(hash, isFloat() ? 4 : 8), (long) size() << 32 | width);
+    if (floats != null) {
+      for (float[] row : floats) {
+        for (int c = 0; c < width; c++) {
+          h = Fingerprint.add(h, Float.floatToIntBits(row[c]));
+        }
+      }
+    } else {
+      for (double[] row : doubles) {
+        for (int c = 0; c < width; c++) {
+          h = Fingerprint.add(h, Double.doubleToLongBits(row[c]));
+        }
+      }
+    }
+    return h;
+  }
+
   double get(int row, int col) {
     return floats != null ? floats[row][col] : doubles[row][col];
   }

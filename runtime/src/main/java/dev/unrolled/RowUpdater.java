@@ -1,6 +1,9 @@
 package dev.unrolled;
 
+import dev.unrolled.train.OptimizerState;
+
 import dev.unrolled.support.RowSplitUpdate;
+import java.util.Arrays;
 
 /**
  * The part of every {@link ParameterUpdater} that does not depend on the rule: counting steps and
@@ -9,6 +12,7 @@ import dev.unrolled.support.RowSplitUpdate;
  * several threads, with the same bits.
  */
 abstract class RowUpdater implements ParameterUpdater, RowSplitUpdate {
+  private final String optimizer; // Optimizer.identity(): what a restored state must match
   private final double learningRate;
   private final LearningRateSchedule schedule;
   /** Weight-decay coefficient per row: the optimizer's decay on decayed rows, 0 elsewhere. */
@@ -16,6 +20,7 @@ abstract class RowUpdater implements ParameterUpdater, RowSplitUpdate {
   private long steps;
 
   RowUpdater(Optimizer optimizer, double[] decay) {
+    this.optimizer = optimizer.identity();
     this.learningRate = optimizer.learningRate();
     this.schedule = optimizer.schedule();
     this.decay = decay;
@@ -51,6 +56,108 @@ abstract class RowUpdater implements ParameterUpdater, RowSplitUpdate {
   @Override
   public final void end() {
     steps++;
+  }
+
+  @Override
+  public final OptimizerState state() {
+    String[] names = bufferNames();
+    Object[] buffers = buffers();
+    double[][] flat = new double[buffers.length][];
+    for (int b = 0; b < buffers.length; b++) {
+      flat[b] = flatten(buffers[b]);
+    }
+    return new OptimizerState(optimizer, steps, Arrays.asList(names), flat);
+  }
+
+  @Override
+  public final void restore(OptimizerState state) {
+    if (state == null) {
+      throw new IllegalArgumentException("the optimizer state is null; pass one from ParameterUpdater.state()");
+    }
+    if (!state.optimizer().equals(optimizer)) {
+      throw new IllegalArgumentException("the optimizer state was made by " + state.optimizer()
+          + ", but this trainer's optimizer is " + optimizer + "; resume with the optimizer the run started with");
+    }
+    String[] names = bufferNames();
+    Object[] buffers = buffers();
+    if (!state.bufferNames().equals(Arrays.asList(names))) {
+      throw new IllegalArgumentException("the optimizer state holds the buffers " + state.bufferNames() + ", but "
+          + optimizer + " keeps " + Arrays.toString(names));
+    }
+    for (int b = 0; b < buffers.length; b++) {
+      double[] values = state.buffers()[b];
+      long size = size(buffers[b]);
+      if (values == null || values.length != size) {
+        throw new IllegalArgumentException("the optimizer state's buffer " + names[b] + " holds "
+            + (values == null ? "nothing" : values.length + " values") + ", but this trainer's holds " + size
+            + " (one per parameter); resume into a trainer of the model the state was saved from");
+      }
+      for (int i = 0; i < values.length; i++) {
+        boolean single = buffers[b] instanceof float[][];
+        if (!Double.isFinite(values[i]) || single && !Float.isFinite((float) values[i])) {
+          throw new IllegalArgumentException("the optimizer state's buffer " + names[b] + "[" + i + "] is "
+              + values[i] + "; a state that training left finite is finite");
+        }
+      }
+    }
+    for (int b = 0; b < buffers.length; b++) {
+      unflatten(state.buffers()[b], buffers[b]);
+    }
+    steps = state.steps();
+  }
+
+  /** The names of the rule's per-parameter buffers, in the order of {@link #buffers()}. */
+  abstract String[] bufferNames();
+
+  /** The rule's per-parameter buffers, each a {@code float[][]} or {@code double[][]} shaped like the rows. */
+  abstract Object[] buffers();
+
+  private static long size(Object rows) {
+    long size = 0;
+    if (rows instanceof float[][]) {
+      for (float[] row : (float[][]) rows) {
+        size += row.length;
+      }
+    } else {
+      for (double[] row : (double[][]) rows) {
+        size += row.length;
+      }
+    }
+    return size;
+  }
+
+  private static double[] flatten(Object rows) {
+    double[] flat = new double[Math.toIntExact(size(rows))];
+    int at = 0;
+    if (rows instanceof float[][]) {
+      for (float[] row : (float[][]) rows) {
+        for (float value : row) {
+          flat[at++] = value;
+        }
+      }
+    } else {
+      for (double[] row : (double[][]) rows) {
+        System.arraycopy(row, 0, flat, at, row.length);
+        at += row.length;
+      }
+    }
+    return flat;
+  }
+
+  private static void unflatten(double[] flat, Object rows) {
+    int at = 0;
+    if (rows instanceof float[][]) {
+      for (float[] row : (float[][]) rows) {
+        for (int k = 0; k < row.length; k++) {
+          row[k] = (float) flat[at++];
+        }
+      }
+    } else {
+      for (double[] row : (double[][]) rows) {
+        System.arraycopy(flat, at, row, 0, row.length);
+        at += row.length;
+      }
+    }
   }
 
   /**

@@ -53,6 +53,22 @@ final class Schedules {
     }
   }
 
+  /**
+   * A built-in schedule's own description; a custom one is named by its class ("a custom schedule"
+   * for a lambda, whose class name changes from run to run), since a function cannot be compared.
+   */
+  static String identity(LearningRateSchedule schedule) {
+    if (schedule instanceof LinearWarmup warmup) {
+      return "LinearWarmup[warmupSteps=" + warmup.warmupSteps() + ", after=" + identity(warmup.after()) + "]";
+    }
+    if (schedule.getClass().getEnclosingClass() == Schedules.class) {
+      return schedule.toString();
+    }
+    Class<?> type = schedule.getClass();
+    return type.isHidden() || type.isSynthetic() || type.isAnonymousClass()
+        ? "a custom schedule" : "a custom schedule (" + type.getName() + ")";
+  }
+
   static void requirePositive(String schedule, String name, long value) {
     if (value < 1) {
       throw new IllegalArgumentException(

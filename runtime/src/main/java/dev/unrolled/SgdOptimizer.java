@@ -63,6 +63,16 @@ final class SgdOptimizer extends Optimizer {
     private float rate;
 
     @Override
+    String[] bufferNames() {
+      return velocity == null ? new String[0] : new String[] {"velocity"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return velocity == null ? new Object[0] : new Object[] {velocity};
+    }
+
+    @Override
     void prepare(double lr, long t) {
       rate = (float) lr;
     }
@@ -115,6 +125,16 @@ final class SgdOptimizer extends Optimizer {
     }
 
     private double lr;
+
+    @Override
+    String[] bufferNames() {
+      return velocity == null ? new String[0] : new String[] {"velocity"};
+    }
+
+    @Override
+    Object[] buffers() {
+      return velocity == null ? new Object[0] : new Object[] {velocity};
+    }
 
     @Override
     void prepare(double lr, long t) {

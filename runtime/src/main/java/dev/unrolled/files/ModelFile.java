@@ -135,28 +135,63 @@ public final class ModelFile {
     requireArgument(file, "file");
     Architecture architecture = model.architecture();
     double[] parameters = model.parameters();
-    double[] estimates = new double[model.runningEstimateCount()];
-    model.getRunningEstimates(estimates);
+    double[] estimates = estimates(model);
     requireSavable(parameters, architecture, file);
     RunningEstimates.requireSavable(estimates, architecture, file);
-    Path target = file.toAbsolutePath();
-    Path directory = target.getParent();
-    Path temporary = createTemporary(directory, target.getFileName().toString());
-    try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        write(wrapper.apply(Channels.newOutputStream(channel)), architecture, parameters, estimates);
-        channel.force(true);
-      }
-      replace(temporary, target);
-    } catch (Throwable e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
-    syncDirectory(directory);
+    AtomicFile.write(file, out -> write(wrapper.apply(out), architecture, parameters, estimates));
+  }
+
+  /**
+   * The bytes {@link #save} would write for {@code model}, in memory: to keep a model in a database
+   * or a message, or inside a training checkpoint. {@link #load(Model, byte[], String)} reads them.
+   *
+   * @throws ModelFileException if a parameter or running estimate cannot be saved, as for {@link #save}
+   */
+  public static byte[] toBytes(Model model) throws IOException {
+    requireArgument(model, "model");
+    return image(model, "the model's bytes");
+  }
+
+  /**
+   * {@link #load(Model, Path)} for bytes from {@link #toBytes}; {@code source} names where they came
+   * from in messages.
+   *
+   * @throws ModelFileException if the bytes are not an intact model file of {@code into}'s
+   *     architecture; {@code into} is then unchanged
+   */
+  public static void load(Model into, byte[] image, String source) throws IOException {
+    requireArgument(into, "the model to load into");
+    requireArgument(image, "image");
+    apply(ModelFileReader.read(image, source), into, source);
+  }
+
+  /**
+   * Checks, without changing {@code into}, that {@link #load(Model, byte[], String)} would succeed:
+   * for a caller that must check several things before changing any.
+   *
+   * @throws ModelFileException as {@code load} would
+   */
+  public static void requireLoadable(Model into, byte[] image, String source) throws IOException {
+    requireArgument(into, "the model to load into");
+    requireArgument(image, "image");
+    requireFits(ModelFileReader.read(image, source), into, source);
+  }
+
+  private static byte[] image(Model model, Object file) throws IOException {
+    Architecture architecture = model.architecture();
+    double[] parameters = model.parameters();
+    double[] estimates = estimates(model);
+    requireSavable(parameters, architecture, file);
+    RunningEstimates.requireSavable(estimates, architecture, file);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(bytes, architecture, parameters, estimates);
+    return bytes.toByteArray();
+  }
+
+  private static double[] estimates(Model model) {
+    double[] estimates = new double[model.runningEstimateCount()];
+    model.getRunningEstimates(estimates);
+    return estimates;
   }
 
   /**
@@ -170,23 +205,35 @@ public final class ModelFile {
   public static void load(Model into, Path file) throws IOException {
     requireArgument(into, "the model to load into");
     requireArgument(file, "file");
-    ModelFileReader.Contents contents = ModelFileReader.read(file);
+    apply(ModelFileReader.read(file), into, file.toString());
+  }
+
+  /**
+   * Checks that {@code contents}, read from {@code source}, fit {@code into}: the same architecture,
+   * parameter count and running-estimate count.
+   */
+  static void requireFits(ModelFileReader.Contents contents, Model into, String source) throws ModelFileException {
     Architecture expected = into.architecture();
     if (!contents.architecture().equals(expected)) {
-      throw new ModelFileException(file + " holds a model of architecture " + contents.architecture()
+      throw new ModelFileException(source + " holds a model of architecture " + contents.architecture()
           + ", but the model to load into is " + expected + "; load it into a model declared with the "
           + "same @Network (ModelFile.readArchitecture tells which)");
     }
     if (contents.parameters().length != into.parameterCount()) {
-      throw new ModelFileException(file + " holds " + contents.parameters().length + " parameters, but the "
+      throw new ModelFileException(source + " holds " + contents.parameters().length + " parameters, but the "
           + "model to load into has " + into.parameterCount() + " (both " + expected + "); the file was "
           + "saved from another implementation of this architecture — load it into that one");
     }
     if (contents.runningEstimates().length != into.runningEstimateCount()) {
-      throw new ModelFileException(file + " holds " + contents.runningEstimates().length + " running estimates, "
+      throw new ModelFileException(source + " holds " + contents.runningEstimates().length + " running estimates, "
           + "but the model to load into keeps " + into.runningEstimateCount() + " (both " + expected + "); the "
           + "file was saved from another implementation of this architecture — load it into that one");
     }
+  }
+
+  /** {@link #requireFits}, then sets the parameters and running estimates. */
+  static void apply(ModelFileReader.Contents contents, Model into, String source) throws ModelFileException {
+    requireFits(contents, into, source);
     into.setParameters(contents.parameters());
     into.setRunningEstimates(contents.runningEstimates());
   }
@@ -201,7 +248,7 @@ public final class ModelFile {
     return ModelFileReader.read(file).architecture();
   }
 
-  private static void requireSavable(double[] parameters, Architecture architecture, Path file)
+  private static void requireSavable(double[] parameters, Architecture architecture, Object file)
       throws ModelFileException {
     boolean single = architecture.precision() == Precision.FLOAT;
     for (int i = 0; i < parameters.length; i++) {
@@ -213,16 +260,6 @@ public final class ModelFile {
             + "learning rate or standardise the inputs, and train again");
       }
     }
-  }
-
-  private static Path createTemporary(Path directory, String name) throws IOException {
-    if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      // Without attributes the temporary file, and so the model file, would be owner-only (0600);
-      // with rw-rw-rw- requested, the umask decides, as for any new file.
-      return Files.createTempFile(directory, tempPrefix(name), ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-rw-")));
-    }
-    return Files.createTempFile(directory, tempPrefix(name), ".tmp");
   }
 
   private static void write(OutputStream out, Architecture architecture, double[] parameters, double[] estimates)
@@ -302,25 +339,6 @@ public final class ModelFile {
     chunk.clear();
   }
 
-  private static void replace(Path temporary, Path target) throws IOException {
-    try {
-      Files.move(temporary, target, ATOMIC_MOVE, REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      // Some file systems (certain network shares) cannot rename atomically. The new file is already
-      // complete on the device; only a crash during this replace can leave the temporary file instead.
-      Files.move(temporary, target, REPLACE_EXISTING);
-    }
-  }
-
-  /** Makes the rename itself durable where the platform allows opening a directory (not Windows). */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // The file is saved either way; the rename is then as durable as the file system makes it.
-    }
-  }
-
   /** "parameter 17 (layer 2 weight W[1][3])" where the flat layout is known, else "parameter 17". */
   static String describe(Architecture architecture, int count, int index) {
     String name = "parameter " + index;
@@ -340,10 +358,5 @@ public final class ModelFile {
     if (value == null) {
       throw new IllegalArgumentException(name + " is null");
     }
-  }
-
-  /** A prefix short enough that the temporary name fits wherever the target's name fits. */
-  private static String tempPrefix(String name) {
-    return "." + (name.length() > 32 ? name.substring(0, 32) : name) + ".";
   }
 }

@@ -7,6 +7,7 @@ import dev.unrolled.Loss;
 import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,14 +37,21 @@ final class ModelFileReader {
   /** The same from version 3 on: units, two empty names and the dropout. */
   private static final int MIN_NORM_LAYER_BYTES = 4 + 2 + 2 + 8;
 
-  private final Path file;
+  /** Reopens what is being read, for the second pass that tells corruption from a foreign format. */
+  interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private final String file; // the file's path, or what holds the image, for messages
+  private final Source source;
   private final long size;
   private final CRC32 crc = new CRC32();
   private final DataInputStream in;
   private long position;
 
-  private ModelFileReader(Path file, long size, InputStream raw) {
+  private ModelFileReader(String file, Source source, long size, InputStream raw) {
     this.file = file;
+    this.source = source;
     this.size = size;
     this.in = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, ModelFile.CHUNK), crc));
   }
@@ -52,10 +60,20 @@ final class ModelFileReader {
   static Contents read(Path file) throws IOException {
     long size = Files.size(file);
     try (InputStream in = Files.newInputStream(file)) {
-      return new ModelFileReader(file, size, in).contents();
+      return new ModelFileReader(file.toString(), () -> Files.newInputStream(file), size, in).contents();
     } catch (EOFException e) {
       throw new ModelFileException(file + " ended before its " + size + " bytes were read: it changed "
           + "while being loaded; load it again once it is complete");
+    }
+  }
+
+  /**
+   * Reads and verifies a model file's bytes held in memory (a training checkpoint embeds one);
+   * {@code name} says where they are in messages.
+   */
+  static Contents read(byte[] image, String name) throws IOException {
+    try (InputStream in = new ByteArrayInputStream(image)) {
+      return new ModelFileReader(name, () -> new ByteArrayInputStream(image), image.length, in).contents();
     }
   }
 
@@ -277,7 +295,7 @@ final class ModelFileReader {
 
   /** A {@code part} of the file that cannot be right, "header" or a field after the parameters. */
   private ModelFileException invalid(String part, String problem) throws IOException {
-    boolean intact = checksumIntact(file, size);
+    boolean intact = checksumIntact(source, size);
     return new ModelFileException(file + " has an invalid " + part + ": " + problem + (intact
         ? ". Its CRC-32 matches, so it was written like this, by a newer Unrolled or another program; "
             + "upgrade Unrolled or save the model again"
@@ -286,13 +304,13 @@ final class ModelFileReader {
   }
 
   /** Whether the last 4 bytes of {@code file} are the CRC-32 of the bytes before them. */
-  private static boolean checksumIntact(Path file, long size) throws IOException {
+  private static boolean checksumIntact(Source source, long size) throws IOException {
     if (size < Integer.BYTES) {
       return false;
     }
     CRC32 crc = new CRC32();
     try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), ModelFile.CHUNK))) {
+        new DataInputStream(new BufferedInputStream(source.open(), ModelFile.CHUNK))) {
       byte[] chunk = new byte[ModelFile.CHUNK];
       for (long left = size - Integer.BYTES; left > 0; ) {
         int n = (int) Math.min(left, ModelFile.CHUNK);

@@ -17,7 +17,7 @@ final class RunningEstimates {
   private RunningEstimates() {}
 
   /** Refuses what a file must not hold, before anything is written. */
-  static void requireSavable(double[] estimates, Architecture architecture, Path file) throws ModelFileException {
+  static void requireSavable(double[] estimates, Architecture architecture, Object file) throws ModelFileException {
     boolean single = architecture.precision() == Precision.FLOAT;
     for (int i = 0; i < estimates.length; i++) {
       double value = estimates[i];
@@ -36,7 +36,7 @@ final class RunningEstimates {
   }
 
   /** Refuses estimates read from {@code file}, once its checksum has matched. */
-  static void requireValid(double[] estimates, Architecture architecture, Path file) throws ModelFileException {
+  static void requireValid(double[] estimates, Architecture architecture, String file) throws ModelFileException {
     for (int i = 0; i < estimates.length; i++) {
       double value = estimates[i];
       String problem = !Double.isFinite(value) ? "a non-finite running estimate"

@@ -77,6 +77,11 @@ public final class GuardedUpdate {
     return split != null;
   }
 
+  /** The guarded updater, whose state a checkpoint saves and restores. */
+  public ParameterUpdater updater() {
+    return updater;
+  }
+
   /** Parameter rows. */
   int rows() {
     return floatParams != null ? floatParams.length : doubleParams.length;

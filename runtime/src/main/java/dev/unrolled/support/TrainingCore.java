@@ -2,6 +2,7 @@ package dev.unrolled.support;
 
 import dev.unrolled.Dataset;
 import dev.unrolled.Parallelism;
+import dev.unrolled.train.TrainerState;
 
 /**
  * The part of a generated trainer's step that does not depend on the architecture: forward, loss
@@ -82,6 +83,29 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
       throw new IllegalArgumentException("steps is " + steps + "; a step count is at least 0");
     }
     this.steps = steps;
+  }
+
+  /** What this trainer carries between steps, for a checkpoint; see {@link TrainerState}. */
+  public TrainerState trainerState() {
+    return new TrainerState(update.updater().state(), steps, dropoutSeed, shardCount);
+  }
+
+  /**
+   * Puts back a {@link #trainerState()}: checks the shard count and the optimizer state before
+   * changing anything.
+   */
+  public void restoreTrainerState(TrainerState state) {
+    if (state == null) {
+      throw new IllegalArgumentException("the trainer state is null; pass one from Trainer.trainerState()");
+    }
+    if (state.shards() != shardCount) {
+      throw new IllegalArgumentException("the trainer state comes from a trainer of " + state.shards()
+          + " shard(s), but this one cuts batches into " + shardCount + "; gradients summed over other shards "
+          + "differ in their last bits, so resume with Parallelism.shards(" + state.shards() + ")");
+    }
+    update.updater().restore(state.optimizer()); // checks, then changes; throws before any change
+    steps = state.steps();
+    dropoutSeed = state.dropoutSeed();
   }
 
   /**

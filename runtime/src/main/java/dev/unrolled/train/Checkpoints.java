@@ -38,7 +38,18 @@ final class Checkpoints {
     Path bestFile = options.checkpointBestFile().orElse(null);
     requireDirectory(everyFile, "checkpointEvery");
     requireDirectory(bestFile, "checkpointBest");
+    requireDirectory(options.checkpointTrainingFile().orElse(null), "checkpointTraining");
     return new Checkpoints(options.checkpointEvery(), everyFile, bestFile, byValidation);
+  }
+
+  /** The loss of the last {@code checkpointBest} save, for a training checkpoint. */
+  double bestLoss() {
+    return bestLoss;
+  }
+
+  /** Puts back {@link #bestLoss()} from a training checkpoint. */
+  void bestLoss(double loss) {
+    this.bestLoss = loss;
   }
 
   /** Saves what is due after {@code stats.epoch()}; NaN and infinite losses are never the best. */
@@ -62,7 +73,7 @@ final class Checkpoints {
     }
   }
 
-  private static void requireDirectory(Path file, String option) {
+  static void requireDirectory(Path file, String option) {
     if (file == null) {
       return;
     }

@@ -36,6 +36,26 @@ final class EarlyStopping {
     return false;
   }
 
+  /** Puts back the state a training checkpoint recorded. */
+  void restore(double bestLoss, int bestEpoch, double baseline, int epochsWithoutImprovement) {
+    this.bestLoss = bestLoss;
+    this.bestEpoch = bestEpoch;
+    this.baseline = baseline;
+    this.epochsWithoutImprovement = epochsWithoutImprovement;
+  }
+
+  double bestLoss() {
+    return bestLoss;
+  }
+
+  double baseline() {
+    return baseline;
+  }
+
+  int epochsWithoutImprovement() {
+    return epochsWithoutImprovement;
+  }
+
   boolean shouldStop() {
     return epochsWithoutImprovement >= patience;
   }

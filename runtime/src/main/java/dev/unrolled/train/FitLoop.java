@@ -8,9 +8,15 @@ import dev.unrolled.Trainer;
 import dev.unrolled.data.Shuffling;
 import dev.unrolled.metrics.Evaluation;
 import dev.unrolled.support.Finite;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
-/** One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing. */
+/**
+ * One run of {@link Fit#run}: buffers allocated here, once, so the batch loop allocates nothing
+ * (training checkpoints, when asked for, allocate as they save). Where the fit stands — epochs
+ * finished, the batch of the epoch under way and its sums, the row order, early stopping — lives in
+ * fields that a training checkpoint records and {@link #resume} puts back.
+ */
 final class FitLoop {
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -23,10 +29,19 @@ final class FitLoop {
   private final int[] order;
   private final int[] validationRows;
   private final double[] bestParameters; // null unless restoring the best epoch
-  private final EpochStats[] done;
+  private final List<EpochStats> done;
   private final boolean trainScored;
   private final boolean validationScored;
   private final Checkpoints checkpoints;
+  private final EarlyStopping stopping;
+  private final TrainingCheckpoints training; // null unless checkpointing or resuming
+  private boolean stopped;
+  // The epoch under way (done.size() + 1): its next batch (0: not begun, rows not yet shuffled),
+  // the sums so far and its training time before the current stretch of batches.
+  private int nextBatch;
+  private double lossSum;
+  private long correct;
+  private long elapsedNanos;
 
   FitLoop(Trainer trainer, Dataset train, Dataset validation, FitOptions options) {
     Model model = trainer.model();
@@ -39,40 +54,46 @@ final class FitLoop {
     this.order = Shuffling.identity(train.size());
     this.validationRows = validation == null ? null : Shuffling.identity(validation.size());
     this.bestParameters = options.restoreBestWeights() ? new double[model.parameterCount()] : null;
-    this.done = new EpochStats[options.epochs()];
+    this.done = new ArrayList<>(options.epochs());
     this.trainScored = Fit.isScored(model, train);
     this.validationScored = validation != null && Fit.isScored(model, validation);
     this.checkpoints = Checkpoints.start(options, validation != null);
+    this.stopping = new EarlyStopping(options.patience(), options.minDelta());
+    this.training = TrainingCheckpoints.start(trainer, options, train, validation, batches);
   }
 
   History run() {
+    if (training != null) {
+      training.resume(this);
+    }
     for (TrainingListener l : listeners) {
       l.onFitStart(options.epochs(), batches, train.size());
     }
-    EarlyStopping stopping = new EarlyStopping(options.patience(), options.minDelta());
-    int count = 0;
-    boolean stopped = false;
-    while (count < done.length && !stopped) {
-      EpochStats stats = runEpoch(count + 1);
-      done[count++] = stats;
+    while (done.size() < options.epochs() && !stopped) {
+      EpochStats stats = runEpoch(done.size() + 1);
+      done.add(stats);
       if (options.earlyStopping()) {
         if (stopping.record(stats.epoch(), stats.validationLoss()) && bestParameters != null) {
           trainer.model().getParameters(bestParameters);
         }
-        stopped = stopping.shouldStop() && count < done.length;
+        stopped = stopping.shouldStop() && done.size() < options.epochs();
       }
       checkpoints.epochEnded(trainer.model(), stats);
+      if (training != null) {
+        training.save(this, stats.epoch(), 0);
+      }
       if (listeners.length > 0) {
-        History soFar = History.of(Arrays.asList(done).subList(0, count), false);
+        History soFar = History.of(done, false);
         for (TrainingListener l : listeners) {
           l.onEpochEnd(stats, soFar);
         }
       }
     }
+    int count = done.size();
     if (bestParameters != null && stopping.bestEpoch() != 0 && stopping.bestEpoch() != count) {
       trainer.model().setParameters(bestParameters);
     }
-    History history = History.of(Arrays.asList(done).subList(0, count), stopped);
+    History history = History.of(done, stopped);
     for (TrainingListener l : listeners) {
       l.onFitEnd(history);
     }
@@ -81,13 +102,17 @@ final class FitLoop {
 
   private EpochStats runEpoch(int epoch) {
     long start = System.nanoTime();
-    Shuffling.shuffle(order, Shuffling.derive(options.shuffleSeed(), epoch));
+    if (nextBatch == 0) {
+      Shuffling.shuffle(order, Shuffling.derive(options.shuffleSeed(), epoch));
+      lossSum = 0;
+      correct = 0;
+      elapsedNanos = 0;
+    }
     int n = order.length;
     int size = options.batchSize();
-    double lossSum = 0;
     double loss = 0;
-    long correct = 0;
-    for (int b = 0, from = 0; b < batches; b++) {
+    for (int b = nextBatch; b < batches; b++) {
+      int from = b * size;
       int to = b == batches - 1 ? n : from + size; // the last batch takes a remainder too small for a step
       loss = trainer.trainBatch(train, order, from, to);
       if (!Double.isFinite(loss)) {
@@ -96,22 +121,64 @@ final class FitLoop {
       }
       lossSum += loss * (to - from);
       correct += trainer.lastBatchCorrect();
+      nextBatch = b + 1;
       for (TrainingListener l : listeners) {
         l.onBatchEnd(epoch, b + 1, batches, loss);
       }
-      from = to;
+      if (training != null && nextBatch < batches && training.due(epoch, nextBatch, batches)) {
+        if (trainer.restoreIfNotFinite()) { // a checkpoint holds finite parameters only
+          throw TrainingDivergedException.afterStep(epoch, nextBatch, batches, loss, parametersFinite());
+        }
+        elapsedNanos += System.nanoTime() - start;
+        training.save(this, epoch, nextBatch);
+        start = System.nanoTime(); // the save is not training time
+      }
     }
     if (trainer.restoreIfNotFinite()) { // the last step overflowed, and no next batch revealed it
       throw TrainingDivergedException.afterStep(epoch, batches, batches, loss, parametersFinite());
     }
     long trained = System.nanoTime();
+    elapsedNanos += trained - start;
+    nextBatch = 0;
     Evaluation scored = validation == null
         ? null : evaluate(trainer, validation, validationRows, size, validationScored);
-    double trainSeconds = Math.max(trained - start, 1) / NANOS_PER_SECOND;
+    double trainSeconds = Math.max(elapsedNanos, 1) / NANOS_PER_SECOND;
     return new EpochStats(epoch, lossSum / n, trainScored ? (double) correct / n : Double.NaN,
         scored == null ? Double.NaN : scored.loss(), scored == null ? Double.NaN : scored.accuracy(),
-        n, (System.nanoTime() - start) / NANOS_PER_SECOND, n / trainSeconds);
+        n, (elapsedNanos + System.nanoTime() - trained) / NANOS_PER_SECOND, n / trainSeconds);
   }
+
+  /**
+   * Where the fit stands, for a training checkpoint. Between epochs ({@code nextBatch} 0) the row
+   * order is the last epoch's, which the next shuffles again.
+   */
+  FitProgress progress(long trainFingerprint, long validationFingerprint) {
+    return new FitProgress(options.batchSize(), options.shuffleSeed(), options.patience(), options.minDelta(),
+        options.restoreBestWeights(), batches, train.size(), trainFingerprint,
+        validation == null ? -1 : validation.size(), validationFingerprint, done, stopped, nextBatch, lossSum, correct,
+        elapsedNanos, order.clone(), stopping.bestLoss(), stopping.bestEpoch(), stopping.baseline(),
+        stopping.epochsWithoutImprovement(), bestParameters == null ? null : bestParameters.clone(),
+        checkpoints.bestLoss());
+  }
+
+  /** Puts back a checkpoint's progress, already checked against this fit's options and data. */
+  void restore(FitProgress progress) {
+    done.clear();
+    done.addAll(progress.epochs());
+    stopped = progress.stopped();
+    nextBatch = progress.nextBatch();
+    lossSum = progress.lossSum();
+    correct = progress.correct();
+    elapsedNanos = progress.elapsedNanos();
+    System.arraycopy(progress.order(), 0, order, 0, order.length);
+    stopping.restore(progress.bestLoss(), progress.bestEpoch(), progress.baseline(),
+        progress.epochsWithoutImprovement());
+    if (bestParameters != null) {
+      System.arraycopy(progress.bestParameters(), 0, bestParameters, 0, bestParameters.length);
+    }
+    checkpoints.bestLoss(progress.checkpointBestLoss());
+  }
+
 
   /**
    * Batches of an epoch of {@code n} rows: {@code ⌈n/size⌉}, except that a last batch smaller than

@@ -7,6 +7,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.Parallelism;
 import dev.unrolled.Trainer;
+import dev.unrolled.train.TrainerState;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
@@ -24,6 +25,7 @@ import dev.unrolled.train.Dropout;
 final class RuntimeTypes {
   static final ClassName MODEL = ClassName.get(Model.class);
   static final ClassName TRAINER = ClassName.get(Trainer.class);
+  static final ClassName TRAINER_STATE = ClassName.get(TrainerState.class);
   static final ClassName OPTIMIZER = ClassName.get(Optimizer.class);
   static final ClassName DATASET = ClassName.get(Dataset.class);
   static final ClassName PARALLELISM = ClassName.get(Parallelism.class);
