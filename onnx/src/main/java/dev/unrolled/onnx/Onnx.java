@@ -34,14 +34,49 @@ public final class Onnx {
   public static void export(Model model, Path file) throws IOException {
     requireArgument(model, "model");
     requireArgument(file, "file");
-    OnnxMl.ModelProto proto = OnnxMl.ModelProto.newBuilder()
+    OnnxMl.GraphProto graph = GraphExport.of(model, file);
+    AtomicFile.write(file, modelProto(graph, model.architecture().toString()).toByteArray());
+  }
+
+  /** {@code graph} as a model of IR version 8 importing the default opset {@value Op#OPSET}. */
+  static OnnxMl.ModelProto modelProto(OnnxMl.GraphProto graph, String description) {
+    return OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .setProducerName("Unrolled")
-        .setDocString(model.architecture().toString())
+        .setDocString(description)
         .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(Op.OPSET))
-        .setGraph(GraphExport.of(model, file))
+        .setGraph(graph)
         .build();
-    AtomicFile.write(file, proto.toByteArray());
+  }
+
+  /**
+   * Replaces the parameters and running estimates of {@code model} with the weights of an ONNX file
+   * of the same architecture: one written by {@link #export}, by PyTorch ({@code Gemm} with
+   * {@code transB = 1}) or by Keras through tf2onnx ({@code MatMul} + {@code Add}). A file whose
+   * network ends in logits loads into a cross-entropy model too.
+   *
+   * @throws OnnxFileException if the file is not an ONNX model, or its network differs from the
+   *     model's: the message names the first difference (layer, width, normalisation, activation,
+   *     loss head) or bad value; the model is then unchanged
+   * @throws IOException if the file cannot be read
+   */
+  public static void load(Model model, Path file) throws IOException {
+    requireArgument(model, "model");
+    requireArgument(file, "file");
+    OnnxGraph graph = OnnxGraph.read(file);
+    double[][] weights = WeightImport.of(model, GraphReader.read(graph), graph);
+    double[] previousParameters = model.parameters();
+    double[] previousEstimates = new double[model.runningEstimateCount()];
+    model.getRunningEstimates(previousEstimates);
+    try {
+      model.setParameters(weights[0]);
+      model.setRunningEstimates(weights[1]);
+    } catch (RuntimeException e) {
+      // Every value was checked above; should the model refuse one all the same, it stays as it was.
+      model.setParameters(previousParameters);
+      model.setRunningEstimates(previousEstimates);
+      throw new OnnxFileException(file + ": the model refused the file's weights: " + e.getMessage(), e);
+    }
   }
 
   static void requireArgument(Object value, String name) {

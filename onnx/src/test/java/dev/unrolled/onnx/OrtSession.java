@@ -15,6 +15,8 @@ final class OrtSession implements AutoCloseable {
 
   private final ai.onnxruntime.OrtSession session;
   private final Precision precision;
+  private final String input;
+  private final String output;
 
   OrtSession(Path file, Precision precision) throws OrtException {
     try (SessionOptions options = new SessionOptions()) {
@@ -23,12 +25,14 @@ final class OrtSession implements AutoCloseable {
       this.session = ENVIRONMENT.createSession(file.toString(), options);
     }
     this.precision = precision;
+    this.input = session.getInputNames().iterator().next();
+    this.output = session.getOutputNames().iterator().next();
   }
 
   /** The graph's output for {@code rows}, fed as one batch of the model's precision. */
   double[][] run(double[][] rows) throws OrtException {
-    try (OnnxTensor input = tensor(rows); Result result = session.run(Map.of(GraphExport.INPUT, input))) {
-      Object value = result.get(GraphExport.OUTPUT).orElseThrow().getValue();
+    try (OnnxTensor tensor = tensor(rows); Result result = session.run(Map.of(input, tensor))) {
+      Object value = result.get(output).orElseThrow().getValue();
       if (value instanceof double[][]) {
         return (double[][]) value;
       }
