@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *
  * <p>The exported graph computes what {@link Model#predict} returns, for a batch: input
  * {@code "input"} of shape {@code [N, inputs]}, output {@code "output"} of shape {@code [N, outputs]},
- * in {@code float} for FLOAT networks and {@code double} for DOUBLE ones, opset {@value Op#OPSET}.
+ * in {@code float} for FLOAT networks and {@code double} for DOUBLE ones, opset 17.
  * The operators of each layer kind, and what {@link #load} accepts, are in docs/onnx.md.
  */
 public final class Onnx {
@@ -38,7 +38,7 @@ public final class Onnx {
     AtomicFile.write(file, modelProto(graph, model.architecture().toString()).toByteArray());
   }
 
-  /** {@code graph} as a model of IR version 8 importing the default opset {@value Op#OPSET}. */
+  /** {@code graph} as a model of IR version 8 importing the default opset 17. */
   static OnnxMl.ModelProto modelProto(OnnxMl.GraphProto graph, String description) {
     return OnnxMl.ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
