@@ -1,0 +1,154 @@
+package dev.unrolled.benchmarks;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.unrolled.Model;
+import dev.unrolled.onnx.Onnx;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Inference beside ONNX Runtime: the generated float {@code predict} against ONNX Runtime's Java API
+ * (CPU, one intra-op and one inter-op thread) running the graph {@link Onnx#export} wrote from the
+ * same model, the same parameters. {@code predictOne}: one row in, its probabilities out (ns per
+ * row). {@code predictBatch64}: 64 rows per call, reported as rows per second; the generated model
+ * has no batch {@code predict}, so it answers the 64 rows one call each, while ONNX Runtime runs them
+ * as one {@code [64, inputs]} tensor. ONNX Runtime reads its input from a direct buffer the
+ * benchmark fills in place (no copy into the tensor) and copies the probabilities out, as a server
+ * answering requests would.
+ */
+@State(Scope.Thread)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+public class OnnxRuntimeBenchmark {
+  private static final int ROWS = 256;
+  private static final int BATCH = 64;
+
+  /** Layer sizes: 4-16-3 tanh and 784-128-10 ReLU, softmax outputs, FLOAT. */
+  @Param({"4-16-3", "784-128-10"})
+  public String shape;
+
+  @Param({"generated-float", "onnxruntime"})
+  public String contender;
+
+  private float[][] x;
+  private float[] out;
+  private Model model;
+  private Path file;
+  private OrtEnvironment environment;
+  private OrtSession session;
+  private FloatBuffer row;
+  private FloatBuffer batch;
+  private OnnxTensor rowTensor;
+  private OnnxTensor batchTensor;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException, OrtException {
+    int[] sizes = Contenders.sizes(shape);
+    x = new TeacherData(ROWS, sizes[0], sizes[sizes.length - 1], 11).x;
+    out = new float[sizes[sizes.length - 1]];
+    model = shape.equals("4-16-3") ? new Shapes_SmallModel(1) : new Shapes_MnistModel(1);
+    if (contender.equals("onnxruntime")) {
+      file = Files.createTempFile("unrolled-" + shape, ".onnx");
+      Onnx.export(model, file);
+      environment = OrtEnvironment.getEnvironment();
+      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        session = environment.createSession(file.toString(), options);
+      }
+      row = direct(sizes[0]);
+      batch = direct(BATCH * sizes[0]);
+      rowTensor = OnnxTensor.createTensor(environment, row, new long[] {1, sizes[0]});
+      batchTensor = OnnxTensor.createTensor(environment, batch, new long[] {BATCH, sizes[0]});
+    } else if (!contender.equals("generated-float")) {
+      throw new IllegalArgumentException("no contender " + contender);
+    }
+  }
+
+  private static FloatBuffer direct(int floats) {
+    return ByteBuffer.allocateDirect(4 * floats).order(ByteOrder.nativeOrder()).asFloatBuffer();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException, OrtException {
+    if (session != null) {
+      rowTensor.close();
+      batchTensor.close();
+      session.close();
+      Files.deleteIfExists(file);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public float[] predictOne() throws OrtException {
+    float[] input = x[next];
+    next = next + 1 == ROWS ? 0 : next + 1;
+    if (session == null) {
+      generated(input, out);
+      return out;
+    }
+    row.put(0, input);
+    return runInto(rowTensor, out);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(BATCH)
+  public float[] predictBatch64() throws OrtException {
+    int first = next;
+    next = (next + BATCH) % ROWS;
+    if (session == null) {
+      for (int r = 0; r < BATCH; r++) {
+        generated(x[(first + r) % ROWS], out);
+      }
+      return out;
+    }
+    int width = x[0].length;
+    for (int r = 0; r < BATCH; r++) {
+      batch.put(r * width, x[(first + r) % ROWS]);
+    }
+    return runInto(batchTensor, out);
+  }
+
+  /** The generated model's float fast path. */
+  private void generated(float[] input, float[] output) {
+    if (model instanceof Shapes_SmallModel small) {
+      small.predict(input, output);
+    } else {
+      ((Shapes_MnistModel) model).predict(input, output);
+    }
+  }
+
+  /** Runs the session and copies the last row of probabilities into {@code output}. */
+  private float[] runInto(OnnxTensor input, float[] output) throws OrtException {
+    try (OrtSession.Result result = session.run(Map.of("input", input))) {
+      FloatBuffer probabilities = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      probabilities.get(probabilities.limit() - output.length, output);
+      return output;
+    }
+  }
+}
