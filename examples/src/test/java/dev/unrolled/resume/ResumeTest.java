@@ -222,6 +222,54 @@ class ResumeTest {
     assertThat(refusal(run, o -> o.resumeFrom(truncated))).contains("truncated.ckpt is corrupted");
   }
 
+  @Test
+  void aThousandDamagedCheckpointsAreResumedFromOrRefusedWithTheModelAndTrainerUnchanged() throws Exception {
+    ResumeRuns run = ResumeRuns.PARALLEL_NORMALISED;
+    Data data = data(run);
+    Path good = dir.resolve("good.ckpt");
+    assertThrows(Stop.class, () -> run.fit(data, o -> o.checkpointTraining(good, 7).listener(new StopAfter(50))));
+    byte[] bytes = Files.readAllBytes(good);
+    java.util.Random random = new java.util.Random(0xBADC0DEL);
+    int refused = 0;
+    try (Fitting fitting = run.start(data)) {
+      ResumeNetworks_NormalisedTrainer trainer = (ResumeNetworks_NormalisedTrainer) fitting.trainer();
+      for (int n = 0; n < 1000; n++) {
+        byte[] damaged = bytes.clone();
+        int at = random.nextInt(damaged.length);
+        damaged[at] ^= (byte) (1 << random.nextInt(8));
+        if (random.nextBoolean()) { // behind a valid checksum, so the damage reaches the fields
+          java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+          crc.update(damaged, 0, damaged.length - 4);
+          java.nio.ByteBuffer.wrap(damaged).putInt(damaged.length - 4, (int) crc.getValue());
+        }
+        Path file = dir.resolve("damaged.ckpt");
+        Files.write(file, damaged);
+        double[] parameters = fitting.model().parameters();
+        double[] estimates = new double[fitting.model().runningEstimateCount()];
+        fitting.model().getRunningEstimates(estimates);
+        dev.unrolled.train.TrainerState state = trainer.trainerState();
+        FitOptions once = epochs(fitting.options(), 6).resumeFrom(file);
+        try {
+          trainer.fit(data.train(), once.listener(new StopAfter(1)));
+        } catch (Stop resumed) {
+          continue; // read as it was written (the damage hit a value the format allows), and stepping again
+        } catch (UncheckedIOException e) {
+          assertWithMessage("damaged byte %s", at).that(e).hasCauseThat().isInstanceOf(TrainingCheckpointException.class);
+          refused++;
+        }
+        double[] after = new double[estimates.length];
+        fitting.model().getRunningEstimates(after);
+        assertWithMessage("damaged byte %s: parameters", at).that(fitting.model().parameters()).isEqualTo(parameters);
+        assertWithMessage("damaged byte %s: running estimates", at).that(after).isEqualTo(estimates);
+        assertWithMessage("damaged byte %s: trainer steps", at).that(trainer.trainerState().steps()).isEqualTo(state.steps());
+        assertWithMessage("damaged byte %s: optimizer buffers", at)
+            .that(trainer.trainerState().optimizer().buffers()).isEqualTo(state.optimizer().buffers());
+      }
+    }
+    // Every flip behind the old checksum is refused; behind a fixed one, a flipped value may still be valid.
+    assertThat(refused).isAtLeast(500);
+  }
+
   /** A checkpoint of {@code run} after 100 batches: two epochs finished, the third under way. */
   private Path checkpointOf(ResumeRuns run) throws Exception {
     Path file = dir.resolve(run + ".ckpt");

@@ -2,6 +2,7 @@ package dev.unrolled.onnx;
 
 import ai.onnx.proto.OnnxMl;
 import dev.unrolled.Model;
+import dev.unrolled.files.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -35,7 +36,8 @@ public final class Onnx {
     requireArgument(model, "model");
     requireArgument(file, "file");
     OnnxMl.GraphProto graph = GraphExport.of(model, file);
-    AtomicFile.write(file, modelProto(graph, model.architecture().toString()).toByteArray());
+    byte[] bytes = modelProto(graph, model.architecture().toString()).toByteArray();
+    AtomicFile.write(file, out -> out.write(bytes));
   }
 
   /** {@code graph} as a model of IR version 8 importing the default opset 17. */

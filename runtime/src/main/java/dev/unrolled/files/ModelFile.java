@@ -248,6 +248,17 @@ public final class ModelFile {
     return ModelFileReader.read(file).architecture();
   }
 
+  /**
+   * The architecture stored in bytes from {@link #toBytes}, after verifying them as
+   * {@link #load(Model, byte[], String)} does; {@code source} names them in messages.
+   *
+   * @throws ModelFileException if the bytes are not an intact model file
+   */
+  public static Architecture readArchitecture(byte[] image, String source) throws IOException {
+    requireArgument(image, "image");
+    return ModelFileReader.read(image, source).architecture();
+  }
+
   private static void requireSavable(double[] parameters, Architecture architecture, Object file)
       throws ModelFileException {
     boolean single = architecture.precision() == Precision.FLOAT;

@@ -1,13 +1,15 @@
 package dev.unrolled.train;
 
-import dev.unrolled.train.OptimizerState;
-import dev.unrolled.train.TrainerState;
+import dev.unrolled.Architecture;
+import dev.unrolled.Precision;
 import dev.unrolled.files.AtomicFile;
+import dev.unrolled.files.ModelFile;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -266,23 +268,24 @@ final class TrainingCheckpoint {
       }
       long elapsedNanos = nonNegative(in("the epoch's training time", 8).getLong(), "the epoch's training time");
       int[] order = order(trainRows);
-      double bestLoss = in("the best validation loss", 8).getDouble();
+      double bestLoss = notNaN(in("the best validation loss", 8).getDouble(), "best validation loss");
       int bestEpoch = in("the best epoch", 4).getInt();
       if (bestEpoch < 0 || bestEpoch > epochCount) {
         throw invalid("best epoch", "it is " + bestEpoch + " after " + epochCount + " epochs");
       }
-      double baseline = in("early stopping's baseline", 8).getDouble();
+      double baseline = notNaN(in("early stopping's baseline", 8).getDouble(), "early stopping's baseline");
       int withoutImprovement = in("the epochs without improvement", 4).getInt();
       if (withoutImprovement < 0 || withoutImprovement > epochCount) {
         throw invalid("epochs without improvement", "they are " + withoutImprovement + " after " + epochCount
             + " epochs");
       }
       double[] bestParameters = bool("whether best parameters follow") ? values("the best parameters", width) : null;
-      double checkpointBestLoss = in("the checkpointBest loss", 8).getDouble();
+      double checkpointBestLoss = notNaN(in("the checkpointBest loss", 8).getDouble(), "checkpointBest loss");
       if (in.position() != end) {
         throw invalid("length", (end - in.position()) + " bytes are left before the CRC-32, where the "
             + "format ends");
       }
+      requireConsistent(model, width, buffers, bestParameters);
       OptimizerState optimizerState;
       TrainerState trainer;
       try {
@@ -295,6 +298,33 @@ final class TrainingCheckpoint {
           batches, trainRows, trainFingerprint, validationRows, validationFingerprint, epochs, stopped, nextBatch,
           lossSum, correct, elapsedNanos, order, bestLoss, bestEpoch, baseline, withoutImprovement, bestParameters,
           checkpointBestLoss));
+    }
+
+    /**
+     * The embedded model file is intact, the values are in its precision, and the optimizer's buffers
+     * and the best parameters hold as many values as each other.
+     */
+    private void requireConsistent(byte[] model, int width, double[][] buffers, double[] bestParameters)
+        throws TrainingCheckpointException {
+      Architecture architecture;
+      try {
+        architecture = ModelFile.readArchitecture(model, file + "'s model");
+      } catch (IOException e) {
+        throw new TrainingCheckpointException(e.getMessage(), e);
+      }
+      int expectedWidth = architecture.precision() == Precision.FLOAT ? Float.BYTES : Double.BYTES;
+      if (width != expectedWidth) {
+        throw invalid("value width", "it is " + width + ", but the model is " + architecture.precision());
+      }
+      // One value per parameter in each: the same count everywhere (the resume checks it against the model).
+      int count = bestParameters != null ? bestParameters.length : buffers.length > 0 ? buffers[0].length : -1;
+      for (int b = 0; b < buffers.length; b++) {
+        if (buffers[b].length != count) {
+          throw invalid("optimizer state", "buffer " + b + " holds " + buffers[b].length + " values and "
+              + (bestParameters != null ? "the best parameters " : "buffer 0 ") + count
+              + "; each holds one value per parameter");
+        }
+      }
     }
 
     private void checkMagic() throws TrainingCheckpointException {
@@ -393,10 +423,19 @@ final class TrainingCheckpoint {
       return bytes;
     }
 
+    /** A name as {@link java.io.DataOutput#writeUTF} writes it: modified UTF-8, checked. */
     private String name(String what) throws TrainingCheckpointException {
+      int at = in.position();
       int length = Short.toUnsignedInt(in(what, 2).getShort());
-      byte[] bytes = bytes(what, length);
-      return new String(bytes, StandardCharsets.UTF_8);
+      in(what, length);
+      try {
+        String name = new DataInputStream(new ByteArrayInputStream(in.array(), at, 2 + length)).readUTF();
+        in.position(at + 2 + length);
+        return name;
+      } catch (IOException e) {
+        throw invalid(what.replaceFirst("^the ", ""), "its " + length + " bytes at byte " + (at + 2)
+            + " are not modified UTF-8 (" + e.getMessage() + ")");
+      }
     }
 
     private boolean bool(String what) throws TrainingCheckpointException {
@@ -426,6 +465,14 @@ final class TrainingCheckpoint {
 
     private int nonNegative(int value, String what) throws TrainingCheckpointException {
       return (int) nonNegative((long) value, what);
+    }
+
+    /** A best loss so far: infinite before the first, never NaN (NaN losses never count). */
+    private double notNaN(double value, String what) throws TrainingCheckpointException {
+      if (Double.isNaN(value)) {
+        throw invalid(what, "it is NaN; a NaN loss is never recorded as the best");
+      }
+      return value;
     }
 
     private int positive(int value, String what) throws TrainingCheckpointException {

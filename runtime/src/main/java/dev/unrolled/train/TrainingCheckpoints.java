@@ -94,7 +94,11 @@ final class TrainingCheckpoints {
       requireSameFit(progress);
       Model model = trainer.model();
       String source = resumeFile + "'s model";
-      ModelFile.requireLoadable(model, contents.model(), source);
+      try {
+        ModelFile.requireLoadable(model, contents.model(), source);
+      } catch (IOException e) {
+        throw new TrainingCheckpointException(e.getMessage(), e);
+      }
       if (progress.bestParameters() != null && progress.bestParameters().length != model.parameterCount()) {
         throw mismatch("holds " + progress.bestParameters().length + " best parameters for a model of "
             + model.parameterCount());
