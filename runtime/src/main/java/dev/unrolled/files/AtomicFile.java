@@ -66,6 +66,27 @@ public final class AtomicFile {
     syncDirectory(directory);
   }
 
+  /**
+   * Deletes the temporary files that writes of {@code file} cut short by a crash left beside it
+   * ({@code .name.<random>.tmp}); returns how many. Call it only while nothing else writes
+   * {@code file}: a write under way has such a file too.
+   */
+  public static int deleteStrayTemporaries(Path file) throws IOException {
+    Path target = file.toAbsolutePath();
+    String prefix = tempPrefix(target.getFileName().toString());
+    int deleted = 0;
+    try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
+      for (Path stray : (Iterable<Path>) files::iterator) {
+        String name = stray.getFileName().toString();
+        if (name.startsWith(prefix) && name.endsWith(".tmp") && Files.isRegularFile(stray)) {
+          Files.deleteIfExists(stray);
+          deleted++;
+        }
+      }
+    }
+    return deleted;
+  }
+
   private static Path createTemporary(Path directory, String name) throws IOException {
     if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       // Without attributes the temporary file, and so the target, would be owner-only (0600); with

@@ -5,6 +5,7 @@ import dev.unrolled.FitOptions;
 import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import dev.unrolled.Trainer;
+import dev.unrolled.files.AtomicFile;
 import dev.unrolled.files.ModelFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +60,18 @@ final class TrainingCheckpoints {
       throw new IllegalArgumentException((options.checkpointTrainingFile().isPresent() ? "checkpointTraining"
           : "resumeFrom") + " needs a trainer that can save and restore its state: " + e.getMessage(), e);
     }
+    options.checkpointTrainingFile().ifPresent(TrainingCheckpoints::deleteStrayTemporaries);
     return new TrainingCheckpoints(trainer, options, train, validation, batches);
+  }
+
+  /** What writes cut short by a crash left beside the checkpoint: this fit is now its only writer. */
+  private static void deleteStrayTemporaries(Path file) {
+    try {
+      AtomicFile.deleteStrayTemporaries(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("checkpointTraining could not clear the temporary files a crash left beside "
+          + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Whether the step that left the loop before batch {@code nextBatch} of {@code epoch} ends a stretch. */
