@@ -3,7 +3,12 @@ package dev.unrolled.spark;
 import dev.unrolled.fullbatch.PartitionSum;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * One partition's rows packed into flat arrays, cached by Spark between steps: rows
@@ -101,6 +106,65 @@ final class Block implements Serializable {
       }
     }
     return new Block(partition, first, rows, width, targetWidth, floats, doubles, labels, targets);
+  }
+
+  /**
+   * Rows {@code [first, end)} of a local dataset, packed on the driver. The dataset checked its
+   * values when it was made, so only the array size is checked here.
+   */
+  static Block of(int partition, dev.unrolled.Dataset data, int first, int end) {
+    int rows = end - first;
+    if (rows == 0) {
+      return new Block(partition, first, 0, 0, 0, new float[0], null, new int[0], null);
+    }
+    int width = data.featureCount();
+    int targetWidth = data.hasLabels() ? 0 : data.targetWidth();
+    requireArraySize(partition, rows, width, targetWidth);
+    float[] floats = null;
+    double[] doubles = null;
+    if (data.hasFloatFeatures()) {
+      floats = new float[rows * width];
+      float[] row = new float[width];
+      for (int r = 0; r < rows; r++) {
+        data.features(first + r, row);
+        System.arraycopy(row, 0, floats, r * width, width);
+      }
+    } else {
+      doubles = new double[rows * width];
+      double[] row = new double[width];
+      for (int r = 0; r < rows; r++) {
+        data.features(first + r, row);
+        System.arraycopy(row, 0, doubles, r * width, width);
+      }
+      floats = floatsIfExact(doubles);
+      doubles = floats == null ? doubles : null;
+    }
+    int[] labels = targetWidth == 0 ? new int[rows] : null;
+    double[] targets = targetWidth == 0 ? null : new double[rows * targetWidth];
+    double[] t = new double[targetWidth];
+    for (int r = 0; r < rows; r++) {
+      if (labels != null) {
+        labels[r] = data.label(first + r);
+      } else {
+        data.targets(first + r, t);
+        System.arraycopy(t, 0, targets, r * targetWidth, targetWidth);
+      }
+    }
+    return new Block(partition, first, rows, width, targetWidth, floats, doubles, labels, targets);
+  }
+
+  /** The values as floats when every one is exactly a float, else null. */
+  private static float[] floatsIfExact(double[] values) {
+    for (double v : values) {
+      if ((float) v != v) {
+        return null;
+      }
+    }
+    float[] floats = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      floats[i] = (float) values[i];
+    }
+    return floats;
   }
 
   /**
@@ -220,6 +284,36 @@ final class Block implements Serializable {
       }
       sum.commit();
     }
+  }
+
+  /**
+   * The rows as MLlib takes them: a dense features vector, and the label as a double or the target
+   * row as a dense vector.
+   */
+  Iterator<Row> toRows() {
+    return new Iterator<>() {
+      private int r;
+
+      @Override
+      public boolean hasNext() {
+        return r < rows;
+      }
+
+      @Override
+      public Row next() {
+        if (r == rows) {
+          throw new NoSuchElementException();
+        }
+        double[] x = new double[width];
+        for (int c = 0; c < width; c++) {
+          x[c] = floatFeatures != null ? floatFeatures[r * width + c] : doubleFeatures[r * width + c];
+        }
+        Object label = labels != null ? (Object) (double) labels[r]
+            : Vectors.dense(Arrays.copyOfRange(targets, r * targetWidth, (r + 1) * targetWidth));
+        r++;
+        return RowFactory.create(Vectors.dense(x), label);
+      }
+    };
   }
 
   private static void requireFinite(String what, long row, int column, double value) {

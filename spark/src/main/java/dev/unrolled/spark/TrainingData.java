@@ -9,8 +9,12 @@ import java.util.List;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
@@ -38,32 +42,41 @@ public final class TrainingData implements AutoCloseable {
   private final int width;
   private final int targetWidth; // 0 for labels
   private final int maxLabel; // -1 with target rows
+  private final Runnable release;
 
-  private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, List<Block.Stats> stats) {
+  private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, Shape shape, Runnable release) {
     this.blocks = blocks;
     this.rows = rows;
     this.partitions = partitions;
-    Block.Stats head = null;
-    int max = -1;
-    for (Block.Stats s : stats) {
-      if (s.rows() == 0) {
-        continue;
+    this.width = shape.width();
+    this.targetWidth = shape.targetWidth();
+    this.maxLabel = shape.maxLabel();
+    this.release = release;
+  }
+
+  /** What every row has in common, and the largest label: checked on the driver. */
+  private record Shape(int width, int targetWidth, int maxLabel) {
+    static Shape of(List<Block.Stats> stats) {
+      Block.Stats head = null;
+      int max = -1;
+      for (Block.Stats s : stats) {
+        if (s.rows() == 0) {
+          continue;
+        }
+        if (head == null) {
+          head = s;
+        } else if (s.width() != head.width() || s.targetWidth() != head.targetWidth()) {
+          throw new IllegalArgumentException("row " + s.first() + " has " + s.width() + " features and "
+              + describeTargets(s.targetWidth()) + " but row " + head.first() + " has " + head.width() + " and "
+              + describeTargets(head.targetWidth()) + "; every row must have the same shape");
+        }
+        max = Math.max(max, s.maxLabel());
       }
       if (head == null) {
-        head = s;
-      } else if (s.width() != head.width() || s.targetWidth() != head.targetWidth()) {
-        throw new IllegalArgumentException("row " + s.first() + " has " + s.width() + " features and "
-            + describeTargets(s.targetWidth()) + " but row " + head.first() + " has " + head.width() + " and "
-            + describeTargets(head.targetWidth()) + "; every row must have the same shape");
+        throw new IllegalArgumentException("the training data has no rows; give at least one sample");
       }
-      max = Math.max(max, s.maxLabel());
+      return new Shape(head.width(), head.targetWidth(), max);
     }
-    if (head == null) {
-      throw new IllegalArgumentException("the training data has no rows; give at least one sample");
-    }
-    this.width = head.width();
-    this.targetWidth = head.targetWidth();
-    this.maxLabel = max;
   }
 
   /** The samples in their RDD's order, cut into as many partitions as the RDD has. */
@@ -81,9 +94,7 @@ public final class TrainingData implements AutoCloseable {
     if (samples == null) {
       throw new IllegalArgumentException("samples is null");
     }
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
-    }
+    requirePartitions(partitions);
     try {
       // Where each input partition starts among the rows: one pass that only counts.
       List<Long> counts = samples.mapPartitions(it -> {
@@ -113,7 +124,8 @@ public final class TrainingData implements AutoCloseable {
           }, true)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        return new TrainingData(blocks, n, partitions, blocks.map(Block::stats).collect());
+        Shape shape = Shape.of(blocks.map(Block::stats).collect());
+        return new TrainingData(blocks, n, partitions, shape, () -> blocks.unpersist(false));
       } catch (RuntimeException e) {
         blocks.unpersist(false);
         throw e;
@@ -150,25 +162,50 @@ public final class TrainingData implements AutoCloseable {
     return pieces;
   }
 
-  /** A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}. */
+  /**
+   * A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}:
+   * packed on the driver and shipped as one broadcast per partition, so its size is bounded by the
+   * driver's memory, not by Spark's message size.
+   */
   public static TrainingData of(JavaSparkContext spark, dev.unrolled.Dataset data, int partitions) {
-    List<Sample> samples = new ArrayList<>(data.size());
-    for (int r = 0; r < data.size(); r++) {
-      if (data.hasLabels()) {
-        samples.add(Sample.labeled(data.featureRow(r), data.label(r)));
-      } else {
-        double[] t = new double[data.targetWidth()];
-        data.targets(r, t);
-        samples.add(Sample.withTargets(data.featureRow(r), t));
-      }
+    if (spark == null || data == null) {
+      throw new IllegalArgumentException((spark == null ? "spark" : "data") + " is null");
     }
-    return of(spark.parallelize(samples, partitions), partitions);
+    requirePartitions(partitions);
+    List<Block> blocks = new ArrayList<>(partitions);
+    for (int k = 0; k < partitions; k++) {
+      blocks.add(Block.of(k, data, (int) GradientSum.partitionStart(data.size(), partitions, k),
+          (int) GradientSum.partitionStart(data.size(), partitions, k + 1)));
+    }
+    return shipped(spark, blocks, data.size());
+  }
+
+  /** Rows held by the driver, already cut into partitions: shipped, cached and checked. */
+  private static TrainingData shipped(JavaSparkContext spark, List<Block> blocks, long rows) {
+    List<Block.Stats> stats = new ArrayList<>(blocks.size());
+    for (Block block : blocks) {
+      stats.add(block.stats());
+    }
+    Shape shape = Shape.of(stats); // before anything is shipped
+    DriverRows shipped = DriverRows.ship(spark, blocks);
+    return new TrainingData(shipped.blocks(), rows, blocks.size(), shape, shipped::release);
+  }
+
+  private static void requirePartitions(int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
+    }
   }
 
   /**
    * Rows of a DataFrame, as MLlib's estimators take them: {@code featuresColumn} holds an
    * {@code ml.linalg.Vector} (or an array of numbers); {@code labelColumn} a class index (a number
    * with no fraction: 0, 1, 2, …) or a target {@code Vector}.
+   *
+   * <p>A frame read by Spark ({@code spark.read}, a table, a transformation of one) is read on the
+   * executors. A frame made from rows on the driver ({@code createDataFrame} of a list,
+   * {@link org.apache.spark.sql.Dataset#isLocal()}) is packed there and shipped as broadcasts: Spark
+   * would put its rows inside the tasks, beyond {@code spark.rpc.message.maxSize} for MNIST.
    */
   public static TrainingData of(org.apache.spark.sql.Dataset<Row> frame, String featuresColumn, String labelColumn,
       int partitions) {
@@ -181,9 +218,29 @@ public final class TrainingData implements AutoCloseable {
             + List.of(frame.columns()));
       }
     }
-    JavaRDD<Sample> samples = frame.select(featuresColumn, labelColumn).javaRDD()
-        .map(row -> sample(row, featuresColumn, labelColumn));
+    requirePartitions(partitions);
+    org.apache.spark.sql.Dataset<Row> columns = frame.select(featuresColumn, labelColumn);
+    if (frame.isLocal()) {
+      return ofDriverRows(JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext()),
+          columns.collectAsList(), featuresColumn, labelColumn, partitions);
+    }
+    JavaRDD<Sample> samples = columns.javaRDD().map(row -> sample(row, featuresColumn, labelColumn));
     return of(samples, partitions);
+  }
+
+  private static TrainingData ofDriverRows(JavaSparkContext spark, List<Row> rows, String featuresColumn,
+      String labelColumn, int partitions) {
+    List<Sample> samples = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      samples.add(sample(row, featuresColumn, labelColumn));
+    }
+    List<Block> blocks = new ArrayList<>(partitions);
+    for (int k = 0; k < partitions; k++) {
+      int first = (int) GradientSum.partitionStart(samples.size(), partitions, k);
+      int end = (int) GradientSum.partitionStart(samples.size(), partitions, k + 1);
+      blocks.add(Block.pack(k, first, samples.subList(first, end)));
+    }
+    return shipped(spark, blocks, samples.size());
   }
 
   /** Number of rows. */
@@ -201,10 +258,27 @@ public final class TrainingData implements AutoCloseable {
     return width;
   }
 
+  /**
+   * The rows as MLlib's estimators take them, in order and in these partitions, computed from the
+   * cache on the executors: {@code features}, a dense {@code ml.linalg.Vector}, and {@code label},
+   * the class index as a double (or the target row as a dense vector). Valid until {@link #close()}.
+   *
+   * <pre>{@code
+   * Dataset<Row> frame = data.toDataFrame(spark).cache();
+   * new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).fit(frame);
+   * }</pre>
+   */
+  public org.apache.spark.sql.Dataset<Row> toDataFrame(SparkSession spark) {
+    StructType schema = new StructType()
+        .add("features", SQLDataTypes.VectorType(), false)
+        .add("label", targetWidth == 0 ? DataTypes.DoubleType : SQLDataTypes.VectorType(), false);
+    return spark.createDataFrame(blocks.flatMap(Block::toRows), schema);
+  }
+
   /** Releases the cached rows; the data cannot be used afterwards. */
   @Override
   public void close() {
-    blocks.unpersist(false);
+    release.run();
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -98,7 +99,7 @@ public final class MnistOnSpark {
     warmUp(spark, train, partitions, mllib);
     List<Run> runs = new ArrayList<>();
     // Unrolled numbers the rows in the frame's order, which is the files' order here; MLlib reads a
-    // cached, repartitioned copy. Neither preparation is in the training times.
+    // cached copy of the same rows in the same partitions. Neither preparation is in the training times.
     org.apache.spark.sql.Dataset<Row> rows = frame(spark, train);
 
     long start = System.nanoTime();
@@ -113,24 +114,9 @@ public final class MnistOnSpark {
       distributed = trainer.fitLbfgs(data, options);
       runs.add(new Run("Unrolled on Spark", seconds(start), Metrics.accuracy(onSpark, test), distributed.value(),
           distributed.iterations(), Integer.toString(distributed.evaluations())));
-    }
-
-    if (mllib) {
-      org.apache.spark.sql.Dataset<Row> frame = rows.repartition(partitions).cache();
-      frame.count();
-      start = System.nanoTime();
-      MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
-          .setLayers(new int[] {784, 64, 10})
-          .setMaxIter(iterations)
-          .setSeed(SEED)
-          .fit(frame);
-      double seconds = seconds(start);
-      double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
-          .evaluate(model.transform(frame(spark, test)));
-      double[] history = model.summary().objectiveHistory();
-      runs.add(new Run("Spark MLlib MLP", seconds, accuracy, history[history.length - 1],
-          model.summary().totalIterations(), "not reported"));
-      frame.unpersist();
+      if (mllib) {
+        runs.add(mllib(spark, data, test, partitions, iterations));
+      }
     }
 
     if (local) {
@@ -156,6 +142,33 @@ public final class MnistOnSpark {
   }
 
   /**
+   * MLlib's MLP on the same rows in the same partitions, from a cached frame built on the executors
+   * out of the training data (a frame of the driver's rows would travel inside MLlib's tasks, beyond
+   * {@code spark.rpc.message.maxSize} on a cluster).
+   */
+  private static Run mllib(SparkSession spark, TrainingData data, Dataset test, int partitions, int iterations) {
+    org.apache.spark.sql.Dataset<Row> frame = data.toDataFrame(spark).cache();
+    frame.count();
+    long start = System.nanoTime();
+    MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
+        .setLayers(new int[] {784, 64, 10})
+        .setMaxIter(iterations)
+        .setSeed(SEED)
+        .fit(frame);
+    double seconds = seconds(start);
+    frame.unpersist();
+    double accuracy;
+    try (TrainingData images = TrainingData.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), test,
+        partitions)) {
+      accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
+          .evaluate(model.transform(images.toDataFrame(spark)));
+    }
+    double[] history = model.summary().objectiveHistory();
+    return new Run("Spark MLlib MLP", seconds, accuracy, history[history.length - 1],
+        model.summary().totalIterations(), "not reported");
+  }
+
+  /**
    * A few untimed iterations of each contender on 2,000 images, so that the JIT has compiled both
    * before the clock starts (in local mode executors share the driver's JVM).
    */
@@ -172,8 +185,10 @@ public final class MnistOnSpark {
     }
     Lbfgs.minimize(FullBatch.of(model, small, partitions), model.parameters(), options);
     if (mllib) {
-      new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).setMaxIter(3).setSeed(SEED)
-          .fit(frame(spark, small).repartition(partitions));
+      try (TrainingData data = TrainingData.of(frame(spark, small), "features", "label", partitions)) {
+        new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).setMaxIter(3).setSeed(SEED)
+            .fit(data.toDataFrame(spark));
+      }
     }
   }
 
