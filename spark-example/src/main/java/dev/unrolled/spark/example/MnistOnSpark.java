@@ -88,7 +88,7 @@ public final class MnistOnSpark {
     Dataset test = IdxReader.readDataset(file(directory, "t10k-images-idx3-ubyte"),
         file(directory, "t10k-labels-idx1-ubyte"));
 
-    SparkSession spark = session();
+    SparkSession spark = session("unrolled-mnist");
     if (partitions == 0) {
       partitions = spark.sparkContext().defaultParallelism();
     }
@@ -193,8 +193,8 @@ public final class MnistOnSpark {
   }
 
   /** The master from spark-submit or spark.master, else two local cores on loopback only. */
-  private static SparkSession session() {
-    SparkSession.Builder builder = SparkSession.builder().appName("unrolled-mnist");
+  static SparkSession session(String name) {
+    SparkSession.Builder builder = SparkSession.builder().appName(name);
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[2]")
           .config("spark.driver.host", "127.0.0.1")
@@ -216,7 +216,7 @@ public final class MnistOnSpark {
     return spark.createDataFrame(rows, schema);
   }
 
-  private static Path defaultDirectory() {
+  static Path defaultDirectory() {
     for (Path candidate : List.of(Path.of("..", "shared", "data", "mnist"), Path.of("..", "..", "shared", "data", "mnist"))) {
       if (Files.isDirectory(candidate)) {
         return candidate.normalize();
@@ -227,7 +227,7 @@ public final class MnistOnSpark {
         + "t10k-labels-idx1-ubyte.gz (from https://yann.lecun.com/exdb/mnist/ or a mirror) as the last argument");
   }
 
-  private static Path file(Path directory, String name) {
+  static Path file(Path directory, String name) {
     Path gz = directory.resolve(name + ".gz");
     return Files.exists(gz) ? gz : directory.resolve(name);
   }
