@@ -1,5 +1,6 @@
 package dev.unrolled.spark;
 
+import dev.unrolled.Loss;
 import dev.unrolled.fullbatch.PartitionSum;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -244,7 +245,10 @@ final class Block implements Serializable {
     return targetWidth == 0 ? "class labels" : targetWidth + " targets";
   }
 
-  /** What the driver checks against the model: widths, kind and label range. */
+  /**
+   * What the driver checks against the model: widths, kind, label range, and the first target row
+   * each cross-entropy loss refuses.
+   */
   Stats stats() {
     int max = -1;
     if (labels != null) {
@@ -252,7 +256,13 @@ final class Block implements Serializable {
         max = Math.max(max, label);
       }
     }
-    return new Stats(partition, first, rows, width, targetWidth, max);
+    String notDistribution = null;
+    String notProbability = null;
+    if (targets != null) {
+      notDistribution = TargetCheck.problem(Loss.SOFTMAX_CROSS_ENTROPY, targets, rows, targetWidth, first);
+      notProbability = TargetCheck.problem(Loss.SIGMOID_CROSS_ENTROPY, targets, rows, targetWidth, first);
+    }
+    return new Stats(partition, first, rows, width, targetWidth, max, notDistribution, notProbability);
   }
 
   /**
@@ -323,7 +333,10 @@ final class Block implements Serializable {
     }
   }
 
-  /** A block's shape, collected on the driver when the data is prepared. */
-  record Stats(int partition, long first, int rows, int width, int targetWidth, int maxLabel)
-      implements Serializable {}
+  /**
+   * A block's shape, collected on the driver when the data is prepared; the two problems are null
+   * when every target row suits softmax (a distribution) or sigmoid (values in [0, 1]).
+   */
+  record Stats(int partition, long first, int rows, int width, int targetWidth, int maxLabel, String notDistribution,
+      String notProbability) implements Serializable {}
 }

@@ -42,6 +42,8 @@ public final class TrainingData implements AutoCloseable {
   private final int width;
   private final int targetWidth; // 0 for labels
   private final int maxLabel; // -1 with target rows
+  private final String notDistribution; // why softmax cannot train on the first bad target row, or null
+  private final String notProbability; // the same for sigmoid
   private final Runnable release;
 
   private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, Shape shape, Runnable release) {
@@ -51,15 +53,22 @@ public final class TrainingData implements AutoCloseable {
     this.width = shape.width();
     this.targetWidth = shape.targetWidth();
     this.maxLabel = shape.maxLabel();
+    this.notDistribution = shape.notDistribution();
+    this.notProbability = shape.notProbability();
     this.release = release;
   }
 
-  /** What every row has in common, and the largest label: checked on the driver. */
-  private record Shape(int width, int targetWidth, int maxLabel) {
+  /**
+   * What every row has in common, the largest label, and the first target row that softmax and
+   * sigmoid cross-entropy refuse (null if none): checked on the driver.
+   */
+  private record Shape(int width, int targetWidth, int maxLabel, String notDistribution, String notProbability) {
     static Shape of(List<Block.Stats> stats) {
       Block.Stats head = null;
       int max = -1;
-      for (Block.Stats s : stats) {
+      String notDistribution = null;
+      String notProbability = null;
+      for (Block.Stats s : stats) { // in partition order, so the first problem met is the first row
         if (s.rows() == 0) {
           continue;
         }
@@ -71,11 +80,13 @@ public final class TrainingData implements AutoCloseable {
               + describeTargets(head.targetWidth()) + "; every row must have the same shape");
         }
         max = Math.max(max, s.maxLabel());
+        notDistribution = notDistribution != null ? notDistribution : s.notDistribution();
+        notProbability = notProbability != null ? notProbability : s.notProbability();
       }
       if (head == null) {
         throw new IllegalArgumentException("the training data has no rows; give at least one sample");
       }
-      return new Shape(head.width(), head.targetWidth(), max);
+      return new Shape(head.width(), head.targetWidth(), max, notDistribution, notProbability);
     }
   }
 
@@ -301,6 +312,14 @@ public final class TrainingData implements AutoCloseable {
     if (targetWidth > 0 && targetWidth != outputs) {
       throw new IllegalArgumentException("the model has " + outputs + " outputs but the target rows have "
           + targetWidth + " values; give target rows as wide as the output layer");
+    }
+    String refused = switch (model.loss()) {
+      case SOFTMAX_CROSS_ENTROPY -> notDistribution;
+      case SIGMOID_CROSS_ENTROPY -> notProbability;
+      case MEAN_SQUARED_ERROR -> null;
+    };
+    if (refused != null) {
+      throw new IllegalArgumentException(refused);
     }
     if (targetWidth == 0 && maxLabel >= Math.max(outputs, 2)) {
       throw new IllegalArgumentException("the rows have label " + maxLabel + " but the model has " + outputs

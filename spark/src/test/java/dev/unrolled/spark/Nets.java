@@ -24,4 +24,9 @@ final class Nets {
   @Network(inputs = 2, layers = {@Dense(units = 6, activation = Activation.TANH), @Dense(units = 1)},
       loss = Loss.MEAN_SQUARED_ERROR, precision = Precision.DOUBLE)
   interface Regressor {}
+
+  /** Two independent yes/no outputs, for targets in [0, 1]. */
+  @Network(inputs = 2, layers = {@Dense(units = 4, activation = Activation.TANH), @Dense(units = 2)},
+      loss = Loss.SIGMOID_CROSS_ENTROPY, precision = Precision.DOUBLE)
+  interface MultiLabel {}
 }

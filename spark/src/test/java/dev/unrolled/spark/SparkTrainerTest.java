@@ -141,6 +141,25 @@ class SparkTrainerTest {
     assertThat(a.steps()).isEqualTo(4);
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger MODELS_BUILT = new java.util.concurrent.atomic.AtomicInteger();
+
+  @Test
+  void executorsKeepOneModelPerPartitionFromStepToStep() {
+    // local[2]: the executors share this JVM, so the factory's count is seen here.
+    ModelFactory<Nets_ClassifierModel> counting = seed -> {
+      MODELS_BUILT.incrementAndGet();
+      return new Nets_ClassifierModel(seed);
+    };
+    SparkTrainer<Nets_ClassifierModel> trainer =
+        new SparkTrainer<>(new Nets_ClassifierModel(9), counting, Optimizer.sgd(0.1));
+    int before = MODELS_BUILT.get(); // the constructor's probe
+
+    trainer.fit(data, 5, 1, 0);
+    trainer.fitLbfgs(data, Lbfgs.options().maxIterations(2));
+
+    assertThat(MODELS_BUILT.get() - before).isEqualTo(PARTITIONS);
+  }
+
   @Test
   void lbfgsOnSparkTakesTheSameIteratesAsLbfgsOnOneMachineAndLearns() {
     Nets_ClassifierModel onSpark = new Nets_ClassifierModel(6);
