@@ -1,5 +1,6 @@
 package dev.unrolled.spark;
 
+import dev.unrolled.History;
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.fullbatch.FullBatch;
@@ -118,11 +119,18 @@ public final class SparkTrainer<M extends Model> {
    *     before this step
    */
   public double step(TrainingData data, double fraction, long seed) {
+    return sampledStep(data, fraction, seed).loss();
+  }
+
+  /** A step's mean loss before it (NaN without rows) and how many rows it took. */
+  record Step(double loss, long rows) {}
+
+  Step sampledStep(TrainingData data, double fraction, long seed) {
     Sampling.checkFraction(fraction);
     GradientSum sum = gradient(data, model.parameters(), fraction, seed, steps);
     steps++;
     if (sum.rows() == 0) {
-      return Double.NaN;
+      return new Step(Double.NaN, 0);
     }
     double loss = sum.meanLoss();
     if (!Double.isFinite(loss)) {
@@ -131,7 +139,19 @@ public final class SparkTrainer<M extends Model> {
     }
     sum.meanGradient(gradient);
     update.apply(gradient);
-    return loss;
+    return new Step(loss, sum.rows());
+  }
+
+  /**
+   * Epochs of mini-batch steps with progress reported to listeners, optionally validated after
+   * every epoch and stopped early, as {@link SparkFitOptions} says; returns what each epoch
+   * measured (training accuracy is not scored: NaN). The steps are those of
+   * {@link #step(TrainingData, double, long)}, so the parameters equal a loop of such steps.
+   *
+   * @throws IllegalArgumentException for early stopping without validation data
+   */
+  public History fit(TrainingData data, SparkFitOptions options) {
+    return new SparkFit(this, data, Objects.requireNonNull(options, "options")).run();
   }
 
   /**
