@@ -322,16 +322,21 @@ class SparkTrainerTest {
 
   /** The sampled rows of step t, summed on one machine in the documented order. */
   static GradientSum sampledReference(Model model, Dataset rows, double fraction, long seed, long t) {
-    GradientSum.Tree tree = new GradientSum.Tree(PARTITIONS);
-    for (int k = 0; k < PARTITIONS; k++) {
+    return sampledReference(model, rows, fraction, seed, t, PARTITIONS);
+  }
+
+  /** What a Spark step over {@code partitions} sums, computed on one machine. */
+  static GradientSum sampledReference(Model model, Dataset rows, double fraction, long seed, long t, int partitions) {
+    GradientSum.Tree tree = new GradientSum.Tree(partitions);
+    for (int k = 0; k < partitions; k++) {
       PartitionSum sum = new PartitionSum(model);
-      for (long r = GradientSum.partitionStart(rows.size(), PARTITIONS, k);
-          r < GradientSum.partitionStart(rows.size(), PARTITIONS, k + 1); r++) {
+      for (long r = GradientSum.partitionStart(rows.size(), partitions, k);
+          r < GradientSum.partitionStart(rows.size(), partitions, k + 1); r++) {
         if (Sampling.includes(seed, t, r, fraction)) {
           sum.add(rows, (int) r);
         }
       }
-      tree.add(sum.finish(k, PARTITIONS));
+      tree.add(sum.finish(k, partitions));
     }
     return tree.total();
   }
