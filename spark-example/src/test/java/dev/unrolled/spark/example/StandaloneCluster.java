@@ -20,16 +20,13 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * wait is bounded.
  *
  * <pre>{@code
- * try (StandaloneCluster cluster = StandaloneCluster.start(dir, jars, 2)) {
- *   Process app = cluster.submit(mainClass, jar, args, conf, dir.resolve("app.log"));
+ * try (StandaloneCluster cluster = StandaloneCluster.start(dir, jars, 2, 1, "1g")) {
+ *   Process app = cluster.submit(mainClass, jar, args, conf, "1g", dir.resolve("app.log"));
  * }
  * }</pre>
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Duration START = Duration.ofSeconds(60);
-  /** What Spark 4.2 needs on JDK 25; JDK 17 ignores them. */
-  static final String JDK25_FLAGS =
-      "-XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow";
   private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)");
 
   private final Path dir;
@@ -44,8 +41,9 @@ final class StandaloneCluster implements AutoCloseable {
     this.home = dir.resolve("spark-home");
   }
 
-  /** Starts a Master and {@code workers} Workers of one core and 1 GB each, in {@code dir}. */
-  static StandaloneCluster start(Path dir, List<Path> sparkJars, int workers) throws IOException, InterruptedException {
+  /** Starts a Master and {@code workers} Workers of {@code cores} cores and {@code memory} each, in {@code dir}. */
+  static StandaloneCluster start(Path dir, List<Path> sparkJars, int workers, int cores, String memory)
+      throws IOException, InterruptedException {
     StandaloneCluster cluster = new StandaloneCluster(dir);
     Runtime.getRuntime().addShutdownHook(cluster.hook);
     try {
@@ -56,7 +54,7 @@ final class StandaloneCluster implements AutoCloseable {
       for (int i = 0; i < workers; i++) {
         String name = "worker-" + i;
         Process worker = cluster.launch(name, List.of("org.apache.spark.deploy.worker.Worker",
-            "--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g",
+            "--host", "127.0.0.1", "--port", "0", "--webui-port", "0", "--cores", String.valueOf(cores), "--memory", memory,
             "--work-dir", dir.resolve(name).toString(), cluster.masterUrl), "256m");
         cluster.await(worker, name, Pattern.compile("Successfully registered with master"));
         cluster.workers.add(worker);
@@ -87,11 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
     });
     command.add(jar.toString());
     command.addAll(args);
-    // What bin/spark-submit adds for the driver JVM; SparkContext adds the same to executors.
-    List<String> jvm = new ArrayList<>(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-    jvm.add("--add-modules");
-    jvm.add("jdk.incubator.vector");
-    return start(jvm, command, driverMemory, log);
+    return start(command, driverMemory, log);
   }
 
   /** The executor JVMs the Workers have launched and that are running now. */
@@ -105,13 +99,16 @@ final class StandaloneCluster implements AutoCloseable {
     return executors;
   }
 
-  /** The last lines of every process's log, for a failure message. */
+  /** Each process's first errors and last lines, for a failure message. */
   String logTails() throws IOException {
     StringBuilder out = new StringBuilder();
     try (var logs = Files.list(dir)) {
       for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
         List<String> lines = Files.readAllLines(log);
-        out.append("== ").append(log.getFileName()).append('\n');
+        out.append("== ").append(log.getFileName()).append(", first errors:\n");
+        lines.stream().filter(l -> l.contains(" ERROR ") || l.startsWith("Exception")).limit(5)
+            .forEach(l -> out.append(l).append('\n'));
+        out.append("== ").append(log.getFileName()).append(", last lines:\n");
         lines.subList(Math.max(0, lines.size() - 25), lines.size()).forEach(l -> out.append(l).append('\n'));
       }
     }
@@ -128,6 +125,15 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
+  /** The Spark jars listed, {@code :}-separated, in {@code file} (what dependency:build-classpath writes). */
+  static List<Path> jarsListedIn(Path file) throws IOException {
+    List<Path> jars = new ArrayList<>();
+    for (String jar : Files.readString(file).trim().split(java.io.File.pathSeparator)) {
+      jars.add(Path.of(jar));
+    }
+    return jars;
+  }
+
   private void layOut(List<Path> sparkJars) throws IOException {
     Path jars = Files.createDirectories(home.resolve("jars"));
     for (Path jar : sparkJars) {
@@ -138,16 +144,17 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   private Process launch(String name, List<String> mainAndArgs, String memory) throws IOException {
-    return start(List.of(), mainAndArgs, memory, dir.resolve(name + ".log"));
+    return start(mainAndArgs, memory, dir.resolve(name + ".log"));
   }
 
-  private synchronized Process start(List<String> jvmOptions, List<String> mainAndArgs, String memory, Path log)
-      throws IOException {
+  private synchronized Process start(List<String> mainAndArgs, String memory, Path log) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + memory);
-    command.addAll(List.of(JDK25_FLAGS.split(" ")));
-    command.addAll(jvmOptions);
+    // What Spark's launcher (bin/spark-class, bin/spark-submit) gives every JVM it starts: the
+    // Vector API module, the opened packages, and on JDK 25 native and Unsafe access. SparkContext
+    // gives the executors the same.
+    command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
     command.add("-cp");
     command.add(home.resolve("jars") + "/*");
     command.addAll(mainAndArgs);
