@@ -48,7 +48,9 @@ import org.apache.spark.sql.types.StructType;
  * </pre>
  *
  * <p>Without a master (no {@code spark-submit}, no {@code spark.master}) it runs on {@code local[2]}
- * bound to 127.0.0.1. The IDX files are read on the driver and distributed from there.
+ * bound to 127.0.0.1. The IDX files are read on the driver and shipped to the executors as one
+ * broadcast per partition ({@link TrainingData#of(org.apache.spark.sql.Dataset, String, String, int)}
+ * of a frame of driver rows), so only the driver needs them.
  */
 public final class MnistOnSpark {
   /**

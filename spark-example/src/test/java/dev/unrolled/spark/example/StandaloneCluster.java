@@ -139,7 +139,10 @@ final class StandaloneCluster implements AutoCloseable {
     for (Path jar : sparkJars) {
       Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar.toAbsolutePath());
     }
-    Files.createDirectories(home.resolve("conf")); // empty: no spark-defaults.conf from elsewhere
+    // Our own spark-defaults.conf, read by every process here, none from elsewhere: the Master's REST
+    // submission server would listen on port 6066, fixed, which nothing here uses.
+    Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("spark-defaults.conf"),
+        "spark.master.rest.enabled false\n");
     Files.writeString(home.resolve("RELEASE"), "Spark jars resolved by Maven, for the integration tests\n");
   }
 
