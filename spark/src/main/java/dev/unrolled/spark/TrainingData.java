@@ -36,6 +36,9 @@ import scala.Tuple2;
  * count, bit for bit. {@link #close()} releases the cache.
  */
 public final class TrainingData implements AutoCloseable {
+  /** Features per packed piece while an input partition is cut up: 8 MB of doubles. */
+  private static final long PIECE_VALUES = 1 << 20;
+
   private final JavaRDD<Block> blocks;
   private final long rows;
   private final int partitions;
@@ -146,25 +149,32 @@ public final class TrainingData implements AutoCloseable {
     }
   }
 
-  /** Rows from {@code first} on, packed into one piece per destination partition they cross. */
+  /**
+   * Rows from {@code first} on, packed into pieces of at most {@link #PIECE_VALUES} features, each
+   * within one destination partition: an input partition of any size is never held as samples
+   * all at once.
+   */
   private static List<Block> pieces(Iterator<Sample> rows, long first, ContiguousPartitioner cut) {
     List<Block> pieces = new ArrayList<>();
     List<Sample> run = new ArrayList<>();
     long row = first;
     long runStart = first;
     int target = -1;
+    long values = 0;
     while (rows.hasNext()) {
       Sample sample = rows.next();
       int k = cut.partitionOf(row);
-      if (k != target && !run.isEmpty()) {
+      if ((k != target || values >= PIECE_VALUES) && !run.isEmpty()) {
         pieces.add(Block.pack(target, runStart, run));
         run = new ArrayList<>();
+        values = 0;
       }
       if (run.isEmpty()) {
         target = k;
         runStart = row;
       }
       run.add(sample);
+      values += sample.features().length;
       row++;
     }
     if (!run.isEmpty()) {

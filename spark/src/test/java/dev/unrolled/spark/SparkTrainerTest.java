@@ -115,6 +115,25 @@ class SparkTrainerTest {
   }
 
   @Test
+  void anInputPartitionOfMoreThanOnePieceIsPackedInPiecesAndJoinedInOrder() {
+    // 300,000 rows of 4 features in one input slice: 1.2 million values, more than a piece's 2^20.
+    Dataset many = LocalSpark.blobs(300_000, 17);
+    Nets_ClassifierModel model = new Nets_ClassifierModel(10);
+    SparkTrainer<Nets_ClassifierModel> trainer = new SparkTrainer<>(model, Nets_ClassifierModel::new, Optimizer.sgd(0.1));
+    double[] expected = new double[model.parameterCount()];
+    double loss = FullBatch.of(new Nets_ClassifierModel(10), many, 2).evaluate(model.parameters(), expected);
+
+    try (TrainingData rows = TrainingData.of(LocalSpark.context().parallelize(samples(many), 1), 2)) {
+      GradientSum sum = trainer.gradient(rows);
+
+      assertThat(sum.meanLoss()).isEqualTo(loss);
+      double[] g = new double[model.parameterCount()];
+      sum.meanGradient(g);
+      assertThat(g).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void miniBatchStepsSampleTheSeededRowsAndRepeatExactly() {
     double fraction = 0.2;
     long seed = 9;
