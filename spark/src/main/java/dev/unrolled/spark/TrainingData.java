@@ -3,27 +3,25 @@ package dev.unrolled.spark;
 import dev.unrolled.Model;
 import dev.unrolled.fullbatch.GradientSum;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * Training rows laid out for exact, repeatable data-parallel training: numbered in the order of the
  * input, cut into {@code partitions} contiguous runs as {@link GradientSum#partitionStart} says
  * (partition k holds rows {@code [start(k), start(k+1))}, in order), packed into flat arrays and
- * cached (memory, spilling to disk). Preparing reads the input twice (once only to count its rows)
- * and shuffles packed runs of rows, once; every training step then reads the cache.
+ * cached (memory, spilling to disk); every training step then reads the cache. Input that Spark
+ * reads (an RDD, a frame from {@code spark.read}) is read on the executors twice (once only to count
+ * its rows) and packed runs of rows are shuffled, once. Rows held by the driver (a local
+ * {@link dev.unrolled.Dataset}, a frame of driver rows) are packed there and shipped as one
+ * broadcast per partition ({@code DriverRows}), never inside a task, so Spark's message size does
+ * not limit them.
  *
  * <pre>{@code
  * try (TrainingData data = TrainingData.of(frame, "features", "label", 8)) {
@@ -33,12 +31,9 @@ import scala.Tuple2;
  *
  * <p>Because the layout depends only on the row order and the partition count, a gradient summed
  * over it equals {@link dev.unrolled.fullbatch.FullBatch} on one machine with the same rows and partition
- * count, bit for bit. {@link #close()} releases the cache.
+ * count, bit for bit. {@link #close()} releases the cache and the broadcasts.
  */
 public final class TrainingData implements AutoCloseable {
-  /** Features per packed piece while an input partition is cut up: 8 MB of doubles. */
-  private static final long PIECE_VALUES = 1 << 20;
-
   private final JavaRDD<Block> blocks;
   private final long rows;
   private final int partitions;
@@ -110,77 +105,17 @@ public final class TrainingData implements AutoCloseable {
     }
     requirePartitions(partitions);
     try {
-      // Where each input partition starts among the rows: one pass that only counts.
-      List<Long> counts = samples.mapPartitions(it -> {
-        long count = 0;
-        for (; it.hasNext(); it.next()) {
-          count++;
-        }
-        return Collections.singletonList(count).iterator();
-      }).collect();
-      long[] starts = new long[counts.size()];
-      long n = 0;
-      for (int i = 0; i < starts.length; i++) {
-        starts[i] = n;
-        n += counts.get(i);
-      }
-      ContiguousPartitioner cut = new ContiguousPartitioner(n, partitions);
-      // Each input partition packs its rows into one piece per partition they belong to, so the
-      // shuffle moves a few flat arrays instead of a record per row.
-      JavaRDD<Block> blocks = samples
-          .mapPartitionsWithIndex((i, it) -> pieces(it, starts[i], cut).iterator(), true)
-          .mapToPair(piece -> new Tuple2<>(piece.first, piece))
-          .partitionBy(cut)
-          .mapPartitionsWithIndex((k, it) -> {
-            List<Block> pieces = new ArrayList<>();
-            it.forEachRemaining(t -> pieces.add(t._2()));
-            return Collections.singletonList(Block.concat(k, cut.start(k), cut.start(k + 1), pieces)).iterator();
-          }, true)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      ExecutorRows packed = ExecutorRows.pack(samples, partitions);
       try {
-        Shape shape = Shape.of(blocks.map(Block::stats).collect());
-        return new TrainingData(blocks, n, partitions, shape, () -> blocks.unpersist(false));
+        Shape shape = Shape.of(packed.blocks().map(Block::stats).collect());
+        return new TrainingData(packed.blocks(), packed.rows(), partitions, shape, packed::release);
       } catch (RuntimeException e) {
-        blocks.unpersist(false);
+        packed.release();
         throw e;
       }
     } catch (Exception e) {
       throw Jobs.failure(e);
     }
-  }
-
-  /**
-   * Rows from {@code first} on, packed into pieces of at most {@link #PIECE_VALUES} features, each
-   * within one destination partition: an input partition of any size is never held as samples
-   * all at once.
-   */
-  private static List<Block> pieces(Iterator<Sample> rows, long first, ContiguousPartitioner cut) {
-    List<Block> pieces = new ArrayList<>();
-    List<Sample> run = new ArrayList<>();
-    long row = first;
-    long runStart = first;
-    int target = -1;
-    long values = 0;
-    while (rows.hasNext()) {
-      Sample sample = rows.next();
-      int k = cut.partitionOf(row);
-      if ((k != target || values >= PIECE_VALUES) && !run.isEmpty()) {
-        pieces.add(Block.pack(target, runStart, run));
-        run = new ArrayList<>();
-        values = 0;
-      }
-      if (run.isEmpty()) {
-        target = k;
-        runStart = row;
-      }
-      run.add(sample);
-      values += sample.features().length;
-      row++;
-    }
-    if (!run.isEmpty()) {
-      pieces.add(Block.pack(target, runStart, run));
-    }
-    return pieces;
   }
 
   /**
@@ -242,27 +177,15 @@ public final class TrainingData implements AutoCloseable {
     requirePartitions(partitions);
     org.apache.spark.sql.Dataset<Row> columns = frame.select(featuresColumn, labelColumn);
     if (frame.isLocal()) {
-      return ofDriverRows(JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext()),
-          columns.collectAsList(), featuresColumn, labelColumn, partitions);
+      List<Row> rows = columns.collectAsList();
+      return shipped(JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext()),
+          FrameRows.blocks(rows, featuresColumn, labelColumn, partitions), rows.size());
     }
-    JavaRDD<Sample> samples = columns.javaRDD().map(row -> sample(row, featuresColumn, labelColumn));
+    JavaRDD<Sample> samples = columns.javaRDD().map(row -> FrameRows.sample(row, featuresColumn, labelColumn));
     return of(samples, partitions);
   }
 
-  private static TrainingData ofDriverRows(JavaSparkContext spark, List<Row> rows, String featuresColumn,
-      String labelColumn, int partitions) {
-    List<Sample> samples = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      samples.add(sample(row, featuresColumn, labelColumn));
-    }
-    List<Block> blocks = new ArrayList<>(partitions);
-    for (int k = 0; k < partitions; k++) {
-      int first = (int) GradientSum.partitionStart(samples.size(), partitions, k);
-      int end = (int) GradientSum.partitionStart(samples.size(), partitions, k + 1);
-      blocks.add(Block.pack(k, first, samples.subList(first, end)));
-    }
-    return shipped(spark, blocks, samples.size());
-  }
+
 
   /** Number of rows. */
   public long size() {
@@ -340,84 +263,5 @@ public final class TrainingData implements AutoCloseable {
 
   private static String describeTargets(int targetWidth) {
     return targetWidth == 0 ? "class labels" : targetWidth + " targets";
-  }
-
-  private static Sample sample(Row row, String featuresColumn, String labelColumn) {
-    if (row.isNullAt(0) || row.isNullAt(1)) {
-      throw new IllegalArgumentException("a row has null in \"" + (row.isNullAt(0) ? featuresColumn : labelColumn)
-          + "\"; drop or fill missing values first");
-    }
-    double[] features = numbers(row, 0, featuresColumn);
-    Object label = row.get(1);
-    if (label instanceof Number number) {
-      double value = number.doubleValue();
-      if (!(value >= 0) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("label " + value + " in \"" + labelColumn
-            + "\" is not a class index; labels are 0, 1, 2, … (or give a target vector)");
-      }
-      return Sample.labeled(features, (int) value);
-    }
-    return Sample.withTargets(features, numbers(row, 1, labelColumn));
-  }
-
-  private static double[] numbers(Row row, int i, String column) {
-    Object value = row.get(i);
-    if (value instanceof Vector vector) {
-      return vector.toArray();
-    }
-    if (value instanceof scala.collection.Seq<?>) {
-      List<Object> list = row.getList(i);
-      double[] out = new double[list.size()];
-      for (int k = 0; k < out.length; k++) {
-        out[k] = ((Number) list.get(k)).doubleValue();
-      }
-      return out;
-    }
-    throw new IllegalArgumentException("column \"" + column + "\" holds " + value.getClass().getSimpleName()
-        + "; give an ml.linalg.Vector (e.g. from VectorAssembler) or an array of numbers");
-  }
-
-  /** Sends row i to the partition whose contiguous run holds it. */
-  static final class ContiguousPartitioner extends Partitioner {
-    private static final long serialVersionUID = 1L;
-
-    private final long rows;
-    private final int partitions;
-
-    ContiguousPartitioner(long rows, int partitions) {
-      this.rows = rows;
-      this.partitions = partitions;
-    }
-
-    long start(int k) {
-      return GradientSum.partitionStart(rows, partitions, k);
-    }
-
-    @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return partitionOf((Long) key);
-    }
-
-    int partitionOf(long i) {
-      long q = rows / partitions;
-      long r = rows % partitions;
-      long longer = r * (q + 1); // rows in the first r partitions, one row longer than the rest
-      return (int) (i < longer ? i / (q + 1) : r + (i - longer) / q);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ContiguousPartitioner p && p.rows == rows && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(rows) * 31 + partitions;
-    }
   }
 }
