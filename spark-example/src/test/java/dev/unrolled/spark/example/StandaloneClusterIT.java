@@ -49,7 +49,12 @@ class StandaloneClusterIT {
   @BeforeAll
   static void startCluster() throws Exception {
     mnist = mnistOrSkip();
-    List<Path> jars = StandaloneCluster.jarsListedIn(Path.of(System.getProperty("unrolled.sparkJars")));
+    String listed = System.getProperty("unrolled.sparkJars");
+    if (listed == null) {
+      fail("unrolled.sparkJars is not set: run through Maven (mvn -B -pl spark-example -am verify), whose failsafe "
+          + "configuration lists the Spark jars and names the shaded jar");
+    }
+    List<Path> jars = StandaloneCluster.jarsListedIn(Path.of(listed));
     cluster = StandaloneCluster.start(dir, jars, 2, 1, "1g");
   }
 
