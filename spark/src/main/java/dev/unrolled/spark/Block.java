@@ -1,9 +1,15 @@
 package dev.unrolled.spark;
 
+import dev.unrolled.Loss;
 import dev.unrolled.fullbatch.PartitionSum;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 
 /**
  * One partition's rows packed into flat arrays, cached by Spark between steps: rows
@@ -104,6 +110,65 @@ final class Block implements Serializable {
   }
 
   /**
+   * Rows {@code [first, end)} of a local dataset, packed on the driver. The dataset checked its
+   * values when it was made, so only the array size is checked here.
+   */
+  static Block of(int partition, dev.unrolled.Dataset data, int first, int end) {
+    int rows = end - first;
+    if (rows == 0) {
+      return new Block(partition, first, 0, 0, 0, new float[0], null, new int[0], null);
+    }
+    int width = data.featureCount();
+    int targetWidth = data.hasLabels() ? 0 : data.targetWidth();
+    requireArraySize(partition, rows, width, targetWidth);
+    float[] floats = null;
+    double[] doubles = null;
+    if (data.hasFloatFeatures()) {
+      floats = new float[rows * width];
+      float[] row = new float[width];
+      for (int r = 0; r < rows; r++) {
+        data.features(first + r, row);
+        System.arraycopy(row, 0, floats, r * width, width);
+      }
+    } else {
+      doubles = new double[rows * width];
+      double[] row = new double[width];
+      for (int r = 0; r < rows; r++) {
+        data.features(first + r, row);
+        System.arraycopy(row, 0, doubles, r * width, width);
+      }
+      floats = floatsIfExact(doubles);
+      doubles = floats == null ? doubles : null;
+    }
+    int[] labels = targetWidth == 0 ? new int[rows] : null;
+    double[] targets = targetWidth == 0 ? null : new double[rows * targetWidth];
+    double[] t = new double[targetWidth];
+    for (int r = 0; r < rows; r++) {
+      if (labels != null) {
+        labels[r] = data.label(first + r);
+      } else {
+        data.targets(first + r, t);
+        System.arraycopy(t, 0, targets, r * targetWidth, targetWidth);
+      }
+    }
+    return new Block(partition, first, rows, width, targetWidth, floats, doubles, labels, targets);
+  }
+
+  /** The values as floats when every one is exactly a float, else null. */
+  private static float[] floatsIfExact(double[] values) {
+    for (double v : values) {
+      if ((float) v != v) {
+        return null;
+      }
+    }
+    float[] floats = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      floats[i] = (float) values[i];
+    }
+    return floats;
+  }
+
+  /**
    * Joins the pieces of partition {@code partition}, which must cover rows {@code [first, end)}
    * exactly when sorted by their first row, into one block; they must agree in width and kind.
    */
@@ -180,7 +245,10 @@ final class Block implements Serializable {
     return targetWidth == 0 ? "class labels" : targetWidth + " targets";
   }
 
-  /** What the driver checks against the model: widths, kind and label range. */
+  /**
+   * What the driver checks against the model: widths, kind, label range, and the first target row
+   * each cross-entropy loss refuses.
+   */
   Stats stats() {
     int max = -1;
     if (labels != null) {
@@ -188,7 +256,13 @@ final class Block implements Serializable {
         max = Math.max(max, label);
       }
     }
-    return new Stats(partition, first, rows, width, targetWidth, max);
+    String notDistribution = null;
+    String notProbability = null;
+    if (targets != null) {
+      notDistribution = TargetCheck.problem(Loss.SOFTMAX_CROSS_ENTROPY, targets, rows, targetWidth, first);
+      notProbability = TargetCheck.problem(Loss.SIGMOID_CROSS_ENTROPY, targets, rows, targetWidth, first);
+    }
+    return new Stats(partition, first, rows, width, targetWidth, max, notDistribution, notProbability);
   }
 
   /**
@@ -222,6 +296,36 @@ final class Block implements Serializable {
     }
   }
 
+  /**
+   * The rows as MLlib takes them: a dense features vector, and the label as a double or the target
+   * row as a dense vector.
+   */
+  Iterator<Row> toRows() {
+    return new Iterator<>() {
+      private int r;
+
+      @Override
+      public boolean hasNext() {
+        return r < rows;
+      }
+
+      @Override
+      public Row next() {
+        if (r == rows) {
+          throw new NoSuchElementException();
+        }
+        double[] x = new double[width];
+        for (int c = 0; c < width; c++) {
+          x[c] = floatFeatures != null ? floatFeatures[r * width + c] : doubleFeatures[r * width + c];
+        }
+        Object label = labels != null ? (Object) (double) labels[r]
+            : Vectors.dense(Arrays.copyOfRange(targets, r * targetWidth, (r + 1) * targetWidth));
+        r++;
+        return RowFactory.create(Vectors.dense(x), label);
+      }
+    };
+  }
+
   private static void requireFinite(String what, long row, int column, double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(what + " row " + row + ", column " + column + " is " + value
@@ -229,7 +333,10 @@ final class Block implements Serializable {
     }
   }
 
-  /** A block's shape, collected on the driver when the data is prepared. */
-  record Stats(int partition, long first, int rows, int width, int targetWidth, int maxLabel)
-      implements Serializable {}
+  /**
+   * A block's shape, collected on the driver when the data is prepared; the two problems are null
+   * when every target row suits softmax (a distribution) or sigmoid (values in [0, 1]).
+   */
+  record Stats(int partition, long first, int rows, int width, int targetWidth, int maxLabel, String notDistribution,
+      String notProbability) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package dev.unrolled.spark;
 
+import dev.unrolled.History;
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.fullbatch.FullBatch;
@@ -10,6 +11,7 @@ import dev.unrolled.fullbatch.Objective;
 import dev.unrolled.fullbatch.PartitionSum;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,8 +19,8 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * Trains a generated model on a Spark cluster, synchronously data-parallel: each step broadcasts
  * the parameters, every partition sums the loss and gradient over its rows with the generated code
- * (one model per partition, rows fed in chunks through the native-precision path, nothing allocated
- * per row), the partition sums are combined with {@code treeAggregate} in the fixed order of
+ * (one model per partition, kept on its executor from step to step; rows fed in chunks, nothing
+ * allocated per row), the partition sums are combined with {@code treeAggregate} in the fixed order of
  * {@link GradientSum}, and the driver applies the runtime's own {@link Optimizer} to the mean
  * gradient ({@link GradientStep}: the arithmetic of the generated trainer).
  *
@@ -56,6 +58,7 @@ public final class SparkTrainer<M extends Model> {
   private final ModelFactory<? extends M> factory;
   private final GradientStep update;
   private final double[] gradient;
+  private final String id = UUID.randomUUID().toString(); // names this trainer's models on the executors
   private int depth = 2;
   private long steps;
 
@@ -116,11 +119,18 @@ public final class SparkTrainer<M extends Model> {
    *     before this step
    */
   public double step(TrainingData data, double fraction, long seed) {
+    return sampledStep(data, fraction, seed).loss();
+  }
+
+  /** A step's mean loss before it (NaN without rows) and how many rows it took. */
+  record Step(double loss, long rows) {}
+
+  Step sampledStep(TrainingData data, double fraction, long seed) {
     Sampling.checkFraction(fraction);
     GradientSum sum = gradient(data, model.parameters(), fraction, seed, steps);
     steps++;
     if (sum.rows() == 0) {
-      return Double.NaN;
+      return new Step(Double.NaN, 0);
     }
     double loss = sum.meanLoss();
     if (!Double.isFinite(loss)) {
@@ -129,7 +139,19 @@ public final class SparkTrainer<M extends Model> {
     }
     sum.meanGradient(gradient);
     update.apply(gradient);
-    return loss;
+    return new Step(loss, sum.rows());
+  }
+
+  /**
+   * Epochs of mini-batch steps with progress reported to listeners, optionally validated after
+   * every epoch and stopped early, as {@link SparkFitOptions} says; returns what each epoch
+   * measured (training accuracy is not scored: NaN). The steps are those of
+   * {@link #step(TrainingData, double, long)}, so the parameters equal a loop of such steps.
+   *
+   * @throws IllegalArgumentException for early stopping without validation data
+   */
+  public History fit(TrainingData data, SparkFitOptions options) {
+    return new SparkFit(this, data, Objects.requireNonNull(options, "options")).run();
   }
 
   /**
@@ -179,7 +201,7 @@ public final class SparkTrainer<M extends Model> {
     JavaRDD<Block> blocks = data.blocks();
     Broadcast<double[]> shared = JavaSparkContext.fromSparkContext(blocks.context()).broadcast(parameters);
     try {
-      return partitionSums(blocks, factory, shared, data.partitions(), fraction, seed, step)
+      return partitionSums(blocks, factory, id, shared, data.partitions(), fraction, seed, step)
           .treeAggregate(new GradientSum.Tree(data.partitions()), GradientSum.Tree::add, GradientSum.Tree::addAll,
               depth)
           .total();
@@ -191,16 +213,18 @@ public final class SparkTrainer<M extends Model> {
   }
 
   /** Static, so that the closure captures only what it names, never the trainer. */
-  private static JavaRDD<GradientSum> partitionSums(JavaRDD<Block> blocks, ModelFactory<?> factory,
+  private static JavaRDD<GradientSum> partitionSums(JavaRDD<Block> blocks, ModelFactory<?> factory, String trainer,
       Broadcast<double[]> parameters, int partitions, double fraction, long seed, long step) {
     return blocks.mapPartitionsWithIndex((k, it) -> {
-      Model local = factory.create(0);
+      Model local = PartitionModels.take(trainer, k, factory);
       local.setParameters(parameters.value());
       PartitionSum sum = new PartitionSum(local);
       while (it.hasNext()) {
         it.next().addTo(sum, local.outputSize(), fraction, seed, step);
       }
-      return Collections.singletonList(sum.finish(k, partitions)).iterator();
+      GradientSum partial = sum.finish(k, partitions);
+      PartitionModels.giveBack(trainer, k, local);
+      return Collections.singletonList(partial).iterator();
     }, true);
   }
 }

@@ -3,23 +3,25 @@ package dev.unrolled.spark;
 import dev.unrolled.Model;
 import dev.unrolled.fullbatch.GradientSum;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Training rows laid out for exact, repeatable data-parallel training: numbered in the order of the
  * input, cut into {@code partitions} contiguous runs as {@link GradientSum#partitionStart} says
  * (partition k holds rows {@code [start(k), start(k+1))}, in order), packed into flat arrays and
- * cached (memory, spilling to disk). Preparing reads the input twice (once only to count its rows)
- * and shuffles packed runs of rows, once; every training step then reads the cache.
+ * cached (memory, spilling to disk); every training step then reads the cache. Input that Spark
+ * reads (an RDD, a frame from {@code spark.read}) is read on the executors twice (once only to count
+ * its rows) and packed runs of rows are shuffled, once. Rows held by the driver (a local
+ * {@link dev.unrolled.Dataset}, a frame of driver rows) are packed there and shipped as one
+ * broadcast per partition ({@code DriverRows}), never inside a task, so Spark's message size does
+ * not limit them.
  *
  * <pre>{@code
  * try (TrainingData data = TrainingData.of(frame, "features", "label", 8)) {
@@ -29,7 +31,7 @@ import scala.Tuple2;
  *
  * <p>Because the layout depends only on the row order and the partition count, a gradient summed
  * over it equals {@link dev.unrolled.fullbatch.FullBatch} on one machine with the same rows and partition
- * count, bit for bit. {@link #close()} releases the cache.
+ * count, bit for bit. {@link #close()} releases the cache and the broadcasts.
  */
 public final class TrainingData implements AutoCloseable {
   private final JavaRDD<Block> blocks;
@@ -38,32 +40,52 @@ public final class TrainingData implements AutoCloseable {
   private final int width;
   private final int targetWidth; // 0 for labels
   private final int maxLabel; // -1 with target rows
+  private final String notDistribution; // why softmax cannot train on the first bad target row, or null
+  private final String notProbability; // the same for sigmoid
+  private final Runnable release;
 
-  private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, List<Block.Stats> stats) {
+  private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, Shape shape, Runnable release) {
     this.blocks = blocks;
     this.rows = rows;
     this.partitions = partitions;
-    Block.Stats head = null;
-    int max = -1;
-    for (Block.Stats s : stats) {
-      if (s.rows() == 0) {
-        continue;
+    this.width = shape.width();
+    this.targetWidth = shape.targetWidth();
+    this.maxLabel = shape.maxLabel();
+    this.notDistribution = shape.notDistribution();
+    this.notProbability = shape.notProbability();
+    this.release = release;
+  }
+
+  /**
+   * What every row has in common, the largest label, and the first target row that softmax and
+   * sigmoid cross-entropy refuse (null if none): checked on the driver.
+   */
+  private record Shape(int width, int targetWidth, int maxLabel, String notDistribution, String notProbability) {
+    static Shape of(List<Block.Stats> stats) {
+      Block.Stats head = null;
+      int max = -1;
+      String notDistribution = null;
+      String notProbability = null;
+      for (Block.Stats s : stats) { // in partition order, so the first problem met is the first row
+        if (s.rows() == 0) {
+          continue;
+        }
+        if (head == null) {
+          head = s;
+        } else if (s.width() != head.width() || s.targetWidth() != head.targetWidth()) {
+          throw new IllegalArgumentException("row " + s.first() + " has " + s.width() + " features and "
+              + describeTargets(s.targetWidth()) + " but row " + head.first() + " has " + head.width() + " and "
+              + describeTargets(head.targetWidth()) + "; every row must have the same shape");
+        }
+        max = Math.max(max, s.maxLabel());
+        notDistribution = notDistribution != null ? notDistribution : s.notDistribution();
+        notProbability = notProbability != null ? notProbability : s.notProbability();
       }
       if (head == null) {
-        head = s;
-      } else if (s.width() != head.width() || s.targetWidth() != head.targetWidth()) {
-        throw new IllegalArgumentException("row " + s.first() + " has " + s.width() + " features and "
-            + describeTargets(s.targetWidth()) + " but row " + head.first() + " has " + head.width() + " and "
-            + describeTargets(head.targetWidth()) + "; every row must have the same shape");
+        throw new IllegalArgumentException("the training data has no rows; give at least one sample");
       }
-      max = Math.max(max, s.maxLabel());
+      return new Shape(head.width(), head.targetWidth(), max, notDistribution, notProbability);
     }
-    if (head == null) {
-      throw new IllegalArgumentException("the training data has no rows; give at least one sample");
-    }
-    this.width = head.width();
-    this.targetWidth = head.targetWidth();
-    this.maxLabel = max;
   }
 
   /** The samples in their RDD's order, cut into as many partitions as the RDD has. */
@@ -81,41 +103,14 @@ public final class TrainingData implements AutoCloseable {
     if (samples == null) {
       throw new IllegalArgumentException("samples is null");
     }
-    if (partitions < 1) {
-      throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
-    }
+    requirePartitions(partitions);
     try {
-      // Where each input partition starts among the rows: one pass that only counts.
-      List<Long> counts = samples.mapPartitions(it -> {
-        long count = 0;
-        for (; it.hasNext(); it.next()) {
-          count++;
-        }
-        return Collections.singletonList(count).iterator();
-      }).collect();
-      long[] starts = new long[counts.size()];
-      long n = 0;
-      for (int i = 0; i < starts.length; i++) {
-        starts[i] = n;
-        n += counts.get(i);
-      }
-      ContiguousPartitioner cut = new ContiguousPartitioner(n, partitions);
-      // Each input partition packs its rows into one piece per partition they belong to, so the
-      // shuffle moves a few flat arrays instead of a record per row.
-      JavaRDD<Block> blocks = samples
-          .mapPartitionsWithIndex((i, it) -> pieces(it, starts[i], cut).iterator(), true)
-          .mapToPair(piece -> new Tuple2<>(piece.first, piece))
-          .partitionBy(cut)
-          .mapPartitionsWithIndex((k, it) -> {
-            List<Block> pieces = new ArrayList<>();
-            it.forEachRemaining(t -> pieces.add(t._2()));
-            return Collections.singletonList(Block.concat(k, cut.start(k), cut.start(k + 1), pieces)).iterator();
-          }, true)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      ExecutorRows packed = ExecutorRows.pack(samples, partitions);
       try {
-        return new TrainingData(blocks, n, partitions, blocks.map(Block::stats).collect());
+        Shape shape = Shape.of(packed.blocks().map(Block::stats).collect());
+        return new TrainingData(packed.blocks(), packed.rows(), partitions, shape, packed::release);
       } catch (RuntimeException e) {
-        blocks.unpersist(false);
+        packed.release();
         throw e;
       }
     } catch (Exception e) {
@@ -123,52 +118,50 @@ public final class TrainingData implements AutoCloseable {
     }
   }
 
-  /** Rows from {@code first} on, packed into one piece per destination partition they cross. */
-  private static List<Block> pieces(Iterator<Sample> rows, long first, ContiguousPartitioner cut) {
-    List<Block> pieces = new ArrayList<>();
-    List<Sample> run = new ArrayList<>();
-    long row = first;
-    long runStart = first;
-    int target = -1;
-    while (rows.hasNext()) {
-      Sample sample = rows.next();
-      int k = cut.partitionOf(row);
-      if (k != target && !run.isEmpty()) {
-        pieces.add(Block.pack(target, runStart, run));
-        run = new ArrayList<>();
-      }
-      if (run.isEmpty()) {
-        target = k;
-        runStart = row;
-      }
-      run.add(sample);
-      row++;
+  /**
+   * A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}:
+   * packed on the driver and shipped as one broadcast per partition, so its size is bounded by the
+   * driver's memory, not by Spark's message size.
+   */
+  public static TrainingData of(JavaSparkContext spark, dev.unrolled.Dataset data, int partitions) {
+    if (spark == null || data == null) {
+      throw new IllegalArgumentException((spark == null ? "spark" : "data") + " is null");
     }
-    if (!run.isEmpty()) {
-      pieces.add(Block.pack(target, runStart, run));
+    requirePartitions(partitions);
+    List<Block> blocks = new ArrayList<>(partitions);
+    for (int k = 0; k < partitions; k++) {
+      blocks.add(Block.of(k, data, (int) GradientSum.partitionStart(data.size(), partitions, k),
+          (int) GradientSum.partitionStart(data.size(), partitions, k + 1)));
     }
-    return pieces;
+    return shipped(spark, blocks, data.size());
   }
 
-  /** A local {@link dev.unrolled.Dataset}, distributed in its row order over {@code partitions}. */
-  public static TrainingData of(JavaSparkContext spark, dev.unrolled.Dataset data, int partitions) {
-    List<Sample> samples = new ArrayList<>(data.size());
-    for (int r = 0; r < data.size(); r++) {
-      if (data.hasLabels()) {
-        samples.add(Sample.labeled(data.featureRow(r), data.label(r)));
-      } else {
-        double[] t = new double[data.targetWidth()];
-        data.targets(r, t);
-        samples.add(Sample.withTargets(data.featureRow(r), t));
-      }
+  /** Rows held by the driver, already cut into partitions: shipped, cached and checked. */
+  private static TrainingData shipped(JavaSparkContext spark, List<Block> blocks, long rows) {
+    List<Block.Stats> stats = new ArrayList<>(blocks.size());
+    for (Block block : blocks) {
+      stats.add(block.stats());
     }
-    return of(spark.parallelize(samples, partitions), partitions);
+    Shape shape = Shape.of(stats); // before anything is shipped
+    DriverRows shipped = DriverRows.ship(spark, blocks);
+    return new TrainingData(shipped.blocks(), rows, blocks.size(), shape, shipped::release);
+  }
+
+  private static void requirePartitions(int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions is " + partitions + "; give at least 1, e.g. the executors' cores");
+    }
   }
 
   /**
    * Rows of a DataFrame, as MLlib's estimators take them: {@code featuresColumn} holds an
    * {@code ml.linalg.Vector} (or an array of numbers); {@code labelColumn} a class index (a number
    * with no fraction: 0, 1, 2, …) or a target {@code Vector}.
+   *
+   * <p>A frame read by Spark ({@code spark.read}, a table, a transformation of one) is read on the
+   * executors. A frame made from rows on the driver ({@code createDataFrame} of a list,
+   * {@link org.apache.spark.sql.Dataset#isLocal()}) is packed there and shipped as broadcasts: Spark
+   * would put its rows inside the tasks, beyond {@code spark.rpc.message.maxSize} for MNIST.
    */
   public static TrainingData of(org.apache.spark.sql.Dataset<Row> frame, String featuresColumn, String labelColumn,
       int partitions) {
@@ -181,10 +174,18 @@ public final class TrainingData implements AutoCloseable {
             + List.of(frame.columns()));
       }
     }
-    JavaRDD<Sample> samples = frame.select(featuresColumn, labelColumn).javaRDD()
-        .map(row -> sample(row, featuresColumn, labelColumn));
+    requirePartitions(partitions);
+    org.apache.spark.sql.Dataset<Row> columns = frame.select(featuresColumn, labelColumn);
+    if (frame.isLocal()) {
+      List<Row> rows = columns.collectAsList();
+      return shipped(JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext()),
+          FrameRows.blocks(rows, featuresColumn, labelColumn, partitions), rows.size());
+    }
+    JavaRDD<Sample> samples = columns.javaRDD().map(row -> FrameRows.sample(row, featuresColumn, labelColumn));
     return of(samples, partitions);
   }
+
+
 
   /** Number of rows. */
   public long size() {
@@ -201,10 +202,27 @@ public final class TrainingData implements AutoCloseable {
     return width;
   }
 
+  /**
+   * The rows as MLlib's estimators take them, in order and in these partitions, computed from the
+   * cache on the executors: {@code features}, a dense {@code ml.linalg.Vector}, and {@code label},
+   * the class index as a double (or the target row as a dense vector). Valid until {@link #close()}.
+   *
+   * <pre>{@code
+   * Dataset<Row> frame = data.toDataFrame(spark).cache();
+   * new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).fit(frame);
+   * }</pre>
+   */
+  public org.apache.spark.sql.Dataset<Row> toDataFrame(SparkSession spark) {
+    StructType schema = new StructType()
+        .add("features", SQLDataTypes.VectorType(), false)
+        .add("label", targetWidth == 0 ? DataTypes.DoubleType : SQLDataTypes.VectorType(), false);
+    return spark.createDataFrame(blocks.flatMap(Block::toRows), schema);
+  }
+
   /** Releases the cached rows; the data cannot be used afterwards. */
   @Override
   public void close() {
-    blocks.unpersist(false);
+    release.run();
   }
 
   @Override
@@ -228,6 +246,14 @@ public final class TrainingData implements AutoCloseable {
       throw new IllegalArgumentException("the model has " + outputs + " outputs but the target rows have "
           + targetWidth + " values; give target rows as wide as the output layer");
     }
+    String refused = switch (model.loss()) {
+      case SOFTMAX_CROSS_ENTROPY -> notDistribution;
+      case SIGMOID_CROSS_ENTROPY -> notProbability;
+      case MEAN_SQUARED_ERROR -> null;
+    };
+    if (refused != null) {
+      throw new IllegalArgumentException(refused);
+    }
     if (targetWidth == 0 && maxLabel >= Math.max(outputs, 2)) {
       throw new IllegalArgumentException("the rows have label " + maxLabel + " but the model has " + outputs
           + " output" + (outputs == 1 ? " (labels 0 and 1)" : "s (labels 0.." + (outputs - 1) + ")")
@@ -237,84 +263,5 @@ public final class TrainingData implements AutoCloseable {
 
   private static String describeTargets(int targetWidth) {
     return targetWidth == 0 ? "class labels" : targetWidth + " targets";
-  }
-
-  private static Sample sample(Row row, String featuresColumn, String labelColumn) {
-    if (row.isNullAt(0) || row.isNullAt(1)) {
-      throw new IllegalArgumentException("a row has null in \"" + (row.isNullAt(0) ? featuresColumn : labelColumn)
-          + "\"; drop or fill missing values first");
-    }
-    double[] features = numbers(row, 0, featuresColumn);
-    Object label = row.get(1);
-    if (label instanceof Number number) {
-      double value = number.doubleValue();
-      if (!(value >= 0) || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("label " + value + " in \"" + labelColumn
-            + "\" is not a class index; labels are 0, 1, 2, … (or give a target vector)");
-      }
-      return Sample.labeled(features, (int) value);
-    }
-    return Sample.withTargets(features, numbers(row, 1, labelColumn));
-  }
-
-  private static double[] numbers(Row row, int i, String column) {
-    Object value = row.get(i);
-    if (value instanceof Vector vector) {
-      return vector.toArray();
-    }
-    if (value instanceof scala.collection.Seq<?>) {
-      List<Object> list = row.getList(i);
-      double[] out = new double[list.size()];
-      for (int k = 0; k < out.length; k++) {
-        out[k] = ((Number) list.get(k)).doubleValue();
-      }
-      return out;
-    }
-    throw new IllegalArgumentException("column \"" + column + "\" holds " + value.getClass().getSimpleName()
-        + "; give an ml.linalg.Vector (e.g. from VectorAssembler) or an array of numbers");
-  }
-
-  /** Sends row i to the partition whose contiguous run holds it. */
-  static final class ContiguousPartitioner extends Partitioner {
-    private static final long serialVersionUID = 1L;
-
-    private final long rows;
-    private final int partitions;
-
-    ContiguousPartitioner(long rows, int partitions) {
-      this.rows = rows;
-      this.partitions = partitions;
-    }
-
-    long start(int k) {
-      return GradientSum.partitionStart(rows, partitions, k);
-    }
-
-    @Override
-    public int numPartitions() {
-      return partitions;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return partitionOf((Long) key);
-    }
-
-    int partitionOf(long i) {
-      long q = rows / partitions;
-      long r = rows % partitions;
-      long longer = r * (q + 1); // rows in the first r partitions, one row longer than the rest
-      return (int) (i < longer ? i / (q + 1) : r + (i - longer) / q);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ContiguousPartitioner p && p.rows == rows && p.partitions == partitions;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(rows) * 31 + partitions;
-    }
   }
 }

@@ -25,10 +25,7 @@ class DataFrameTest {
 
   @Test
   void aVectorColumnAndALabelColumnGiveTheSameGradientAsTheRowsOnOneMachine() {
-    List<Row> rows = new ArrayList<>();
-    for (int r = 0; r < BLOBS.size(); r++) {
-      rows.add(RowFactory.create(Vectors.dense(BLOBS.featureRow(r)), (double) BLOBS.label(r)));
-    }
+    List<Row> rows = rows(BLOBS);
     Nets_ClassifierModel model = new Nets_ClassifierModel(3);
     SparkTrainer<Nets_ClassifierModel> trainer = new SparkTrainer<>(model, Nets_ClassifierModel::new, Optimizer.sgd(0.1));
     double[] expected = new double[model.parameterCount()];
@@ -45,6 +42,58 @@ class DataFrameTest {
       assertThat(data.size()).isEqualTo(200);
       assertThat(data.featureCount()).isEqualTo(4);
     }
+  }
+
+  @Test
+  void aFrameOfTheDriversRowsIsShippedFromTheDriverAndGivesTheSameGradient() {
+    org.apache.spark.sql.Dataset<Row> frame = LocalSpark.session().createDataFrame(rows(BLOBS), SCHEMA);
+    Nets_ClassifierModel model = new Nets_ClassifierModel(4);
+    SparkTrainer<Nets_ClassifierModel> trainer = new SparkTrainer<>(model, Nets_ClassifierModel::new, Optimizer.sgd(0.1));
+    double[] expected = new double[model.parameterCount()];
+    double expectedLoss = FullBatch.of(new Nets_ClassifierModel(4), BLOBS, 3).evaluate(model.parameters(), expected);
+
+    assertThat(frame.isLocal()).isTrue(); // the rows live on the driver: the path under test
+    try (TrainingData data = TrainingData.of(frame, "features", "label", 3)) {
+      double[] g = new double[model.parameterCount()];
+
+      assertThat(trainer.objective(data).evaluate(model.parameters(), g)).isEqualTo(expectedLoss);
+      assertThat(g).isEqualTo(expected);
+      assertThat(data.partitions()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void toDataFrameGivesTheRowsBackInOrderInTheSamePartitions() {
+    try (TrainingData data = TrainingData.of(LocalSpark.context(), BLOBS, 3)) {
+      org.apache.spark.sql.Dataset<Row> frame = data.toDataFrame(LocalSpark.session());
+      List<Row> back = frame.collectAsList();
+
+      assertThat(frame.javaRDD().getNumPartitions()).isEqualTo(3);
+      assertThat(back).hasSize(BLOBS.size());
+      for (int r = 0; r < BLOBS.size(); r++) {
+        assertThat(((org.apache.spark.ml.linalg.Vector) back.get(r).get(0)).toArray()).isEqualTo(BLOBS.featureRow(r));
+        assertThat(back.get(r).getDouble(1)).isEqualTo((double) BLOBS.label(r));
+      }
+    }
+  }
+
+  @Test
+  void toDataFrameGivesTargetRowsAsVectors() {
+    Dataset regression = Dataset.ofTargets(new double[][] {{1, 2}, {3, 4}, {5, 6}}, new double[][] {{0.5}, {-1}, {2}});
+    try (TrainingData data = TrainingData.of(LocalSpark.context(), regression, 2)) {
+      List<Row> back = data.toDataFrame(LocalSpark.session()).collectAsList();
+
+      assertThat(((org.apache.spark.ml.linalg.Vector) back.get(1).get(0)).toArray()).isEqualTo(new double[] {3, 4});
+      assertThat(((org.apache.spark.ml.linalg.Vector) back.get(2).get(1)).toArray()).isEqualTo(new double[] {2});
+    }
+  }
+
+  private static List<Row> rows(Dataset data) {
+    List<Row> rows = new ArrayList<>();
+    for (int r = 0; r < data.size(); r++) {
+      rows.add(RowFactory.create(Vectors.dense(data.featureRow(r)), (double) data.label(r)));
+    }
+    return rows;
   }
 
   @Test

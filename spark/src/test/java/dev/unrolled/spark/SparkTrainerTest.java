@@ -115,6 +115,25 @@ class SparkTrainerTest {
   }
 
   @Test
+  void anInputPartitionOfMoreThanOnePieceIsPackedInPiecesAndJoinedInOrder() {
+    // 300,000 rows of 4 features in one input slice: 1.2 million values, more than a piece's 2^20.
+    Dataset many = LocalSpark.blobs(300_000, 17);
+    Nets_ClassifierModel model = new Nets_ClassifierModel(10);
+    SparkTrainer<Nets_ClassifierModel> trainer = new SparkTrainer<>(model, Nets_ClassifierModel::new, Optimizer.sgd(0.1));
+    double[] expected = new double[model.parameterCount()];
+    double loss = FullBatch.of(new Nets_ClassifierModel(10), many, 2).evaluate(model.parameters(), expected);
+
+    try (TrainingData rows = TrainingData.of(LocalSpark.context().parallelize(samples(many), 1), 2)) {
+      GradientSum sum = trainer.gradient(rows);
+
+      assertThat(sum.meanLoss()).isEqualTo(loss);
+      double[] g = new double[model.parameterCount()];
+      sum.meanGradient(g);
+      assertThat(g).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void miniBatchStepsSampleTheSeededRowsAndRepeatExactly() {
     double fraction = 0.2;
     long seed = 9;
@@ -139,6 +158,25 @@ class SparkTrainerTest {
     assertThat(first.parameters()).isEqualTo(second.parameters());
     assertThat(first.parameters()).isEqualTo(alone.parameters());
     assertThat(a.steps()).isEqualTo(4);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger MODELS_BUILT = new java.util.concurrent.atomic.AtomicInteger();
+
+  @Test
+  void executorsKeepOneModelPerPartitionFromStepToStep() {
+    // local[2]: the executors share this JVM, so the factory's count is seen here.
+    ModelFactory<Nets_ClassifierModel> counting = seed -> {
+      MODELS_BUILT.incrementAndGet();
+      return new Nets_ClassifierModel(seed);
+    };
+    SparkTrainer<Nets_ClassifierModel> trainer =
+        new SparkTrainer<>(new Nets_ClassifierModel(9), counting, Optimizer.sgd(0.1));
+    int before = MODELS_BUILT.get(); // the constructor's probe
+
+    trainer.fit(data, 5, 1, 0);
+    trainer.fitLbfgs(data, Lbfgs.options().maxIterations(2));
+
+    assertThat(MODELS_BUILT.get() - before).isEqualTo(PARTITIONS);
   }
 
   @Test
@@ -303,16 +341,21 @@ class SparkTrainerTest {
 
   /** The sampled rows of step t, summed on one machine in the documented order. */
   static GradientSum sampledReference(Model model, Dataset rows, double fraction, long seed, long t) {
-    GradientSum.Tree tree = new GradientSum.Tree(PARTITIONS);
-    for (int k = 0; k < PARTITIONS; k++) {
+    return sampledReference(model, rows, fraction, seed, t, PARTITIONS);
+  }
+
+  /** What a Spark step over {@code partitions} sums, computed on one machine. */
+  static GradientSum sampledReference(Model model, Dataset rows, double fraction, long seed, long t, int partitions) {
+    GradientSum.Tree tree = new GradientSum.Tree(partitions);
+    for (int k = 0; k < partitions; k++) {
       PartitionSum sum = new PartitionSum(model);
-      for (long r = GradientSum.partitionStart(rows.size(), PARTITIONS, k);
-          r < GradientSum.partitionStart(rows.size(), PARTITIONS, k + 1); r++) {
+      for (long r = GradientSum.partitionStart(rows.size(), partitions, k);
+          r < GradientSum.partitionStart(rows.size(), partitions, k + 1); r++) {
         if (Sampling.includes(seed, t, r, fraction)) {
           sum.add(rows, (int) r);
         }
       }
-      tree.add(sum.finish(k, PARTITIONS));
+      tree.add(sum.finish(k, partitions));
     }
     return tree.total();
   }

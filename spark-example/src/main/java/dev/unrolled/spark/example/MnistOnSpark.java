@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -47,7 +48,9 @@ import org.apache.spark.sql.types.StructType;
  * </pre>
  *
  * <p>Without a master (no {@code spark-submit}, no {@code spark.master}) it runs on {@code local[2]}
- * bound to 127.0.0.1. The IDX files are read on the driver and distributed from there.
+ * bound to 127.0.0.1. The IDX files are read on the driver and shipped to the executors as one
+ * broadcast per partition ({@link TrainingData#of(org.apache.spark.sql.Dataset, String, String, int)}
+ * of a frame of driver rows), so only the driver needs them.
  */
 public final class MnistOnSpark {
   /**
@@ -87,7 +90,7 @@ public final class MnistOnSpark {
     Dataset test = IdxReader.readDataset(file(directory, "t10k-images-idx3-ubyte"),
         file(directory, "t10k-labels-idx1-ubyte"));
 
-    SparkSession spark = session();
+    SparkSession spark = session("unrolled-mnist");
     if (partitions == 0) {
       partitions = spark.sparkContext().defaultParallelism();
     }
@@ -98,7 +101,7 @@ public final class MnistOnSpark {
     warmUp(spark, train, partitions, mllib);
     List<Run> runs = new ArrayList<>();
     // Unrolled numbers the rows in the frame's order, which is the files' order here; MLlib reads a
-    // cached, repartitioned copy. Neither preparation is in the training times.
+    // cached copy of the same rows in the same partitions. Neither preparation is in the training times.
     org.apache.spark.sql.Dataset<Row> rows = frame(spark, train);
 
     long start = System.nanoTime();
@@ -113,24 +116,9 @@ public final class MnistOnSpark {
       distributed = trainer.fitLbfgs(data, options);
       runs.add(new Run("Unrolled on Spark", seconds(start), Metrics.accuracy(onSpark, test), distributed.value(),
           distributed.iterations(), Integer.toString(distributed.evaluations())));
-    }
-
-    if (mllib) {
-      org.apache.spark.sql.Dataset<Row> frame = rows.repartition(partitions).cache();
-      frame.count();
-      start = System.nanoTime();
-      MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
-          .setLayers(new int[] {784, 64, 10})
-          .setMaxIter(iterations)
-          .setSeed(SEED)
-          .fit(frame);
-      double seconds = seconds(start);
-      double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
-          .evaluate(model.transform(frame(spark, test)));
-      double[] history = model.summary().objectiveHistory();
-      runs.add(new Run("Spark MLlib MLP", seconds, accuracy, history[history.length - 1],
-          model.summary().totalIterations(), "not reported"));
-      frame.unpersist();
+      if (mllib) {
+        runs.add(mllib(spark, data, test, partitions, iterations));
+      }
     }
 
     if (local) {
@@ -156,6 +144,33 @@ public final class MnistOnSpark {
   }
 
   /**
+   * MLlib's MLP on the same rows in the same partitions, from a cached frame built on the executors
+   * out of the training data (a frame of the driver's rows would travel inside MLlib's tasks, beyond
+   * {@code spark.rpc.message.maxSize} on a cluster).
+   */
+  private static Run mllib(SparkSession spark, TrainingData data, Dataset test, int partitions, int iterations) {
+    org.apache.spark.sql.Dataset<Row> frame = data.toDataFrame(spark).cache();
+    frame.count();
+    long start = System.nanoTime();
+    MultilayerPerceptronClassificationModel model = new MultilayerPerceptronClassifier()
+        .setLayers(new int[] {784, 64, 10})
+        .setMaxIter(iterations)
+        .setSeed(SEED)
+        .fit(frame);
+    double seconds = seconds(start);
+    frame.unpersist();
+    double accuracy;
+    try (TrainingData images = TrainingData.of(JavaSparkContext.fromSparkContext(spark.sparkContext()), test,
+        partitions)) {
+      accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy")
+          .evaluate(model.transform(images.toDataFrame(spark)));
+    }
+    double[] history = model.summary().objectiveHistory();
+    return new Run("Spark MLlib MLP", seconds, accuracy, history[history.length - 1],
+        model.summary().totalIterations(), "not reported");
+  }
+
+  /**
    * A few untimed iterations of each contender on 2,000 images, so that the JIT has compiled both
    * before the clock starts (in local mode executors share the driver's JVM).
    */
@@ -172,14 +187,16 @@ public final class MnistOnSpark {
     }
     Lbfgs.minimize(FullBatch.of(model, small, partitions), model.parameters(), options);
     if (mllib) {
-      new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).setMaxIter(3).setSeed(SEED)
-          .fit(frame(spark, small).repartition(partitions));
+      try (TrainingData data = TrainingData.of(frame(spark, small), "features", "label", partitions)) {
+        new MultilayerPerceptronClassifier().setLayers(new int[] {784, 64, 10}).setMaxIter(3).setSeed(SEED)
+            .fit(data.toDataFrame(spark));
+      }
     }
   }
 
   /** The master from spark-submit or spark.master, else two local cores on loopback only. */
-  private static SparkSession session() {
-    SparkSession.Builder builder = SparkSession.builder().appName("unrolled-mnist");
+  static SparkSession session(String name) {
+    SparkSession.Builder builder = SparkSession.builder().appName(name);
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[2]")
           .config("spark.driver.host", "127.0.0.1")
@@ -201,7 +218,7 @@ public final class MnistOnSpark {
     return spark.createDataFrame(rows, schema);
   }
 
-  private static Path defaultDirectory() {
+  static Path defaultDirectory() {
     for (Path candidate : List.of(Path.of("..", "shared", "data", "mnist"), Path.of("..", "..", "shared", "data", "mnist"))) {
       if (Files.isDirectory(candidate)) {
         return candidate.normalize();
@@ -212,7 +229,7 @@ public final class MnistOnSpark {
         + "t10k-labels-idx1-ubyte.gz (from https://yann.lecun.com/exdb/mnist/ or a mirror) as the last argument");
   }
 
-  private static Path file(Path directory, String name) {
+  static Path file(Path directory, String name) {
     Path gz = directory.resolve(name + ".gz");
     return Files.exists(gz) ? gz : directory.resolve(name);
   }
