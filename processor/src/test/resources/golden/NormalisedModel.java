@@ -290,6 +290,25 @@ public final class NormalisedModel implements Normalised, Model {
     return mean;
   }
 
+  @Override
+  public double lossAndGradient(float[][] inputs, float[][] targets, double[] gradient) {
+    int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
+    Checks.length(gradient, PARAMETERS, "gradient");
+    if (m < 2) {
+      throw new IllegalArgumentException("a batch of one row has no batch statistics, and layer 1 normalises over the batch (norm = BATCH): give at least 2 rows");
+    }
+    Workspace ws = scratch(m);
+    ws.evaluating();
+    ws.ensureTraining();
+    ws.loadInputs(inputs, m);
+    ws.loadTargets(targets, m);
+    ws.forward(this, m);
+    double mean = ws.loss(m, true);
+    ws.backward(this, m);
+    ws.gradientTo(gradient);
+    return mean;
+  }
+
   private Workspace scratch(int m) {
     Workspace ws = scratch.get();
     if (ws == null) {

@@ -225,6 +225,21 @@ public final class TinyModel implements Tiny, Model {
     return mean;
   }
 
+  @Override
+  public double lossAndGradient(float[][] inputs, float[][] targets, double[] gradient) {
+    int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
+    Checks.length(gradient, PARAMETERS, "gradient");
+    Workspace ws = scratch(m);
+    ws.ensureTraining();
+    ws.loadInputs(inputs, m);
+    ws.loadTargets(targets, m);
+    ws.forward(this, m);
+    double mean = ws.loss(m, true);
+    ws.backward(this, m);
+    ws.gradientTo(gradient);
+    return mean;
+  }
+
   private Workspace scratch(int m) {
     Workspace ws = scratch.get();
     if (ws == null) {

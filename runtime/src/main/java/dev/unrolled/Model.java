@@ -54,6 +54,20 @@ public interface Model {
   double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient);
 
   /**
+   * {@link #lossAndGradient(double[][], double[][], double[])} on float rows. A FLOAT model reads
+   * them as they are — no copy, and no check of the float range, which floats cannot leave — so
+   * code that holds its rows in float (Spark partitions, {@link dev.unrolled.fullbatch.PartitionSum})
+   * feeds it in its own precision. Other models widen the rows to double first; the result is the
+   * same as passing those doubles.
+   *
+   * @throws IllegalArgumentException if the batch is empty, a row has the wrong width, or a value is
+   *     NaN or infinite
+   */
+  default double lossAndGradient(float[][] inputs, float[][] targets, double[] gradient) {
+    return lossAndGradient(widen(inputs), widen(targets), gradient);
+  }
+
+  /**
    * How many running estimates the model keeps besides its parameters: for each layer with
    * {@link Norm#BATCH} normalisation, in layer order, the running means of its units, then their
    * running variances. 0 for a network without batch normalisation.
@@ -82,6 +96,23 @@ public interface Model {
       throw new IllegalArgumentException("src has length " + (src == null ? "null" : src.length)
           + "; the model keeps " + runningEstimateCount() + " running estimates");
     }
+  }
+
+  /** {@code rows} as doubles, for the default float {@code lossAndGradient}; nulls are left to its checks. */
+  private static double[][] widen(float[][] rows) {
+    if (rows == null) {
+      return null;
+    }
+    double[][] wide = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r] != null) {
+        wide[r] = new double[rows[r].length];
+        for (int c = 0; c < rows[r].length; c++) {
+          wide[r][c] = rows[r][c];
+        }
+      }
+    }
+    return wide;
   }
 
   /** The declared architecture: input width, layers, loss and precision. */

@@ -160,6 +160,56 @@ class GeneratedVsReferenceTest {
     finish(report, reporter);
   }
 
+  /**
+   * Float rows give the bits of the same values as doubles: a FLOAT model reads them in its own
+   * precision (Spark partitions do), any other model widens them first.
+   */
+  @Test
+  void lossAndGradientOnFloatRowsGiveTheBitsOfTheSameDoubles(TestReporter reporter) {
+    ParityReport report = new ParityReport("lossAndGradient on float rows");
+    for (NetCase c : CASES) {
+      report.check(c, () -> {
+        Fixture f = new Fixture(c, seedOf(c));
+        Model model = f.newModel();
+        for (int m : new int[] {5, 1, 9}) {
+          float[][] x = toFloats(f.inputs(m));
+          float[][] y = toFloats(f.targets(m, m == 1));
+          double[] fromDoubles = new double[model.parameterCount()];
+          double[] fromFloats = new double[model.parameterCount()];
+          double expected = model.lossAndGradient(toDoubles(x), toDoubles(y), fromDoubles);
+
+          double loss = model.lossAndGradient(x, y, fromFloats);
+
+          assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(loss), "loss, batch of " + m);
+          assertArrayEquals(fromDoubles, fromFloats, 0, "gradient, batch of " + m);
+        }
+      });
+    }
+    finish(report, reporter);
+  }
+
+  private static float[][] toFloats(double[][] rows) {
+    float[][] out = new float[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      out[r] = new float[rows[r].length];
+      for (int c = 0; c < rows[r].length; c++) {
+        out[r][c] = (float) rows[r][c];
+      }
+    }
+    return out;
+  }
+
+  private static double[][] toDoubles(float[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int r = 0; r < rows.length; r++) {
+      out[r] = new double[rows[r].length];
+      for (int c = 0; c < rows[r].length; c++) {
+        out[r][c] = rows[r][c];
+      }
+    }
+    return out;
+  }
+
   @Test
   void sgdStepMatchesReference(TestReporter reporter) {
     ParityReport report = new ParityReport("one SGD step");

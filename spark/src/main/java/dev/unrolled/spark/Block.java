@@ -270,6 +270,10 @@ final class Block implements Serializable {
    * {@code sum}, in row order, for a model with {@code outputs} outputs. Allocates nothing.
    */
   void addTo(PartitionSum sum, int outputs, double fraction, long seed, long step) {
+    if (sum.holdsFloats() && floatFeatures != null) {
+      addFloatsTo(sum, outputs, fraction, seed, step);
+      return;
+    }
     for (int r = 0; r < rows; r++) {
       if (!Sampling.includes(seed, step, first + r, fraction)) {
         continue;
@@ -286,6 +290,31 @@ final class Block implements Serializable {
       double[] t = sum.targets();
       if (labels == null) {
         System.arraycopy(targets, r * targetWidth, t, 0, targetWidth);
+      } else if (outputs == 1) {
+        t[0] = labels[r];
+      } else {
+        Arrays.fill(t, 0);
+        t[labels[r]] = 1;
+      }
+      sum.commit();
+    }
+  }
+
+  /**
+   * {@link #addTo} for a FLOAT model and float rows: the rows go to the model in float, with no
+   * widening to double and back (the values are the same either way, so are the bits).
+   */
+  private void addFloatsTo(PartitionSum sum, int outputs, double fraction, long seed, long step) {
+    for (int r = 0; r < rows; r++) {
+      if (!Sampling.includes(seed, step, first + r, fraction)) {
+        continue;
+      }
+      System.arraycopy(floatFeatures, r * width, sum.floatFeatures(), 0, width);
+      float[] t = sum.floatTargets();
+      if (labels == null) {
+        for (int c = 0; c < targetWidth; c++) {
+          t[c] = (float) targets[r * targetWidth + c];
+        }
       } else if (outputs == 1) {
         t[0] = labels[r];
       } else {

@@ -50,7 +50,11 @@ final class ModelApi {
     if (num.isFloat()) {
       type.addMethod(predict(num.vector(), false)).addMethod(classify(num.vector(), false));
     }
-    type.addMethod(lossAndGradient()).addMethod(scratch());
+    type.addMethod(lossAndGradient(false));
+    if (num.isFloat()) {
+      type.addMethod(lossAndGradient(true));
+    }
+    type.addMethod(scratch());
     if (plan.hasBatchNorm()) {
       addRunningEstimates(type, layers);
     }
@@ -179,14 +183,19 @@ final class ModelApi {
     return method.addStatement("return classOf(ws.$L[0])", loss.lastRow()).build();
   }
 
-  private MethodSpec lossAndGradient() {
+  /**
+   * {@code lossAndGradient} on double rows, or for a FLOAT model on float rows ({@code floatRows}),
+   * which it reads without a copy or a range check.
+   */
+  private MethodSpec lossAndGradient(boolean floatRows) {
+    TypeName rows = floatRows ? num.matrix() : ArrayTypeName.of(DOUBLES);
     MethodSpec.Builder method = override("lossAndGradient")
         .returns(TypeName.DOUBLE)
-        .addParameter(ArrayTypeName.of(DOUBLES), "inputs")
-        .addParameter(ArrayTypeName.of(DOUBLES), "targets")
+        .addParameter(rows, "inputs")
+        .addParameter(rows, "targets")
         .addParameter(DOUBLES, "gradient")
         .addStatement("int m = $T.$L(inputs, INPUTS, targets, OUTPUTS)", RuntimeTypes.CHECKS,
-            num.isFloat() ? "floatBatch" : "batch")
+            num.isFloat() && !floatRows ? "floatBatch" : "batch")
         .addStatement("$T.length(gradient, PARAMETERS, $S)", RuntimeTypes.CHECKS, "gradient");
     if (plan.hasBatchNorm()) {
       int first = batchLayers().get(0).number();
