@@ -152,18 +152,7 @@ public abstract class Optimizer {
    * named by its class, since its own {@code toString} (a lambda's, say) may differ from run to run.
    */
   final String identity() {
-    StringBuilder s = new StringBuilder(name()).append("(lr=").append(learningRate);
-    String settings = settings();
-    if (!settings.isEmpty()) {
-      s.append(", ").append(settings);
-    }
-    if (weightDecay != 0) {
-      s.append(", weightDecay=").append(weightDecay);
-    }
-    if (schedule != LearningRateSchedule.constant()) {
-      s.append(", schedule=").append(Schedules.identity(schedule));
-    }
-    return s.append(')').toString();
+    return describe(Schedules.identity(schedule));
   }
 
   abstract Optimizer copy(LearningRateSchedule schedule, double weightDecay);
@@ -180,6 +169,11 @@ public abstract class Optimizer {
 
   @Override
   public final String toString() {
+    return describe(String.valueOf(schedule));
+  }
+
+  /** {@code "Adam(lr=0.001, beta1=0.9, …, schedule=…)"}, the schedule as {@code scheduleText}. */
+  private String describe(String scheduleText) {
     StringBuilder s = new StringBuilder(name()).append("(lr=").append(learningRate);
     String settings = settings();
     if (!settings.isEmpty()) {
@@ -189,7 +183,7 @@ public abstract class Optimizer {
       s.append(", weightDecay=").append(weightDecay);
     }
     if (schedule != LearningRateSchedule.constant()) {
-      s.append(", schedule=").append(schedule);
+      s.append(", schedule=").append(scheduleText);
     }
     return s.append(')').toString();
   }
