@@ -649,7 +649,8 @@ class ValidationTest {
           "abstract method void train() in test.Bad cannot be implemented by the generated BadModel, which "
               + "provides only inputSize(), outputSize(), parameterCount(), architecture(), loss(), precision(), "
               + "summary(), predict(double[], double[]), classify(double[]), predict(float[], float[]), "
-              + "classify(float[]), lossAndGradient(double[][], double[][], double[]), getParameters(double[]), "
+              + "classify(float[]), lossAndGradient(double[][], double[][], double[]), "
+              + "lossAndGradient(float[][], float[][], double[]), getParameters(double[]), "
               + "setParameters(double[]); give it a body or remove it");
     }
 
