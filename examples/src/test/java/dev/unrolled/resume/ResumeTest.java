@@ -120,6 +120,21 @@ class ResumeTest {
   }
 
   @Test
+  void moreEpochsAfterAFitThatRanOutOfPatienceOnItsLastEpochStopThere() throws Exception {
+    ResumeRuns run = ResumeRuns.SMALL_MOMENTUM;
+    Data data = data(run);
+    Outcome whole = run.fit(data, o -> o);
+    assertThat(whole.stoppedEarly()).isTrue(); // within its 12 epochs
+    int stoppedAt = whole.trainLosses().length;
+    Path file = dir.resolve("patience.ckpt");
+    run.fit(data, o -> epochs(o, stoppedAt).checkpointTraining(file, 1000));
+
+    Outcome continued = run.fit(data, o -> o.resumeFrom(file));
+
+    assertThat(continued.sameBits(whole)).isTrue();
+  }
+
+  @Test
   void resumableStartsAfreshWhenThereIsNoCheckpointYet() throws Exception {
     ResumeRuns run = ResumeRuns.SMALL_MOMENTUM;
     Data data = data(run);

@@ -177,6 +177,11 @@ final class FitLoop {
       System.arraycopy(progress.bestParameters(), 0, bestParameters, 0, bestParameters.length);
     }
     checkpoints.bestLoss(progress.checkpointBestLoss());
+    // A fit that ended on its last epoch with its patience used up goes no further when asked for
+    // more epochs, as one that had asked for them from the start would have stopped there.
+    if (nextBatch == 0 && options.earlyStopping() && !done.isEmpty() && stopping.shouldStop()) {
+      stopped = true;
+    }
   }
 
 
