@@ -5,6 +5,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
 import dev.unrolled.ParameterUpdater;
 import dev.unrolled.Precision;
+import dev.unrolled.train.OptimizerState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,5 +121,23 @@ public final class GradientStep {
   /** Steps taken so far. */
   public long steps() {
     return updater.steps();
+  }
+
+  /**
+   * A copy of the optimizer's state (step count and buffers, {@link ParameterUpdater#state()}), for a
+   * training checkpoint of a loop that applies these steps.
+   */
+  public OptimizerState optimizerState() {
+    return updater.state();
+  }
+
+  /**
+   * Replaces the optimizer's state with {@code state}, from {@link #optimizerState()} of an equal
+   * optimizer on a model of this architecture ({@link ParameterUpdater#restore}).
+   *
+   * @throws IllegalArgumentException naming the first difference; the state is then unchanged
+   */
+  public void restoreOptimizerState(OptimizerState state) {
+    updater.restore(state);
   }
 }

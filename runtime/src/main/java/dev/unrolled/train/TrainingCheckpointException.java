@@ -12,6 +12,14 @@ import java.io.IOException;
 public final class TrainingCheckpointException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * For checkpoints written outside this package (training on Spark): {@code message} names the
+   * file, the part and what was found, as this package's messages do.
+   */
+  public static TrainingCheckpointException of(String message, Throwable cause) {
+    return new TrainingCheckpointException(message, cause);
+  }
+
   TrainingCheckpointException(String message) {
     super(message);
   }
