@@ -326,6 +326,33 @@ final class Block implements Serializable {
   }
 
   /**
+   * A hash of this block's place and contents: its first row, row count, widths, then every feature
+   * as the double it is (so float and double storage of the same numbers agree), and the labels or
+   * target rows, row by row. {@link DataIdentity} combines the partitions' hashes.
+   */
+  long fingerprint() {
+    long h = DataIdentity.Hashing.add(DataIdentity.Hashing.SEED, first);
+    h = DataIdentity.Hashing.add(h, rows);
+    h = DataIdentity.Hashing.add(h, width);
+    h = DataIdentity.Hashing.add(h, targetWidth);
+    int values = rows * width;
+    for (int i = 0; i < values; i++) {
+      double v = floatFeatures != null ? floatFeatures[i] : doubleFeatures[i];
+      h = DataIdentity.Hashing.add(h, Double.doubleToLongBits(v));
+    }
+    if (labels != null) {
+      for (int label : labels) {
+        h = DataIdentity.Hashing.add(h, label);
+      }
+    } else {
+      for (double t : targets) {
+        h = DataIdentity.Hashing.add(h, Double.doubleToLongBits(t));
+      }
+    }
+    return h;
+  }
+
+  /**
    * The rows as MLlib takes them: a dense features vector, and the label as a double or the target
    * row as a dense vector.
    */

@@ -2,6 +2,7 @@ package dev.unrolled.spark;
 
 import dev.unrolled.train.ConsoleListener;
 import dev.unrolled.train.TrainingListener;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class SparkFitOptions {
   private double minDelta;
   private boolean restoreBest = true;
   private List<TrainingListener> listeners = List.of();
+  private Checkpointing checkpointing = Checkpointing.none();
 
   private SparkFitOptions() {}
 
@@ -114,6 +116,46 @@ public final class SparkFitOptions {
     return listener(new ConsoleListener());
   }
 
+  /**
+   * Saves a training checkpoint to {@code file} after every {@code n}-th step (counted over the
+   * whole fit) and at the end of every epoch, each save replacing the last atomically: the
+   * parameters, the optimizer's state, the step number that sampling uses, the epochs finished and
+   * the position in the one under way, early stopping's state and best parameters, and what
+   * identifies the training and validation data. See {@link Checkpointing}.
+   */
+  public SparkFitOptions checkpointTraining(Path file, int n) {
+    SparkFitOptions o = copy();
+    o.checkpointing = checkpointing.andCheckpointTraining(file, n);
+    return o;
+  }
+
+  /**
+   * Goes on from the fit recorded in {@code file} (a missing file is an error), to the bits of the
+   * fit that was never interrupted. Everything is checked before anything changes; a checkpoint of
+   * other data or partitions, options, optimizer or architecture is refused with an
+   * {@link java.io.UncheckedIOException} caused by a {@link dev.unrolled.train.TrainingCheckpointException}
+   * that names the first difference.
+   */
+  public SparkFitOptions resumeFrom(Path file) {
+    SparkFitOptions o = copy();
+    o.checkpointing = checkpointing.andResumeFrom(file);
+    return o;
+  }
+
+  /**
+   * Both: checkpoints to {@code file} every {@code n} steps, and resumes from it when it exists as the
+   * fit starts — run the same program again after its driver died and it goes on.
+   */
+  public SparkFitOptions resumable(Path file, int n) {
+    SparkFitOptions o = copy();
+    o.checkpointing = Checkpointing.resumable(file, n);
+    return o;
+  }
+
+  Checkpointing checkpointing() {
+    return checkpointing;
+  }
+
   int epochCount() {
     return epochs;
   }
@@ -161,6 +203,7 @@ public final class SparkFitOptions {
     o.minDelta = minDelta;
     o.restoreBest = restoreBest;
     o.listeners = listeners;
+    o.checkpointing = checkpointing;
     return o;
   }
 }

@@ -9,7 +9,11 @@ import dev.unrolled.fullbatch.GradientSum;
 import dev.unrolled.fullbatch.Lbfgs;
 import dev.unrolled.fullbatch.Objective;
 import dev.unrolled.fullbatch.PartitionSum;
+import dev.unrolled.train.OptimizerState;
+import dev.unrolled.train.TrainingCheckpointException;
+import java.io.IOException;
 import java.util.Collections;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
@@ -93,6 +97,20 @@ public final class SparkTrainer<M extends Model> {
     return steps;
   }
 
+  /** Sets the step count, from a training checkpoint. */
+  void steps(long steps) {
+    this.steps = steps;
+  }
+
+  OptimizerState optimizerState() {
+    return update.optimizerState();
+  }
+
+  /** @throws IllegalArgumentException if the state is another optimizer's or another shape; nothing changes then */
+  void restoreOptimizerState(OptimizerState state) {
+    update.restoreOptimizerState(state);
+  }
+
   /**
    * The depth of Spark's {@code treeAggregate} (default 2): more levels take load off the driver
    * with many partitions. The result does not depend on it.
@@ -174,9 +192,89 @@ public final class SparkTrainer<M extends Model> {
    * the best point found in the model. The optimizer given at construction is not used.
    */
   public Lbfgs.Result fitLbfgs(TrainingData data, Lbfgs.Options options) {
-    Lbfgs.Result result = Lbfgs.minimize(objective(data), model.parameters(), options);
+    return fitLbfgs(data, options, Checkpointing.none(), null);
+  }
+
+  /**
+   * {@link #fitLbfgs(TrainingData, Lbfgs.Options)} with training checkpoints: saved every
+   * {@code n}-th iteration and after the last, each holding the run's whole state
+   * ({@link Lbfgs.State}: the point, its value and gradient, the stored pairs, the counters) and what
+   * identifies the data; resumed from, the run ends on the bits of the run that was never
+   * interrupted, and its result counts the iterations and evaluations before the checkpoint too.
+   *
+   * @throws java.io.UncheckedIOException caused by a {@link TrainingCheckpointException} if the
+   *     checkpoint to resume from cannot be read or belongs to another run (other data or
+   *     partitions, architecture, memory or tolerance, more iterations than asked for); the model is
+   *     then unchanged
+   */
+  public Lbfgs.Result fitLbfgs(TrainingData data, Lbfgs.Options options, Checkpointing checkpointing) {
+    return fitLbfgs(data, options, checkpointing, null);
+  }
+
+  /**
+   * {@link #fitLbfgs(TrainingData, Lbfgs.Options, Checkpointing)}, telling {@code afterIteration}
+   * (null: nobody) on the driver after every iteration, once that iteration's checkpoint, if one is
+   * due, is saved. A listener that throws ends the run with its exception.
+   */
+  public Lbfgs.Result fitLbfgs(TrainingData data, Lbfgs.Options options, Checkpointing checkpointing,
+      Consumer<Lbfgs.Iteration> afterIteration) {
+    Objects.requireNonNull(options, "options");
+    data.requireFits(model);
+    SparkCheckpoints checkpoints = SparkCheckpoints.start(Objects.requireNonNull(checkpointing, "checkpointing"), data);
+    Lbfgs.State from = checkpoints != null && checkpoints.resuming() ? resumeLbfgs(checkpoints, options) : null;
+    Consumer<Lbfgs.Iteration> listener = afterIteration;
+    if (checkpoints != null && checkpoints.saving()) {
+      listener = it -> {
+        if (it.stop() != null || checkpoints.due(it.number())) {
+          saveLbfgs(checkpoints, options, it);
+        }
+        if (afterIteration != null) {
+          afterIteration.accept(it);
+        }
+      };
+    }
+    Objective objective = objective(data);
+    Lbfgs.Result result = from == null
+        ? Lbfgs.minimize(objective, model.parameters(), options, listener)
+        : Lbfgs.resume(objective, from, options, listener);
     model.setParameters(result.x());
     return result;
+  }
+
+  private void saveLbfgs(SparkCheckpoints checkpoints, Lbfgs.Options options, Lbfgs.Iteration it) {
+    Lbfgs.State state = it.state();
+    Model point = factory.create(0); // the model being trained keeps its parameters until the run ends
+    point.setParameters(state.x());
+    byte[] bytes;
+    try {
+      bytes = dev.unrolled.files.ModelFile.toBytes(point);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("L-BFGS iteration " + it.number() + ": the model cannot be saved: "
+          + e.getMessage(), e);
+    }
+    checkpoints.save(new SparkCheckpoint.Contents(bytes, checkpoints.data(), null, new SparkCheckpoint.LbfgsRun(
+        options.memory(), options.tolerance(), options.maxIterations(), state)), "L-BFGS iteration " + it.number());
+  }
+
+  /** The state to go on from, after checking all of the checkpoint against this run; loads its point into the model. */
+  private Lbfgs.State resumeLbfgs(SparkCheckpoints checkpoints, Lbfgs.Options options) {
+    try {
+      SparkCheckpoint.Contents contents = checkpoints.read(model);
+      SparkCheckpoint.LbfgsRun run = contents.lbfgs();
+      if (run == null) {
+        throw checkpoints.mismatch("holds epochs of steps (SparkTrainer.fit), not an L-BFGS run; resume it with fit");
+      }
+      checkpoints.same("L-BFGS memory", run.memory(), options.memory());
+      checkpoints.same("L-BFGS tolerance", run.tolerance(), options.tolerance());
+      if (run.state().iterations() > options.maxIterations()) {
+        throw checkpoints.mismatch("has finished " + run.state().iterations() + " L-BFGS iterations, but this run "
+            + "asks for at most " + options.maxIterations() + "; ask for at least as many");
+      }
+      checkpoints.loadModel(model, contents);
+      return run.state();
+    } catch (IOException e) {
+      throw checkpoints.cannotResume(e);
+    }
   }
 
   /**

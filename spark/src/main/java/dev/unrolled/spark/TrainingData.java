@@ -43,6 +43,7 @@ public final class TrainingData implements AutoCloseable {
   private final String notDistribution; // why softmax cannot train on the first bad target row, or null
   private final String notProbability; // the same for sigmoid
   private final Runnable release;
+  private DataIdentity identity; // computed on first use
 
   private TrainingData(JavaRDD<Block> blocks, long rows, int partitions, Shape shape, Runnable release) {
     this.blocks = blocks;
@@ -233,6 +234,39 @@ public final class TrainingData implements AutoCloseable {
 
   JavaRDD<Block> blocks() {
     return blocks;
+  }
+
+  /**
+   * The rows per partition and a hash of the contents, for training checkpoints: one job over the
+   * cached partitions the first time (each executor hashes its own rows), then remembered.
+   */
+  synchronized DataIdentity identity() {
+    if (identity == null) {
+      List<long[]> parts;
+      try {
+        parts = blocks.map(b -> new long[] {b.partition, b.rows, b.fingerprint()}).collect();
+      } catch (Exception e) {
+        throw Jobs.failure(e);
+      }
+      long[] rowCounts = new long[partitions];
+      long[] hashes = new long[partitions];
+      boolean[] seen = new boolean[partitions];
+      for (long[] p : parts) {
+        int k = (int) p[0];
+        if (k < 0 || k >= partitions || seen[k]) {
+          throw new IllegalStateException("partition " + k + " came back " + (seen[k] ? "twice" : "out of range")
+              + " while hashing " + partitions + " partitions");
+        }
+        seen[k] = true;
+        rowCounts[k] = p[1];
+        hashes[k] = p[2];
+      }
+      if (parts.size() != partitions) {
+        throw new IllegalStateException(parts.size() + " blocks for " + partitions + " partitions");
+      }
+      identity = DataIdentity.of(rowCounts, hashes);
+    }
+    return identity;
   }
 
   /** Checks that {@code model} can train on these rows, before any job runs. */
