@@ -23,15 +23,19 @@ import org.apache.spark.sql.SparkSession;
  * with the vector backend, a looped DOUBLE network, an RBF network), each by mini-batch steps and by
  * L-BFGS, on the first rows of MNIST cut into partitions; each run's parameters are written to
  * {@code <out>/<run>.params}. With {@code --compare} the driver then trains the same runs on one
- * machine without Spark and says whether the bits agree (exit code 1 if any does not).
+ * machine without Spark and says whether the bits agree (exit code 1 if any does not). With
+ * {@code --checkpoints DIR} each run keeps a training checkpoint {@code DIR/<run>.ckpt}, saved every
+ * {@code --checkpoint-every} steps or iterations, and goes on from it when it exists: submit the
+ * same command again after the driver died and it ends on the bits of a run that never stopped.
  *
  * <pre>
  * spark-submit --master spark://host:7077 --class dev.unrolled.spark.example.ClusterCheck \
  *     unrolled-spark-example-*-shaded.jar [--rows 6000] [--partitions 4] [--out check] [--only RUN]... \
+ *     [--steps 6] [--iterations 6] [--checkpoints DIR [--checkpoint-every 2]] \
  *     [--compare] [directory with the MNIST IDX files]
  * </pre>
  *
- * <p>Prints {@code run NAME evaluation N} (L-BFGS) or {@code run NAME step N} as each run advances.
+ * <p>Prints {@code run NAME iteration N} (L-BFGS) or {@code run NAME step N} as each run advances.
  */
 public final class ClusterCheck {
   private ClusterCheck() {}
@@ -43,6 +47,10 @@ public final class ClusterCheck {
     boolean compare = false;
     List<CheckRun> runs = new ArrayList<>();
     Path directory = null;
+    int steps = CheckRun.STEPS;
+    int iterations = CheckRun.ITERATIONS;
+    Path checkpoints = null;
+    int every = 2;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rows" -> rows = Integer.parseInt(args[++i]);
@@ -50,12 +58,19 @@ public final class ClusterCheck {
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> runs.add(CheckRun.named(args[++i]));
         case "--compare" -> compare = true;
+        case "--steps" -> steps = Integer.parseInt(args[++i]);
+        case "--iterations" -> iterations = Integer.parseInt(args[++i]);
+        case "--checkpoints" -> checkpoints = Path.of(args[++i]);
+        case "--checkpoint-every" -> every = Integer.parseInt(args[++i]);
         default -> directory = Path.of(args[i]);
       }
     }
     runs = runs.isEmpty() ? CheckRun.all() : runs;
     Dataset data = firstRows(directory != null ? directory : MnistOnSpark.defaultDirectory(), rows);
     Files.createDirectories(out);
+    if (checkpoints != null) {
+      Files.createDirectories(checkpoints);
+    }
 
     SparkSession spark = MnistOnSpark.session("unrolled-cluster-check");
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -63,8 +78,10 @@ public final class ClusterCheck {
         + ", executors " + context.parallelize(List.of(0), 1).map(i -> new CheckNets_WideModel(0).backend()).first());
     try (TrainingData shipped = TrainingData.of(context, data, partitions)) {
       for (CheckRun run : runs) {
-        String what = run.lbfgs() ? " evaluation " : " step ";
-        double[] parameters = run.onSpark(shipped, n -> System.out.println("run " + run.name() + what + n));
+        String what = run.lbfgs() ? " iteration " : " step ";
+        CheckRun.Length length = new CheckRun.Length(steps, iterations,
+            checkpoints == null ? null : checkpoints.resolve(run.name() + ".ckpt"), every);
+        double[] parameters = run.onSpark(shipped, length, n -> System.out.println("run " + run.name() + what + n));
         write(out.resolve(run.name() + ".params"), parameters);
         System.out.println("run " + run.name() + " done: " + parameters.length + " parameters");
       }
@@ -74,7 +91,8 @@ public final class ClusterCheck {
     if (compare) {
       boolean all = true;
       for (CheckRun run : runs) {
-        boolean same = Arrays.equals(run.alone(data, partitions), read(out.resolve(run.name() + ".params")));
+        CheckRun.Length length = new CheckRun.Length(steps, iterations, null, 1);
+        boolean same = Arrays.equals(run.alone(data, partitions, length), read(out.resolve(run.name() + ".params")));
         System.out.println("run " + run.name() + ": one machine " + (same ? "agrees bit for bit" : "DIFFERS"));
         all &= same;
       }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shaded example jar submitted through {@code SparkSubmit} to a standalone cluster of separate
  * JVMs on loopback (a Master, two Workers of one core, an executor each), against the same training
- * on one machine without Spark: equal bits, also when an executor is killed mid-run.
+ * on one machine without Spark: equal bits, also when an executor is killed mid-run, and when the
+ * driver is killed and the application submitted again goes on from its training checkpoints.
  */
 @TestMethodOrder(OrderAnnotation.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -37,6 +38,10 @@ class StandaloneClusterIT {
   private static final int PARTITIONS = 4;
   private static final Duration RUN = Duration.ofMinutes(3);
   private static final String KILLED_RUN = "wide-float-vector-lbfgs";
+  /** The runs whose driver is killed: mini-batch steps of the FLOAT vector network, L-BFGS of the DOUBLE one. */
+  private static final String RESUMED_STEPS = "wide-float-vector-steps";
+  private static final String RESUMED_LBFGS = "looped-double-lbfgs";
+  private static final CheckRun.Length RESUMED_LENGTH = new CheckRun.Length(12, 8, null, 2);
 
   @TempDir
   static Path dir;
@@ -91,9 +96,9 @@ class StandaloneClusterIT {
   void anExecutorKilledMidRunChangesNoBit() throws Exception {
     Path out = dir.resolve("killed");
     Process app = submitCheck(out, "killed", Map.of("--only", KILLED_RUN));
-    awaitLine(app, "killed", "run " + KILLED_RUN + " evaluation 2");
+    awaitLine(app, "killed", "run " + KILLED_RUN + " iteration 1");
     List<ProcessHandle> executors = cluster.executors();
-    assertWithMessage("executors running at evaluation 2").that(executors).hasSize(2);
+    assertWithMessage("executors running after iteration 1").that(executors).hasSize(2);
     ProcessHandle victim = executors.get(0);
     victim.destroyForcibly(); // SIGKILL: no shutdown hook, no goodbye to the driver
     victim.onExit().get(10, TimeUnit.SECONDS);
@@ -122,17 +127,95 @@ class StandaloneClusterIT {
     assertWithMessage(log).that(log).contains("one machine reached the same parameters as Spark: yes, bit for bit");
   }
 
-  /** The run {@code name} trained on one machine without Spark, over the same rows and partitions. */
-  private static double[] reference(String name) throws IOException {
+  @Test
+  @Order(4)
+  void aKilledDriverSubmittedAgainGoesOnFromItsCheckpointsToTheSameBits() throws Exception {
+    Path out = dir.resolve("resumed");
+    Path checkpoints = dir.resolve("checkpoints");
+    Map<String, String> options = new TreeMap<>(Map.of("--steps", String.valueOf(RESUMED_LENGTH.steps()),
+        "--iterations", String.valueOf(RESUMED_LENGTH.iterations()), "--checkpoints", checkpoints.toString(),
+        "--checkpoint-every", String.valueOf(RESUMED_LENGTH.every())));
+    List<String> only = List.of("--only", RESUMED_STEPS, "--only", RESUMED_LBFGS);
+    Path stepsCheckpoint = checkpoints.resolve(RESUMED_STEPS + ".ckpt");
+    Path lbfgsCheckpoint = checkpoints.resolve(RESUMED_LBFGS + ".ckpt");
+
+    // 1: the driver killed while the mini-batch run trains, after its first checkpoint.
+    Process first = submitCheck(out, "driver-1", options, only);
+    killDriverOnceSaved(first, "driver-1", stepsCheckpoint);
+    assertWithMessage("the steps run was still training when its driver died")
+        .that(Files.exists(out.resolve(RESUMED_STEPS + ".params"))).isFalse();
+
+    // 2: the same command; the steps run goes on from its checkpoint and ends, then the driver is
+    // killed while the L-BFGS run trains, after its first checkpoint.
+    Process second = submitCheck(out, "driver-2", options, only);
+    killDriverOnceSaved(second, "driver-2", lbfgsCheckpoint);
+    List<String> log2 = lines("driver-2");
+    assertWithMessage("the steps run resumed, not restarted").that(log2).doesNotContain("run " + RESUMED_STEPS + " step 1");
+    assertWithMessage("the steps run ended").that(log2).contains("run " + RESUMED_STEPS + " step " + RESUMED_LENGTH.steps());
+    assertWithMessage("the L-BFGS run was still training when its driver died")
+        .that(Files.exists(out.resolve(RESUMED_LBFGS + ".params"))).isFalse();
+
+    // 3: the same command again: the finished steps run takes no step, the L-BFGS run goes on.
+    Process third = submitCheck(out, "driver-3", options, only);
+    awaitSuccess(third, "driver-3");
+    List<String> log3 = lines("driver-3");
+    assertWithMessage("the finished steps run").that(log3.stream().filter(l -> l.startsWith("run " + RESUMED_STEPS + " step ")).toList()).isEmpty();
+    assertWithMessage("the L-BFGS run resumed, not restarted").that(log3).doesNotContain("run " + RESUMED_LBFGS + " iteration 1");
+    assertWithMessage("the L-BFGS run ended").that(log3).contains("run " + RESUMED_LBFGS + " iteration " + RESUMED_LENGTH.iterations());
+
+    for (String run : List.of(RESUMED_STEPS, RESUMED_LBFGS)) {
+      double[] resumed = ClusterCheck.read(out.resolve(run + ".params"));
+      assertWithMessage(run + " trained").that(resumed).isNotEqualTo(CheckRun.named(run).network().create(CheckRun.SEED).parameters());
+      assertWithMessage(run + " resumed against the uninterrupted run").that(resumed)
+          .isEqualTo(CheckRun.named(run).alone(rows(), PARTITIONS, RESUMED_LENGTH));
+    }
+  }
+
+  /**
+   * Waits until {@code checkpoint} exists (the run under way has saved), then kills the driver JVM
+   * (the {@code SparkSubmit} process, client mode) with SIGKILL: no shutdown hook, no goodbye to the
+   * Master, a checkpoint write possibly cut short.
+   */
+  private static void killDriverOnceSaved(Process driver, String name, Path checkpoint) throws Exception {
+    long deadline = System.nanoTime() + RUN.toNanos();
+    while (!Files.exists(checkpoint)) {
+      if (!driver.isAlive() || System.nanoTime() > deadline) {
+        fail(name + " never saved " + checkpoint.getFileName() + ":\n" + cluster.logTails());
+      }
+      Thread.sleep(20);
+    }
+    driver.toHandle().destroyForcibly();
+    driver.onExit().get(10, TimeUnit.SECONDS);
+    assertWithMessage(name + " was killed, not finished").that(driver.exitValue()).isEqualTo(137);
+  }
+
+  private static List<String> lines(String name) throws IOException {
+    return Files.readAllLines(dir.resolve(name + ".log"));
+  }
+
+  private static Dataset rows() throws IOException {
     if (rows == null) {
       rows = ClusterCheck.firstRows(mnist, ROWS);
     }
-    return REFERENCES.computeIfAbsent(name, n -> CheckRun.named(n).alone(rows, PARTITIONS));
+    return rows;
+  }
+
+  /** The run {@code name} trained on one machine without Spark, over the same rows and partitions. */
+  private static double[] reference(String name) throws IOException {
+    Dataset data = rows();
+    return REFERENCES.computeIfAbsent(name, n -> CheckRun.named(n).alone(data, PARTITIONS));
   }
 
   private static Process submitCheck(Path out, String name, Map<String, String> options) throws IOException {
+    return submitCheck(out, name, options, List.of());
+  }
+
+  /** ClusterCheck with {@code options} (those starting with -- are its own, the others Spark's) and {@code more} arguments. */
+  private static Process submitCheck(Path out, String name, Map<String, String> options, List<String> more)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of("--rows", String.valueOf(ROWS), "--partitions",
         String.valueOf(PARTITIONS), "--out", out.toString()));
+    args.addAll(more);
     Map<String, String> conf = new TreeMap<>();
     options.forEach((key, value) -> {
       if (key.startsWith("--")) {
