@@ -216,6 +216,12 @@ final class SparkFit {
       baseline = p.baseline();
       epochsWithoutImprovement = p.withoutImprovement();
       bestParameters = p.bestParameters();
+      // A fit that ended on its last epoch with its patience used up goes no further when asked for
+      // more epochs, as one that had asked for them from the start would have stopped there.
+      if (nextStep == 0 && options.patience() > 0 && !done.isEmpty()
+          && epochsWithoutImprovement >= options.patience()) {
+        stopped = true;
+      }
     } catch (IOException e) {
       throw checkpoints.cannotResume(e);
     }

@@ -186,6 +186,20 @@ class SparkResumeTest {
   }
 
   @Test
+  void aFitOutOfPatienceOnItsLastEpochStopsThereWhenAskedForMore() {
+    Outcome uninterrupted = doubleMomentumStopping(o -> o);
+    int last = uninterrupted.history().epochs().size(); // where patience ran out
+    Path file = dir.resolve("out-of-patience.ckpt");
+    Outcome shorter = doubleMomentumStopping(o -> SparkFitOptions.epochs(last).fraction(0.3).seed(9)
+        .validation(validation).earlyStopping(2).checkpointTraining(file, 100));
+    assertThat(shorter.history().stoppedEarly()).isFalse(); // it ended because its epochs did
+
+    Outcome resumed = doubleMomentumStopping(o -> o.resumeFrom(file));
+
+    resumed.assertSameAs(uninterrupted, "resumed with more epochs than the patience allowed");
+  }
+
+  @Test
   void moreEpochsGoOnAsAFitThatAskedForThemFromTheStart() {
     Path file = dir.resolve("short.ckpt");
     floatAdam(o -> SparkFitOptions.epochs(2).fraction(0.25).seed(7).checkpointTraining(file, 5));
