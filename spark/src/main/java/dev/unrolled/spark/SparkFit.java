@@ -2,9 +2,11 @@ package dev.unrolled.spark;
 
 import dev.unrolled.History;
 import dev.unrolled.Model;
+import dev.unrolled.files.ModelFile;
 import dev.unrolled.train.EpochStats;
 import dev.unrolled.train.TrainingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -151,9 +153,9 @@ final class SparkFit {
     }
     byte[] bytes;
     try {
-      bytes = dev.unrolled.files.ModelFile.toBytes(model);
+      bytes = ModelFile.toBytes(model);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(where + ": the model cannot be saved: " + e.getMessage(), e);
+      throw new UncheckedIOException(where + ": the model cannot be saved: " + e.getMessage(), e);
     }
     SparkCheckpoint.Steps progress = new SparkCheckpoint.Steps(trainer.optimizerState(), trainer.steps(),
         options.fractionOfRows(), options.samplingSeed(), options.stepsPerEpoch(), options.patience(),

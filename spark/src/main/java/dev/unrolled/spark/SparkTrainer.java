@@ -3,6 +3,7 @@ package dev.unrolled.spark;
 import dev.unrolled.History;
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
+import dev.unrolled.files.ModelFile;
 import dev.unrolled.fullbatch.FullBatch;
 import dev.unrolled.fullbatch.GradientStep;
 import dev.unrolled.fullbatch.GradientSum;
@@ -12,10 +13,11 @@ import dev.unrolled.fullbatch.PartitionSum;
 import dev.unrolled.train.OptimizerState;
 import dev.unrolled.train.TrainingCheckpointException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -247,9 +249,9 @@ public final class SparkTrainer<M extends Model> {
     point.setParameters(state.x());
     byte[] bytes;
     try {
-      bytes = dev.unrolled.files.ModelFile.toBytes(point);
+      bytes = ModelFile.toBytes(point);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("L-BFGS iteration " + it.number() + ": the model cannot be saved: "
+      throw new UncheckedIOException("L-BFGS iteration " + it.number() + ": the model cannot be saved: "
           + e.getMessage(), e);
     }
     checkpoints.save(new SparkCheckpoint.Contents(bytes, checkpoints.data(), null, new SparkCheckpoint.LbfgsRun(
