@@ -170,8 +170,8 @@ class ResumeTest {
         .contains("shuffle seed 11, and this fit has 12");
     assertThat(refusal(run, o -> o.validation(data.train()).resumeFrom(file)))
         .contains("validation rows (-1: none) 150, and this fit has 600");
-    assertThat(refusal(run, o -> epochs(o, 1).resumeFrom(file)))
-        .contains("but this fit asks for 1; ask for at least as many");
+    assertThat(refusal(run, o -> epochs(o, 2).resumeFrom(file)))
+        .contains("is partway through epoch 3, but this fit asks for 2; ask for at least 3");
   }
 
   @Test

@@ -140,9 +140,10 @@ final class TrainingCheckpoints {
     same("validation rows (-1: none)", p.validationRows(), validationRows);
     same("validation data fingerprint", Long.toHexString(p.validationFingerprint()),
         Long.toHexString(validationFingerprint));
-    if (p.epochs().size() > options.epochs()) {
-      throw mismatch("has finished " + p.epochs().size() + " epochs, but this fit asks for " + options.epochs()
-          + "; ask for at least as many");
+    int reached = p.epochs().size() + (p.nextBatch() > 0 ? 1 : 0); // an epoch under way counts
+    if (reached > options.epochs()) {
+      throw mismatch((p.nextBatch() > 0 ? "is partway through epoch " + reached : "has finished " + reached + " epochs")
+          + ", but this fit asks for " + options.epochs() + "; ask for at least " + reached);
     }
     if ((p.bestParameters() != null) != options.restoreBestWeights()) {
       throw mismatch((p.bestParameters() != null ? "holds" : "lacks") + " the best epoch's parameters");
