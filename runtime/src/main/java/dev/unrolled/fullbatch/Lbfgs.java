@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <p>Each iteration takes the two-loop recursion's direction over the last {@code memory} pairs
  * {@code s = Δx}, {@code y = Δg} (initial scaling {@code sᵀy / yᵀy}), then searches along it for a
- * step satisfying the strong Wolfe conditions with {@code c1 = 1e-4}, {@code c2 = 0.9} (Nocedal &
+ * step satisfying the strong Wolfe conditions with {@code c1 = 1e-4}, {@code c2 = 0.9} (Nocedal &amp;
  * Wright, algorithms 3.5 and 3.6, cubic interpolation, at most 10 bracketing and 10 zoom
  * evaluations). The first step tries {@code 1/‖d‖}, later ones 1, as Breeze does. A pair whose
  * curvature {@code sᵀy} is not positive is not stored; a direction that does not descend restarts
