@@ -1,6 +1,7 @@
 package dev.unrolled;
 
 import dev.unrolled.data.Shuffling;
+import dev.unrolled.data.Fingerprint;
 import dev.unrolled.data.Standardizer;
 import dev.unrolled.metrics.Metrics;
 import dev.unrolled.train.Fit;

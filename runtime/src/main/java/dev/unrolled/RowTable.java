@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.data.Fingerprint;
+
 /**
  * Rectangular rows of {@code float} or {@code double}, whichever the caller gave, validated once.
  * The outer array is copied; the rows themselves are shared, never copied.

@@ -1,6 +1,7 @@
 package dev.unrolled.spark;
 
 import dev.unrolled.Loss;
+import dev.unrolled.data.Fingerprint;
 import dev.unrolled.fullbatch.PartitionSum;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -331,22 +332,22 @@ final class Block implements Serializable {
    * target rows, row by row. {@link DataIdentity} combines the partitions' hashes.
    */
   long fingerprint() {
-    long h = DataIdentity.Hashing.add(DataIdentity.Hashing.SEED, first);
-    h = DataIdentity.Hashing.add(h, rows);
-    h = DataIdentity.Hashing.add(h, width);
-    h = DataIdentity.Hashing.add(h, targetWidth);
+    long h = Fingerprint.add(Fingerprint.SEED, first);
+    h = Fingerprint.add(h, rows);
+    h = Fingerprint.add(h, width);
+    h = Fingerprint.add(h, targetWidth);
     int values = rows * width;
     for (int i = 0; i < values; i++) {
       double v = floatFeatures != null ? floatFeatures[i] : doubleFeatures[i];
-      h = DataIdentity.Hashing.add(h, Double.doubleToLongBits(v));
+      h = Fingerprint.add(h, Double.doubleToLongBits(v));
     }
     if (labels != null) {
       for (int label : labels) {
-        h = DataIdentity.Hashing.add(h, label);
+        h = Fingerprint.add(h, label);
       }
     } else {
       for (double t : targets) {
-        h = DataIdentity.Hashing.add(h, Double.doubleToLongBits(t));
+        h = Fingerprint.add(h, Double.doubleToLongBits(t));
       }
     }
     return h;

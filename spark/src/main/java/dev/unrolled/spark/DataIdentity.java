@@ -1,5 +1,6 @@
 package dev.unrolled.spark;
 
+import dev.unrolled.data.Fingerprint;
 import java.util.Arrays;
 
 /**
@@ -29,11 +30,11 @@ record DataIdentity(long[] rows, long fingerprint) {
 
   /** Combines each partition's {@link Block#fingerprint}, in partition order. */
   static DataIdentity of(long[] rows, long[] partitionHashes) {
-    long h = Hashing.add(Hashing.SEED, rows.length);
+    long h = Fingerprint.add(Fingerprint.SEED, rows.length);
     for (int k = 0; k < rows.length; k++) {
-      h = Hashing.add(Hashing.add(h, rows[k]), partitionHashes[k]);
+      h = Fingerprint.add(Fingerprint.add(h, rows[k]), partitionHashes[k]);
     }
-    return new DataIdentity(rows, Hashing.finish(h));
+    return new DataIdentity(rows, Fingerprint.finish(h));
   }
 
   /** The first difference from {@code other}, described, or null if none. */
@@ -67,29 +68,5 @@ record DataIdentity(long[] rows, long fingerprint) {
   @Override
   public String toString() {
     return "DataIdentity[" + Arrays.toString(rows) + ", " + Long.toHexString(fingerprint) + "]";
-  }
-
-  /**
-   * A 64-bit running hash: each value mixed in with xxHash64's multiply–rotate step, the result
-   * through SplitMix64's finaliser (as {@code Dataset.fingerprint()} on one machine). Written out so
-   * that it is the same on every JDK.
-   */
-  static final class Hashing {
-    static final long SEED = 0x27D4EB2F165667C5L;
-    private static final long PRIME_1 = 0x9E3779B185EBCA87L;
-    private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
-
-    private Hashing() {}
-
-    static long add(long hash, long value) {
-      return Long.rotateLeft(hash ^ Long.rotateLeft(value * PRIME_2, 31) * PRIME_1, 27) * PRIME_1 + PRIME_2;
-    }
-
-    static long finish(long hash) {
-      long z = hash;
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      return z ^ (z >>> 31);
-    }
   }
 }
