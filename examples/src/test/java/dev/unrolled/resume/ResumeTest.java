@@ -323,6 +323,8 @@ class ResumeTest {
 
   /** Thrown by {@link StopAfter}: the fit ends there, as if the process had died. */
   static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Stop(int batch) {
       super("stopped after batch " + batch);
     }

@@ -4,8 +4,6 @@ import dev.unrolled.Architecture;
 import dev.unrolled.Precision;
 import dev.unrolled.files.AtomicFile;
 import dev.unrolled.files.ModelFile;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -184,107 +181,89 @@ final class TrainingCheckpoint {
     return reader.contents();
   }
 
-  /** One pass over a checkpoint's bytes: each read checked against what remains. */
+  /** One pass over a checkpoint's bytes: each read checked against what remains ({@link CheckpointBytes}). */
   private static final class Reader {
-    private final ByteBuffer in;
+    private final CheckpointBytes b;
     private final String file;
-    private final int end; // where the CRC-32 starts
 
     Reader(byte[] bytes, String file) {
-      this.in = ByteBuffer.wrap(bytes);
+      this.b = new CheckpointBytes(bytes, file);
       this.file = file;
-      this.end = bytes.length - Integer.BYTES;
     }
 
     Contents contents() throws IOException {
       checkMagic();
-      if (in.capacity() < SMALLEST) {
-        throw new TrainingCheckpointException(file + " is truncated: it has " + in.capacity()
-            + " bytes, and a training checkpoint has at least " + SMALLEST);
-      }
-      checkCrc();
-      int version = in.getInt(4);
-      if (version > VERSION) {
-        throw new TrainingCheckpointException(file + " was written by a newer Unrolled: format " + version
-            + ", and this one reads format " + VERSION + "; upgrade Unrolled to resume from it");
-      }
-      if (version < 1) {
-        throw invalid("format version", "it is " + version + " (1 for this format)");
-      }
-      in.position(8);
-      byte[] model = bytes("the model", readCount("the model's length", 1));
-      String optimizer = name("the optimizer");
-      long optimizerSteps = nonNegative(in("the optimizer's steps", 8).getLong(), "the optimizer's steps");
-      int width = in("the value width", 1).get();
+      b.requireIntact(SMALLEST, "training checkpoint", VERSION);
+      byte[] model = b.bytes("the model", b.count("the model's length", 1));
+      String optimizer = b.name("the optimizer");
+      long optimizerSteps = b.nonNegative(b.in("the optimizer's steps", 8).getLong(), "the optimizer's steps");
+      int width = b.in("the value width", 1).get();
       if (width != Float.BYTES && width != Double.BYTES) {
-        throw invalid("value width", "it is " + width + " (4 for FLOAT, 8 for DOUBLE)");
+        throw b.invalid("value width", "it is " + width + " (4 for FLOAT, 8 for DOUBLE)");
       }
-      int bufferCount = readCount("the optimizer's buffer count", 2 + 4);
+      int bufferCount = b.count("the optimizer's buffer count", 2 + 4);
       List<String> names = new ArrayList<>();
       double[][] buffers = new double[bufferCount][];
-      for (int b = 0; b < bufferCount; b++) {
-        names.add(name("the name of optimizer buffer " + b));
-        buffers[b] = values("optimizer buffer " + names.get(b), width);
+      for (int k = 0; k < bufferCount; k++) {
+        names.add(b.name("the name of optimizer buffer " + k));
+        buffers[k] = b.values("optimizer buffer " + names.get(k), width);
       }
-      long steps = nonNegative(in("the trainer's steps", 8).getLong(), "the trainer's steps");
-      long dropoutSeed = in("the dropout seed", 8).getLong();
-      int shards = positive(in("the shard count", 4).getInt(), "the shard count");
-      int batchSize = positive(in("the batch size", 4).getInt(), "the batch size");
-      long shuffleSeed = in("the shuffle seed", 8).getLong();
-      int patience = nonNegative(in("the patience", 4).getInt(), "the patience");
-      double minDelta = in("the minimum improvement", 8).getDouble();
+      long steps = b.nonNegative(b.in("the trainer's steps", 8).getLong(), "the trainer's steps");
+      long dropoutSeed = b.in("the dropout seed", 8).getLong();
+      int shards = b.positive(b.in("the shard count", 4).getInt(), "the shard count");
+      int batchSize = b.positive(b.in("the batch size", 4).getInt(), "the batch size");
+      long shuffleSeed = b.in("the shuffle seed", 8).getLong();
+      int patience = b.nonNegative(b.in("the patience", 4).getInt(), "the patience");
+      double minDelta = b.in("the minimum improvement", 8).getDouble();
       if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-        throw invalid("minimum improvement", "it is " + minDelta + " (a finite value of at least 0)");
+        throw b.invalid("minimum improvement", "it is " + minDelta + " (a finite value of at least 0)");
       }
-      boolean restoreBest = bool("whether the best parameters are restored");
-      int batches = positive(in("the batches per epoch", 4).getInt(), "the batches per epoch");
-      int trainRows = positive(in("the training rows", 4).getInt(), "the training rows");
-      long trainFingerprint = in("the training data's fingerprint", 8).getLong();
-      int validationRows = in("the validation rows", 4).getInt();
+      boolean restoreBest = b.bool("whether the best parameters are restored");
+      int batches = b.positive(b.in("the batches per epoch", 4).getInt(), "the batches per epoch");
+      int trainRows = b.positive(b.in("the training rows", 4).getInt(), "the training rows");
+      long trainFingerprint = b.in("the training data's fingerprint", 8).getLong();
+      int validationRows = b.in("the validation rows", 4).getInt();
       if (validationRows < -1) {
-        throw invalid("validation rows", "they are " + validationRows + " (-1 for none)");
+        throw b.invalid("validation rows", "they are " + validationRows + " (-1 for none)");
       }
-      long validationFingerprint = in("the validation data's fingerprint", 8).getLong();
+      long validationFingerprint = b.in("the validation data's fingerprint", 8).getLong();
       if (batches > trainRows) {
-        throw invalid("batches per epoch", "there are " + batches + " for " + trainRows + " rows");
+        throw b.invalid("batches per epoch", "there are " + batches + " for " + trainRows + " rows");
       }
-      int epochCount = readCount("the finished epochs", 4 + 7 * 8);
+      int epochCount = b.count("the finished epochs", 4 + 7 * 8);
       List<EpochStats> epochs = new ArrayList<>();
       for (int e = 0; e < epochCount; e++) {
         epochs.add(epoch(e + 1, trainRows));
       }
-      boolean stopped = bool("whether early stopping ended the fit");
-      int nextBatch = in("the next batch", 4).getInt();
+      boolean stopped = b.bool("whether early stopping ended the fit");
+      int nextBatch = b.in("the next batch", 4).getInt();
       if (nextBatch < 0 || nextBatch > batches) {
-        throw invalid("next batch", "it is " + nextBatch + " of " + batches + " batches per epoch");
+        throw b.invalid("next batch", "it is " + nextBatch + " of " + batches + " batches per epoch");
       }
-      double lossSum = in("the epoch's loss sum", 8).getDouble();
+      double lossSum = b.in("the epoch's loss sum", 8).getDouble();
       if (!Double.isFinite(lossSum)) {
-        throw invalid("epoch's loss sum", "it is " + lossSum + "; a checkpoint is written after finite losses only");
+        throw b.invalid("epoch's loss sum", "it is " + lossSum + "; a checkpoint is written after finite losses only");
       }
-      long correct = in("the epoch's correct classifications", 8).getLong();
+      long correct = b.in("the epoch's correct classifications", 8).getLong();
       if (correct < 0 || correct > trainRows) {
-        throw invalid("epoch's correct classifications", "they are " + correct + " of " + trainRows + " rows");
+        throw b.invalid("epoch's correct classifications", "they are " + correct + " of " + trainRows + " rows");
       }
-      long elapsedNanos = nonNegative(in("the epoch's training time", 8).getLong(), "the epoch's training time");
+      long elapsedNanos = b.nonNegative(b.in("the epoch's training time", 8).getLong(), "the epoch's training time");
       int[] order = order(trainRows);
-      double bestLoss = notNaN(in("the best validation loss", 8).getDouble(), "best validation loss");
-      int bestEpoch = in("the best epoch", 4).getInt();
+      double bestLoss = b.notNaN(b.in("the best validation loss", 8).getDouble(), "best validation loss");
+      int bestEpoch = b.in("the best epoch", 4).getInt();
       if (bestEpoch < 0 || bestEpoch > epochCount) {
-        throw invalid("best epoch", "it is " + bestEpoch + " after " + epochCount + " epochs");
+        throw b.invalid("best epoch", "it is " + bestEpoch + " after " + epochCount + " epochs");
       }
-      double baseline = notNaN(in("early stopping's baseline", 8).getDouble(), "early stopping's baseline");
-      int withoutImprovement = in("the epochs without improvement", 4).getInt();
+      double baseline = b.notNaN(b.in("early stopping's baseline", 8).getDouble(), "early stopping's baseline");
+      int withoutImprovement = b.in("the epochs without improvement", 4).getInt();
       if (withoutImprovement < 0 || withoutImprovement > epochCount) {
-        throw invalid("epochs without improvement", "they are " + withoutImprovement + " after " + epochCount
+        throw b.invalid("epochs without improvement", "they are " + withoutImprovement + " after " + epochCount
             + " epochs");
       }
-      double[] bestParameters = bool("whether best parameters follow") ? values("the best parameters", width) : null;
-      double checkpointBestLoss = notNaN(in("the checkpointBest loss", 8).getDouble(), "checkpointBest loss");
-      if (in.position() != end) {
-        throw invalid("length", (end - in.position()) + " bytes are left before the CRC-32, where the "
-            + "format ends");
-      }
+      double[] bestParameters = b.bool("whether best parameters follow") ? b.values("the best parameters", width) : null;
+      double checkpointBestLoss = b.notNaN(b.in("the checkpointBest loss", 8).getDouble(), "checkpointBest loss");
+      b.requireEnd();
       requireConsistent(model, width, buffers, bestParameters);
       OptimizerState optimizerState;
       TrainerState trainer;
@@ -292,7 +271,7 @@ final class TrainingCheckpoint {
         optimizerState = new OptimizerState(optimizer, optimizerSteps, names, buffers);
         trainer = new TrainerState(optimizerState, steps, dropoutSeed, shards);
       } catch (IllegalArgumentException e) {
-        throw invalid("trainer state", e.getMessage());
+        throw b.invalid("trainer state", e.getMessage());
       }
       return new Contents(model, trainer, new FitProgress(batchSize, shuffleSeed, patience, minDelta, restoreBest,
           batches, trainRows, trainFingerprint, validationRows, validationFingerprint, epochs, stopped, nextBatch,
@@ -314,13 +293,13 @@ final class TrainingCheckpoint {
       }
       int expectedWidth = architecture.precision() == Precision.FLOAT ? Float.BYTES : Double.BYTES;
       if (width != expectedWidth) {
-        throw invalid("value width", "it is " + width + ", but the model is " + architecture.precision());
+        throw b.invalid("value width", "it is " + width + ", but the model is " + architecture.precision());
       }
       // One value per parameter in each: the same count everywhere (the resume checks it against the model).
       int count = bestParameters != null ? bestParameters.length : buffers.length > 0 ? buffers[0].length : -1;
-      for (int b = 0; b < buffers.length; b++) {
-        if (buffers[b].length != count) {
-          throw invalid("optimizer state", "buffer " + b + " holds " + buffers[b].length + " values and "
+      for (int k = 0; k < buffers.length; k++) {
+        if (buffers[k].length != count) {
+          throw b.invalid("optimizer state", "buffer " + k + " holds " + buffers[k].length + " values and "
               + (bestParameters != null ? "the best parameters " : "buffer 0 ") + count
               + "; each holds one value per parameter");
         }
@@ -328,46 +307,34 @@ final class TrainingCheckpoint {
     }
 
     private void checkMagic() throws TrainingCheckpointException {
-      int present = Math.min(in.capacity(), Integer.BYTES);
-      byte[] start = new byte[present];
-      in.get(0, start);
-      byte[] magic = ByteBuffer.allocate(Integer.BYTES).putInt(MAGIC).array();
-      if (!Arrays.equals(start, 0, present, magic, 0, present)) {
-        boolean model = present == Integer.BYTES && ByteBuffer.wrap(start).getInt() == MODEL_MAGIC;
+      if (!b.startsWith(MAGIC)) {
+        byte[] start = b.start();
+        boolean model = start.length == Integer.BYTES && ByteBuffer.wrap(start).getInt() == MODEL_MAGIC;
+        byte[] magic = ByteBuffer.allocate(Integer.BYTES).putInt(MAGIC).array();
         throw new TrainingCheckpointException(file + (model
             ? " is a model file, not a training checkpoint: load it with Model.load, and resume fits from the "
                 + "file FitOptions.checkpointTraining writes"
-            : " is not an Unrolled training checkpoint: it starts with 0x" + hex(start)
-                + " where a checkpoint starts with 0x" + hex(magic) + " (\"UNRT\")"));
-      }
-    }
-
-    private void checkCrc() throws TrainingCheckpointException {
-      CRC32 crc = new CRC32();
-      crc.update(in.array(), 0, end);
-      int stored = in.getInt(end);
-      if (stored != (int) crc.getValue()) {
-        throw new TrainingCheckpointException(String.format("%s is corrupted: its CRC-32 is 0x%08X but its "
-            + "contents give 0x%08X; it changed after it was written (a disk or transfer error) — resume from an "
-            + "intact copy, or start the fit again", file, stored, (int) crc.getValue()));
+            : " is not an Unrolled training checkpoint: it starts with 0x" + CheckpointBytes.hex(start)
+                + " where a checkpoint starts with 0x" + CheckpointBytes.hex(magic) + " (\"UNRT\")"));
       }
     }
 
     private EpochStats epoch(int expected, int trainRows) throws TrainingCheckpointException {
       String what = "finished epoch " + expected;
-      int number = in(what, 4).getInt();
+      int number = b.in(what, 4).getInt();
       if (number != expected) {
-        throw invalid(what, "it is numbered " + number);
+        throw b.invalid(what, "it is numbered " + number);
       }
-      double trainLoss = in(what, 8).getDouble();
-      double trainAccuracy = in(what, 8).getDouble();
-      double validationLoss = in(what, 8).getDouble();
-      double validationAccuracy = in(what, 8).getDouble();
-      long samples = in(what, 8).getLong();
-      double seconds = in(what, 8).getDouble();
-      double perSecond = in(what, 8).getDouble();
+      ByteBuffer in = b.in(what, 7 * 8);
+      double trainLoss = in.getDouble();
+      double trainAccuracy = in.getDouble();
+      double validationLoss = in.getDouble();
+      double validationAccuracy = in.getDouble();
+      long samples = in.getLong();
+      double seconds = in.getDouble();
+      double perSecond = in.getDouble();
       if (!Double.isFinite(trainLoss) || samples != trainRows) {
-        throw invalid(what, "its training loss is " + trainLoss + " over " + samples + " samples, where a "
+        throw b.invalid(what, "its training loss is " + trainLoss + " over " + samples + " samples, where a "
             + "finished epoch has a finite loss over all " + trainRows + " rows");
       }
       return new EpochStats(number, trainLoss, trainAccuracy, validationLoss, validationAccuracy, samples, seconds,
@@ -375,16 +342,17 @@ final class TrainingCheckpoint {
     }
 
     private int[] order(int rows) throws TrainingCheckpointException {
-      int count = readCount("the row order's length", 4);
+      int count = b.count("the row order's length", 4);
       if (count != rows) {
-        throw invalid("row order", "it has " + count + " rows, and the training data " + rows);
+        throw b.invalid("row order", "it has " + count + " rows, and the training data " + rows);
       }
+      ByteBuffer in = b.in("the row order", 4 * count);
       int[] order = new int[count];
       boolean[] seen = new boolean[count];
       for (int i = 0; i < count; i++) {
         int row = in.getInt();
         if (row < 0 || row >= count || seen[row]) {
-          throw invalid("row order", "position " + i + " holds row " + row + ", so it is not a permutation of 0 … "
+          throw b.invalid("row order", "position " + i + " holds row " + row + ", so it is not a permutation of 0 … "
               + (count - 1));
         }
         seen[row] = true;
@@ -392,109 +360,5 @@ final class TrainingCheckpoint {
       }
       return order;
     }
-
-    private double[] values(String what, int width) throws TrainingCheckpointException {
-      int count = readCount("the length of " + what, width);
-      double[] values = new double[count];
-      for (int i = 0; i < count; i++) {
-        values[i] = width == Float.BYTES ? in.getFloat() : in.getDouble();
-        if (!Double.isFinite(values[i])) {
-          throw invalid(what, "value " + i + " is " + values[i] + "; a checkpoint holds finite values only");
-        }
-      }
-      return values;
-    }
-
-    /** A count of items of {@code itemBytes} each, checked against the bytes that remain. */
-    private int readCount(String what, int itemBytes) throws TrainingCheckpointException {
-      int at = in.position();
-      int count = in(what, 4).getInt();
-      long remaining = end - in.position();
-      if (count < 0 || (long) count * itemBytes > remaining) {
-        throw invalid(what.replaceFirst("^the ", ""), "byte " + at + " declares " + count + ", but only "
-            + remaining + " bytes remain before the CRC-32" + (count < 0 ? "" : " for " + count + " × " + itemBytes));
-      }
-      return count;
-    }
-
-    private byte[] bytes(String what, int count) throws TrainingCheckpointException {
-      byte[] bytes = new byte[count];
-      in(what, count).get(bytes);
-      return bytes;
-    }
-
-    /** A name as {@link java.io.DataOutput#writeUTF} writes it: modified UTF-8, checked. */
-    private String name(String what) throws TrainingCheckpointException {
-      int at = in.position();
-      int length = Short.toUnsignedInt(in(what, 2).getShort());
-      in(what, length);
-      try {
-        String name = new DataInputStream(new ByteArrayInputStream(in.array(), at, 2 + length)).readUTF();
-        in.position(at + 2 + length);
-        return name;
-      } catch (IOException e) {
-        throw invalid(what.replaceFirst("^the ", ""), "its " + length + " bytes at byte " + (at + 2)
-            + " are not modified UTF-8 (" + e.getMessage() + ")");
-      }
-    }
-
-    private boolean bool(String what) throws TrainingCheckpointException {
-      byte value = in(what, 1).get();
-      if (value != 0 && value != 1) {
-        throw invalid(what.replaceFirst("^whether ", "flag whether "), "its byte is " + value + " (0 or 1)");
-      }
-      return value == 1;
-    }
-
-    /** The buffer, after checking that {@code n} bytes of {@code what} remain before the CRC-32. */
-    private ByteBuffer in(String what, int n) throws TrainingCheckpointException {
-      if (end - in.position() < n) {
-        throw new TrainingCheckpointException(file + " is truncated or damaged: " + what + " needs " + n
-            + " bytes at byte " + in.position() + ", but only " + (end - in.position())
-            + " remain before the CRC-32");
-      }
-      return in;
-    }
-
-    private long nonNegative(long value, String what) throws TrainingCheckpointException {
-      if (value < 0) {
-        throw invalid(what.replaceFirst("^the ", ""), "it is " + value + " (at least 0)");
-      }
-      return value;
-    }
-
-    private int nonNegative(int value, String what) throws TrainingCheckpointException {
-      return (int) nonNegative((long) value, what);
-    }
-
-    /** A best loss so far: infinite before the first, never NaN (NaN losses never count). */
-    private double notNaN(double value, String what) throws TrainingCheckpointException {
-      if (Double.isNaN(value)) {
-        throw invalid(what, "it is NaN; a NaN loss is never recorded as the best");
-      }
-      return value;
-    }
-
-    private int positive(int value, String what) throws TrainingCheckpointException {
-      if (value < 1) {
-        throw invalid(what.replaceFirst("^the ", ""), "it is " + value + " (at least 1)");
-      }
-      return value;
-    }
-
-    /** A field that cannot be right in a file whose CRC-32 matches: another program wrote it. */
-    private TrainingCheckpointException invalid(String part, String problem) {
-      return new TrainingCheckpointException(file + " has an invalid " + part + " (before byte " + in.position()
-          + "): " + problem + ". Its CRC-32 matches, so it was written like this, by a newer Unrolled or "
-          + "another program; resume from a checkpoint this Unrolled wrote");
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    StringBuilder s = new StringBuilder();
-    for (byte b : bytes) {
-      s.append(String.format("%02X", b));
-    }
-    return s.toString();
   }
 }

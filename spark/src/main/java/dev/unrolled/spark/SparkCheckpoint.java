@@ -3,11 +3,10 @@ package dev.unrolled.spark;
 import dev.unrolled.files.AtomicFile;
 import dev.unrolled.files.ModelFile;
 import dev.unrolled.fullbatch.Lbfgs;
+import dev.unrolled.train.CheckpointBytes;
 import dev.unrolled.train.EpochStats;
 import dev.unrolled.train.OptimizerState;
 import dev.unrolled.train.TrainingCheckpointException;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -230,38 +228,22 @@ final class SparkCheckpoint {
 
   /** One pass over a checkpoint's bytes: each read checked against what remains. */
   private static final class Reader {
-    private final ByteBuffer in;
+    private final CheckpointBytes read;
     private final String file;
-    private final int end; // where the CRC-32 starts
 
     Reader(byte[] bytes, String file) {
-      this.in = ByteBuffer.wrap(bytes);
+      this.read = new CheckpointBytes(bytes, file);
       this.file = file;
-      this.end = bytes.length - Integer.BYTES;
     }
 
     Contents contents() throws IOException {
       checkMagic();
-      if (in.capacity() < SMALLEST) {
-        throw fail(file + " is truncated: it has " + in.capacity() + " bytes, and a Spark training checkpoint has at "
-            + "least " + SMALLEST);
-      }
-      checkCrc();
-      int version = in.getInt(4);
-      if (version > VERSION) {
-        throw fail(file + " was written by a newer Unrolled: format " + version + ", and this one reads format "
-            + VERSION + "; upgrade Unrolled to resume from it");
-      }
-      if (version < 1) {
-        throw invalid("format version", "it is " + version + " (1 for this format)");
-      }
-      in.position(8);
-      byte kind = in("the kind", 1).get();
+      read.requireIntact(SMALLEST, "Spark training checkpoint", VERSION);
+      byte kind = read.in("the kind", 1).get();
       if (kind != STEPS && kind != LBFGS) {
-        throw invalid("kind", "it is " + kind + " (1 for epochs of steps, 2 for L-BFGS)");
+        throw read.invalid("kind", "it is " + kind + " (1 for epochs of steps, 2 for L-BFGS)");
       }
-      byte[] model = new byte[readCount("the model's length", 1)];
-      in.get(model);
+      byte[] model = read.bytes("the model", read.count("the model's length", 1));
       int parameters;
       try {
         parameters = Math.toIntExact(ModelFile.readArchitecture(model, file + "'s model").parameterCount());
@@ -272,95 +254,93 @@ final class SparkCheckpoint {
       Contents contents = kind == STEPS
           ? new Contents(model, data, steps(parameters), null)
           : new Contents(model, data, null, lbfgs(parameters));
-      if (in.position() != end) {
-        throw invalid("length", (end - in.position()) + " bytes are left before the CRC-32, where the format ends");
-      }
+      read.requireEnd();
       return contents;
     }
 
     private Steps steps(int parameters) throws TrainingCheckpointException {
-      String optimizer = name("the optimizer");
-      long optimizerSteps = nonNegative(in("the optimizer's steps", 8).getLong(), "the optimizer's steps");
-      int bufferCount = readCount("the optimizer's buffer count", 2 + 4);
+      String optimizer = read.name("the optimizer");
+      long optimizerSteps = read.nonNegative(read.in("the optimizer's steps", 8).getLong(), "the optimizer's steps");
+      int bufferCount = read.count("the optimizer's buffer count", 2 + 4);
       List<String> names = new ArrayList<>();
       double[][] buffers = new double[bufferCount][];
       for (int b = 0; b < bufferCount; b++) {
-        names.add(name("the name of optimizer buffer " + b));
+        names.add(read.name("the name of optimizer buffer " + b));
         buffers[b] = values("optimizer buffer " + names.get(b), parameters);
       }
-      long trainerSteps = nonNegative(in("the trainer's steps", 8).getLong(), "the trainer's steps");
-      double fraction = in("the fraction", 8).getDouble();
+      long trainerSteps = read.nonNegative(read.in("the trainer's steps", 8).getLong(), "the trainer's steps");
+      double fraction = read.in("the fraction", 8).getDouble();
       if (!(fraction > 0 && fraction <= 1)) {
-        throw invalid("fraction", "it is " + fraction + " (in (0, 1])");
+        throw read.invalid("fraction", "it is " + fraction + " (in (0, 1])");
       }
-      long seed = in("the sampling seed", 8).getLong();
-      int stepsPerEpoch = positive(in("the steps per epoch", 4).getInt(), "the steps per epoch");
-      int patience = nonNegative(in("the patience", 4).getInt(), "the patience");
-      double minDelta = in("the minimum improvement", 8).getDouble();
+      long seed = read.in("the sampling seed", 8).getLong();
+      int stepsPerEpoch = read.positive(read.in("the steps per epoch", 4).getInt(), "the steps per epoch");
+      int patience = read.nonNegative(read.in("the patience", 4).getInt(), "the patience");
+      double minDelta = read.in("the minimum improvement", 8).getDouble();
       if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-        throw invalid("minimum improvement", "it is " + minDelta + " (a finite value of at least 0)");
+        throw read.invalid("minimum improvement", "it is " + minDelta + " (a finite value of at least 0)");
       }
-      boolean restoreBest = bool("whether the best parameters are restored");
-      DataIdentity validation = bool("whether there is validation data") ? identity("validation data") : null;
-      int epochCount = readCount("the finished epochs", 4 + 7 * 8);
+      boolean restoreBest = read.bool("whether the best parameters are restored");
+      DataIdentity validation = read.bool("whether there is validation data") ? identity("validation data") : null;
+      int epochCount = read.count("the finished epochs", 4 + 7 * 8);
       List<EpochStats> epochs = new ArrayList<>();
       for (int e = 0; e < epochCount; e++) {
         epochs.add(epoch(e + 1));
       }
-      boolean stopped = bool("whether early stopping ended the fit");
-      int nextStep = in("the next step", 4).getInt();
+      boolean stopped = read.bool("whether early stopping ended the fit");
+      int nextStep = read.in("the next step", 4).getInt();
       if (nextStep < 0 || nextStep >= stepsPerEpoch) {
-        throw invalid("next step", "it is " + nextStep + " of " + stepsPerEpoch + " steps per epoch");
+        throw read.invalid("next step", "it is " + nextStep + " of " + stepsPerEpoch + " steps per epoch");
       }
-      double lossSum = in("the epoch's loss sum", 8).getDouble();
+      double lossSum = read.in("the epoch's loss sum", 8).getDouble();
       if (!Double.isFinite(lossSum)) {
-        throw invalid("epoch's loss sum", "it is " + lossSum + "; a checkpoint is written after finite losses only");
+        throw read.invalid("epoch's loss sum", "it is " + lossSum + "; a checkpoint is written after finite losses only");
       }
-      long samples = nonNegative(in("the epoch's rows", 8).getLong(), "the epoch's rows");
-      long elapsed = nonNegative(in("the epoch's training time", 8).getLong(), "the epoch's training time");
-      double bestLoss = notNaN(in("the best validation loss", 8).getDouble(), "best validation loss");
-      int bestEpoch = in("the best epoch", 4).getInt();
+      long samples = read.nonNegative(read.in("the epoch's rows", 8).getLong(), "the epoch's rows");
+      long elapsed = read.nonNegative(read.in("the epoch's training time", 8).getLong(), "the epoch's training time");
+      double bestLoss = read.notNaN(read.in("the best validation loss", 8).getDouble(), "best validation loss");
+      int bestEpoch = read.in("the best epoch", 4).getInt();
       if (bestEpoch < 0 || bestEpoch > epochCount) {
-        throw invalid("best epoch", "it is " + bestEpoch + " after " + epochCount + " epochs");
+        throw read.invalid("best epoch", "it is " + bestEpoch + " after " + epochCount + " epochs");
       }
-      double baseline = notNaN(in("early stopping's baseline", 8).getDouble(), "early stopping's baseline");
-      int withoutImprovement = in("the epochs without improvement", 4).getInt();
+      double baseline = read.notNaN(read.in("early stopping's baseline", 8).getDouble(), "early stopping's baseline");
+      int withoutImprovement = read.in("the epochs without improvement", 4).getInt();
       if (withoutImprovement < 0 || withoutImprovement > epochCount) {
-        throw invalid("epochs without improvement", "they are " + withoutImprovement + " after " + epochCount
+        throw read.invalid("epochs without improvement", "they are " + withoutImprovement + " after " + epochCount
             + " epochs");
       }
-      double[] best = bool("whether best parameters follow") ? values("the best parameters", parameters) : null;
+      double[] best = read.bool("whether best parameters follow") ? values("the best parameters", parameters) : null;
       OptimizerState state;
       try {
         state = new OptimizerState(optimizer, optimizerSteps, names, buffers);
       } catch (IllegalArgumentException e) {
-        throw invalid("optimizer state", e.getMessage());
+        throw read.invalid("optimizer state", e.getMessage());
       }
       return new Steps(state, trainerSteps, fraction, seed, stepsPerEpoch, patience, minDelta, restoreBest, validation,
           epochs, stopped, nextStep, lossSum, samples, elapsed, bestLoss, bestEpoch, baseline, withoutImprovement, best);
     }
 
     private LbfgsRun lbfgs(int parameters) throws TrainingCheckpointException {
-      int memory = positive(in("the L-BFGS memory", 4).getInt(), "the L-BFGS memory");
-      double tolerance = in("the L-BFGS tolerance", 8).getDouble();
+      int memory = read.positive(read.in("the L-BFGS memory", 4).getInt(), "the L-BFGS memory");
+      double tolerance = read.in("the L-BFGS tolerance", 8).getDouble();
       if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw invalid("L-BFGS tolerance", "it is " + tolerance + " (a finite value of at least 0)");
+        throw read.invalid("L-BFGS tolerance", "it is " + tolerance + " (a finite value of at least 0)");
       }
-      int maxIterations = nonNegative(in("the iteration limit", 4).getInt(), "the iteration limit");
-      int iterations = nonNegative(in("the iterations", 4).getInt(), "the iterations");
-      int evaluations = in("the evaluations", 4).getInt();
-      double value = in("the value", 8).getDouble();
-      double previous = in("the previous value", 8).getDouble();
-      int n = readCount("the point's length", 2 * 8);
+      int maxIterations = read.nonNegative(read.in("the iteration limit", 4).getInt(), "the iteration limit");
+      int iterations = read.nonNegative(read.in("the iterations", 4).getInt(), "the iterations");
+      int evaluations = read.in("the evaluations", 4).getInt();
+      double value = read.in("the value", 8).getDouble();
+      double previous = read.in("the previous value", 8).getDouble();
+      int n = read.count("the point's length", 2 * 8);
       if (n != parameters) {
-        throw invalid("point's length", "it is " + n + ", and the model has " + parameters + " parameters");
+        throw read.invalid("point's length", "it is " + n + ", and the model has " + parameters + " parameters");
       }
       double[] x = doubles("the point", n);
       double[] gradient = doubles("the gradient", n);
-      int pairs = in("the pair count", 4).getInt();
-      long remaining = end - in.position();
+      int pairs = read.in("the pair count", 4).getInt();
+      long remaining = read.remaining();
       if (pairs < 0 || pairs > memory || (long) pairs * 2 * n * 8 > remaining) {
-        throw invalid("pair count", "it is " + pairs + " with memory " + memory + " and " + remaining
+        throw read.invalid("pair count", "it is " + pairs + " with memory " + memory + " and " + remaining
             + " bytes left for pairs of " + n + " values");
       }
       double[][] s = new double[pairs][];
@@ -373,165 +353,76 @@ final class SparkCheckpoint {
         return new LbfgsRun(memory, tolerance, maxIterations,
             new Lbfgs.State(iterations, evaluations, x, value, gradient, previous, s, y));
       } catch (IllegalArgumentException e) {
-        throw invalid("L-BFGS state", e.getMessage());
+        throw read.invalid("L-BFGS state", e.getMessage());
       }
     }
 
     private DataIdentity identity(String what) throws TrainingCheckpointException {
-      int partitions = readCount("the partitions of the " + what, 8);
+      int partitions = read.count("the partitions of the " + what, 8);
       if (partitions == 0) {
-        throw invalid("partitions of the " + what, "there are none (at least 1)");
+        throw read.invalid("partitions of the " + what, "there are none (at least 1)");
       }
       long[] rows = new long[partitions];
       for (int k = 0; k < partitions; k++) {
-        rows[k] = nonNegative(in.getLong(), "the rows of partition " + k + " of the " + what);
+        rows[k] = read.nonNegative(read.in("the rows of partition " + k, 8).getLong(), "the rows of partition " + k + " of the " + what);
       }
-      return new DataIdentity(rows, in("the " + what + "'s fingerprint", 8).getLong());
+      return new DataIdentity(rows, read.in("the " + what + "'s fingerprint", 8).getLong());
     }
 
     private EpochStats epoch(int expected) throws TrainingCheckpointException {
       String what = "finished epoch " + expected;
-      int number = in(what, 4).getInt();
+      int number = read.in(what, 4).getInt();
       if (number != expected) {
-        throw invalid(what, "it is numbered " + number);
+        throw read.invalid(what, "it is numbered " + number);
       }
-      double trainLoss = in(what, 8).getDouble();
-      double trainAccuracy = in(what, 8).getDouble();
-      double validationLoss = in(what, 8).getDouble();
-      double validationAccuracy = in(what, 8).getDouble();
-      long samples = nonNegative(in(what, 8).getLong(), what + "'s rows");
-      double seconds = in(what, 8).getDouble();
-      double perSecond = in(what, 8).getDouble();
+      double trainLoss = read.in(what, 8).getDouble();
+      double trainAccuracy = read.in(what, 8).getDouble();
+      double validationLoss = read.in(what, 8).getDouble();
+      double validationAccuracy = read.in(what, 8).getDouble();
+      long samples = read.nonNegative(read.in(what, 8).getLong(), what + "'s rows");
+      double seconds = read.in(what, 8).getDouble();
+      double perSecond = read.in(what, 8).getDouble();
       return new EpochStats(number, trainLoss, trainAccuracy, validationLoss, validationAccuracy, samples, seconds,
           perSecond);
     }
 
     private void checkMagic() throws TrainingCheckpointException {
-      int present = Math.min(in.capacity(), Integer.BYTES);
-      byte[] start = new byte[present];
-      in.get(0, start);
-      byte[] magic = ByteBuffer.allocate(Integer.BYTES).putInt(MAGIC).array();
-      if (!Arrays.equals(start, 0, present, magic, 0, present)) {
-        int found = present == Integer.BYTES ? ByteBuffer.wrap(start).getInt() : 0;
+      if (!read.startsWith(MAGIC)) {
+        byte[] start = read.start();
+        byte[] magic = ByteBuffer.allocate(Integer.BYTES).putInt(MAGIC).array();
+        int found = start.length == Integer.BYTES ? ByteBuffer.wrap(start).getInt() : 0;
         throw fail(file + (found == MODEL_MAGIC
             ? " is a model file, not a training checkpoint: load it with Model.load, and resume from the file "
                 + "checkpointTraining writes"
             : found == ONE_MACHINE_MAGIC
                 ? " is a one-machine training checkpoint (FitOptions.checkpointTraining), not one of a Spark fit; "
                     + "resume it with the generated trainer's fit"
-                : " is not an Unrolled Spark training checkpoint: it starts with 0x" + hex(start)
-                    + " where one starts with 0x" + hex(magic) + " (\"UNRS\")"));
-      }
-    }
-
-    private void checkCrc() throws TrainingCheckpointException {
-      CRC32 crc = new CRC32();
-      crc.update(in.array(), 0, end);
-      int stored = in.getInt(end);
-      if (stored != (int) crc.getValue()) {
-        throw fail(String.format("%s is corrupted: its CRC-32 is 0x%08X but its contents give 0x%08X; it changed "
-            + "after it was written (a disk or transfer error) — resume from an intact copy, or start the fit again",
-            file, stored, (int) crc.getValue()));
+                : " is not an Unrolled Spark training checkpoint: it starts with 0x" + CheckpointBytes.hex(start)
+                    + " where one starts with 0x" + CheckpointBytes.hex(magic) + " (\"UNRS\")"));
       }
     }
 
     /** A count of {@code expected} finite doubles. */
     private double[] values(String what, int expected) throws TrainingCheckpointException {
-      int count = readCount("the length of " + what, 8);
+      int count = read.count("the length of " + what, 8);
       if (count != expected) {
-        throw invalid(what, "it holds " + count + " values, and the model has " + expected + " parameters");
+        throw read.invalid(what, "it holds " + count + " values, and the model has " + expected + " parameters");
       }
       return doubles(what, count);
     }
 
     private double[] doubles(String what, int count) throws TrainingCheckpointException {
-      in(what, count * 8);
+      ByteBuffer in = read.in(what, count * 8);
       double[] values = new double[count];
       for (int i = 0; i < count; i++) {
         values[i] = in.getDouble();
         if (!Double.isFinite(values[i])) {
-          throw invalid(what, "value " + i + " is " + values[i] + "; a checkpoint holds finite values only");
+          throw read.invalid(what, "value " + i + " is " + values[i] + "; a checkpoint holds finite values only");
         }
       }
       return values;
     }
 
-    /** A count of items of {@code itemBytes} each, checked against the bytes that remain. */
-    private int readCount(String what, int itemBytes) throws TrainingCheckpointException {
-      int at = in.position();
-      int count = in(what, 4).getInt();
-      long remaining = end - in.position();
-      if (count < 0 || (long) count * itemBytes > remaining) {
-        throw invalid(what.replaceFirst("^the ", ""), "byte " + at + " declares " + count + ", but only "
-            + remaining + " bytes remain before the CRC-32" + (count < 0 ? "" : " for " + count + " × " + itemBytes));
-      }
-      return count;
-    }
-
-    /** A name as {@link java.io.DataOutput#writeUTF} writes it: modified UTF-8, checked. */
-    private String name(String what) throws TrainingCheckpointException {
-      int at = in.position();
-      int length = Short.toUnsignedInt(in(what, 2).getShort());
-      in(what, length);
-      try {
-        String name = new DataInputStream(new ByteArrayInputStream(in.array(), at, 2 + length)).readUTF();
-        in.position(at + 2 + length);
-        return name;
-      } catch (IOException e) {
-        throw invalid(what.replaceFirst("^the ", ""), "its " + length + " bytes at byte " + (at + 2)
-            + " are not modified UTF-8 (" + e.getMessage() + ")");
-      }
-    }
-
-    private boolean bool(String what) throws TrainingCheckpointException {
-      byte value = in(what, 1).get();
-      if (value != 0 && value != 1) {
-        throw invalid(what.replaceFirst("^whether ", "flag whether "), "its byte is " + value + " (0 or 1)");
-      }
-      return value == 1;
-    }
-
-    /** The buffer, after checking that {@code n} bytes of {@code what} remain before the CRC-32. */
-    private ByteBuffer in(String what, int n) throws TrainingCheckpointException {
-      if (end - in.position() < n) {
-        throw fail(file + " is truncated or damaged: " + what + " needs " + n + " bytes at byte " + in.position()
-            + ", but only " + (end - in.position()) + " remain before the CRC-32");
-      }
-      return in;
-    }
-
-    private long nonNegative(long value, String what) throws TrainingCheckpointException {
-      if (value < 0) {
-        throw invalid(what.replaceFirst("^the ", ""), "it is " + value + " (at least 0)");
-      }
-      return value;
-    }
-
-    private int nonNegative(int value, String what) throws TrainingCheckpointException {
-      return (int) nonNegative((long) value, what);
-    }
-
-    private int positive(int value, String what) throws TrainingCheckpointException {
-      if (value < 1) {
-        throw invalid(what.replaceFirst("^the ", ""), "it is " + value + " (at least 1)");
-      }
-      return value;
-    }
-
-    /** A best loss so far: infinite before the first, never NaN (NaN losses never count). */
-    private double notNaN(double value, String what) throws TrainingCheckpointException {
-      if (Double.isNaN(value)) {
-        throw invalid(what, "it is NaN; a NaN loss is never recorded as the best");
-      }
-      return value;
-    }
-
-    /** A field that cannot be right in a file whose CRC-32 matches: another program wrote it. */
-    private TrainingCheckpointException invalid(String part, String problem) {
-      return fail(file + " has an invalid " + part + " (before byte " + in.position() + "): " + problem
-          + ". Its CRC-32 matches, so it was written like this, by a newer Unrolled or another program; resume from "
-          + "a checkpoint this Unrolled wrote");
-    }
   }
 
   private static TrainingCheckpointException fail(String message) {
@@ -542,11 +433,4 @@ final class SparkCheckpoint {
     return TrainingCheckpointException.of(message, cause);
   }
 
-  private static String hex(byte[] bytes) {
-    StringBuilder s = new StringBuilder();
-    for (byte b : bytes) {
-      s.append(String.format("%02X", b));
-    }
-    return s.toString();
-  }
 }

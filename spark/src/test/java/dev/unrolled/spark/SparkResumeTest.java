@@ -51,6 +51,8 @@ class SparkResumeTest {
 
   /** Thrown by {@link StopAfter}: the fit ends as if its driver had died there. */
   private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     Stop(String where) {
       super(where);
     }
