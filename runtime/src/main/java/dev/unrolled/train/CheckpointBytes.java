@@ -2,9 +2,11 @@ package dev.unrolled.train;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
@@ -12,7 +14,9 @@ import java.util.zip.CRC32;
  * Spark's. The file ends in a CRC-32 of every byte before it; every read is checked against the
  * bytes that remain before it, and every count against them times its items' size, so no value from a
  * damaged file can cause a large allocation or a read past the end. Failures are
- * {@link TrainingCheckpointException}s that name the file, the field and the byte.
+ * {@link TrainingCheckpointException}s that name the file, the field and the byte. The sections both
+ * formats lay out alike — value arrays, the optimizer's buffers, the finished epochs — are written by
+ * the static methods here, so that the two formats cannot drift apart in them.
  *
  * <p>Fields are big-endian, as {@link java.io.DataOutputStream} writes them; {@code what} arguments
  * name the field in messages ("the batch size").
@@ -194,6 +198,45 @@ public final class CheckpointBytes {
     return new TrainingCheckpointException(file + " has an invalid " + part + " (before byte " + in.position()
         + "): " + problem + ". Its CRC-32 matches, so it was written like this, by a newer Unrolled or another "
         + "program; resume from a checkpoint this Unrolled wrote");
+  }
+
+  /** An int count, then the values as 4-byte floats ({@code single}) or 8-byte doubles. */
+  public static void writeValues(DataOutputStream out, double[] values, boolean single) throws IOException {
+    out.writeInt(values.length);
+    for (double value : values) {
+      if (single) {
+        out.writeFloat((float) value);
+      } else {
+        out.writeDouble(value);
+      }
+    }
+  }
+
+  /** The optimizer's buffers: an int count, then per buffer its name and {@link #writeValues its values}. */
+  public static void writeBuffers(DataOutputStream out, OptimizerState optimizer, boolean single) throws IOException {
+    out.writeInt(optimizer.buffers().length);
+    for (int b = 0; b < optimizer.buffers().length; b++) {
+      out.writeUTF(optimizer.bufferNames().get(b));
+      writeValues(out, optimizer.buffers()[b], single);
+    }
+  }
+
+  /**
+   * The finished epochs: an int count, then per epoch int epoch, double training loss, training
+   * accuracy, validation loss, validation accuracy, long samples, double seconds, samples per second.
+   */
+  public static void writeEpochs(DataOutputStream out, List<EpochStats> epochs) throws IOException {
+    out.writeInt(epochs.size());
+    for (EpochStats e : epochs) {
+      out.writeInt(e.epoch());
+      out.writeDouble(e.trainLoss());
+      out.writeDouble(e.trainAccuracy());
+      out.writeDouble(e.validationLoss());
+      out.writeDouble(e.validationAccuracy());
+      out.writeLong(e.samples());
+      out.writeDouble(e.seconds());
+      out.writeDouble(e.samplesPerSecond());
+    }
   }
 
   /** {@code bytes} as hexadecimal digits, for magic-number messages. */

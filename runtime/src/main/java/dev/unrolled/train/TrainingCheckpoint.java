@@ -96,11 +96,7 @@ final class TrainingCheckpoint {
     out.writeUTF(optimizer.optimizer());
     out.writeLong(optimizer.steps());
     out.writeByte(single ? Float.BYTES : Double.BYTES);
-    out.writeInt(optimizer.buffers().length);
-    for (int b = 0; b < optimizer.buffers().length; b++) {
-      out.writeUTF(optimizer.bufferNames().get(b));
-      writeValues(out, optimizer.buffers()[b], single);
-    }
+    CheckpointBytes.writeBuffers(out, optimizer, single);
     out.writeLong(trainer.steps());
     out.writeLong(trainer.dropoutSeed());
     out.writeInt(trainer.shards());
@@ -114,17 +110,7 @@ final class TrainingCheckpoint {
     out.writeLong(p.trainFingerprint());
     out.writeInt(p.validationRows());
     out.writeLong(p.validationFingerprint());
-    out.writeInt(p.epochs().size());
-    for (EpochStats e : p.epochs()) {
-      out.writeInt(e.epoch());
-      out.writeDouble(e.trainLoss());
-      out.writeDouble(e.trainAccuracy());
-      out.writeDouble(e.validationLoss());
-      out.writeDouble(e.validationAccuracy());
-      out.writeLong(e.samples());
-      out.writeDouble(e.seconds());
-      out.writeDouble(e.samplesPerSecond());
-    }
+    CheckpointBytes.writeEpochs(out, p.epochs());
     out.writeBoolean(p.stopped());
     out.writeInt(p.nextBatch());
     out.writeDouble(p.lossSum());
@@ -140,23 +126,12 @@ final class TrainingCheckpoint {
     out.writeInt(p.epochsWithoutImprovement());
     out.writeBoolean(p.bestParameters() != null);
     if (p.bestParameters() != null) {
-      writeValues(out, p.bestParameters(), single);
+      CheckpointBytes.writeValues(out, p.bestParameters(), single);
     }
     out.writeDouble(p.checkpointBestLoss());
     out.flush();
     raw.write(ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
     raw.flush();
-  }
-
-  private static void writeValues(DataOutputStream out, double[] values, boolean single) throws IOException {
-    out.writeInt(values.length);
-    for (double value : values) {
-      if (single) {
-        out.writeFloat((float) value);
-      } else {
-        out.writeDouble(value);
-      }
-    }
   }
 
   /** Reads and verifies all of {@code file}; nothing in it is trusted before it is checked. */

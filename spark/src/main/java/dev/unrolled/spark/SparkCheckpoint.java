@@ -122,11 +122,7 @@ final class SparkCheckpoint {
       OptimizerState o = p.optimizer();
       out.writeUTF(o.optimizer());
       out.writeLong(o.steps());
-      out.writeInt(o.buffers().length);
-      for (int b = 0; b < o.buffers().length; b++) {
-        out.writeUTF(o.bufferNames().get(b));
-        writeValues(out, o.buffers()[b]);
-      }
+      CheckpointBytes.writeBuffers(out, o, false);
       out.writeLong(p.trainerSteps());
       out.writeDouble(p.fraction());
       out.writeLong(p.seed());
@@ -138,17 +134,7 @@ final class SparkCheckpoint {
       if (p.validation() != null) {
         writeIdentity(out, p.validation());
       }
-      out.writeInt(p.epochs().size());
-      for (EpochStats e : p.epochs()) {
-        out.writeInt(e.epoch());
-        out.writeDouble(e.trainLoss());
-        out.writeDouble(e.trainAccuracy());
-        out.writeDouble(e.validationLoss());
-        out.writeDouble(e.validationAccuracy());
-        out.writeLong(e.samples());
-        out.writeDouble(e.seconds());
-        out.writeDouble(e.samplesPerSecond());
-      }
+      CheckpointBytes.writeEpochs(out, p.epochs());
       out.writeBoolean(p.stopped());
       out.writeInt(p.nextStep());
       out.writeDouble(p.lossSum());
@@ -160,7 +146,7 @@ final class SparkCheckpoint {
       out.writeInt(p.withoutImprovement());
       out.writeBoolean(p.bestParameters() != null);
       if (p.bestParameters() != null) {
-        writeValues(out, p.bestParameters());
+        CheckpointBytes.writeValues(out, p.bestParameters(), false);
       }
     } else {
       LbfgsRun l = c.lbfgs();
@@ -192,11 +178,6 @@ final class SparkCheckpoint {
       out.writeLong(rows);
     }
     out.writeLong(identity.fingerprint());
-  }
-
-  private static void writeValues(DataOutputStream out, double[] values) throws IOException {
-    out.writeInt(values.length);
-    writeDoubles(out, values);
   }
 
   private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
