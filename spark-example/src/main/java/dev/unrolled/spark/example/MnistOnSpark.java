@@ -42,8 +42,8 @@ import org.apache.spark.sql.types.StructType;
  * number of partitions, and are scored on the 10,000 test images.
  *
  * <pre>
- * java -cp ... dev.unrolled.spark.example.MnistOnSpark [--iterations N] [--partitions P] [--skip-mllib]
- *     [--skip-local] [directory with the four IDX files]
+ * java -cp ... dev.unrolled.spark.example.MnistOnSpark [--iterations N] [--partitions P] [--repeats R]
+ *     [--skip-mllib] [--skip-local] [directory with the four IDX files]
  * spark-submit --class dev.unrolled.spark.example.MnistOnSpark unrolled-spark-example-*-shaded.jar /data/mnist
  * </pre>
  *
@@ -51,6 +51,10 @@ import org.apache.spark.sql.types.StructType;
  * bound to 127.0.0.1. The IDX files are read on the driver and shipped to the executors as one
  * broadcast per partition ({@link TrainingData#of(org.apache.spark.sql.Dataset, String, String, int)}
  * of a frame of driver rows), so only the driver needs them.
+ *
+ * <p>{@code --repeats R} trains Unrolled on Spark and MLlib R times each, alternately, and adds the
+ * time per iteration of each with its range and the ratio of the two with its interval: from the
+ * slowest pair to the fastest, and the conservative ratio (MLlib's fastest over Unrolled's slowest).
  */
 public final class MnistOnSpark {
   /**
@@ -72,6 +76,7 @@ public final class MnistOnSpark {
   public static void main(String[] args) throws IOException {
     int iterations = 20;
     int partitions = 0;
+    int repeats = 1;
     boolean mllib = true;
     boolean local = true;
     Path directory = null;
@@ -79,6 +84,7 @@ public final class MnistOnSpark {
       switch (args[i]) {
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+        case "--repeats" -> repeats = Integer.parseInt(args[++i]);
         case "--skip-mllib" -> mllib = false;
         case "--skip-local" -> local = false;
         default -> directory = Path.of(args[i]);
@@ -99,25 +105,39 @@ public final class MnistOnSpark {
         test.size(), spark.sparkContext().master(), partitions, iterations, new MnistOnSpark_NetModel(0).backend());
     Lbfgs.Options options = Lbfgs.options().maxIterations(iterations);
     warmUp(spark, train, partitions, mllib);
+    double loadBefore = load();
     List<Run> runs = new ArrayList<>();
+    List<Run> repeated = new ArrayList<>();
     // Unrolled numbers the rows in the frame's order, which is the files' order here; MLlib reads a
     // cached copy of the same rows in the same partitions. Neither preparation is in the training times.
-    org.apache.spark.sql.Dataset<Row> rows = frame(spark, train);
-
     long start = System.nanoTime();
-    MnistOnSpark_NetModel onSpark = new MnistOnSpark_NetModel(SEED);
-    Lbfgs.Result distributed;
+    org.apache.spark.sql.Dataset<Row> rows = frame(spark, train);
+    System.out.printf(Locale.ROOT, "the driver's frame of %,d rows made in %.1f s%n", train.size(), seconds(start));
+
+    start = System.nanoTime();
+    Lbfgs.Result distributed = null;
     try (TrainingData data = TrainingData.of(rows, "features", "label", partitions)) {
       System.out.printf(Locale.ROOT, "unrolled: rows numbered, partitioned and cached in %.1f s%n", seconds(start));
-      start = System.nanoTime();
-      // The optimizer is for step(); fitLbfgs runs L-BFGS instead.
-      SparkTrainer<MnistOnSpark_NetModel> trainer =
-          new SparkTrainer<>(onSpark, MnistOnSpark_NetModel::new, Optimizer.sgd(0.1));
-      distributed = trainer.fitLbfgs(data, options);
-      runs.add(new Run("Unrolled on Spark", seconds(start), Metrics.accuracy(onSpark, test), distributed.value(),
-          distributed.iterations(), Integer.toString(distributed.evaluations())));
-      if (mllib) {
-        runs.add(mllib(spark, data, test, partitions, iterations));
+      for (int r = 0; r < repeats; r++) {
+        start = System.nanoTime();
+        MnistOnSpark_NetModel onSpark = new MnistOnSpark_NetModel(SEED);
+        // The optimizer is for step(); fitLbfgs runs L-BFGS instead.
+        SparkTrainer<MnistOnSpark_NetModel> trainer =
+            new SparkTrainer<>(onSpark, MnistOnSpark_NetModel::new, Optimizer.sgd(0.1));
+        distributed = trainer.fitLbfgs(data, options);
+        Run unrolled = new Run("Unrolled on Spark", seconds(start), Metrics.accuracy(onSpark, test),
+            distributed.value(), distributed.iterations(), Integer.toString(distributed.evaluations()));
+        Run theirs = mllib ? mllib(spark, data, test, partitions, iterations) : null;
+        if (r == 0) {
+          runs.add(unrolled);
+          if (theirs != null) {
+            runs.add(theirs);
+          }
+        }
+        repeated.add(unrolled);
+        if (theirs != null) {
+          repeated.add(theirs);
+        }
       }
     }
 
@@ -141,6 +161,50 @@ public final class MnistOnSpark {
       System.out.printf(Locale.ROOT, "| %s | %.1f s | %.2f%% | %.4f | %d | %s |%n", run.name(), run.seconds(),
           100 * run.accuracy(), run.loss(), run.iterations(), run.evaluations());
     }
+    if (repeats > 1 && mllib) {
+      perIteration(repeated);
+    }
+    System.out.printf(Locale.ROOT, "load average (1 min): %.2f after the warm-up, %.2f at the end%n", loadBefore, load());
+  }
+
+  /**
+   * Seconds per iteration of each contender over the alternated repeats, and MLlib's time per
+   * iteration over Unrolled's: the median of the pairs, the range of the pairs, and the
+   * conservative ratio (MLlib's fastest repeat over Unrolled's slowest).
+   */
+  private static void perIteration(List<Run> repeated) {
+    List<Double> unrolled = new ArrayList<>();
+    List<Double> theirs = new ArrayList<>();
+    for (int i = 0; i + 1 < repeated.size(); i += 2) {
+      unrolled.add(repeated.get(i).seconds() / repeated.get(i).iterations());
+      theirs.add(repeated.get(i + 1).seconds() / repeated.get(i + 1).iterations());
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < unrolled.size(); i++) {
+      ratios.add(theirs.get(i) / unrolled.get(i));
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%d alternated repeats, time per L-BFGS iteration (median, range):%n", unrolled.size());
+    System.out.printf(Locale.ROOT, "| Unrolled on Spark | %.3f s | %.3f–%.3f s |%n", median(unrolled),
+        unrolled.stream().min(Double::compare).orElseThrow(), unrolled.stream().max(Double::compare).orElseThrow());
+    System.out.printf(Locale.ROOT, "| Spark MLlib MLP | %.3f s | %.3f–%.3f s |%n", median(theirs),
+        theirs.stream().min(Double::compare).orElseThrow(), theirs.stream().max(Double::compare).orElseThrow());
+    System.out.printf(Locale.ROOT, "MLlib / Unrolled per iteration: %.2f× (pairs %.2f–%.2f×; conservative %.2f×)%n",
+        median(ratios), ratios.stream().min(Double::compare).orElseThrow(),
+        ratios.stream().max(Double::compare).orElseThrow(),
+        theirs.stream().min(Double::compare).orElseThrow() / unrolled.stream().max(Double::compare).orElseThrow());
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** The one-minute load average of the driver's machine, or NaN where the system does not say. */
+  private static double load() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? Double.NaN : load;
   }
 
   /**
