@@ -2,10 +2,10 @@
 # Regenerates BENCHMARKS.md in one command: builds the reactor with -Pbenchmarks (package, never
 # install), runs the JMH benchmarks (peak FLOP/s at the CPU's widest vector, training with -prof gc,
 # the generated contenders' training again in JDK 25 forks, the cost of batch normalisation and
-# dropout, inference) with JSON output, recording the load average around each and repeating a run
-# that started on a busy machine, then the exact allocation check (one JVM per contender), the
-# start-up harness and the dependency sizes, and writes the report (and README.md's performance
-# table) from those results with ReportWriter.
+# dropout, inference, inference beside ONNX Runtime) with JSON output, recording the load average
+# around each and repeating a run that started on a busy machine, then the exact allocation check
+# (one JVM per contender), the start-up harness and the dependency sizes, and writes the report (and
+# README.md's performance table) from those results with ReportWriter.
 # --only runs one step into the results of the last run and rewrites the report from them. See --help.
 set -euo pipefail
 
@@ -18,7 +18,8 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
   --only STEP    run this step alone, replacing its results (and its load lines) in those of the last
                  run, then rewrite the report from them all; the report says the step was measured
                  apart, and when. STEP: regularisation (RegularisationBenchmark, "Cost of
-                 normalisation and dropout"). Writing BENCHMARKS.md this way needs a full run's
+                 normalisation and dropout") or onnxruntime (OnnxRuntimeBenchmark, "Inference
+                 beside ONNX Runtime"). Writing BENCHMARKS.md this way needs a full run's
                  results in benchmarks/target/benchmark-results; README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
   --out FILE     where to write the report (default: BENCHMARKS.md at the repository root)
@@ -28,6 +29,7 @@ Environment (defaults in brackets; --quick shortens them all):
   REGULARISATION_JMH_ARGS  JMH run length for RegularisationBenchmark [-f 2 -wi 5 -w 1s -i 10 -r 1s]:
                       its costs are small differences of two rates, so more iterations narrow their intervals
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
+  ONNXRUNTIME_JMH_ARGS  JMH run length for OnnxRuntimeBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   ALLOCATION_SECONDS  warm-up and measured seconds per shape x contender in AllocationCheck [1]
   STARTUP_RUNS        measured launches per contender [10]; STARTUP_WARM discarded rounds [2]
@@ -41,8 +43,9 @@ Environment (defaults in brackets; --quick shortens them all):
   JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 23 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 6; --only regularisation about 3 (--quick: under 1), plus the build.
+The default run takes about 25 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 6; --only regularisation about 3, --only onnxruntime about 2 (--quick: under 1
+each), plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -66,8 +69,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -98,6 +101,7 @@ if $quick; then
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
+  onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
   allocation_seconds="${ALLOCATION_SECONDS:-0.3}"
   startup_runs="${STARTUP_RUNS:-3}"
@@ -109,6 +113,7 @@ else
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
+  onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   allocation_seconds="${ALLOCATION_SECONDS:-1}"
   startup_runs="${STARTUP_RUNS:-10}"
@@ -208,6 +213,17 @@ jmh() {
       "$name" "$start" "$name" "$end" "$name" "$attempt" >>"$results/machine.properties"
 }
 
+# The steps --only can run alone, as the full run runs them. ONNX Runtime's version is the one Maven
+# resolved for this build, the jar on the forks' class path.
+run_regularisation() {
+  jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
+}
+run_onnxruntime() {
+  jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
+  echo "version.onnxruntime=$(sed -n 's/^[-+|\\ ]*com\.microsoft\.onnxruntime:onnxruntime:jar:\([^:]*\):.*/\1/p' \
+      "$bench/dependency-tree.txt" | head -1)" >>"$results/machine.properties"
+}
+
 cpu_name() { grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name[[:space:]]*:[[:space:]]*//' || true; }
 
 # The machine and run conditions, first lines of $results/machine.properties.
@@ -255,8 +271,8 @@ if [ -n "$only" ]; then
     write_machine
   fi
   rm -f "$results/$only.json" "$results/$only.log"
-  sed -i "/^load\.$only\./d; /^rerun\.$only\./d" "$results/machine.properties"
-  jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
+  sed -i "/^load\.$only\./d; /^rerun\.$only\./d; /^version\.$only=/d" "$results/machine.properties"
+  "run_$only"
   {
     echo "rerun.$only.date=$(date -u +%Y-%m-%d)"
     echo "rerun.$only.mode=$($quick && echo quick || echo full)"
@@ -284,8 +300,9 @@ elif ! $report_only; then
   else
     step "no JDK 25 under /usr/lib/jvm (set JDK25): the JDK 25 column is not measured"
   fi
-  jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
+  run_regularisation
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
+  run_onnxruntime
 
   # One JVM per contender, so a native library that crashes its JVM loses only its own rows.
   step "AllocationCheck: $allocation_seconds s warm-up + $allocation_seconds s in 3 windows per shape, one JVM per contender"

@@ -35,13 +35,17 @@ import org.openjdk.jmh.annotations.TearDown;
  * has no batch {@code predict}, so it answers the 64 rows one call each, while ONNX Runtime runs them
  * as one {@code [64, inputs]} tensor. ONNX Runtime reads its input from a direct buffer the
  * benchmark fills in place (no copy into the tensor) and copies the probabilities out, as a server
- * answering requests would.
+ * answering requests would. Set-up fails unless ONNX Runtime's probabilities, for one row and for
+ * every row of a batch, are within 1e-5 of the row's largest probability of what {@code predict}
+ * returns: a broken export fails the benchmark rather than timing a different computation.
  */
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class OnnxRuntimeBenchmark {
   private static final int ROWS = 256;
   private static final int BATCH = 64;
+  /** Of the row's largest probability, as the onnx module's ExportMatchesPredictTest allows for FLOAT. */
+  private static final double TOLERANCE = 1e-5;
 
   /** Layer sizes: 4-16-3 tanh and 784-128-10 ReLU, softmax outputs, FLOAT. */
   @Param({"4-16-3", "784-128-10"})
@@ -81,8 +85,45 @@ public class OnnxRuntimeBenchmark {
       batch = direct(BATCH * sizes[0]);
       rowTensor = OnnxTensor.createTensor(environment, row, new long[] {1, sizes[0]});
       batchTensor = OnnxTensor.createTensor(environment, batch, new long[] {BATCH, sizes[0]});
+      checkAgreesWithPredict();
     } else if (!contender.equals("generated-float")) {
       throw new IllegalArgumentException("no contender " + contender);
+    }
+  }
+
+  /** ONNX Runtime on the first row alone, then on the first 64 rows, against {@code predict} row by row. */
+  private void checkAgreesWithPredict() throws OrtException {
+    row.put(0, x[0]);
+    check(rowTensor, 1);
+    for (int r = 0; r < BATCH; r++) {
+      batch.put(r * x[0].length, x[r]);
+    }
+    check(batchTensor, BATCH);
+  }
+
+  private void check(OnnxTensor input, int rows) throws OrtException {
+    float[] expected = new float[out.length];
+    try (OrtSession.Result result = session.run(Map.of("input", input))) {
+      FloatBuffer actual = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      if (actual.limit() != rows * expected.length) {
+        throw new IllegalStateException(shape + ": ONNX Runtime returned " + actual.limit() + " values for "
+            + rows + " rows of " + expected.length + " outputs");
+      }
+      for (int r = 0; r < rows; r++) {
+        generated(x[r], expected);
+        float scale = 0;
+        for (float p : expected) {
+          scale = Math.max(scale, Math.abs(p));
+        }
+        for (int j = 0; j < expected.length; j++) {
+          float onnx = actual.get(r * expected.length + j);
+          if (!(Math.abs(onnx - expected[j]) <= TOLERANCE * scale)) {
+            throw new IllegalStateException(shape + ", batch of " + rows + ", row " + r + ", output " + j
+                + ": ONNX Runtime " + onnx + ", predict " + expected[j] + ", more than " + TOLERANCE
+                + " × " + scale + " apart: the exported graph does not compute what predict does");
+          }
+        }
+      }
     }
   }
 

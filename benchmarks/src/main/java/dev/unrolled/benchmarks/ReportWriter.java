@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * Writes BENCHMARKS.md from one run's results folder ({@link RunData}): machine and conditions,
  * the FP32 peak, training throughput per shape with ratios and their intervals (JDK 17 and 25),
- * the cost of batch normalisation and dropout, inference latency, start-up, dependency size and the
- * targets judged from the data. The same results give the same bytes (no clock, no host name, no
+ * the cost of batch normalisation and dropout, inference latency, inference beside ONNX Runtime,
+ * start-up, dependency size and the targets judged from the data. The same results give the same bytes (no clock, no host name, no
  * locale), so the file changes only when the figures do. Given a README, it also rewrites the
  * README's performance table ({@link ReadmeTable}) from the same results.
  *
@@ -28,6 +28,7 @@ public final class ReportWriter {
   /** The generated contenders' training in forks on JDK 25; empty when not run. */
   private final TrainingResults trainingJdk25;
   private final RegularisationResults regularisation;
+  private final OnnxRuntimeResults onnxRuntime;
   private final Markdown md = new Markdown();
   /** Best measured FP32 rate (GFLOP/s), the yardstick for "% of peak"; NaN if not measured. */
   private final double peakFp32;
@@ -37,6 +38,7 @@ public final class ReportWriter {
     this.training = new TrainingResults(data.training);
     this.trainingJdk25 = new TrainingResults(data.trainingJdk25);
     this.regularisation = new RegularisationResults(data.regularisation);
+    this.onnxRuntime = new OnnxRuntimeResults(data.onnxruntime);
     this.peakFp32 = peak("float");
   }
 
@@ -68,6 +70,7 @@ public final class ReportWriter {
     w.trainingSection();
     w.regularisationSection();
     w.inferenceSection();
+    w.onnxRuntimeSection();
     w.startupSection();
     w.dependencySection();
     w.targetSection();
@@ -95,18 +98,19 @@ public final class ReportWriter {
             + " writes benchmarks/target/BENCHMARKS-quick.md")
         .line("benchmarks/regenerate.sh --only regularisation   # after a full run: measures the cost of"
             + " normalisation and dropout again, rewrites this file from it and that run's other results")
+        .line("benchmarks/regenerate.sh --only onnxruntime      # the same for inference beside ONNX Runtime")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
-        .line("`REGULARISATION_JMH_ARGS`, `INFERENCE_JMH_ARGS`, `PEAK_JMH_ARGS`, `STARTUP_RUNS` and")
-        .line("`ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`;")
+        .line("`REGULARISATION_JMH_ARGS`, `INFERENCE_JMH_ARGS`, `ONNXRUNTIME_JMH_ARGS`, `PEAK_JMH_ARGS`,")
+        .line("`STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`;")
         .line("`--report-only` rewrites this file from them. A full run also rewrites the performance table of")
         .line("`README.md` (between its `performance:begin` and `performance:end` comments) from the same results.")
         .blank();
   }
 
   private void machine() {
-    JmhResult any = first(data.training, data.inference, data.peak, data.regularisation);
+    JmhResult any = first(data.training, data.inference, data.peak, data.regularisation, data.onnxruntime);
     String jdk = any == null ? data.machine("java", "JDK unknown") : any.vmName + " " + any.vmVersion;
     String jmh = any == null ? "?" : any.jmhVersion;
     md.line("## Machine and conditions").blank()
@@ -125,6 +129,7 @@ public final class ReportWriter {
     conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
     conditions(rows, "cost of normalisation and dropout", "regularisation", data.regularisation, "`-prof gc`");
     conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
+    conditions(rows, "inference beside ONNX Runtime", "onnxruntime", data.onnxruntime, "`-prof gc`");
     conditions(rows, "FP32/FP64 peak", "peak", data.peak, "");
     rows.add(List.of("allocation check", "one JVM per contender, "
         + data.machine("allocation_seconds", "?") + " s warm-up, then 3 windows over the same time per shape",
@@ -259,10 +264,7 @@ public final class ReportWriter {
           + " measures it, and after one `benchmarks/regenerate.sh --only regularisation` measures it alone).").blank();
       return;
     }
-    if (data.machine("rerun.regularisation.mode", "").equals("quick")) {
-      md.line("> **Quick run of this step** (`--only regularisation --quick`): its run lengths are far too short"
-          + " for the figures below to mean anything.").blank();
-    }
+    quickRerunNote("regularisation");
     md.line("`RegularisationBenchmark` trains " + TrainingResults.label(RegularisationBenchmark.SHAPE)
             + " (softmax, FLOAT, vector backend) as the")
         .line("training benchmark does: one plain-SGD step (learning rate 0.01) per operation, single-threaded, the")
@@ -276,18 +278,31 @@ public final class ReportWriter {
         .line("on its upper end, the conservative cost. FLOPs are not counted here: every variant multiplies the")
         .line("plain network's weights (a normalised layer drops its bias), and what normalisation and dropout add")
         .line("grows with the 384 hidden units, not with the weights; the ratio of times measures it whole.").blank();
-    String rerun = data.machine("rerun.regularisation.date", "");
-    if (!rerun.isEmpty()) {
-      md.line("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only regularisation`"
-          + " on " + rerun + " (" + data.machine("rerun.regularisation.cpu", "CPU unknown") + "); its run length,"
-          + " JVM and load are in the conditions table above.").blank();
-    }
+    measuredApartNote("regularisation");
     List<List<String>> rows = new ArrayList<>();
     RegularisationResults.VARIANTS.forEach(v -> rows.add(regularisationRow(v)));
     md.table("lrrr", List.of("variant", "samples/s" + jdk(data.regularisation, ""), "cost (extra time per step)",
         "B/step (`-prof gc`)"), rows);
     List<String> target = Targets.regularisation(regularisation);
     md.line("Target: " + target.get(0) + ": " + target.get(2) + " (" + target.get(1) + ").").blank();
+  }
+
+  /** For a step run again with {@code --only run --quick}: its figures mean nothing. */
+  private void quickRerunNote(String run) {
+    if (data.machine("rerun." + run + ".mode", "").equals("quick")) {
+      md.line("> **Quick run of this step** (`--only " + run + " --quick`): its run lengths are far too short"
+          + " for the figures below to mean anything.").blank();
+    }
+  }
+
+  /** For a step run again with {@code --only run}: when and on which CPU, apart from the rest. */
+  private void measuredApartNote(String run) {
+    String rerun = data.machine("rerun." + run + ".date", "");
+    if (!rerun.isEmpty()) {
+      md.line("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only " + run + "`"
+          + " on " + rerun + " (" + data.machine("rerun." + run + ".cpu", "CPU unknown") + "); its run length,"
+          + " JVM and load are in the conditions table above.").blank();
+    }
   }
 
   private List<String> regularisationRow(String variant) {
@@ -389,11 +404,60 @@ public final class ReportWriter {
       JmhResult b = best == null ? null : byContender.get(best);
       String ratio = b == null || c.equals(best) ? "—"
           : Ratio.of(us, error, micros(b), micros(b) * relativeError(b)).toString();
-      rows.add(List.of("`" + c + "`", Double.isNaN(error) ? Markdown.significant(us)
-          : Markdown.significant(us) + " ± " + Markdown.significant(error), Markdown.bytes(r.allocatedPerOp), ratio));
+      rows.add(List.of("`" + c + "`", significantWithError(us, error), Markdown.bytes(r.allocatedPerOp), ratio));
     }
     md.table("lrrr", List.of("contender", "µs per prediction", "B/prediction (`-prof gc`)",
         "best generated is"), rows);
+  }
+
+  private void onnxRuntimeSection() {
+    md.line("## Inference beside ONNX Runtime").blank();
+    if (onnxRuntime.isEmpty()) {
+      md.line("`OnnxRuntimeBenchmark`: " + Markdown.NOT_MEASURED + " (no results in this run; a full run"
+          + " measures it, and after one `benchmarks/regenerate.sh --only onnxruntime` measures it alone).").blank();
+      return;
+    }
+    quickRerunNote("onnxruntime");
+    String version = data.machine("version.onnxruntime", "");
+    md.line("`OnnxRuntimeBenchmark` runs the generated float `predict` beside ONNX Runtime "
+            + (version.isEmpty() ? "(version not recorded)" : version) + " (Java API, CPU),")
+        .line("which runs the graph `Onnx.export` wrote from the same model, the same parameters, with one intra-op")
+        .line("and one inter-op thread; set-up fails unless ONNX Runtime's probabilities are within 1e-5 of the")
+        .line("row's largest of `predict`'s, for one row and for each row of a batch. Single row: one row in, its")
+        .line("probabilities out, mean ns per row. Batch 64: rows per second, 64 rows per call; the generated")
+        .line("model has no batch `predict` and answers the 64 rows one `predict` call each, while ONNX Runtime")
+        .line("runs them as one `[64, inputs]` tensor. ONNX Runtime reads its input from a direct buffer filled in")
+        .line("place and copies its output out of the result, as a server answering requests would. B/row is JMH's")
+        .line("`gc.alloc.rate.norm` (`-prof gc`), per row; it does not see ONNX Runtime's native memory.").blank()
+        .line("The last row of each table gives how many times the generated model's speed is ONNX Runtime's:")
+        .line("ONNX Runtime's ns per row over the generated model's, the generated rows/s over ONNX Runtime's, with")
+        .line("the interval both error bars allow (as above); above 1 the generated model is faster.").blank();
+    measuredApartNote("onnxruntime");
+    for (String shape : onnxRuntime.shapes()) {
+      md.line("### " + TrainingResults.label(shape)).blank();
+      List<List<String>> rows = new ArrayList<>();
+      OnnxRuntimeResults.CONTENDERS.forEach(c -> rows.add(onnxRuntimeRow(shape, c)));
+      rows.add(List.of("generated speed ÷ ONNX Runtime's", onnxRuntime.latencyRatio(shape).toString(), "",
+          onnxRuntime.throughputRatio(shape).toString(), ""));
+      md.table("lrrrr", List.of("contender", "single row: ns per row", "B/row", "batch 64: rows/s", "B/row"), rows);
+    }
+  }
+
+  private List<String> onnxRuntimeRow(String shape, String contender) {
+    JmhResult one = onnxRuntime.result(shape, contender, OnnxRuntimeResults.ONE);
+    JmhResult batch = onnxRuntime.result(shape, contender, OnnxRuntimeResults.BATCH);
+    return List.of("`" + contender + "`",
+        one == null ? Markdown.NOT_MEASURED : significantWithError(onnxRuntime.nanosPerRow(shape, contender),
+            onnxRuntime.nanosPerRowError(shape, contender)),
+        one == null ? "" : Markdown.bytes(one.allocatedPerOp),
+        batch == null ? Markdown.NOT_MEASURED : Markdown.countWithError(onnxRuntime.rowsPerSecond(shape, contender),
+            onnxRuntime.rowsPerSecondError(shape, contender)),
+        batch == null ? "" : Markdown.bytes(batch.allocatedPerOp));
+  }
+
+  private static String significantWithError(double value, double error) {
+    return Double.isNaN(error) ? Markdown.significant(value)
+        : Markdown.significant(value) + " ± " + Markdown.significant(error);
   }
 
   /** Microseconds per operation, whatever mode and unit JMH used. */

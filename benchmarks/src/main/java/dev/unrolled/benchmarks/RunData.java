@@ -22,13 +22,15 @@ import java.util.Properties;
  *   <li>{@code training.json}, {@code inference.json}, {@code peak.json}: JMH ({@code -rf json});
  *   <li>{@code training-jdk25.json}: the generated contenders' training again, forks on JDK 25;
  *   <li>{@code regularisation.json}: {@link RegularisationBenchmark} (JMH);
+ *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
  *   <li>{@code allocation.tsv}: {@link AllocationCheck}; {@code startup.tsv}: {@link StartupHarness};
  *       {@code dependencies.tsv}: {@link DependencySize};
  *   <li>{@code machine.properties}: CPU, its vector width, cores, date, run mode, and the load
  *       average before and after each JMH run ({@code load.<run>.start}, {@code load.<run>.end},
  *       {@code load.<run>.attempts}), written by the script; for a step measured apart
  *       ({@code --only <run>}), its date, run mode and CPU ({@code rerun.<run>.date},
- *       {@code rerun.<run>.mode}, {@code rerun.<run>.cpu}).
+ *       {@code rerun.<run>.mode}, {@code rerun.<run>.cpu}); the version of the library a run measures
+ *       beside the generated code, from the resolved dependency tree ({@code version.onnxruntime}).
  * </ul>
  */
 final class RunData {
@@ -36,6 +38,7 @@ final class RunData {
   final List<JmhResult> trainingJdk25;
   final List<JmhResult> regularisation;
   final List<JmhResult> inference;
+  final List<JmhResult> onnxruntime;
   final List<JmhResult> peak;
   final List<Map<String, String>> allocation;
   final List<Map<String, String>> startup;
@@ -43,12 +46,13 @@ final class RunData {
   final Properties machine;
 
   RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, List<JmhResult> regularisation,
-      List<JmhResult> inference, List<JmhResult> peak, List<Map<String, String>> allocation,
-      List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
+      List<JmhResult> inference, List<JmhResult> onnxruntime, List<JmhResult> peak,
+      List<Map<String, String>> allocation, List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
     this.training = training;
     this.trainingJdk25 = trainingJdk25;
     this.regularisation = regularisation;
     this.inference = inference;
+    this.onnxruntime = onnxruntime;
     this.peak = peak;
     this.allocation = allocation;
     this.startup = startup;
@@ -66,7 +70,8 @@ final class RunData {
     }
     return new RunData(JmhResult.read(folder.resolve("training.json")),
         JmhResult.read(folder.resolve("training-jdk25.json")), JmhResult.read(folder.resolve("regularisation.json")),
-        JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("peak.json")),
+        JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("onnxruntime.json")),
+        JmhResult.read(folder.resolve("peak.json")),
         tsv(folder.resolve("allocation.tsv")), tsv(folder.resolve("startup.tsv")), tsv(folder.resolve("dependencies.tsv")), machine);
   }
 

@@ -21,6 +21,7 @@ class ReportWriterTest {
   private final List<String> trainingJdk25 = new ArrayList<>();
   private final List<String> peak = new ArrayList<>();
   private final List<String> regularisation = new ArrayList<>();
+  private final List<String> onnxRuntime = new ArrayList<>();
 
   @BeforeEach
   void writeMachine() throws IOException {
@@ -199,6 +200,66 @@ class ReportWriterTest {
     assertThat(report).contains("| start to first prediction ≤ 1.5× a hello-world JVM"
         + " | generated-float or hello not measured | not measured |");
     assertThat(report).contains("| training throughput | not measured |");
+
+    assertThat(report).contains("## Inference beside ONNX Runtime\n\n`OnnxRuntimeBenchmark`: not measured (no results"
+        + " in this run; a full run measures it, and after one `benchmarks/regenerate.sh --only onnxruntime`"
+        + " measures it alone).");
+    assertThat(report).contains("| inference beside ONNX Runtime | not measured |");
+  }
+
+  @Test
+  void onnxRuntimeStandsBesideTheGeneratedPredictOnBothMeasures() throws IOException {
+    // 4-16-3: one row in 50 ± 5 ns against 2,000 ± 100 ns: 40× as fast, from 1,900 / 55 = 34.5×
+    // to 2,100 / 45 = 46.7×. Batch 64: 20 M ± 1 M rows/s against 4 M ± 0.4 M: 5×, from
+    // 19 / 4.4 = 4.32× to 21 / 3.6 = 5.83×.
+    onnxRuntime("4-16-3", "generated-float", 50, 5, 0, 20e6, 1e6, 0);
+    onnxRuntime("4-16-3", "onnxruntime", 2_000, 100, 400, 4e6, 0.4e6, 50);
+    // 784-128-10: ONNX Runtime is faster at batch 64: 3 M ± 0.3 M against 6 M ± 0.6 M rows/s is
+    // 0.5×, from 2.7 / 6.6 = 0.41× to 3.3 / 5.4 = 0.61×.
+    onnxRuntime("784-128-10", "generated-float", 1_000, 20, 0, 3e6, 0.3e6, 0);
+    onnxRuntime("784-128-10", "onnxruntime", 3_000, 60, 420, 6e6, 0.6e6, 8);
+    write("machine.properties", "mode=full\nversion.onnxruntime=1.23.2\nload.onnxruntime.start=0.20\n"
+        + "load.onnxruntime.end=0.30\nload.onnxruntime.attempts=1\n");
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("## Inference beside ONNX Runtime");
+    assertThat(report).contains("beside ONNX Runtime 1.23.2 (Java API, CPU),\nwhich runs the graph `Onnx.export`"
+        + " wrote from the same model, the same parameters, with one intra-op\nand one inter-op thread;");
+    assertThat(report).contains("answers the 64 rows one `predict` call each");
+    assertThat(report).contains("### 4-16-3 tanh\n\n| contender | single row: ns per row | B/row | batch 64: rows/s"
+        + " | B/row |");
+    assertThat(report).contains("| `generated-float` | 50.0 ± 5.00 | 0.00 | 20,000,000 ± 1,000,000 | 0.00 |");
+    assertThat(report).contains("| `onnxruntime` | 2,000 ± 100 | 400 | 4,000,000 ± 400,000 | 50 |");
+    assertThat(report).contains("| generated speed ÷ ONNX Runtime's | 40.0× (34.5–46.7×) |  | 5.0× (4.32–5.83×) |  |");
+    assertThat(report).contains("### 784-128-10 relu");
+    assertThat(report).contains("| `generated-float` | 1,000 ± 20.0 | 0.00 | 3,000,000 ± 300,000 | 0.00 |");
+    assertThat(report).contains("| generated speed ÷ ONNX Runtime's | 3.0× (2.88–3.12×) |  | 0.50× (0.41–0.61×) |  |");
+    assertThat(report).contains("| inference beside ONNX Runtime | 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement"
+        + " | JDK 17.0.15, `-Xmx2g`, `-prof gc` | 0.20 → 0.30 | 1 |");
+    assertThat(report).doesNotContain("Measured apart");
+  }
+
+  @Test
+  void onnxRuntimeWithoutAMeasureOrAnErrorBarHasNoRatioOrNoInterval() throws IOException {
+    onnxRuntime.add(onnxResult("predictOne", "784-128-10", "generated-float", 1_000, Double.NaN, 0));
+    onnxRuntime.add(onnxResult("predictOne", "784-128-10", "onnxruntime", 3_000, 60, 420));
+    onnxRuntime.add(onnxResult("predictBatch64", "784-128-10", "generated-float", 3e6, 0.3e6, 0));
+    write("machine.properties", "mode=full\nrerun.onnxruntime.date=2026-01-03\nrerun.onnxruntime.mode=quick\n"
+        + "rerun.onnxruntime.cpu=Other CPU\n");
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("beside ONNX Runtime (version not recorded) (Java API, CPU)");
+    assertThat(report).contains("> **Quick run of this step** (`--only onnxruntime --quick`)");
+    assertThat(report).contains("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only"
+        + " onnxruntime` on 2026-01-03 (Other CPU);");
+    assertThat(report).contains("| `generated-float` | 1,000 | 0.00 | 3,000,000 ± 300,000 | 0.00 |");
+    assertThat(report).contains("| `onnxruntime` | 3,000 ± 60.0 | 420 | not measured |  |");
+    assertThat(report).contains("| generated speed ÷ ONNX Runtime's | 3.0× (no interval) |  | — |  |");
+    assertThat(report).doesNotContain("### 4-16-3 tanh\n\n| contender | single row");
   }
 
   @Test
@@ -271,6 +332,21 @@ class ReportWriterTest {
         "\"variant\" : \"" + variant + "\"", score, error, bytesPerOp, score));
   }
 
+  /** Both methods of one shape × contender: {@code predictOne} in ns/op, {@code predictBatch64} in rows/s. */
+  private void onnxRuntime(String shape, String contender, double nanos, double nanosError, double bytesOne,
+      double rows, double rowsError, double bytesBatch) {
+    onnxRuntime.add(onnxResult("predictOne", shape, contender, nanos, nanosError, bytesOne));
+    onnxRuntime.add(onnxResult("predictBatch64", shape, contender, rows, rowsError, bytesBatch));
+  }
+
+  private static String onnxResult(String method, String shape, String contender, double score, double error,
+      double bytes) {
+    String json = result("dev.unrolled.benchmarks.OnnxRuntimeBenchmark." + method,
+        "\"contender\" : \"" + contender + "\", \"shape\" : \"" + shape + "\"", score, error, bytes, score);
+    return method.equals("predictOne") ? json.replace("\"thrpt\"", "\"avgt\"").replace("\"ops/s\"", "\"ns/op\"")
+        : json;
+  }
+
   private void peak(String method, double mean, double best) {
     peak.add(result("dev.unrolled.benchmarks.PeakFlopsBenchmark." + method, "", mean, Double.NaN, Double.NaN, best));
   }
@@ -299,6 +375,9 @@ class ReportWriterTest {
     write("peak.json", "[\n" + String.join(",\n", peak) + "\n]\n");
     if (!regularisation.isEmpty()) {
       write("regularisation.json", "[\n" + String.join(",\n", regularisation) + "\n]\n");
+    }
+    if (!onnxRuntime.isEmpty()) {
+      write("onnxruntime.json", "[\n" + String.join(",\n", onnxRuntime) + "\n]\n");
     }
   }
 
