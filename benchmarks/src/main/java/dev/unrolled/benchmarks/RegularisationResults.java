@@ -62,13 +62,21 @@ final class RegularisationResults {
     if (!ratio.measured()) {
       return "—";
     }
-    String interval = !ratio.hasInterval() ? "no interval"
-        : percent(ratio.low) + " to " + (Double.isInfinite(ratio.high) ? "∞" : percent(ratio.high));
-    return percent(ratio.value) + " (" + interval + ")";
+    return costText(new double[] {ratio.value - 1, ratio.low - 1, ratio.high - 1});
   }
 
-  private static String percent(double timeRatio) {
-    return Markdown.fixed(100 * (timeRatio - 1), 1) + "%";
+  /** A cost {value, low, high} as {@link #cost} writes it; "—" when its value is not a number. */
+  static String costText(double[] cost) {
+    if (Double.isNaN(cost[0]) || Double.isInfinite(cost[0])) {
+      return "—";
+    }
+    String interval = Double.isNaN(cost[1]) ? "no interval"
+        : percent(cost[1]) + " to " + (Double.isInfinite(cost[2]) ? "∞" : percent(cost[2]));
+    return percent(cost[0]) + " (" + interval + ")";
+  }
+
+  private static String percent(double cost) {
+    return Markdown.fixed(100 * cost, 1) + "%";
   }
 
   static int batch() {
