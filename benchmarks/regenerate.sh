@@ -2,7 +2,8 @@
 # Regenerates BENCHMARKS.md in one command: builds the reactor with -Pbenchmarks (package, never
 # install), runs the JMH benchmarks (peak FLOP/s at the CPU's widest vector, training with -prof gc,
 # the generated contenders' training again in JDK 25 forks, the cost of batch normalisation and
-# dropout, inference, inference beside ONNX Runtime) with JSON output, recording the load average
+# dropout, inference, inference beside ONNX Runtime) with JSON output, and the cost of normalisation
+# and dropout again in paired rounds (RegularisationPaired, one JVM), recording the load average
 # around each and repeating a run that started on a busy machine, then the exact allocation check
 # (one JVM per contender), the start-up harness and the dependency sizes, and writes the report (and
 # README.md's performance table) from those results with ReportWriter.
@@ -17,10 +18,11 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
   --report-only  only rewrite the report from the results of the last run
   --only STEP    run this step alone, replacing its results (and its load lines) in those of the last
                  run, then rewrite the report from them all; the report says the step was measured
-                 apart, and when. STEP: regularisation (RegularisationBenchmark, "Cost of
-                 normalisation and dropout") or onnxruntime (OnnxRuntimeBenchmark, "Inference
-                 beside ONNX Runtime"). Writing BENCHMARKS.md this way needs a full run's
-                 results in benchmarks/target/benchmark-results; README.md is left alone.
+                 apart, and when. STEP: regularisation (RegularisationBenchmark, then
+                 RegularisationPaired: "Cost of normalisation and dropout") or onnxruntime
+                 (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime"). Writing BENCHMARKS.md
+                 this way needs a full run's results in benchmarks/target/benchmark-results;
+                 README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
   --out FILE     where to write the report (default: BENCHMARKS.md at the repository root)
 
@@ -28,6 +30,8 @@ Environment (defaults in brackets; --quick shortens them all):
   TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   REGULARISATION_JMH_ARGS  JMH run length for RegularisationBenchmark [-f 2 -wi 5 -w 1s -i 10 -r 1s]:
                       its costs are small differences of two rates, so more iterations narrow their intervals
+  REGULARISATION_PAIRED_ARGS  RegularisationPaired's rounds, steps per variant per round and most
+                      seconds of warm-up [160 100 30; quick 6 10 3]: the paired costs the target is judged on
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   ONNXRUNTIME_JMH_ARGS  JMH run length for OnnxRuntimeBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
@@ -100,6 +104,7 @@ fi
 if $quick; then
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
+  regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-6 10 3}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
@@ -112,6 +117,7 @@ if $quick; then
 else
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
+  regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -183,21 +189,17 @@ jmh_once() {
   done
 }
 
-# Runs the benchmarks of one class (methods matching $5, all if empty; more JMH options in $6) into
-# $results/<name>.json; a failure leaves the others running. Records the load average at the start
-# and end of the run kept; a run that started above $load_limit is repeated, at most $load_repeats
-# times, after waiting for the load to fall.
-jmh() {
-  local name="$1" class="$2" args="$3 $4 ${6:-}" methods="${5:-}" attempt=1 start end
-  if ! grep -qE "\.$class( |\.)" "$bench/classes/META-INF/BenchmarkList"; then
-    step "$class: not in this build, reported as not measured"
-    return
-  fi
+# Runs one measurement (the command $3...) as step $1 ($2 says what it runs), recording the load
+# average at the start and end of the run kept: a run that started above $load_limit is repeated, at
+# most $load_repeats times, after waiting for the load to fall. A failure leaves the others running.
+with_load() {
+  local name="$1" what="$2" attempt=1 start end
+  shift 2
   while true; do
     wait_for_quiet
     start="$(load1)"
-    step "$name ($class${methods:+ $methods}): $args, load $start (log: $results/$name.log)"
-    jmh_once "$name" "dev\.unrolled\.benchmarks\.$class\.$methods" "$args" || true
+    step "$name ($what), load $start (log: $results/$name.log)"
+    "$@" || true
     end="$(load1)"
     if above_limit "$start" && [ "$attempt" -le "$load_repeats" ]; then
       echo "   $name started at load $start > $load_limit: repeating it (repeat $attempt of $load_repeats)"
@@ -213,10 +215,39 @@ jmh() {
       "$name" "$start" "$name" "$end" "$name" "$attempt" >>"$results/machine.properties"
 }
 
+# Runs the benchmarks of one class (methods matching $5, all if empty; more JMH options in $6) into
+# $results/<name>.json, with the load recorded around it (with_load).
+jmh() {
+  local name="$1" class="$2" args="$3 $4 ${6:-}" methods="${5:-}"
+  if ! grep -qE "\.$class( |\.)" "$bench/classes/META-INF/BenchmarkList"; then
+    step "$class: not in this build, reported as not measured"
+    return
+  fi
+  with_load "$name" "$class${methods:+ $methods}: $args" \
+      jmh_once "$name" "dev\.unrolled\.benchmarks\.$class\.$methods" "$args"
+}
+
+# RegularisationPaired into $results/regularisation-paired.properties, with the JMH forks' JVM
+# options; it holds JMH's lock while it measures. Prints its summary; a failure leaves no results.
+paired_once() {
+  local name=regularisation-paired
+  # shellcheck disable=SC2086
+  if "$java" -Xmx2g --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.RegularisationPaired \
+      "$results/$name.properties" $regularisation_paired_args >"$results/$name.log" 2>&1; then
+    sed 's/^/   /' "$results/$name.log"
+  else
+    echo "   RegularisationPaired failed: see $results/$name.log" >&2
+    rm -f "$results/$name.properties"
+    return 1
+  fi
+}
+
 # The steps --only can run alone, as the full run runs them. ONNX Runtime's version is the one Maven
 # resolved for this build, the jar on the forks' class path.
 run_regularisation() {
   jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
+  with_load regularisation-paired "RegularisationPaired: rounds, steps, warm-up s $regularisation_paired_args" \
+      paired_once
 }
 run_onnxruntime() {
   jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
@@ -270,8 +301,9 @@ if [ -n "$only" ]; then
     first_run=true
     write_machine
   fi
-  rm -f "$results/$only.json" "$results/$only.log"
-  sed -i "/^load\.$only\./d; /^rerun\.$only\./d; /^version\.$only=/d" "$results/machine.properties"
+  rm -f "$results/$only.json" "$results/$only.log" "$results/$only-paired.properties" "$results/$only-paired.log"
+  sed -i "/^load\.$only\./d; /^load\.$only-paired\./d; /^rerun\.$only\./d; /^version\.$only=/d" \
+      "$results/machine.properties"
   "run_$only"
   {
     echo "rerun.$only.date=$(date -u +%Y-%m-%d)"

@@ -28,6 +28,8 @@ public final class ReportWriter {
   /** The generated contenders' training in forks on JDK 25; empty when not run. */
   private final TrainingResults trainingJdk25;
   private final RegularisationResults regularisation;
+  /** {@link RegularisationPaired}'s costs; empty when not run. */
+  private final PairedCosts paired;
   private final OnnxRuntimeResults onnxRuntime;
   private final Markdown md = new Markdown();
   /** Best measured FP32 rate (GFLOP/s), the yardstick for "% of peak"; NaN if not measured. */
@@ -38,6 +40,7 @@ public final class ReportWriter {
     this.training = new TrainingResults(data.training);
     this.trainingJdk25 = new TrainingResults(data.trainingJdk25);
     this.regularisation = new RegularisationResults(data.regularisation);
+    this.paired = data.regularisationPaired;
     this.onnxRuntime = new OnnxRuntimeResults(data.onnxruntime);
     this.peakFp32 = peak("float");
   }
@@ -128,6 +131,7 @@ public final class ReportWriter {
     conditions(rows, "training throughput", "training", data.training, "`-prof gc`");
     conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
     conditions(rows, "cost of normalisation and dropout", "regularisation", data.regularisation, "`-prof gc`");
+    pairedConditions(rows);
     conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
     conditions(rows, "inference beside ONNX Runtime", "onnxruntime", data.onnxruntime, "`-prof gc`");
     conditions(rows, "FP32/FP64 peak", "peak", data.peak, "");
@@ -158,6 +162,27 @@ public final class ReportWriter {
     String opts = String.join("; ", options) + (profiler.isEmpty() ? "" : ", " + profiler);
     String load = data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?");
     rows.add(List.of(what, String.join("; ", lengths), opts, load, data.machine("load." + run + ".attempts", "?")));
+  }
+
+  private String pairedOptions() {
+    String options = paired.condition("jvm_args", "");
+    return options.isEmpty() ? "no JVM options" : "`" + options + "`";
+  }
+
+  /** {@link RegularisationPaired}'s row: one JVM, its rounds, the load the script recorded around it. */
+  private void pairedConditions(List<List<String>> rows) {
+    String what = "cost of normalisation and dropout, paired";
+    if (paired.isEmpty()) {
+      rows.add(List.of(what, Markdown.NOT_MEASURED, "", "", ""));
+      return;
+    }
+    String run = "regularisation-paired";
+    rows.add(List.of(what, "1 JVM, " + paired.condition("warmup_seconds", "?") + " s warm-up, "
+            + paired.condition("rounds", "?") + " rounds × " + paired.condition("steps_per_block", "?")
+            + " steps per variant",
+        "JDK " + paired.condition("java_version", "?") + ", " + pairedOptions(),
+        data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?"),
+        data.machine("load." + run + ".attempts", "?")));
   }
 
   /** "`SPECIES_PREFERRED` is 256-bit; CPU flags: avx2 fma, no avx512f", as the script probed them. */
@@ -259,32 +284,82 @@ public final class ReportWriter {
 
   private void regularisationSection() {
     md.line("## Cost of normalisation and dropout").blank();
-    if (regularisation.isEmpty()) {
-      md.line("`RegularisationBenchmark`: " + Markdown.NOT_MEASURED + " (no results in this run; a full run"
-          + " measures it, and after one `benchmarks/regenerate.sh --only regularisation` measures it alone).").blank();
+    if (regularisation.isEmpty() && paired.isEmpty()) {
+      md.line("`RegularisationBenchmark` and `RegularisationPaired`: " + Markdown.NOT_MEASURED + " (no results in"
+          + " this run; a full run measures them, and after one `benchmarks/regenerate.sh --only regularisation`"
+          + " measures them alone).").blank();
       return;
     }
     quickRerunNote("regularisation");
-    md.line("`RegularisationBenchmark` trains " + TrainingResults.label(RegularisationBenchmark.SHAPE)
-            + " (softmax, FLOAT, vector backend) as the")
-        .line("training benchmark does: one plain-SGD step (learning rate 0.01) per operation, single-threaded, the")
-        .line("same teacher-labelled data and fork options; a fork fails unless the Vector API kernels run and the")
-        .line("loss stays finite. The variants (`Shapes.java`) add batch normalisation (`Norm.BATCH`), dropout 0.2,")
-        .line("or both to the two hidden layers, and run in one JMH invocation. A trainer step draws the dropout")
-        .line("masks and updates the running estimates; nothing here predicts.").blank()
-        .line("**Cost = extra time per step relative to the plain step**: `t_variant / t_plain − 1`, that is")
-        .line("`plain samples/s ÷ variant samples/s − 1`. Its interval is that of the ratio of the two rates (as")
-        .line("above, from `(a − error) / (b + error)` to `(a + error) / (b − error)`), less 1; the target is judged")
-        .line("on its upper end, the conservative cost. FLOPs are not counted here: every variant multiplies the")
-        .line("plain network's weights (a normalised layer drops its bias), and what normalisation and dropout add")
-        .line("grows with the 384 hidden units, not with the weights; the ratio of times measures it whole.").blank();
+    md.line("`RegularisationBenchmark` (JMH) and `RegularisationPaired` train "
+            + TrainingResults.label(RegularisationBenchmark.SHAPE))
+        .line("(softmax, FLOAT, vector backend) as the training benchmark does: one plain-SGD step (learning rate")
+        .line("0.01) at a time, single-threaded, the same teacher-labelled data and JVM options; a run fails unless")
+        .line("the Vector API kernels run and every loss stays finite. The variants (`Shapes.java`) add batch")
+        .line("normalisation (`Norm.BATCH`), dropout 0.2, or both to the two hidden layers. A trainer step draws")
+        .line("the dropout masks and updates the running estimates; nothing here predicts.").blank()
+        .line("**Cost = extra time per step relative to the plain step**: `t_variant / t_plain − 1`. FLOPs are not")
+        .line("counted here: every variant multiplies the plain network's weights (a normalised layer drops its")
+        .line("bias), and what normalisation and dropout add grows with the 384 hidden units, not with the")
+        .line("weights; the ratio of times measures it whole.").blank();
     measuredApartNote("regularisation");
+    jmhCosts();
+    pairedCosts();
+    List<String> target = Targets.regularisation(regularisation, paired);
+    md.line("Target: " + target.get(0) + ": " + target.get(2) + " (" + target.get(1) + ").").blank();
+  }
+
+  private void jmhCosts() {
+    md.line("### Each variant's rate (JMH)").blank();
+    if (regularisation.isEmpty()) {
+      md.line("`RegularisationBenchmark`: " + Markdown.NOT_MEASURED + ".").blank();
+      return;
+    }
+    md.line("The variants run in one JMH invocation, one after another. Cost = `plain samples/s ÷ variant")
+        .line("samples/s − 1`; its interval is that of the ratio of the two rates (as above, from")
+        .line("`(a − error) / (b + error)` to `(a + error) / (b − error)`), less 1.").blank();
     List<List<String>> rows = new ArrayList<>();
     RegularisationResults.VARIANTS.forEach(v -> rows.add(regularisationRow(v)));
     md.table("lrrr", List.of("variant", "samples/s" + jdk(data.regularisation, ""), "cost (extra time per step)",
         "B/step (`-prof gc`)"), rows);
-    List<String> target = Targets.regularisation(regularisation);
-    md.line("Target: " + target.get(0) + ": " + target.get(2) + " (" + target.get(1) + ").").blank();
+  }
+
+  private void pairedCosts() {
+    md.line("### Paired rounds in one JVM (`RegularisationPaired`), on which the target is judged").blank();
+    if (paired.isEmpty()) {
+      md.line("`RegularisationPaired`: " + Markdown.NOT_MEASURED + "; the target is judged on the JMH rates above.")
+          .blank();
+      return;
+    }
+    md.line("The rounds interleave the variants in one JVM, so a change in the machine's speed slows the plain")
+        .line("step and the variant alike and cancels in each round's ratio of their times; between two JMH rates")
+        .line("measured seconds apart it does not cancel, and on a shared machine it dominates their interval.")
+        .line("After a warm-up of " + paired.condition("warmup_rounds", "?") + " rounds ("
+            + paired.condition("warmup_seconds", "?") + " s; "
+            + (paired.condition("warmup_settled", "").equals("true") ? "it ended when a whole round compiled nothing"
+                : "**the JIT was still compiling when it ended**") + "), every variant ran a block of "
+            + paired.condition("steps_per_block", "?") + " steps")
+        .line("in each of " + paired.condition("rounds", "?") + " rounds (" + paired.condition("seconds", "?")
+            + " s), the order rotated each round and reversed every four. A variant's cost in a round is")
+        .line("its block's time over the plain block's in that round, less 1, on the stepping thread's CPU time")
+        .line("(`ThreadMXBean`: time the core spent elsewhere is not counted); the table gives the median over")
+        .line("the rounds with a 95% bootstrap interval of the median (" + paired.condition("bootstrap", "?") + "),")
+        .line("and the same on wall time. Steps/s are the median block's. Load average (1 min) "
+            + paired.condition("load_start", "?") + " at the first round, " + paired.condition("load_end", "?")
+            + " after the last; " + paired.condition("vm", "JVM unknown") + ", " + pairedOptions() + ".").blank();
+    List<List<String>> rows = new ArrayList<>();
+    for (String variant : RegularisationResults.VARIANTS) {
+      if (!paired.hasVariant(variant)) {
+        rows.add(List.of("`" + variant + "`", Markdown.NOT_MEASURED, "", ""));
+        continue;
+      }
+      boolean plain = variant.equals(RegularisationResults.PLAIN);
+      rows.add(List.of("`" + variant + "`", Markdown.significant(paired.stepsPerSecond(variant)),
+          plain ? "—" : RegularisationResults.costText(paired.cost(variant)),
+          plain ? "—" : RegularisationResults.costText(paired.wallCost(variant))));
+    }
+    md.table("lrrr", List.of("variant", "steps/s (CPU time)", "cost, CPU time (95% interval)",
+        "cost, wall time (95% interval)"), rows);
   }
 
   /** For a step run again with {@code --only run --quick}: its figures mean nothing. */
@@ -551,7 +626,7 @@ public final class ReportWriter {
         .line("ratio — our lower bound over the other side's upper bound, the low end of the interval given in")
         .line("brackets; a cost limit only on the high end of the cost's interval.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, regularisation, peakFp32, data.allocation, data.startup));
+        Targets.judge(training, regularisation, paired, peakFp32, data.allocation, data.startup));
   }
 
   private boolean widerThanMachine(String method) {

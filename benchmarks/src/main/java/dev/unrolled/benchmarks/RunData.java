@@ -22,6 +22,7 @@ import java.util.Properties;
  *   <li>{@code training.json}, {@code inference.json}, {@code peak.json}: JMH ({@code -rf json});
  *   <li>{@code training-jdk25.json}: the generated contenders' training again, forks on JDK 25;
  *   <li>{@code regularisation.json}: {@link RegularisationBenchmark} (JMH);
+ *       {@code regularisation-paired.properties}: {@link RegularisationPaired} ({@link PairedCosts});
  *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
  *   <li>{@code allocation.tsv}: {@link AllocationCheck}; {@code startup.tsv}: {@link StartupHarness};
  *       {@code dependencies.tsv}: {@link DependencySize};
@@ -37,6 +38,8 @@ final class RunData {
   final List<JmhResult> training;
   final List<JmhResult> trainingJdk25;
   final List<JmhResult> regularisation;
+  /** Empty when not run. */
+  final PairedCosts regularisationPaired;
   final List<JmhResult> inference;
   final List<JmhResult> onnxruntime;
   final List<JmhResult> peak;
@@ -46,11 +49,12 @@ final class RunData {
   final Properties machine;
 
   RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, List<JmhResult> regularisation,
-      List<JmhResult> inference, List<JmhResult> onnxruntime, List<JmhResult> peak,
+      PairedCosts regularisationPaired, List<JmhResult> inference, List<JmhResult> onnxruntime, List<JmhResult> peak,
       List<Map<String, String>> allocation, List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
     this.training = training;
     this.trainingJdk25 = trainingJdk25;
     this.regularisation = regularisation;
+    this.regularisationPaired = regularisationPaired;
     this.inference = inference;
     this.onnxruntime = onnxruntime;
     this.peak = peak;
@@ -70,6 +74,7 @@ final class RunData {
     }
     return new RunData(JmhResult.read(folder.resolve("training.json")),
         JmhResult.read(folder.resolve("training-jdk25.json")), JmhResult.read(folder.resolve("regularisation.json")),
+        PairedCosts.read(folder.resolve("regularisation-paired.properties")),
         JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("onnxruntime.json")),
         JmhResult.read(folder.resolve("peak.json")),
         tsv(folder.resolve("allocation.tsv")), tsv(folder.resolve("startup.tsv")), tsv(folder.resolve("dependencies.tsv")), machine);
