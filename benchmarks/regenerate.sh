@@ -40,16 +40,17 @@ Environment (defaults in brackets; --quick shortens them all):
   JAVA                the java binary for every JVM of the run [java on the PATH]
   JDK25               the JDK 25 whose java runs the generated contenders' second training run
                       [/usr/lib/jvm/temurin-25-jdk-amd64, else /usr/lib/jvm/*-25-*; none: not run]
-  LOAD_LIMIT          1-minute load average above which a JMH run counts as disturbed [1.5]
+  LOAD_LIMIT          1-minute load average above which a run counts as disturbed [1.5]
   LOAD_WAIT           seconds to wait for the load to fall below LOAD_LIMIT before a run [300; quick 0]
   LOAD_REPEATS        how often a run that started above LOAD_LIMIT is repeated [2; quick 0]
   MVN_ARGS            extra Maven arguments, e.g. -o for offline [none]
-  JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]
+  JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]; RegularisationPaired
+                      holds that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 25 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 6; --only regularisation about 3, --only onnxruntime about 2 (--quick: under 1
-each), plus the build.
+The default run takes about 27 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 6; --only regularisation about 5 (3 of JMH, 2 paired), --only onnxruntime about
+2 (--quick: under 1 each), plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -232,7 +233,8 @@ jmh() {
 paired_once() {
   local name=regularisation-paired
   # shellcheck disable=SC2086
-  if "$java" -Xmx2g --add-modules jdk.incubator.vector -cp "$cp" dev.unrolled.benchmarks.RegularisationPaired \
+  if "$java" -Xmx2g --add-modules jdk.incubator.vector -Dunrolled.lockWait="$jmh_lock_wait" -cp "$cp" \
+      dev.unrolled.benchmarks.RegularisationPaired \
       "$results/$name.properties" $regularisation_paired_args >"$results/$name.log" 2>&1; then
     sed 's/^/   /' "$results/$name.log"
   else

@@ -44,7 +44,7 @@ final class PairedCosts {
     int rounds = cpu[0].length;
     p.setProperty("rounds", String.valueOf(rounds));
     p.setProperty("steps_per_block", String.valueOf(steps));
-    p.setProperty("bootstrap", RESAMPLES + " resamples of the rounds, seed " + SEED);
+    p.setProperty("bootstrap", String.format(Locale.ROOT, "%,d resamples of the rounds, seed %d", RESAMPLES, SEED));
     for (int v = 0; v < variants.size(); v++) {
       String variant = variants.get(v);
       p.setProperty("steps_per_second." + variant, number(Bootstrap.median(rates(cpu[v], steps))));

@@ -33,7 +33,8 @@ import java.util.Map;
  * </pre>
  *
  * <p>Like a JMH run it holds JMH's lock ({@code jmh.lock} in {@code java.io.tmpdir}) while it
- * measures, so it never shares the cores with a JMH run that obeys it.
+ * measures, so it never shares the cores with a JMH run that obeys it; while another run holds it, it
+ * waits, at most {@code -Dunrolled.lockWait} seconds (1800).
  */
 public final class RegularisationPaired {
   static final int ROUNDS = 160;
@@ -41,7 +42,6 @@ public final class RegularisationPaired {
   static final double WARMUP_SECONDS = 30;
   /** Rounds of warm-up before the JIT's silence counts: the first rounds still interpret. */
   private static final int MIN_WARMUP_ROUNDS = 5;
-  private static final long LOCK_WAIT_SECONDS = 1800;
 
   private final List<String> variants = RegularisationResults.VARIANTS;
   private final List<RegularisationSteps> trainers = new ArrayList<>();
@@ -154,17 +154,18 @@ public final class RegularisationPaired {
   private static FileLock jmhLock() throws IOException, InterruptedException {
     Path file = Paths.get(System.getProperty("java.io.tmpdir"), "jmh.lock");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    long most = Long.getLong("unrolled.lockWait", 1800);
     for (long waited = 0; ; waited += 10) {
       FileLock lock = channel.tryLock();
       if (lock != null) {
         return lock;
       }
-      if (waited >= LOCK_WAIT_SECONDS) {
+      if (waited >= most) {
         channel.close();
         throw new IllegalStateException("another JMH run held " + file + " for " + waited + " s");
       }
       if (waited == 0) {
-        System.out.println("another JMH run holds " + file + ": waiting (up to " + LOCK_WAIT_SECONDS + " s)");
+        System.out.println("another JMH run holds " + file + ": waiting (up to " + most + " s)");
       }
       Thread.sleep(10_000);
     }

@@ -105,10 +105,11 @@ public final class ReportWriter {
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
-        .line("`REGULARISATION_JMH_ARGS`, `INFERENCE_JMH_ARGS`, `ONNXRUNTIME_JMH_ARGS`, `PEAK_JMH_ARGS`,")
-        .line("`STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV) stay in `benchmarks/target/benchmark-results/`;")
-        .line("`--report-only` rewrites this file from them. A full run also rewrites the performance table of")
-        .line("`README.md` (between its `performance:begin` and `performance:end` comments) from the same results.")
+        .line("`REGULARISATION_JMH_ARGS`, `REGULARISATION_PAIRED_ARGS`, `INFERENCE_JMH_ARGS`, `ONNXRUNTIME_JMH_ARGS`,")
+        .line("`PEAK_JMH_ARGS`, `STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV, properties)")
+        .line("stay in `benchmarks/target/benchmark-results/`; `--report-only` rewrites this file from them. A full")
+        .line("run also rewrites the performance table of `README.md` (between its `performance:begin` and")
+        .line("`performance:end` comments) from the same results.")
         .blank();
   }
 
@@ -334,19 +335,20 @@ public final class ReportWriter {
     md.line("The rounds interleave the variants in one JVM, so a change in the machine's speed slows the plain")
         .line("step and the variant alike and cancels in each round's ratio of their times; between two JMH rates")
         .line("measured seconds apart it does not cancel, and on a shared machine it dominates their interval.")
-        .line("After a warm-up of " + paired.condition("warmup_rounds", "?") + " rounds ("
-            + paired.condition("warmup_seconds", "?") + " s; "
-            + (paired.condition("warmup_settled", "").equals("true") ? "it ended when a whole round compiled nothing"
-                : "**the JIT was still compiling when it ended**") + "), every variant ran a block of "
-            + paired.condition("steps_per_block", "?") + " steps")
-        .line("in each of " + paired.condition("rounds", "?") + " rounds (" + paired.condition("seconds", "?")
-            + " s), the order rotated each round and reversed every four. A variant's cost in a round is")
-        .line("its block's time over the plain block's in that round, less 1, on the stepping thread's CPU time")
-        .line("(`ThreadMXBean`: time the core spent elsewhere is not counted); the table gives the median over")
-        .line("the rounds with a 95% bootstrap interval of the median (" + paired.condition("bootstrap", "?") + "),")
-        .line("and the same on wall time. Steps/s are the median block's. Load average (1 min) "
-            + paired.condition("load_start", "?") + " at the first round, " + paired.condition("load_end", "?")
-            + " after the last; " + paired.condition("vm", "JVM unknown") + ", " + pairedOptions() + ".").blank();
+        .line("After " + paired.condition("warmup_rounds", "?") + " rounds of warm-up ("
+            + paired.condition("warmup_seconds", "?") + " s; " + (paired.condition("warmup_settled", "").equals("true")
+                ? "it ended when a whole round compiled nothing" : "**the JIT was still compiling when it ended**")
+            + "),")
+        .line("every variant ran a block of " + paired.condition("steps_per_block", "?") + " steps in each of "
+            + paired.condition("rounds", "?") + " rounds (" + paired.condition("seconds", "?") + " s), the order"
+            + " rotated each round and")
+        .line("reversed every four. A variant's cost in a round is its block's time over the plain block's in")
+        .line("that round, less 1, on the stepping thread's CPU time (`ThreadMXBean`: time the core spent")
+        .line("elsewhere is not counted); the table gives the median over the rounds with a 95% bootstrap")
+        .line("interval of the median (" + paired.condition("bootstrap", "?") + "), and the same on wall time.")
+        .line("Steps/s are the median block's. Load average (1 min): " + paired.condition("load_start", "?")
+            + " at the first round, " + paired.condition("load_end", "?") + " after the last.")
+        .line(paired.condition("vm", "JVM unknown") + ", " + pairedOptions() + ".").blank();
     List<List<String>> rows = new ArrayList<>();
     for (String variant : RegularisationResults.VARIANTS) {
       if (!paired.hasVariant(variant)) {

@@ -174,11 +174,11 @@ class ReportWriterTest {
     assertThat(report).contains("| `batch-norm+dropout` | 24,320 ± 2,560 | 5.3% (-14.3% to 29.4%) | 0.00 |");
     assertThat(report).contains("### Paired rounds in one JVM (`RegularisationPaired`), on which the target is judged");
     assertThat(report).contains("The rounds interleave the variants in one JVM, so a change in the machine's speed");
-    assertThat(report).contains("After a warm-up of 9 rounds (12.5 s; it ended when a whole round compiled nothing),"
-        + " every variant ran a block of 100 steps\nin each of 160 rounds (95.0 s)");
-    assertThat(report).contains("(10000 resamples of the rounds, seed 15)");
-    assertThat(report).contains("Load average (1 min) 0.45 at the first round, 0.55 after the last;"
-        + " OpenJDK 64-Bit Server VM 17.0.15+6, `-Xmx2g --add-modules=jdk.incubator.vector`.");
+    assertThat(report).contains("After 9 rounds of warm-up (12.5 s; it ended when a whole round compiled nothing),\n"
+        + "every variant ran a block of 100 steps in each of 160 rounds (95.0 s), the order rotated each round and\n");
+    assertThat(report).contains("(10,000 resamples of the rounds, seed 15)");
+    assertThat(report).contains("Load average (1 min): 0.45 at the first round, 0.55 after the last.\n"
+        + "OpenJDK 64-Bit Server VM 17.0.15+6, `-Xmx2g --add-modules=jdk.incubator.vector`.");
     assertThat(report).contains("| variant | steps/s (CPU time) | cost, CPU time (95% interval) |"
         + " cost, wall time (95% interval) |");
     assertThat(report).contains("| `plain` | 775 | — | — |");
@@ -395,7 +395,7 @@ class ReportWriterTest {
    */
   private void paired(String cost, String low, String high) throws IOException {
     write("regularisation-paired.properties", "# RegularisationPaired\n"
-        + "bootstrap=10000 resamples of the rounds, seed 15\n"
+        + "bootstrap=10,000 resamples of the rounds, seed 15\n"
         + "cost.batch-norm=0.041\ncost.batch-norm.low=0.010\ncost.batch-norm.high=0.070\n"
         + "cost.batch-norm+dropout=" + cost + "\ncost.batch-norm+dropout.low=" + low + "\n"
         + "cost.batch-norm+dropout.high=" + high + "\n"
