@@ -29,7 +29,8 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx2g --add-modules jdk.incubator.vector -cp &lt;benchmarks classpath&gt; \
- *     dev.unrolled.benchmarks.RegularisationPaired &lt;out.properties&gt; [rounds] [steps per block] [most warm-up seconds]
+ *     dev.unrolled.benchmarks.RegularisationPaired &lt;out.properties&gt; \
+ *     [rounds] [steps per block] [most warm-up seconds]
  * </pre>
  *
  * <p>Like a JMH run it holds JMH's lock ({@code jmh.lock} in {@code java.io.tmpdir}) while it
@@ -60,7 +61,8 @@ public final class RegularisationPaired {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1 || args.length > 4) {
-      System.err.println("usage: RegularisationPaired <out.properties> [rounds] [steps per block] [most warm-up seconds]");
+      System.err.println("usage: RegularisationPaired <out.properties> [rounds] [steps per block]"
+          + " [most warm-up seconds]");
       System.exit(2);
     }
     Path out = Paths.get(args[0]);
