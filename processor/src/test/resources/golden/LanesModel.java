@@ -638,6 +638,9 @@ public final class LanesModel implements Lanes, Model {
       }
     }
 
+    /**
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
     private static float[][] targetsOfLabels() {
       float[][] rows = new float[3][3];
       for (int c = 0; c < 3; c++) {
@@ -969,7 +972,8 @@ public final class LanesModel implements Lanes, Model {
     }
 
     /**
-     * The lanes stored in {@code lanes}, added as a tree: lane k and lane k + LANES/2, then the same
+     * The lanes stored in {@code lanes} from {@code at}, added as a tree: lane k and lane k + LANES/2,
+     * then the same
      * on the first half, down to one.
      */
     private static float sum(float[] lanes, int at) {

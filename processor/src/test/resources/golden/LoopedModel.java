@@ -562,6 +562,9 @@ public final class LoopedModel implements Looped, Model {
       System.arraycopy(rows, 0, y, 0, m);
     }
 
+    /**
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
     private static double[][] targetsOfLabels() {
       double[][] rows = new double[3][3];
       for (int c = 0; c < 3; c++) {

@@ -1133,6 +1133,9 @@ public final class NormalisedModel implements Normalised, Model {
       }
     }
 
+    /**
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
     private static float[][] targetsOfLabels() {
       float[][] rows = new float[2][2];
       for (int c = 0; c < 2; c++) {

@@ -656,6 +656,9 @@ public final class RadialModel implements Radial, Model {
       System.arraycopy(rows, 0, y, 0, m);
     }
 
+    /**
+     * The targets of labels 0 and 1: rows {0} and {1}.
+     */
     private static double[][] targetsOfLabels() {
       double[][] rows = new double[2][1];
       rows[1][0] = 1;

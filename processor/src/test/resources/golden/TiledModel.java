@@ -670,6 +670,9 @@ public final class TiledModel implements Tiled, Model {
       }
     }
 
+    /**
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
     private static float[][] targetsOfLabels() {
       float[][] rows = new float[3][3];
       for (int c = 0; c < 3; c++) {
