@@ -18,7 +18,6 @@ import java.lang.Override;
 import java.lang.String;
 import java.lang.System;
 import java.lang.ThreadLocal;
-import java.util.Arrays;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -478,6 +477,11 @@ public final class LanesModel implements Lanes, Model {
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
   static final class Workspace implements BatchWorkspace<LanesModel> {
+    /**
+     * Row {@code c}: the target row of label {@code c}. Never written.
+     */
+    private static final float[][] TARGET_OF_LABEL = targetsOfLabels();
+
     int capacity;
 
     /**
@@ -525,7 +529,7 @@ public final class LanesModel implements Lanes, Model {
     int stride;
 
     /**
-     * One vector's lanes, for adding them up in a fixed order.
+     * The lanes of a few vectors, for adding them up in a fixed order.
      */
     float[] laneScratch;
 
@@ -567,7 +571,7 @@ public final class LanesModel implements Lanes, Model {
       y = new float[n][];
       yRows = new float[n][3];
       stride = lanes(n);
-      laneScratch = new float[LANE_WIDTH];
+      laneScratch = new float[5 * LANE_WIDTH];
       yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
@@ -635,14 +639,22 @@ public final class LanesModel implements Lanes, Model {
     }
 
     /**
-     * Targets from class labels: one-hot rows.
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
+    private static float[][] targetsOfLabels() {
+      float[][] rows = new float[3][3];
+      for (int c = 0; c < 3; c++) {
+        rows[c][c] = 1f;
+      }
+      return rows;
+    }
+
+    /**
+     * Targets from class labels: the shared one-hot row of each class.
      */
     void loadLabels(int[] labels, int m) {
       for (int s = 0; s < m; s++) {
-        float[] row = yRows[s];
-        Arrays.fill(row, 0f);
-        row[labels[s]] = 1f;
-        y[s] = row;
+        y[s] = TARGET_OF_LABEL[labels[s]];
       }
     }
 
@@ -924,8 +936,7 @@ public final class LanesModel implements Lanes, Model {
         for (int s = 0; s < mp; s += LANES) {
           sb = sb.add(FloatVector.fromArray(SPECIES, d, row + s));
         }
-        sb.intoArray(lanes, 0);
-        gb[j] = sum(lanes);
+        sb.intoArray(lanes, 4 * LANES);
         int i = 0;
         for (; i + 4 <= n; i += 4) {
           FloatVector s0 = FloatVector.zero(SPECIES);
@@ -939,14 +950,14 @@ public final class LanesModel implements Lanes, Model {
             s2 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 2) * stride + s), s2);
             s3 = v.fma(FloatVector.fromArray(SPECIES, in, (i + 3) * stride + s), s3);
           }
-          s0.intoArray(lanes, 0);
-          gw[j * n + i + 0] = sum(lanes);
-          s1.intoArray(lanes, 0);
-          gw[j * n + i + 1] = sum(lanes);
-          s2.intoArray(lanes, 0);
-          gw[j * n + i + 2] = sum(lanes);
-          s3.intoArray(lanes, 0);
-          gw[j * n + i + 3] = sum(lanes);
+          s0.intoArray(lanes, 0 * LANES);
+          s1.intoArray(lanes, 1 * LANES);
+          s2.intoArray(lanes, 2 * LANES);
+          s3.intoArray(lanes, 3 * LANES);
+          gw[j * n + i + 0] = sum(lanes, 0 * LANES);
+          gw[j * n + i + 1] = sum(lanes, 1 * LANES);
+          gw[j * n + i + 2] = sum(lanes, 2 * LANES);
+          gw[j * n + i + 3] = sum(lanes, 3 * LANES);
         }
         for (; i < n; i++) {
           FloatVector s0 = FloatVector.zero(SPECIES);
@@ -954,35 +965,37 @@ public final class LanesModel implements Lanes, Model {
             s0 = FloatVector.fromArray(SPECIES, d, row + s).fma(FloatVector.fromArray(SPECIES, in, i * stride + s), s0);
           }
           s0.intoArray(lanes, 0);
-          gw[j * n + i] = sum(lanes);
+          gw[j * n + i] = sum(lanes, 0);
         }
+        gb[j] = sum(lanes, 4 * LANES);
       }
     }
 
     /**
-     * The lanes stored in {@code lanes}, added as a tree: lane k and lane k + LANES/2, then the same
+     * The lanes stored in {@code lanes} from {@code at}, added as a tree: lane k and lane k + LANES/2,
+     * then the same
      * on the first half, down to one.
      */
-    private static float sum(float[] lanes) {
+    private static float sum(float[] lanes, int at) {
       if (LANES == 2) {
-        return lanes[0] + lanes[1];
+        return lanes[at + 0] + lanes[at + 1];
       }
       if (LANES == 4) {
-        return (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+        return (lanes[at + 0] + lanes[at + 2]) + (lanes[at + 1] + lanes[at + 3]);
       }
       if (LANES == 8) {
-        return ((lanes[0] + lanes[4]) + (lanes[2] + lanes[6])) + ((lanes[1] + lanes[5]) + (lanes[3] + lanes[7]));
+        return ((lanes[at + 0] + lanes[at + 4]) + (lanes[at + 2] + lanes[at + 6])) + ((lanes[at + 1] + lanes[at + 5]) + (lanes[at + 3] + lanes[at + 7]));
       }
       if (LANES == 16) {
-        return (((lanes[0] + lanes[8]) + (lanes[4] + lanes[12])) + ((lanes[2] + lanes[10]) + (lanes[6] + lanes[14]))) + (((lanes[1] + lanes[9]) + (lanes[5] + lanes[13])) + ((lanes[3] + lanes[11]) + (lanes[7] + lanes[15])));
+        return (((lanes[at + 0] + lanes[at + 8]) + (lanes[at + 4] + lanes[at + 12])) + ((lanes[at + 2] + lanes[at + 10]) + (lanes[at + 6] + lanes[at + 14]))) + (((lanes[at + 1] + lanes[at + 9]) + (lanes[at + 5] + lanes[at + 13])) + ((lanes[at + 3] + lanes[at + 11]) + (lanes[at + 7] + lanes[at + 15])));
       }
       if (LANES == 32) {
-        return ((((lanes[0] + lanes[16]) + (lanes[8] + lanes[24])) + ((lanes[4] + lanes[20]) + (lanes[12] + lanes[28]))) + (((lanes[2] + lanes[18]) + (lanes[10] + lanes[26])) + ((lanes[6] + lanes[22]) + (lanes[14] + lanes[30])))) + ((((lanes[1] + lanes[17]) + (lanes[9] + lanes[25])) + ((lanes[5] + lanes[21]) + (lanes[13] + lanes[29]))) + (((lanes[3] + lanes[19]) + (lanes[11] + lanes[27])) + ((lanes[7] + lanes[23]) + (lanes[15] + lanes[31]))));
+        return ((((lanes[at + 0] + lanes[at + 16]) + (lanes[at + 8] + lanes[at + 24])) + ((lanes[at + 4] + lanes[at + 20]) + (lanes[at + 12] + lanes[at + 28]))) + (((lanes[at + 2] + lanes[at + 18]) + (lanes[at + 10] + lanes[at + 26])) + ((lanes[at + 6] + lanes[at + 22]) + (lanes[at + 14] + lanes[at + 30])))) + ((((lanes[at + 1] + lanes[at + 17]) + (lanes[at + 9] + lanes[at + 25])) + ((lanes[at + 5] + lanes[at + 21]) + (lanes[at + 13] + lanes[at + 29]))) + (((lanes[at + 3] + lanes[at + 19]) + (lanes[at + 11] + lanes[at + 27])) + ((lanes[at + 7] + lanes[at + 23]) + (lanes[at + 15] + lanes[at + 31]))));
       }
       if (LANES == 64) {
-        return (((((lanes[0] + lanes[32]) + (lanes[16] + lanes[48])) + ((lanes[8] + lanes[40]) + (lanes[24] + lanes[56]))) + (((lanes[4] + lanes[36]) + (lanes[20] + lanes[52])) + ((lanes[12] + lanes[44]) + (lanes[28] + lanes[60])))) + ((((lanes[2] + lanes[34]) + (lanes[18] + lanes[50])) + ((lanes[10] + lanes[42]) + (lanes[26] + lanes[58]))) + (((lanes[6] + lanes[38]) + (lanes[22] + lanes[54])) + ((lanes[14] + lanes[46]) + (lanes[30] + lanes[62]))))) + (((((lanes[1] + lanes[33]) + (lanes[17] + lanes[49])) + ((lanes[9] + lanes[41]) + (lanes[25] + lanes[57]))) + (((lanes[5] + lanes[37]) + (lanes[21] + lanes[53])) + ((lanes[13] + lanes[45]) + (lanes[29] + lanes[61])))) + ((((lanes[3] + lanes[35]) + (lanes[19] + lanes[51])) + ((lanes[11] + lanes[43]) + (lanes[27] + lanes[59]))) + (((lanes[7] + lanes[39]) + (lanes[23] + lanes[55])) + ((lanes[15] + lanes[47]) + (lanes[31] + lanes[63])))));
+        return (((((lanes[at + 0] + lanes[at + 32]) + (lanes[at + 16] + lanes[at + 48])) + ((lanes[at + 8] + lanes[at + 40]) + (lanes[at + 24] + lanes[at + 56]))) + (((lanes[at + 4] + lanes[at + 36]) + (lanes[at + 20] + lanes[at + 52])) + ((lanes[at + 12] + lanes[at + 44]) + (lanes[at + 28] + lanes[at + 60])))) + ((((lanes[at + 2] + lanes[at + 34]) + (lanes[at + 18] + lanes[at + 50])) + ((lanes[at + 10] + lanes[at + 42]) + (lanes[at + 26] + lanes[at + 58]))) + (((lanes[at + 6] + lanes[at + 38]) + (lanes[at + 22] + lanes[at + 54])) + ((lanes[at + 14] + lanes[at + 46]) + (lanes[at + 30] + lanes[at + 62]))))) + (((((lanes[at + 1] + lanes[at + 33]) + (lanes[at + 17] + lanes[at + 49])) + ((lanes[at + 9] + lanes[at + 41]) + (lanes[at + 25] + lanes[at + 57]))) + (((lanes[at + 5] + lanes[at + 37]) + (lanes[at + 21] + lanes[at + 53])) + ((lanes[at + 13] + lanes[at + 45]) + (lanes[at + 29] + lanes[at + 61])))) + ((((lanes[at + 3] + lanes[at + 35]) + (lanes[at + 19] + lanes[at + 51])) + ((lanes[at + 11] + lanes[at + 43]) + (lanes[at + 27] + lanes[at + 59]))) + (((lanes[at + 7] + lanes[at + 39]) + (lanes[at + 23] + lanes[at + 55])) + ((lanes[at + 15] + lanes[at + 47]) + (lanes[at + 31] + lanes[at + 63])))));
       }
-      return lanes[0];
+      return lanes[at];
     }
 
     /**
@@ -1019,7 +1032,7 @@ public final class LanesModel implements Lanes, Model {
           }
         }
         loss.blend(0.0f, live.not()).intoArray(lanes, 0);
-        total += sum(lanes);
+        total += sum(lanes, 0);
       }
       return total / m;
     }

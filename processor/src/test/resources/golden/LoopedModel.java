@@ -461,6 +461,11 @@ public final class LoopedModel implements Looped, Model {
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
   static final class Workspace implements BatchWorkspace<LoopedModel> {
+    /**
+     * Row {@code c}: the target row of label {@code c}. Never written.
+     */
+    private static final double[][] TARGET_OF_LABEL = targetsOfLabels();
+
     int capacity;
 
     /**
@@ -558,14 +563,22 @@ public final class LoopedModel implements Looped, Model {
     }
 
     /**
-     * Targets from class labels: one-hot rows.
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
+    private static double[][] targetsOfLabels() {
+      double[][] rows = new double[3][3];
+      for (int c = 0; c < 3; c++) {
+        rows[c][c] = 1;
+      }
+      return rows;
+    }
+
+    /**
+     * Targets from class labels: the shared one-hot row of each class.
      */
     void loadLabels(int[] labels, int m) {
       for (int s = 0; s < m; s++) {
-        double[] row = yRows[s];
-        Arrays.fill(row, 0);
-        row[labels[s]] = 1;
-        y[s] = row;
+        y[s] = TARGET_OF_LABEL[labels[s]];
       }
     }
 

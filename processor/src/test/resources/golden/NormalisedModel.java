@@ -917,6 +917,11 @@ public final class NormalisedModel implements Normalised, Model {
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
   static final class Workspace implements BatchWorkspace<NormalisedModel> {
+    /**
+     * Row {@code c}: the target row of label {@code c}. Never written.
+     */
+    private static final float[][] TARGET_OF_LABEL = targetsOfLabels();
+
     int capacity;
 
     /**
@@ -1129,14 +1134,22 @@ public final class NormalisedModel implements Normalised, Model {
     }
 
     /**
-     * Targets from class labels: one-hot rows.
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
+    private static float[][] targetsOfLabels() {
+      float[][] rows = new float[2][2];
+      for (int c = 0; c < 2; c++) {
+        rows[c][c] = 1f;
+      }
+      return rows;
+    }
+
+    /**
+     * Targets from class labels: the shared one-hot row of each class.
      */
     void loadLabels(int[] labels, int m) {
       for (int s = 0; s < m; s++) {
-        float[] row = yRows[s];
-        Arrays.fill(row, 0f);
-        row[labels[s]] = 1f;
-        y[s] = row;
+        y[s] = TARGET_OF_LABEL[labels[s]];
       }
     }
 

@@ -538,6 +538,11 @@ public final class RadialModel implements Radial, Model {
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
   static final class Workspace implements BatchWorkspace<RadialModel> {
+    /**
+     * Row {@code c}: the target row of label {@code c}. Never written.
+     */
+    private static final double[][] TARGET_OF_LABEL = targetsOfLabels();
+
     int capacity;
 
     /**
@@ -652,13 +657,20 @@ public final class RadialModel implements Radial, Model {
     }
 
     /**
-     * Targets from 0/1 labels: the label itself is the single output's target.
+     * The targets of labels 0 and 1: rows {0} and {1}.
+     */
+    private static double[][] targetsOfLabels() {
+      double[][] rows = new double[2][1];
+      rows[1][0] = 1;
+      return rows;
+    }
+
+    /**
+     * Targets from 0/1 labels: the label itself is the single output's target, in a shared row.
      */
     void loadLabels(int[] labels, int m) {
       for (int s = 0; s < m; s++) {
-        double[] row = yRows[s];
-        row[0] = labels[s];
-        y[s] = row;
+        y[s] = TARGET_OF_LABEL[labels[s]];
       }
     }
 

@@ -541,6 +541,11 @@ public final class TiledModel implements Tiled, Model {
    * Rows are arrays of their own so every kernel's inner loop runs over one contiguous row.
    */
   static final class Workspace implements BatchWorkspace<TiledModel> {
+    /**
+     * Row {@code c}: the target row of label {@code c}. Never written.
+     */
+    private static final float[][] TARGET_OF_LABEL = targetsOfLabels();
+
     int capacity;
 
     /**
@@ -666,14 +671,22 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * Targets from class labels: one-hot rows.
+     * The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.
+     */
+    private static float[][] targetsOfLabels() {
+      float[][] rows = new float[3][3];
+      for (int c = 0; c < 3; c++) {
+        rows[c][c] = 1f;
+      }
+      return rows;
+    }
+
+    /**
+     * Targets from class labels: the shared one-hot row of each class.
      */
     void loadLabels(int[] labels, int m) {
       for (int s = 0; s < m; s++) {
-        float[] row = yRows[s];
-        Arrays.fill(row, 0f);
-        row[labels[s]] = 1f;
-        y[s] = row;
+        y[s] = TARGET_OF_LABEL[labels[s]];
       }
     }
 

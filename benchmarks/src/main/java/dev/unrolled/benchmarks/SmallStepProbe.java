@@ -8,14 +8,15 @@ import java.util.List;
 /**
  * Where the time of one 4-16-3 tanh training step (batch 16, SGD 0.01) goes, on the data
  * {@link TrainingBenchmark} uses: the generated float trainer phase by phase (forward, loss with
- * output deltas, backward, guarded update), and whole steps of the generated float and double
- * trainers and of Encog, in ns per sample.
+ * output deltas, backward, guarded update), and whole steps of the generated float (plain and
+ * vector-lane backends) and double trainers and of Encog, in ns per sample.
  *
  * <p>A development diagnostic, not a benchmark of record. On a machine shared with other work a
  * JMH average mostly measures the neighbours, so this takes the fastest of many short runs (each
  * {@value #PASS} batches, well under a scheduler slice) and interleaves the contenders, which keeps
  * their ratios stable when the load changes. Run it with
- * {@code java -cp <benchmarks classpath> dev.unrolled.benchmarks.SmallStepProbe [runs]}.
+ * {@code java --add-modules jdk.incubator.vector -cp <benchmarks classpath> dev.unrolled.benchmarks.SmallStepProbe [runs]}
+ * (without the module the vector trainer runs its plain fallback loops).
  */
 public final class SmallStepProbe {
   private static final int BATCH = 16;
@@ -78,6 +79,9 @@ public final class SmallStepProbe {
     Shapes_SmallDoubleTrainer twice = new Shapes_SmallDoubleTrainer(new Shapes_SmallDoubleModel(1),
         Optimizer.sgd(LEARNING_RATE));
     steps.add(k -> twice.trainBatch(xd[k], y[k]));
+    Shapes_SmallVectorTrainer lanes = new Shapes_SmallVectorTrainer(new Shapes_SmallVectorModel(1),
+        Optimizer.sgd(LEARNING_RATE));
+    steps.add(k -> lanes.trainBatch(x[k], y[k]));
     steps.add(Peers.encog(new int[] {4, 16, 3}, true, LEARNING_RATE, xd, y));
     for (int phase = 1; phase <= 5; phase++) {
       int cut = phase;
@@ -104,7 +108,7 @@ public final class SmallStepProbe {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     SmallStepProbe probe = new SmallStepProbe();
     List<Peers.Step> steps = probe.steps();
-    String[] names = {"generated-float", "generated-double", "encog",
+    String[] names = {"generated-float", "generated-double", "generated-vector", "encog",
         "  load", "  +forward", "  +loss", "  +backward", "  +update"};
     double[] best = new double[steps.size()];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
@@ -117,7 +121,7 @@ public final class SmallStepProbe {
     System.out.printf("4-16-3 tanh, batch %d, fastest of %d runs of %d batches:%n", BATCH, 10 * runs, PASS);
     for (int c = 0; c < steps.size(); c++) {
       System.out.printf("%-17s %6.0f ns/sample  %6.2f M samples/s%s%n", names[c], best[c], 1e3 / best[c],
-          c < 3 ? String.format("  %.2f× Encog", best[2] / best[c]) : "");
+          c < 4 ? String.format("  %.2f× Encog", best[3] / best[c]) : "");
     }
     System.out.println("(sink " + probe.sink + ")");
   }

@@ -55,6 +55,9 @@ public final class Checks {
   /** Checks finite float input rows and class labels; returns the batch size. */
   public static int batch(float[][] inputs, int inputWidth, int[] labels, int outputs) {
     int m = rows(inputs, labels == null ? -1 : labels.length);
+    if (clean(inputs, inputWidth, labels, outputs, m)) {
+      return m;
+    }
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       label(labels[s], outputs, s);
@@ -68,6 +71,9 @@ public final class Checks {
   /** Checks finite double input rows and class labels; returns the batch size. */
   public static int batch(double[][] inputs, int inputWidth, int[] labels, int outputs) {
     int m = rows(inputs, labels == null ? -1 : labels.length);
+    if (clean(inputs, inputWidth, labels, outputs, m)) {
+      return m;
+    }
     for (int s = 0; s < m; s++) {
       row(inputs[s], inputWidth, "inputs", s);
       label(labels[s], outputs, s);
@@ -76,6 +82,46 @@ public final class Checks {
       finite(inputs[s], "inputs", s);
     }
     return m;
+  }
+
+  /**
+   * Whether every row has the width, a label in range and finite values: one pass over the batch,
+   * the common case. When it fails, the two passes above find the problem to report, so the message
+   * does not depend on this shortcut (widths and labels of all rows first, then values).
+   */
+  private static boolean clean(float[][] inputs, int width, int[] labels, int outputs, int m) {
+    int classes = outputs == 1 ? 2 : outputs;
+    for (int s = 0; s < m; s++) {
+      float[] row = inputs[s];
+      int label = labels[s];
+      if (row == null || row.length != width || label < 0 || label >= classes) {
+        return false;
+      }
+      for (int c = 0; c < width; c++) {
+        if (!Float.isFinite(row[c])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** {@link #clean(float[][], int, int[], int, int)} for double rows. */
+  private static boolean clean(double[][] inputs, int width, int[] labels, int outputs, int m) {
+    int classes = outputs == 1 ? 2 : outputs;
+    for (int s = 0; s < m; s++) {
+      double[] row = inputs[s];
+      int label = labels[s];
+      if (row == null || row.length != width || label < 0 || label >= classes) {
+        return false;
+      }
+      for (int c = 0; c < width; c++) {
+        if (!Double.isFinite(row[c])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Checks {@code rows[from..to)} as a batch of row indices; returns the batch size. */

@@ -54,4 +54,19 @@ class ChecksTest {
 
     assertThat(e).hasMessageThat().startsWith("inputs[0] has 1 values but the network needs 2");
   }
+
+  @Test
+  void labelledBatchesReportWidthsAndLabelsOfEveryRowBeforeValues() {
+    IllegalArgumentException label = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new float[][] {{Float.NaN, 0}, {1, 2}}, 2, new int[] {0, 3}, 3));
+    IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new double[][] {{Double.NaN, 0}, {1, 2}, {1}}, 2, new int[] {0, 1, 1}, 1));
+    IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
+        () -> Checks.batch(new double[][] {{0, 0}, {1, Double.NaN}}, 2, new int[] {0, 1}, 2));
+
+    assertThat(label).hasMessageThat().isEqualTo("labels[1] is 3 but must be in [0, 3) for a network with 3 outputs");
+    assertThat(width).hasMessageThat().startsWith("inputs[2] has 1 values but the network needs 2");
+    assertThat(value).hasMessageThat().startsWith("inputs[1][1] is NaN");
+    assertThat(Checks.batch(new float[][] {{0, 1}, {2, 3}}, 2, new int[] {1, 0}, 1)).isEqualTo(2);
+  }
 }

@@ -33,6 +33,11 @@ final class LaneKernels {
   static final String CLASS_NAME = "LaneKernels";
   /** Units (or inputs) whose accumulators one pass over the inputs keeps in registers. */
   private static final int UNITS_PER_PASS = 4;
+  /**
+   * Vectors whose lanes {@code gradient} stores before adding them up: a block's accumulators and the
+   * bias sum. Stored together, then added, so the scalar loads do not wait on each store in turn.
+   */
+  static final int SCRATCH_VECTORS = UNITS_PER_PASS + 1;
   private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
   private static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
@@ -153,8 +158,7 @@ final class LaneKernels {
         .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
         .addStatement("sb = sb.add($T.fromArray(SPECIES, d, row + s))", vector)
         .endControlFlow()
-        .addStatement("sb.intoArray(lanes, 0)")
-        .addStatement("gb[j] = sum(lanes)")
+        .addStatement("sb.intoArray(lanes, $L * LANES)", UNITS_PER_PASS)
         .addStatement("int i = 0")
         .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
     for (int u = 0; u < UNITS_PER_PASS; u++) {
@@ -167,7 +171,10 @@ final class LaneKernels {
     }
     method.endControlFlow();
     for (int u = 0; u < UNITS_PER_PASS; u++) {
-      method.addStatement("s$L.intoArray(lanes, 0)", u).addStatement("gw[j * n + i + $L] = sum(lanes)", u);
+      method.addStatement("s$L.intoArray(lanes, $L * LANES)", u, u);
+    }
+    for (int u = 0; u < UNITS_PER_PASS; u++) {
+      method.addStatement("gw[j * n + i + $L] = sum(lanes, $L * LANES)", u, u);
     }
     return method.endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
@@ -177,8 +184,9 @@ final class LaneKernels {
             vector, vector)
         .endControlFlow()
         .addStatement("s0.intoArray(lanes, 0)")
-        .addStatement("gw[j * n + i] = sum(lanes)")
+        .addStatement("gw[j * n + i] = sum(lanes, 0)")
         .endControlFlow()
+        .addStatement("gb[j] = sum(lanes, $L * LANES)", UNITS_PER_PASS)
         .endControlFlow()
         .build();
   }
@@ -192,21 +200,23 @@ final class LaneKernels {
   private MethodSpec laneSum() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("sum")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("The lanes stored in {@code lanes}, added as a tree: lane k and lane k + LANES/2, then the same\n")
+        .addJavadoc("The lanes stored in {@code lanes} from {@code at}, added as a tree: lane k and lane k + LANES/2,\n")
+        .addJavadoc("then the same\n")
         .addJavadoc("on the first half, down to one.\n")
         .returns(num.scalar())
-        .addParameter(num.vector(), "lanes");
+        .addParameter(num.vector(), "lanes")
+        .addParameter(TypeName.INT, "at");
     for (int width = 2; width <= 64; width *= 2) {
       method.beginControlFlow("if (LANES == $L)", width).addStatement("return $L", tree(width)).endControlFlow();
     }
-    return method.addStatement("return lanes[0]").build();
+    return method.addStatement("return lanes[at]").build();
   }
 
   /** The fixed addition tree over {@code width} lanes. */
   private static String tree(int width) {
     String[] terms = new String[width];
     for (int k = 0; k < width; k++) {
-      terms[k] = "lanes[" + k + "]";
+      terms[k] = "lanes[at + " + k + "]";
     }
     for (int half = width / 2; half >= 1; half /= 2) {
       for (int k = 0; k < half; k++) {
@@ -239,7 +249,7 @@ final class LaneKernels {
   /** Ends a loss kernel: the block's losses of live samples, added in a fixed order. */
   private MethodSpec finishLoss(MethodSpec.Builder method) {
     return method.addStatement("loss.blend($L, live.not()).intoArray(lanes, 0)", num.literal("0.0"))
-        .addStatement("total += sum(lanes)")
+        .addStatement("total += sum(lanes, 0)")
         .endControlFlow()
         .addStatement("return total / m")
         .build();

@@ -21,8 +21,11 @@ import javax.lang.model.element.Modifier;
  * over them. Trainers own one; the model keeps one for {@code predict} and {@code lossAndGradient}.
  */
 final class WorkspaceWriter {
-  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
   private static final ClassName DATASET = RuntimeTypes.DATASET;
+
+  /** Up to this many outputs, labels use shared target rows (a table of outputs² values). */
+  static final int SHARED_TARGET_OUTPUTS = 64;
+  private static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
 
   private final NetworkPlan plan;
   private final Numeric num;
@@ -94,7 +97,7 @@ final class WorkspaceWriter {
               .addJavadoc("in whole vectors.\n")
               .build())
           .addField(FieldSpec.builder(num.vector(), "laneScratch")
-              .addJavadoc("One vector's lanes, for adding them up in a fixed order.\n")
+              .addJavadoc("The lanes of a few vectors, for adding them up in a fixed order.\n")
               .build());
       if (plan.laneLoss()) {
         type.addField(FieldSpec.builder(num.vector(), "yLanes")
@@ -147,7 +150,8 @@ final class WorkspaceWriter {
         .addStatement("y = new $T[n][]", num.scalar())
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
     if (plan.hasLaneLayers()) {
-      method.addStatement("stride = lanes(n)").addStatement("laneScratch = new $T[LANE_WIDTH]", num.scalar());
+      method.addStatement("stride = lanes(n)")
+          .addStatement("laneScratch = new $T[$L * LANE_WIDTH]", num.scalar(), LaneKernels.SCRATCH_VECTORS);
       if (plan.laneLoss()) {
         method.addStatement("yLanes = new $T[$L * stride]", num.scalar(), plan.outputs());
       }
@@ -184,21 +188,7 @@ final class WorkspaceWriter {
       type.addMethod(copyingLoader("loadInputs", "x", "xRows", plan.inputs()));
       type.addMethod(copyingLoader("loadTargets", "y", "yRows", plan.outputs()));
     }
-    MethodSpec.Builder labels = MethodSpec.methodBuilder("loadLabels")
-        .addJavadoc(plan.outputs() == 1
-            ? "Targets from 0/1 labels: the label itself is the single output's target.\n"
-            : "Targets from class labels: one-hot rows.\n")
-        .addParameter(ArrayTypeName.of(TypeName.INT), "labels")
-        .addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] row = yRows[s]", num.scalar());
-    if (plan.outputs() == 1) {
-      labels.addStatement("row[0] = labels[s]");
-    } else {
-      labels.addStatement("$T.fill(row, $L)", ARRAYS, num.literal("0"))
-          .addStatement("row[labels[s]] = $L", num.literal("1"));
-    }
-    type.addMethod(labels.addStatement("y[s] = row").endControlFlow().build());
+    type.addMethod(plan.outputs() <= SHARED_TARGET_OUTPUTS ? sharedLabels(type) : filledLabels());
     type.addMethod(shareRows());
     type.addMethod(overriding("loadRows")
         .addJavadoc("Copies rows {@code rows[from..from+m)} of {@code data} into the own buffers.\n")
@@ -214,6 +204,57 @@ final class WorkspaceWriter {
         .addStatement("y[s] = yRows[s]")
         .endControlFlow()
         .build());
+  }
+
+  /**
+   * Labels point each target at a shared row per class: target rows are only read (they may be the
+   * caller's), so no one-hot row is filled per sample and step. The table holds outputs² values, so
+   * wider outputs fill their own rows instead.
+   */
+  private MethodSpec sharedLabels(TypeSpec.Builder type) {
+    int classes = plan.outputs() == 1 ? 2 : plan.outputs();
+    type.addField(FieldSpec.builder(num.matrix(), "TARGET_OF_LABEL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Row {@code c}: the target row of label {@code c}. Never written.\n")
+        .initializer("targetsOfLabels()")
+        .build());
+    MethodSpec.Builder table = MethodSpec.methodBuilder("targetsOfLabels")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc(plan.outputs() == 1 ? "The targets of labels 0 and 1: rows {0} and {1}.\n"
+            : "The one-hot target rows of the labels: row {@code c} is 1 at {@code c}, else 0.\n")
+        .returns(num.matrix())
+        .addStatement("$T[][] rows = new $T[$L][$L]", num.scalar(), num.scalar(), classes, plan.outputs());
+    if (plan.outputs() == 1) {
+      table.addStatement("rows[1][0] = $L", num.literal("1"));
+    } else {
+      table.beginControlFlow("for (int c = 0; c < $L; c++)", classes)
+          .addStatement("rows[c][c] = $L", num.literal("1"))
+          .endControlFlow();
+    }
+    type.addMethod(table.addStatement("return rows").build());
+    return MethodSpec.methodBuilder("loadLabels")
+        .addJavadoc(plan.outputs() == 1
+            ? "Targets from 0/1 labels: the label itself is the single output's target, in a shared row.\n"
+            : "Targets from class labels: the shared one-hot row of each class.\n")
+        .addParameter(ArrayTypeName.of(TypeName.INT), "labels")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("y[s] = TARGET_OF_LABEL[labels[s]]")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec filledLabels() {
+    return MethodSpec.methodBuilder("loadLabels")
+        .addJavadoc("Targets from class labels: one-hot rows.\n")
+        .addParameter(ArrayTypeName.of(TypeName.INT), "labels")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] row = yRows[s]", num.scalar())
+        .addStatement("$T.fill(row, $L)", ARRAYS, num.literal("0"))
+        .addStatement("row[labels[s]] = $L", num.literal("1"))
+        .addStatement("y[s] = row")
+        .endControlFlow()
+        .build();
   }
 
   /** For data-parallel trainers: a shard's rows are a run of the batch loaded in shard 0. */
