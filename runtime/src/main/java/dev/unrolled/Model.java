@@ -2,6 +2,7 @@ package dev.unrolled;
 
 import dev.unrolled.files.ModelFile;
 import dev.unrolled.files.ModelFileException;
+import dev.unrolled.support.Checks;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -46,6 +47,45 @@ public interface Model {
    * output activation (for mean squared error) into {@code output}.
    */
   void predict(double[] input, double[] output);
+
+  /**
+   * Runs the network on each row of {@code inputs} and writes what {@link #predict(double[], double[])}
+   * writes into the matching row of {@code outputs}: the results are those of {@code predict} called
+   * row by row, bit for bit. Generated models run the rows through their batched kernels in blocks,
+   * which is several times faster than one call per row for larger layers; this default calls
+   * {@code predict} per row. Thread safety and allocation are as for {@code predict}. For example:
+   *
+   * <pre>{@code
+   * double[][] probabilities = new double[rows.length][model.outputSize()];
+   * model.predict(rows, probabilities);
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code inputs} or {@code outputs} is null
+   * @throws IllegalArgumentException if the arrays have different numbers of rows, or a row is missing
+   *     or has the wrong width ({@link #inputSize()}, {@link #outputSize()}); nothing is written then.
+   *     An empty batch is fine and writes nothing.
+   */
+  default void predict(double[][] inputs, double[][] outputs) {
+    int n = Checks.predictions(inputs, inputSize(), outputs, outputSize());
+    for (int s = 0; s < n; s++) {
+      predict(inputs[s], outputs[s]);
+    }
+  }
+
+  /**
+   * Writes {@code classify(inputs[s])} into {@code classes[s]} for every row: equal to
+   * {@link #classify(double[])} row by row, computed like {@link #predict(double[][], double[][])}.
+   *
+   * @throws NullPointerException if {@code inputs} or {@code classes} is null
+   * @throws IllegalArgumentException if {@code classes} does not have one element per input row, or a
+   *     row is missing or has the wrong width; nothing is written then
+   */
+  default void classify(double[][] inputs, int[] classes) {
+    int n = Checks.classifications(inputs, inputSize(), classes);
+    for (int s = 0; s < n; s++) {
+      classes[s] = classify(inputs[s]);
+    }
+  }
 
   /**
    * Mean loss over the batch, and its gradient with respect to every parameter (flat layout) written
