@@ -231,6 +231,8 @@ public final class TiledModel implements Tiled, Model {
   /**
    * Blocks of rows through the batched forward pass; each row's result equals
    * {@link #predict(double[], double[])}'s bit for bit, since its sums run in the same order.
+   * (Vector API exponentials, like {@code predict}'s own, may change their last bits
+   * when the JIT compiles them.)
    */
   @Override
   public void predict(double[][] inputs, double[][] outputs) {

@@ -52,8 +52,10 @@ public interface Model {
    * Runs the network on each row of {@code inputs} and writes what {@link #predict(double[], double[])}
    * writes into the matching row of {@code outputs}: the results are those of {@code predict} called
    * row by row, bit for bit. Generated models run the rows through their batched kernels in blocks,
-   * which is several times faster than one call per row for larger layers; this default calls
-   * {@code predict} per row. Thread safety and allocation are as for {@code predict}. For example:
+   * which is several times faster than one call per row for larger layers, and each row's sums run
+   * in the same order as for one row; this default calls {@code predict} per row. (One caveat, not of
+   * batching: on {@link Backend#VECTOR}, activations computed through the Vector API's exponentials
+   * change their last bits when the JIT compiles them, and so does {@code predict} itself.) Thread safety and allocation are as for {@code predict}. For example:
    *
    * <pre>{@code
    * double[][] probabilities = new double[rows.length][model.outputSize()];

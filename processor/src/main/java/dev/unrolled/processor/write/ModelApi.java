@@ -230,6 +230,10 @@ final class ModelApi {
       method.addAnnotation(Override.class)
           .addJavadoc("Blocks of rows through the batched forward pass; each row's result equals\n")
           .addJavadoc("{@link #predict(double[], double[])}'s bit for bit, since its sums run in the same order.\n");
+      if (plan.hasVectorLayers()) {
+        method.addJavadoc("(Vector API exponentials, like {@code predict}'s own, may change their last bits\n")
+            .addJavadoc("when the JIT compiles them.)\n");
+      }
     } else {
       method.addJavadoc("{@link #predict(double[][], double[][])} in float, without copying the input rows.\n");
     }
