@@ -106,6 +106,13 @@ public final class LanesModel implements Lanes, Model {
   static final int LANE_WIDTH = VECTOR ? LaneKernels.LANES : 1;
 
   /**
+   * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
+   * batched kernels to reuse each weight across rows, few enough that a thread's buffers
+   * stay small whatever the batch.
+   */
+  private static final int PREDICTION_BLOCK = 64;
+
+  /**
    * Layer 1 weights {@code W[j][i]} at {@code j*4 + i} (4 → 16, batch lanes).
    */
   final float[] w1 = new float[64];
@@ -228,13 +235,98 @@ public final class LanesModel implements Lanes, Model {
     return classOf(ws.z2[0]);
   }
 
+  /**
+   * Blocks of rows through the batched forward pass; each row's result equals
+   * {@link #predict(double[], double[])}'s bit for bit, since its sums run in the same order.
+   * (Vector API exponentials, like {@code predict}'s own, may change their last bits
+   * when the JIT compiles them.)
+   */
+  @Override
+  public void predict(double[][] inputs, double[][] outputs) {
+    int n = Checks.predictions(inputs, INPUTS, outputs, OUTPUTS);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z2[s];
+        outputs(last, outputs[from + s]);
+      }
+    }
+  }
+
+  /**
+   * {@link #classify(double[])} of every row, through blocks like the batch {@code predict}.
+   */
+  @Override
+  public void classify(double[][] inputs, int[] classes) {
+    int n = Checks.classifications(inputs, INPUTS, classes);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z2[s];
+        classes[from + s] = classOf(last);
+      }
+    }
+  }
+
+  /**
+   * {@link #predict(double[][], double[][])} in float, without copying the input rows.
+   */
+  public void predict(float[][] inputs, float[][] outputs) {
+    int n = Checks.predictions(inputs, INPUTS, outputs, OUTPUTS);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z2[s];
+        outputs(last, outputs[from + s]);
+      }
+    }
+  }
+
+  /**
+   * {@link #classify(double[][], int[])} in float, without copying the input rows.
+   */
+  public void classify(float[][] inputs, int[] classes) {
+    int n = Checks.classifications(inputs, INPUTS, classes);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z2[s];
+        classes[from + s] = classOf(last);
+      }
+    }
+  }
+
   @Override
   public double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient) {
     int m = Checks.floatBatch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
     ws.ensureTraining();
-    ws.loadInputs(inputs, m);
+    ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
     double mean = ws.loss(m, true);
@@ -249,7 +341,7 @@ public final class LanesModel implements Lanes, Model {
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
     ws.ensureTraining();
-    ws.loadInputs(inputs, m);
+    ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
     double mean = ws.loss(m, true);
@@ -597,10 +689,10 @@ public final class LanesModel implements Lanes, Model {
     }
 
     /**
-     * Uses the caller's input rows as they are: no copy.
+     * Uses the caller's input rows {@code [from, from+m)} as they are: no copy.
      */
-    void loadInputs(float[][] rows, int m) {
-      System.arraycopy(rows, 0, x, 0, m);
+    void loadInputs(float[][] rows, int from, int m) {
+      System.arraycopy(rows, from, x, 0, m);
     }
 
     /**
@@ -613,9 +705,9 @@ public final class LanesModel implements Lanes, Model {
     /**
      * Copies double rows into the own float buffers.
      */
-    void loadInputs(double[][] rows, int m) {
+    void loadInputs(double[][] rows, int from, int m) {
       for (int s = 0; s < m; s++) {
-        double[] src = rows[s];
+        double[] src = rows[from + s];
         float[] dst = xRows[s];
         for (int k = 0; k < 4; k++) {
           dst[k] = (float) src[k];

@@ -109,7 +109,7 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
   public double trainBatch(double[][] inputs, double[][] targets) {
     int m = Checks.floatBatch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
     return core.step(m);
   }
@@ -122,7 +122,7 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
   public double trainBatch(float[][] inputs, int[] labels) {
     int m = Checks.batch(inputs, LanesModel.INPUTS, labels, LanesModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
     return core.step(m);
   }
@@ -133,7 +133,7 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
   public double trainBatch(float[][] inputs, float[][] targets) {
     int m = Checks.batch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
     return core.step(m);
   }

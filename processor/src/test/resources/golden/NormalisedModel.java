@@ -95,6 +95,13 @@ public final class NormalisedModel implements Normalised, Model {
       new Architecture.Layer(2, Activation.IDENTITY));
 
   /**
+   * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
+   * batched kernels to reuse each weight across rows, few enough that a thread's buffers
+   * stay small whatever the batch.
+   */
+  private static final int PREDICTION_BLOCK = 64;
+
+  /**
    * Running means and variances of the BATCH layers, kept for prediction.
    */
   public static final int RUNNING_ESTIMATES = 8;
@@ -271,6 +278,93 @@ public final class NormalisedModel implements Normalised, Model {
     return classOf(ws.z3[0]);
   }
 
+  /**
+   * Blocks of rows through the batched forward pass; each row's result equals
+   * {@link #predict(double[], double[])}'s bit for bit, since its sums run in the same order.
+   */
+  @Override
+  public void predict(double[][] inputs, double[][] outputs) {
+    int n = Checks.predictions(inputs, INPUTS, outputs, OUTPUTS);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    ws.prepare(false, 0, 0, 0);
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z3[s];
+        outputs(last, outputs[from + s]);
+      }
+    }
+  }
+
+  /**
+   * {@link #classify(double[])} of every row, through blocks like the batch {@code predict}.
+   */
+  @Override
+  public void classify(double[][] inputs, int[] classes) {
+    int n = Checks.classifications(inputs, INPUTS, classes);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    ws.prepare(false, 0, 0, 0);
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z3[s];
+        classes[from + s] = classOf(last);
+      }
+    }
+  }
+
+  /**
+   * {@link #predict(double[][], double[][])} in float, without copying the input rows.
+   */
+  public void predict(float[][] inputs, float[][] outputs) {
+    int n = Checks.predictions(inputs, INPUTS, outputs, OUTPUTS);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    ws.prepare(false, 0, 0, 0);
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z3[s];
+        outputs(last, outputs[from + s]);
+      }
+    }
+  }
+
+  /**
+   * {@link #classify(double[][], int[])} in float, without copying the input rows.
+   */
+  public void classify(float[][] inputs, int[] classes) {
+    int n = Checks.classifications(inputs, INPUTS, classes);
+    if (n == 0) {
+      return;
+    }
+    Workspace ws = scratch(Math.min(n, PREDICTION_BLOCK));
+    ws.prepare(false, 0, 0, 0);
+    for (int from = 0; from < n; from += PREDICTION_BLOCK) {
+      int m = Math.min(PREDICTION_BLOCK, n - from);
+      ws.loadInputs(inputs, from, m);
+      ws.forward(this, m);
+      for (int s = 0; s < m; s++) {
+        float[] last = ws.z3[s];
+        classes[from + s] = classOf(last);
+      }
+    }
+  }
+
   @Override
   public double lossAndGradient(double[][] inputs, double[][] targets, double[] gradient) {
     int m = Checks.floatBatch(inputs, INPUTS, targets, OUTPUTS);
@@ -281,7 +375,7 @@ public final class NormalisedModel implements Normalised, Model {
     Workspace ws = scratch(m);
     ws.evaluating();
     ws.ensureTraining();
-    ws.loadInputs(inputs, m);
+    ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
     double mean = ws.loss(m, true);
@@ -300,7 +394,7 @@ public final class NormalisedModel implements Normalised, Model {
     Workspace ws = scratch(m);
     ws.evaluating();
     ws.ensureTraining();
-    ws.loadInputs(inputs, m);
+    ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
     double mean = ws.loss(m, true);
@@ -1092,10 +1186,10 @@ public final class NormalisedModel implements Normalised, Model {
     }
 
     /**
-     * Uses the caller's input rows as they are: no copy.
+     * Uses the caller's input rows {@code [from, from+m)} as they are: no copy.
      */
-    void loadInputs(float[][] rows, int m) {
-      System.arraycopy(rows, 0, x, 0, m);
+    void loadInputs(float[][] rows, int from, int m) {
+      System.arraycopy(rows, from, x, 0, m);
     }
 
     /**
@@ -1108,9 +1202,9 @@ public final class NormalisedModel implements Normalised, Model {
     /**
      * Copies double rows into the own float buffers.
      */
-    void loadInputs(double[][] rows, int m) {
+    void loadInputs(double[][] rows, int from, int m) {
       for (int s = 0; s < m; s++) {
-        double[] src = rows[s];
+        double[] src = rows[from + s];
         float[] dst = xRows[s];
         for (int k = 0; k < 3; k++) {
           dst[k] = (float) src[k];

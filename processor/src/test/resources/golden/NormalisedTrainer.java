@@ -111,7 +111,7 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
   public double trainBatch(double[][] inputs, double[][] targets) {
     int m = Checks.floatBatch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
     return core.step(m);
   }
@@ -124,7 +124,7 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
   public double trainBatch(float[][] inputs, int[] labels) {
     int m = Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
     return core.step(m);
   }
@@ -135,7 +135,7 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
   public double trainBatch(float[][] inputs, float[][] targets) {
     int m = Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
     return core.step(m);
   }

@@ -109,7 +109,7 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
   public double trainBatch(double[][] inputs, double[][] targets) {
     int m = Checks.batch(inputs, RadialModel.INPUTS, targets, RadialModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
     return core.step(m);
   }
@@ -122,7 +122,7 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
   public double trainBatch(double[][] inputs, int[] labels) {
     int m = Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
     workspace.ensureCapacity(m);
-    workspace.loadInputs(inputs, m);
+    workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
     return core.step(m);
   }

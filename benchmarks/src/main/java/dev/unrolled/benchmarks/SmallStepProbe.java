@@ -55,7 +55,7 @@ public final class SmallStepProbe {
   /** The float step cut after a phase: 1 load, 2 +forward, 3 +loss, 4 +backward, 5 +update. */
   private double phases(int phase, int k) {
     double loss = 0;
-    ws.loadInputs(x[k], BATCH);
+    ws.loadInputs(x[k], 0, BATCH);
     ws.loadLabels(y[k], BATCH);
     if (phase >= 2) {
       ws.forward(model, BATCH);

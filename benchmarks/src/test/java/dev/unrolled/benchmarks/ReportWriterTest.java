@@ -298,7 +298,7 @@ class ReportWriterTest {
     assertThat(report).contains("## Inference beside ONNX Runtime");
     assertThat(report).contains("beside ONNX Runtime 1.23.2 (Java API, CPU),\nwhich runs the graph `Onnx.export`"
         + " wrote from the same model, the same parameters, with one intra-op\nand one inter-op thread;");
-    assertThat(report).contains("answers the 64 rows one `predict` call each");
+    assertThat(report).contains("answers them with its batch\n`predict(float[][], float[][])`, one forward pass");
     assertThat(report).contains("### 4-16-3 tanh\n\n| contender | single row: ns per row | B/row | batch 64: rows/s"
         + " | B/row |");
     assertThat(report).contains("| `generated-float` | 50.0 ± 5.00 | 0.00 | 20,000,000 ± 1,000,000 | 0.00 |");

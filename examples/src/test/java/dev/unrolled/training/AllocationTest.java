@@ -142,6 +142,45 @@ class AllocationTest {
   }
 
   @Test
+  void batchPredictionsAllocateNothingOnceCompiled() {
+    // 130 rows: two full prediction blocks and a short one, through lanes, tiles and the lane loss,
+    // and through both norms with dropout (running estimates); float rows, double rows (narrowed
+    // into the workspace) and classes.
+    Random random = new Random(10);
+    float[][] x = rows(random, 130, 6);
+    double[][] wide = new double[130][6];
+    for (int s = 0; s < 130; s++) {
+      for (int k = 0; k < 6; k++) {
+        wide[s][k] = x[s][k];
+      }
+    }
+    int[] classes = new int[130];
+    var lanes = new dev.unrolled.parity.LaneNetworks_SiluSoftmaxLanesFloatModel(1);
+    float[][] laneOut = new float[130][8];
+    double[][] laneWide = new double[130][8];
+    var norm = new dev.unrolled.parity.NormNetworks_SiluSoftmaxBatchFirstFloatModel(1);
+    float[][] normOut = new float[130][4];
+    var doubles = new dev.unrolled.parity.LaneNetworks_SiluSoftmaxLanesDoubleModel(1);
+    double[][] doubleOut = new double[130][8];
+    Runnable steps = () -> {
+      for (int k = 0; k < STEPS / 10; k++) {
+        lanes.predict(x, laneOut);
+        lanes.predict(wide, laneWide);
+        lanes.classify(x, classes);
+        norm.predict(x, normOut);
+        norm.classify(wide, classes);
+        doubles.predict(wide, doubleOut);
+        doubles.classify(wide, classes);
+      }
+    };
+    warmUp(steps);
+
+    long bytes = allocatedBy(steps);
+    assertTrue(bytes < STEPS, bytes + " bytes allocated by " + 7 * STEPS / 10 + " batch predictions on the "
+        + lanes.backend() + " path");
+  }
+
+  @Test
   void shardedNormalisationAndDropoutAllocateNothing() {
     Random random = new Random(9);
     float[][] x = rows(random, 16, 6);

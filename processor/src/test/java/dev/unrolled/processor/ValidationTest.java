@@ -649,7 +649,9 @@ class ValidationTest {
           "abstract method void train() in test.Bad cannot be implemented by the generated BadModel, which "
               + "provides only inputSize(), outputSize(), parameterCount(), architecture(), loss(), precision(), "
               + "summary(), predict(double[], double[]), classify(double[]), predict(float[], float[]), "
-              + "classify(float[]), lossAndGradient(double[][], double[][], double[]), "
+              + "classify(float[]), predict(double[][], double[][]), classify(double[][], int[]), "
+              + "predict(float[][], float[][]), classify(float[][], int[]), "
+              + "lossAndGradient(double[][], double[][], double[]), "
               + "lossAndGradient(float[][], float[][], double[]), getParameters(double[]), "
               + "setParameters(double[]); give it a body or remove it");
     }

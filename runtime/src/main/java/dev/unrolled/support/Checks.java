@@ -124,6 +124,63 @@ public final class Checks {
     return true;
   }
 
+  /**
+   * Checks the rows of a batch {@code predict}: both arrays present, one output row per input row,
+   * every row of the network's width; returns the number of rows, which may be 0. Values are not
+   * checked, as {@code predict} of one row does not check them.
+   */
+  public static int predictions(double[][] inputs, int inputWidth, double[][] outputs, int outputWidth) {
+    int n = predictionRows(inputs, outputs == null ? -1 : outputs.length, "outputs", "output rows");
+    for (int s = 0; s < n; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      row(outputs[s], outputWidth, "outputs", s);
+    }
+    return n;
+  }
+
+  /** {@link #predictions(double[][], int, double[][], int)} for float rows. */
+  public static int predictions(float[][] inputs, int inputWidth, float[][] outputs, int outputWidth) {
+    int n = predictionRows(inputs, outputs == null ? -1 : outputs.length, "outputs", "output rows");
+    for (int s = 0; s < n; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      row(outputs[s], outputWidth, "outputs", s);
+    }
+    return n;
+  }
+
+  /** Checks the arguments of a batch {@code classify}: one class slot per input row of the input width. */
+  public static int classifications(double[][] inputs, int inputWidth, int[] classes) {
+    int n = predictionRows(inputs, classes == null ? -1 : classes.length, "classes", "elements in classes");
+    for (int s = 0; s < n; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+    }
+    return n;
+  }
+
+  /** {@link #classifications(double[][], int, int[])} for float rows. */
+  public static int classifications(float[][] inputs, int inputWidth, int[] classes) {
+    int n = predictionRows(inputs, classes == null ? -1 : classes.length, "classes", "elements in classes");
+    for (int s = 0; s < n; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+    }
+    return n;
+  }
+
+  /** An empty batch is fine here: it has no outputs to write, unlike a training batch with no loss. */
+  private static int predictionRows(Object[] inputs, int results, String name, String what) {
+    if (inputs == null) {
+      throw new NullPointerException("inputs");
+    }
+    if (results < 0) {
+      throw new NullPointerException(name);
+    }
+    if (results != inputs.length) {
+      throw new IllegalArgumentException("the batch has " + inputs.length + " input rows but " + results + " "
+          + what + "; pass one per input row");
+    }
+    return inputs.length;
+  }
+
   /** Checks {@code rows[from..to)} as a batch of row indices; returns the batch size. */
   public static int range(int[] rows, int from, int to) {
     if (rows == null) {

@@ -21,6 +21,8 @@ import javax.lang.model.element.Modifier;
 final class ModelApi {
   private static final ClassName WORKSPACE = ClassName.get("", "Workspace");
   private static final ArrayTypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+  /** A multiple of every lane width (8 or 16 floats, 4 or 8 doubles), so lane blocks have no padding. */
+  private static final int PREDICTION_BLOCK = 64;
 
   private final NetworkPlan plan;
   private final Numeric num;
@@ -49,6 +51,18 @@ final class ModelApi {
         .addMethod(classify(DOUBLES, true));
     if (num.isFloat()) {
       type.addMethod(predict(num.vector(), false)).addMethod(classify(num.vector(), false));
+    }
+    type.addField(FieldSpec.builder(TypeName.INT, "PREDICTION_BLOCK", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the\n")
+        .addJavadoc("batched kernels to reuse each weight across rows, few enough that a thread's buffers\n")
+        .addJavadoc("stay small whatever the batch.\n")
+        .initializer("$L", PREDICTION_BLOCK)
+        .build())
+        .addMethod(predictBatch(ArrayTypeName.of(DOUBLES), true))
+        .addMethod(classifyBatch(ArrayTypeName.of(DOUBLES), true));
+    if (num.isFloat()) {
+      type.addMethod(predictBatch(num.matrix(), false)).addMethod(classifyBatch(num.matrix(), false));
     }
     type.addMethod(lossAndGradient(false));
     if (num.isFloat()) {
@@ -184,6 +198,67 @@ final class ModelApi {
   }
 
   /**
+   * Runs the rows through the scratch workspace in blocks of {@code PREDICTION_BLOCK}, prepared for
+   * inference as one row is, and hands each block's last rows to {@code perRow} (which reads
+   * {@code last}, the block row, and {@code from + s}, the batch row).
+   */
+  private void forwardBlocks(MethodSpec.Builder method, CodeBlock perRow) {
+    method.beginControlFlow("if (n == 0)")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("$T ws = scratch($T.min(n, PREDICTION_BLOCK))", WORKSPACE, Math.class);
+    if (plan.hasDropout() || plan.hasBatchNorm()) {
+      method.addStatement("ws.prepare(false, 0, 0, 0)"); // inference: no dropout, running estimates
+    }
+    method.beginControlFlow("for (int from = 0; from < n; from += PREDICTION_BLOCK)")
+        .addStatement("int m = $T.min(PREDICTION_BLOCK, n - from)", Math.class)
+        .addStatement("ws.loadInputs(inputs, from, m)")
+        .addStatement("ws.forward(this, m)")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] last = ws.$L[s]", num.scalar(), loss.lastRow())
+        .addStatement(perRow)
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  private MethodSpec predictBatch(ArrayTypeName rowsType, boolean contract) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("predict")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(rowsType, "inputs")
+        .addParameter(rowsType, "outputs");
+    if (contract) {
+      method.addAnnotation(Override.class)
+          .addJavadoc("Blocks of rows through the batched forward pass; each row's result equals\n")
+          .addJavadoc("{@link #predict(double[], double[])}'s bit for bit, since its sums run in the same order.\n");
+      if (plan.hasVectorLayers()) {
+        method.addJavadoc("(Vector API exponentials, like {@code predict}'s own, may change their last bits\n")
+            .addJavadoc("when the JIT compiles them.)\n");
+      }
+    } else {
+      method.addJavadoc("{@link #predict(double[][], double[][])} in float, without copying the input rows.\n");
+    }
+    method.addStatement("int n = $T.predictions(inputs, INPUTS, outputs, OUTPUTS)", RuntimeTypes.CHECKS);
+    forwardBlocks(method, CodeBlock.of("outputs(last, outputs[from + s])"));
+    return method.build();
+  }
+
+  private MethodSpec classifyBatch(ArrayTypeName rowsType, boolean contract) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("classify")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(rowsType, "inputs")
+        .addParameter(ArrayTypeName.of(TypeName.INT), "classes");
+    if (contract) {
+      method.addAnnotation(Override.class)
+          .addJavadoc("{@link #classify(double[])} of every row, through blocks like the batch {@code predict}.\n");
+    } else {
+      method.addJavadoc("{@link #classify(double[][], int[])} in float, without copying the input rows.\n");
+    }
+    method.addStatement("int n = $T.classifications(inputs, INPUTS, classes)", RuntimeTypes.CHECKS);
+    forwardBlocks(method, CodeBlock.of("classes[from + s] = classOf(last)"));
+    return method.build();
+  }
+
+  /**
    * {@code lossAndGradient} on double rows, or for a FLOAT model on float rows ({@code floatRows}),
    * which it reads without a copy or a range check.
    */
@@ -210,7 +285,7 @@ final class ModelApi {
     }
     return method
         .addStatement("ws.ensureTraining()")
-        .addStatement("ws.loadInputs(inputs, m)")
+        .addStatement("ws.loadInputs(inputs, 0, m)")
         .addStatement("ws.loadTargets(targets, m)")
         .addStatement("ws.forward(this, m)")
         .addStatement("double mean = ws.loss(m, true)")

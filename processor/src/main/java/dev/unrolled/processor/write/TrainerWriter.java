@@ -244,7 +244,7 @@ public final class TrainerWriter {
         .addStatement("int m = $T.$L(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS,
             contract && num.isFloat() ? "floatBatch" : "batch", model, name, model)
         .addStatement("workspace.ensureCapacity(m)")
-        .addStatement("workspace.loadInputs(inputs, m)")
+        .addStatement("workspace.loadInputs(inputs, 0, m)")
         .addStatement("workspace.$L($L, m)", loader, name)
         .addStatement("return core.step(m)")
         .build();

@@ -173,10 +173,11 @@ final class WorkspaceWriter {
 
   private void addLoaders(TypeSpec.Builder type) {
     type.addMethod(MethodSpec.methodBuilder("loadInputs")
-        .addJavadoc("Uses the caller's input rows as they are: no copy.\n")
+        .addJavadoc("Uses the caller's input rows {@code [from, from+m)} as they are: no copy.\n")
         .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "from")
         .addParameter(TypeName.INT, "m")
-        .addStatement("$T.arraycopy(rows, 0, x, 0, m)", System.class)
+        .addStatement("$T.arraycopy(rows, from, x, 0, m)", System.class)
         .build());
     type.addMethod(MethodSpec.methodBuilder("loadTargets")
         .addJavadoc("Uses the caller's target rows as they are: no copy.\n")
@@ -185,8 +186,8 @@ final class WorkspaceWriter {
         .addStatement("$T.arraycopy(rows, 0, y, 0, m)", System.class)
         .build());
     if (num.isFloat()) {
-      type.addMethod(copyingLoader("loadInputs", "x", "xRows", plan.inputs()));
-      type.addMethod(copyingLoader("loadTargets", "y", "yRows", plan.outputs()));
+      type.addMethod(copyingLoader("loadInputs", "x", "xRows", plan.inputs(), true));
+      type.addMethod(copyingLoader("loadTargets", "y", "yRows", plan.outputs(), false));
     }
     type.addMethod(plan.outputs() <= SHARED_TARGET_OUTPUTS ? sharedLabels(type) : filledLabels());
     type.addMethod(shareRows());
@@ -271,13 +272,17 @@ final class WorkspaceWriter {
         .build();
   }
 
-  private MethodSpec copyingLoader(String name, String refs, String buffers, int width) {
-    return MethodSpec.methodBuilder(name)
+  /** With {@code offset}, rows {@code [from, from+m)}: a batch prediction's block. */
+  private MethodSpec copyingLoader(String name, String refs, String buffers, int width, boolean offset) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addJavadoc("Copies double rows into the own float buffers.\n")
-        .addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), "rows")
-        .addParameter(TypeName.INT, "m")
+        .addParameter(ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE)), "rows");
+    if (offset) {
+      method.addParameter(TypeName.INT, "from");
+    }
+    return method.addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] src = rows[s]", TypeName.DOUBLE)
+        .addStatement("$T[] src = rows[$L]", TypeName.DOUBLE, offset ? "from + s" : "s")
         .addStatement("$T[] dst = $L[s]", num.scalar(), buffers)
         .beginControlFlow("for (int k = 0; k < $L; k++)", width)
         .addStatement("dst[k] = (float) src[k]")
