@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Inference beside ONNX Runtime: the generated float {@code predict} against ONNX Runtime's Java API
- * (CPU, one intra-op and one inter-op thread) running the graph {@link Onnx#export} wrote from the
- * same model, the same parameters. {@code predictOne}: one row in, its probabilities out (ns per
+ * Inference beside ONNX Runtime: the generated float {@code predict}, of the plain backend
+ * ({@code generated-float}) and of the Vector API backend ({@code generated-vector}, the same
+ * parameters), against ONNX Runtime's Java API (CPU, one intra-op and one inter-op thread) running
+ * the graph {@link Onnx#export} wrote from the plain model. {@code predictOne}: one row in, its probabilities out (ns per
  * row). {@code predictBatch64}: 64 rows per call, reported as rows per second; the generated model
  * answers them with its batch {@code predict(float[][], float[][])} (one forward pass of the 64 rows
  * through its batched kernels, reading the caller's rows in place), and ONNX Runtime runs them as one
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * timing a different computation.
  */
 @State(Scope.Thread)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules=jdk.incubator.vector"})
 public class OnnxRuntimeBenchmark {
   private static final int ROWS = 256;
   private static final int BATCH = 64;
@@ -53,7 +54,7 @@ public class OnnxRuntimeBenchmark {
   @Param({"4-16-3", "784-128-10"})
   public String shape;
 
-  @Param({"generated-float", "onnxruntime"})
+  @Param({"generated-float", "generated-vector", "onnxruntime"})
   public String contender;
 
   private float[][] x;
@@ -83,6 +84,12 @@ public class OnnxRuntimeBenchmark {
     }
     batchOut = new float[BATCH][out.length];
     model = shape.equals("4-16-3") ? new Shapes_SmallModel(1) : new Shapes_MnistModel(1);
+    if (contender.equals("generated-vector")) {
+      // The same parameters (same seed, same layout) in the Vector API backend: batch lanes for
+      // 4-16-3, register tiles for 784-128-10; the fork fails if the JVM fell back to plain loops.
+      model = shape.equals("4-16-3") ? new Shapes_SmallVectorModel(1) : new Shapes_MnistVectorModel(1);
+      TrainingBenchmark.requireVectorPath(model);
+    }
     if (contender.equals("onnxruntime")) {
       file = Files.createTempFile("unrolled-" + shape, ".onnx");
       Onnx.export(model, file);
@@ -97,7 +104,7 @@ public class OnnxRuntimeBenchmark {
       rowTensor = OnnxTensor.createTensor(environment, row, new long[] {1, sizes[0]});
       batchTensor = OnnxTensor.createTensor(environment, batch, new long[] {BATCH, sizes[0]});
       checkAgreesWithPredict();
-    } else if (!contender.equals("generated-float")) {
+    } else if (!contender.startsWith("generated-")) {
       throw new IllegalArgumentException("no contender " + contender);
     }
   }
@@ -199,8 +206,12 @@ public class OnnxRuntimeBenchmark {
   private void generated(float[] input, float[] output) {
     if (model instanceof Shapes_SmallModel small) {
       small.predict(input, output);
+    } else if (model instanceof Shapes_MnistModel mnist) {
+      mnist.predict(input, output);
+    } else if (model instanceof Shapes_SmallVectorModel small) {
+      small.predict(input, output);
     } else {
-      ((Shapes_MnistModel) model).predict(input, output);
+      ((Shapes_MnistVectorModel) model).predict(input, output);
     }
   }
 
@@ -208,8 +219,12 @@ public class OnnxRuntimeBenchmark {
   private void generatedBatch(float[][] inputs, float[][] outputs) {
     if (model instanceof Shapes_SmallModel small) {
       small.predict(inputs, outputs);
+    } else if (model instanceof Shapes_MnistModel mnist) {
+      mnist.predict(inputs, outputs);
+    } else if (model instanceof Shapes_SmallVectorModel small) {
+      small.predict(inputs, outputs);
     } else {
-      ((Shapes_MnistModel) model).predict(inputs, outputs);
+      ((Shapes_MnistVectorModel) model).predict(inputs, outputs);
     }
   }
 

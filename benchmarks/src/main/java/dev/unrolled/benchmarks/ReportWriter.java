@@ -496,7 +496,8 @@ public final class ReportWriter {
     }
     quickRerunNote("onnxruntime");
     String version = data.machine("version.onnxruntime", "");
-    md.line("`OnnxRuntimeBenchmark` runs the generated float `predict` beside ONNX Runtime "
+    md.line("`OnnxRuntimeBenchmark` runs the generated float `predict`, plain (`generated-float`) and with the"
+            + " Vector API backend (`generated-vector`), beside ONNX Runtime "
             + (version.isEmpty() ? "(version not recorded)" : version) + " (Java API, CPU),")
         .line("which runs the graph `Onnx.export` wrote from the same model, the same parameters, with one intra-op")
         .line("and one inter-op thread; set-up fails unless ONNX Runtime's probabilities are within 1e-5 of the")
@@ -508,18 +509,25 @@ public final class ReportWriter {
         .line("buffer filled in place and copies its output out of the result, as a server answering requests")
         .line("would. B/row is JMH's `gc.alloc.rate.norm` (`-prof gc`), per row; it does not see ONNX Runtime's")
         .line("native memory.").blank()
-        .line("The last row of each table gives how many times the generated model's speed is ONNX Runtime's:")
-        .line("ONNX Runtime's ns per row over the generated model's, the generated rows/s over ONNX Runtime's, with")
-        .line("the interval both error bars allow (as above); above 1 the generated model is faster.").blank();
+        .line("The last row of each table gives how many times the faster generated model's speed is ONNX")
+        .line("Runtime's, column by column (named in brackets): ONNX Runtime's ns per row over the generated")
+        .line("model's, the generated rows/s over ONNX Runtime's, with the interval both error bars allow (as")
+        .line("above); above 1 the generated model is faster.").blank();
     measuredApartNote("onnxruntime");
     for (String shape : onnxRuntime.shapes()) {
       md.line("### " + TrainingResults.label(shape)).blank();
       List<List<String>> rows = new ArrayList<>();
       OnnxRuntimeResults.CONTENDERS.forEach(c -> rows.add(onnxRuntimeRow(shape, c)));
-      rows.add(List.of("generated speed ÷ ONNX Runtime's", onnxRuntime.latencyRatio(shape).toString(), "",
-          onnxRuntime.throughputRatio(shape).toString(), ""));
+      rows.add(List.of("generated speed ÷ ONNX Runtime's",
+          whose(onnxRuntime.latencyRatio(shape), onnxRuntime.fastestOne(shape)), "",
+          whose(onnxRuntime.throughputRatio(shape), onnxRuntime.fastestBatch(shape)), ""));
       md.table("lrrrr", List.of("contender", "single row: ns per row", "B/row", "batch 64: rows/s", "B/row"), rows);
     }
+  }
+
+  /** A ratio followed by the contender it is of, or "—" alone when it was not measured. */
+  private static String whose(Ratio ratio, String contender) {
+    return ratio.measured() ? ratio + " (`" + contender + "`)" : ratio.toString();
   }
 
   private List<String> onnxRuntimeRow(String shape, String contender) {
