@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,10 +76,12 @@ class KilledFitTest {
       String kill;
       int mode = kills.size() % 5; // a fifth at a random time, a fifth in a checkpoint write, the rest at a batch
       if (mode == 0) {
+        // Held at the target batch, so a child that resumed late in the fit cannot finish before
+        // the kill however fast it steps; the kill still lands anywhere from JVM start-up on.
         long millis = random.nextInt(250);
-        steps.runFreely();
+        AtomicInteger held = steps.runUpTo(target);
         Thread.sleep(millis);
-        kill = millis + " ms after start";
+        kill = millis + " ms after start" + (held.get() >= 0 ? " (held at batch " + held.get() + ")" : "");
       } else if (mode == 1) {
         int due = target - target % EVERY;
         kill = steps.killInCheckpointWrite(due > 0 ? due : EVERY, checkpoint);
@@ -164,6 +167,36 @@ class KilledFitTest {
         Thread.onSpinWait();
       }
       return "the checkpoint write after batch " + at;
+    }
+
+    /**
+     * Lets the child step on a thread of its own up to batch {@code target} (or the first batch it
+     * reports, if it resumed past it) and holds it there; the result becomes that batch once the
+     * child is held, and is −1 until then.
+     */
+    AtomicInteger runUpTo(int target) {
+      AtomicInteger held = new AtomicInteger(-1);
+      Thread pump = new Thread(() -> {
+        try {
+          for (String line; (line = lines.readLine()) != null; ) {
+            if (!line.startsWith("batch ")) {
+              System.out.println("child: " + line);
+              continue;
+            }
+            int at = Integer.parseInt(line.substring("batch ".length()));
+            if (at >= target) {
+              held.set(at);
+              return; // no go line: the child waits here until it is killed
+            }
+            proceed();
+          }
+        } catch (IOException e) {
+          // the child was killed
+        }
+      });
+      pump.setDaemon(true);
+      pump.start();
+      return held;
     }
 
     /** Lets the child run to its end on a thread of its own, echoing what it prints that is not a batch. */
