@@ -87,6 +87,9 @@ public final class MnistOnSpark {
         default -> directory = Path.of(args[i]);
       }
     }
+    if (repeats < 1) {
+      throw new IllegalArgumentException("--repeats is " + repeats + "; give at least 1");
+    }
     directory = directory != null ? directory : defaultDirectory();
     Dataset train = IdxReader.readDataset(file(directory, "train-images-idx3-ubyte"),
         file(directory, "train-labels-idx1-ubyte"));
