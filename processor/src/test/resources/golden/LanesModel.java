@@ -21,7 +21,6 @@ import java.lang.ThreadLocal;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -1106,13 +1105,21 @@ public final class LanesModel implements Lanes, Model {
         }
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int j = 0; j < outs; j++) {
-          FloatVector e = FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).lanewise(VectorOperators.EXP);
+          FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0);
+          for (int i = 0; i < LANES; i++) {
+            lanes[i] = FastMath.exp(lanes[i]);
+          }
+          FloatVector e = FloatVector.fromArray(SPECIES, lanes, 0);
           sum = sum.add(e);
           if (withDelta) {
             e.intoArray(d, j * stride + s);
           }
         }
-        FloatVector logSum = max.add(sum.lanewise(VectorOperators.LOG));
+        sum.intoArray(lanes, 0);
+        for (int i = 0; i < LANES; i++) {
+          lanes[i] = (float) (Math.log(lanes[i]));
+        }
+        FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
         FloatVector loss = FloatVector.zero(SPECIES);
         FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
         for (int j = 0; j < outs; j++) {

@@ -56,34 +56,38 @@ final class ActivationFunctions {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(num.scalar())
         .addParameter(num.scalar(), "z")
-        .addStatement("return $L", functionBody(activation))
+        .addStatement("return $L", expression(activation, "z"))
         .build();
   }
 
-  private CodeBlock functionBody(Activation activation) {
+  /**
+   * {@code f(z)} as an expression of the scalar variable named {@code z}: the body of the activation's
+   * method, and what the lane kernels compute lane by lane where an exponential is involved.
+   */
+  CodeBlock expression(Activation activation, String z) {
     String zero = num.literal("0");
     switch (activation) {
       case SIGMOID:
-        return num.isFloat() ? CodeBlock.of("$T.sigmoid(z)", RuntimeTypes.FAST_MATH)
-            : CodeBlock.of("1.0 / (1.0 + $T.exp(-z))", MATH);
+        return num.isFloat() ? CodeBlock.of("$T.sigmoid($L)", RuntimeTypes.FAST_MATH, z)
+            : CodeBlock.of("1.0 / (1.0 + $T.exp(-$L))", MATH, z);
       case TANH:
         // Plain arithmetic that inlines: JDK 17 does not intrinsify Math.tanh, and the float form
         // stays in float (float-double conversions around Math.exp made it about 5× slower).
-        return CodeBlock.of("$T.tanh(z)", RuntimeTypes.FAST_MATH);
+        return CodeBlock.of("$T.tanh($L)", RuntimeTypes.FAST_MATH, z);
       case RELU:
-        return CodeBlock.of("$T.max($L, z)", MATH, zero);
+        return CodeBlock.of("$T.max($L, $L)", MATH, zero, z);
       case LEAKY_RELU:
-        return CodeBlock.of("z > $L ? z : $L * z", zero, num.literal("0.01"));
+        return CodeBlock.of("$L > $L ? $L : $L * $L", z, zero, z, num.literal("0.01"), z);
       case ELU:
-        return CodeBlock.of("z > $L ? z : $L", zero, num.isFloat() ? CodeBlock.of("$T.expm1(z)", RuntimeTypes.FAST_MATH)
-            : CodeBlock.of("$T.expm1(z)", MATH));
+        return CodeBlock.of("$L > $L ? $L : $T.expm1($L)", z, zero, z,
+            num.isFloat() ? RuntimeTypes.FAST_MATH : MATH, z);
       case SOFTPLUS:
         // max(z, 0) + log1p(e^-|z|) never overflows, unlike log(1 + e^z).
-        return num.isFloat() ? CodeBlock.of("$T.softplus(z)", RuntimeTypes.FAST_MATH)
-            : CodeBlock.of("$T.max(z, 0.0) + $T.log1p($T.exp(-$T.abs(z)))", MATH, MATH, MATH, MATH);
+        return num.isFloat() ? CodeBlock.of("$T.softplus($L)", RuntimeTypes.FAST_MATH, z)
+            : CodeBlock.of("$T.max($L, 0.0) + $T.log1p($T.exp(-$T.abs($L)))", MATH, z, MATH, MATH, MATH, z);
       case SILU:
-        return num.isFloat() ? CodeBlock.of("z * $T.sigmoid(z)", RuntimeTypes.FAST_MATH)
-            : CodeBlock.of("z / (1.0 + $T.exp(-z))", MATH);
+        return num.isFloat() ? CodeBlock.of("$L * $T.sigmoid($L)", z, RuntimeTypes.FAST_MATH, z)
+            : CodeBlock.of("$L / (1.0 + $T.exp(-$L))", z, MATH, z);
       default:
         throw new IllegalArgumentException("no function for " + activation);
     }

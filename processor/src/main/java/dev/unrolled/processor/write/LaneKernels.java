@@ -41,12 +41,47 @@ final class LaneKernels {
   private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
   private static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
+  /**
+   * Lane activations whose scalar function calls an exponential: {@code lanewise(EXP)} and its kin
+   * round differently compiled (an SVML-like stub) and interpreted (a Java loop over {@code Math}),
+   * so training would depend on when the JIT compiles; these run the model's own scalar function
+   * lane by lane instead, which rounds the same everywhere and equals the unrolled code bit for bit.
+   */
+  private static final Set<Activation> SCALAR_EXPONENTIALS =
+      EnumSet.of(Activation.SIGMOID, Activation.ELU, Activation.SOFTPLUS, Activation.SILU);
+
   private final Numeric num;
   private final ClassName vector;
+  /** The model, whose static activation functions the lanes call lane by lane. */
+  private final ClassName model;
+  private final ActivationFunctions functions;
 
-  LaneKernels(Numeric num) {
+  LaneKernels(Numeric num, ClassName model) {
     this.num = num;
     this.vector = VectorClass.vectorType(num);
+    this.model = model;
+    this.functions = new ActivationFunctions(num);
+  }
+
+  /** Whether {@code activation}'s lanes call the scalar function (see {@link #SCALAR_EXPONENTIALS}). */
+  private boolean scalarLanes(Activation activation) {
+    // The double tanh goes through e^x too (FastMath.tanh); the float one is a rational fit.
+    return SCALAR_EXPONENTIALS.contains(activation) || (activation == Activation.TANH && !num.isFloat());
+  }
+
+  /** {@code e^x} of a scalar in the model's precision: FastMath's float exp, or Math.exp. */
+  private CodeBlock exp(String x) {
+    return num.isFloat() ? CodeBlock.of("$T.exp($L)", RuntimeTypes.FAST_MATH, x)
+        : CodeBlock.of("$T.exp($L)", ClassName.get(Math.class), x);
+  }
+
+  /** {@code statement} for each lane i of one vector stored in {@code lanes}: a scalar pass. */
+  private static CodeBlock eachLane(CodeBlock statement) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int i = 0; i < LANES; i++)")
+        .addStatement(statement)
+        .endControlFlow()
+        .build();
   }
 
   // ---- the Vector API class ----
@@ -270,14 +305,17 @@ final class LaneKernels {
         .endControlFlow()
         .addStatement("$T sum = $T.zero(SPECIES)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
-        .addStatement("$T e = $T.fromArray(SPECIES, z, j * stride + s).sub(max).lanewise($T.EXP)", vector, vector,
-            VECTOR_OPERATORS)
+        .addStatement("$T.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0)", vector)
+        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", exp("lanes[i]"))))
+        .addStatement("$T e = $T.fromArray(SPECIES, lanes, 0)", vector, vector)
         .addStatement("sum = sum.add(e)")
         .beginControlFlow("if (withDelta)")
         .addStatement("e.intoArray(d, j * stride + s)")
         .endControlFlow()
         .endControlFlow()
-        .addStatement("$T logSum = max.add(sum.lanewise($T.LOG))", vector, VECTOR_OPERATORS)
+        .addStatement("sum.intoArray(lanes, 0)")
+        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", num.narrow("$T.log(lanes[i])", ClassName.get(Math.class)))))
+        .addStatement("$T logSum = max.add($T.fromArray(SPECIES, lanes, 0))", vector, vector)
         .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
         .addStatement("$T share = $T.broadcast(SPECIES, scale).div(sum)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
@@ -305,11 +343,13 @@ final class LaneKernels {
         .addStatement("int k = j * stride + s")
         .addStatement("$T zj = $T.fromArray(SPECIES, z, k)", vector, vector)
         .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
-        .addStatement("loss = loss.add(zj.max($L).sub(zj.mul(tj)).add(zj.lanewise($T.ABS).neg().lanewise($T.EXP)"
-            + ".lanewise($T.LOG1P)))", num.literal("0.0"), VECTOR_OPERATORS, VECTOR_OPERATORS, VECTOR_OPERATORS)
+        .addStatement("zj.intoArray(lanes, 0)")
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SOFTPLUS, "lanes[i]"))))
+        .addStatement("loss = loss.add($T.fromArray(SPECIES, lanes, LANES).sub(zj.mul(tj)))", vector)
         .beginControlFlow("if (withDelta)")
-        .addStatement("$L.sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)", logistic("zj"),
-            num.literal("0.0"))
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SIGMOID, "lanes[i]"))))
+        .addStatement("$T.fromArray(SPECIES, lanes, LANES).sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)",
+            vector, num.literal("0.0"))
         .endControlFlow()
         .endControlFlow();
     return finishLoss(method);
@@ -326,8 +366,15 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "units")
         .addParameter(TypeName.INT, "stride")
         .addParameter(TypeName.INT, "mp")
-        .beginControlFlow("for (int j = 0; j < units; j++)")
-        .beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
+        .beginControlFlow("for (int j = 0; j < units; j++)");
+    if (scalarLanes(activation)) {
+      return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k++)")
+          .addStatement("a[k] = $T.$L(z[k])", model, ActivationFunctions.functionName(activation))
+          .endControlFlow()
+          .endControlFlow()
+          .build();
+    }
+    method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
         .addStatement("$T v = $T.fromArray(SPECIES, z, k)", vector, vector);
     for (CodeBlock statement : activationBody(activation)) {
       method.addStatement(statement);
@@ -338,37 +385,16 @@ final class LaneKernels {
         .build();
   }
 
-  /** Statements from {@code v = z} to {@code r = f(z)}. */
+  /** Statements from {@code v = z} to {@code r = f(z)}, for activations without an exponential. */
   private List<CodeBlock> activationBody(Activation activation) {
-    List<CodeBlock> body = new ArrayList<>();
     String zero = num.literal("0.0");
-    switch (activation) {
-      case SIGMOID -> body.add(CodeBlock.of("$T r = $L", vector, logistic("v")));
-      case TANH -> {
-        if (num.isFloat()) {
-          body.addAll(floatTanh());
-        } else {
-          body.add(CodeBlock.of("$T r = v.lanewise($T.TANH)", vector, VECTOR_OPERATORS));
-        }
-      }
-      case RELU -> body.add(CodeBlock.of("$T r = v.max($L)", vector, zero));
-      case LEAKY_RELU -> body.add(CodeBlock.of("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
+    return switch (activation) {
+      case TANH -> floatTanh();
+      case RELU -> List.of(CodeBlock.of("$T r = v.max($L)", vector, zero));
+      case LEAKY_RELU -> List.of(CodeBlock.of("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
           num.literal("0.01"), VECTOR_OPERATORS, zero));
-      case ELU -> body.add(CodeBlock.of("$T r = v.blend(v.lanewise($T.EXPM1), v.compare($T.LE, $L))", vector,
-          VECTOR_OPERATORS, VECTOR_OPERATORS, zero));
-      case SOFTPLUS -> body.add(CodeBlock.of(
-          "$T r = v.max($L).add(v.lanewise($T.ABS).neg().lanewise($T.EXP).lanewise($T.LOG1P))", vector, zero,
-          VECTOR_OPERATORS, VECTOR_OPERATORS, VECTOR_OPERATORS));
-      case SILU -> body.add(CodeBlock.of("$T r = v.mul($L)", vector, logistic("v")));
-      default -> throw new IllegalArgumentException("no lane form of " + activation);
-    }
-    return body;
-  }
-
-  /** {@code 1/(1 + e^−v)} of a vector expression. */
-  private CodeBlock logistic(String v) {
-    return CodeBlock.of("$T.broadcast(SPECIES, $L).div($L.neg().lanewise($T.EXP).add($L))", vector,
-        num.literal("1.0"), v, VECTOR_OPERATORS, num.literal("1.0"));
+      default -> throw new IllegalArgumentException("no vector form of " + activation);
+    };
   }
 
   /** {@code FastMath.tanh(float)}'s rational fit, lane by lane: within 6 float ulps, ±1 from ±9 on. */
@@ -395,8 +421,7 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "units")
         .addParameter(TypeName.INT, "stride")
         .addParameter(TypeName.INT, "mp")
-        .beginControlFlow("for (int j = 0; j < units; j++)")
-        .beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)");
+        .beginControlFlow("for (int j = 0; j < units; j++)");
     String one = num.literal("1.0");
     String zero = num.literal("0.0");
     CodeBlock slope = switch (activation) {
@@ -408,20 +433,18 @@ final class LaneKernels {
           num.literal("0.01"), load("z"), VECTOR_OPERATORS, zero);
       case ELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L.add($L), $L.compare($T.LE, $L))", vector, one,
           load("a"), one, load("z"), VECTOR_OPERATORS, zero);
-      case SOFTPLUS, SILU -> null;
-      default -> throw new IllegalArgumentException("no lane slope of " + activation);
+      default -> null; // softplus' = σ(z) and SiLU's slope need e^−z: the scalar derivative, lane by lane
     };
-    if (activation == Activation.SOFTPLUS) { // softplus' = σ(z)
-      method.addStatement("$T zv = $L", vector, load("z"))
-          .addStatement("$T slope = $L", vector, logistic("zv"));
-    } else if (activation == Activation.SILU) { // σ(z)·(1 + z·(1 − σ(z)))
-      method.addStatement("$T zv = $L", vector, load("z"))
-          .addStatement("$T sv = $L", vector, logistic("zv"))
-          .addStatement("$T slope = sv.mul(zv.mul(sv.neg().add($L)).add($L))", vector, one, one);
-    } else {
-      method.addStatement("$T slope = $L", vector, slope);
+    if (slope == null) {
+      return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k++)")
+          .addStatement("d[k] *= $T.$L(z[k], a[k])", model, ActivationFunctions.derivativeName(activation))
+          .endControlFlow()
+          .endControlFlow()
+          .build();
     }
-    return method.addStatement("$L.mul(slope).intoArray(d, k)", load("d"))
+    return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
+        .addStatement("$T slope = $L", vector, slope)
+        .addStatement("$L.mul(slope).intoArray(d, k)", load("d"))
         .endControlFlow()
         .endControlFlow()
         .build();

@@ -85,7 +85,7 @@ public final class ModelWriter {
           .mapToInt(LayerPlan::outputs).max().orElse(0)).type());
     }
     if (plan.hasLaneLayers()) {
-      type.addType(new LaneKernels(num).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));
+      type.addType(new LaneKernels(num, self).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));
     }
     return JavaFile.builder(plan.packageName(), type.build())
         .build();
@@ -239,7 +239,7 @@ public final class ModelWriter {
       used.addAll(layer.activationsUsed());
     }
     if (plan.hasLaneLayers()) {
-      type.addMethods(new LaneKernels(num).plainMethods());
+      type.addMethods(new LaneKernels(num, self).plainMethods());
     }
     type.addMethods(new ActivationFunctions(num).methods(used));
     type.addMethods(loss.modelHelpers());
