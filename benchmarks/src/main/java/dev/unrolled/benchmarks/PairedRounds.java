@@ -44,7 +44,8 @@ final class PairedRounds {
    * Rounds in which each contender runs at least {@code minSteps[c]} steps and for at least
    * {@code minNanos}, until a whole round passes without the JIT compiling anything (after
    * {@link #MIN_WARMUP_ROUNDS}) or {@code seconds} have passed: whether it settled is recorded, so a
-   * report can tell. Returns each contender's steps per second in the last round (wall time).
+   * report can tell. Returns each contender's steps per second in its fastest block, on the stepping
+   * thread's CPU time: its speed once compiled, which another process sharing the core does not lower.
    */
   double[] warmUp(int[] minSteps, long minNanos, double seconds, Map<String, String> conditions) {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -56,15 +57,15 @@ final class PairedRounds {
     boolean settled = false;
     do {
       for (int c = 0; c < steps.size(); c++) {
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         int done = 0;
-        long elapsed;
         do {
           steps.get(c).run();
           done++;
-          elapsed = System.nanoTime() - t0;
-        } while (done < minSteps[c] || elapsed < minNanos);
-        rates[c] = done / (elapsed / 1e9);
+        } while (done < minSteps[c] || System.nanoTime() - t0 < minNanos);
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        rates[c] = Math.max(rates[c], done / (Math.max(cpu, 1) / 1e9));
       }
       rounds++;
       long now = watched ? jit.getTotalCompilationTime() : 0;

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Param;
  * machine's drift cancels: the contenders and data of {@link TrainingSteps}, warmed up until the JIT
  * has nothing left to compile, then rounds in which every contender runs one block of steps
  * ({@link PairedRounds}). Blocks are sized by time, not by steps: each contender's block holds the
- * steps it took about {@code block ms} to run at the end of the warm-up (one step at least), so the
+ * steps its fastest warm-up block ran in {@code block ms} of CPU time (one step at least), so the
  * 4 ms steps of DL4J and the 3 µs steps of a small generated trainer weigh alike in a round.
  *
  * <p>Which generated trainer is the best is decided on the first fifth of the rounds (two at least),
