@@ -2,7 +2,8 @@
 # Regenerates BENCHMARKS.md in one command: builds the reactor with -Pbenchmarks (package, never
 # install), runs the JMH benchmarks (peak FLOP/s at the CPU's widest vector, training with -prof gc,
 # the generated contenders' training again in JDK 25 forks, the cost of batch normalisation and
-# dropout, inference, inference beside ONNX Runtime) with JSON output, and the cost of normalisation
+# dropout, inference, inference beside ONNX Runtime) with JSON output, training again in paired
+# rounds (TrainingPaired, one JVM per shape holding every contender) and the cost of normalisation
 # and dropout again in paired rounds (RegularisationPaired, one JVM), recording the load average
 # around each and repeating a run that started on a busy machine, then the exact allocation check
 # (one JVM per contender), the start-up harness and the dependency sizes, and writes the report (and
@@ -19,8 +20,9 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
   --only STEP    run this step alone, replacing its results (and its load lines) in those of the last
                  run, then rewrite the report from them all; the report says the step was measured
                  apart, and when. STEP: regularisation (RegularisationBenchmark, then
-                 RegularisationPaired: "Cost of normalisation and dropout") or onnxruntime
-                 (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime"). Writing BENCHMARKS.md
+                 RegularisationPaired: "Cost of normalisation and dropout"), onnxruntime
+                 (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime") or training-paired
+                 (TrainingPaired: the paired tables of "Training throughput"). Writing BENCHMARKS.md
                  this way needs a full run's results in benchmarks/target/benchmark-results;
                  README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
@@ -28,6 +30,8 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
 
 Environment (defaults in brackets; --quick shortens them all):
   TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 3 -w 1s -i 5 -r 1s]
+  TRAINING_PAIRED_ARGS  TrainingPaired's rounds, milliseconds per block and most seconds of warm-up, per
+                      shape [100 40 20; quick 6 10 3]: the paired ratios "no peer faster" is judged on
   REGULARISATION_JMH_ARGS  JMH run length for RegularisationBenchmark [-f 2 -wi 5 -w 1s -i 10 -r 1s]:
                       its costs are small differences of two rates, so more iterations narrow their intervals
   REGULARISATION_PAIRED_ARGS  RegularisationPaired's rounds, steps per variant per round and most
@@ -45,12 +49,13 @@ Environment (defaults in brackets; --quick shortens them all):
   LOAD_REPEATS        how often a run that started above LOAD_LIMIT is repeated [2; quick 0]
   MVN_ARGS            extra Maven arguments, e.g. -o for offline [none]
   JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]; RegularisationPaired
-                      holds that lock too
+                      and TrainingPaired hold that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 27 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 6; --only regularisation about 5 (3 of JMH, 2 paired), --only onnxruntime about
-2 (--quick: under 1 each), plus the build.
+The default run takes about 32 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 7; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
+about 5 (4 shapes, at most 75 s each), --only onnxruntime about 2 (--quick: under 1 each), plus the
+build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -74,8 +79,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation|onnxruntime) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime|training-paired) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -104,6 +109,7 @@ fi
 
 if $quick; then
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
+  training_paired_args="${TRAINING_PAIRED_ARGS:-6 10 3}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-6 10 3}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
@@ -117,6 +123,7 @@ if $quick; then
   out="${out:-$bench/BENCHMARKS-quick.md}"
 else
   training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+  training_paired_args="${TRAINING_PAIRED_ARGS:-100 40 20}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
@@ -244,12 +251,37 @@ paired_once() {
   fi
 }
 
+# TrainingPaired for shape $2 into $results/$1.properties (training-paired.784-128-10-b32 for
+# 784-128-10/32), with the JMH forks' JVM options; it holds JMH's lock while it measures. Prints its
+# summary; a failure leaves no results.
+training_paired_once() {
+  local name="$1" shape="$2"
+  # shellcheck disable=SC2086
+  if "$java" -Xmx2g --add-modules=jdk.incubator.vector -Dunrolled.lockWait="$jmh_lock_wait" -cp "$cp" \
+      dev.unrolled.benchmarks.TrainingPaired "$shape" "$results/$name.properties" $training_paired_args \
+      >"$results/$name.log" 2>&1; then
+    sed 's/^/   /' "$results/$name.log"
+  else
+    echo "   TrainingPaired $shape failed: see $results/$name.log" >&2
+    rm -f "$results/$name.properties"
+    return 1
+  fi
+}
+
 # The steps --only can run alone, as the full run runs them. ONNX Runtime's version is the one Maven
 # resolved for this build, the jar on the forks' class path.
 run_regularisation() {
   jmh regularisation RegularisationBenchmark "$regularisation_args" "-prof gc"
   with_load regularisation-paired "RegularisationPaired: rounds, steps, warm-up s $regularisation_paired_args" \
       paired_once
+}
+run_training_paired() {
+  local shape name
+  for shape in $("$java" -cp "$cp" dev.unrolled.benchmarks.AllocationCheck --list shape); do
+    name="training-paired.${shape//\//-b}"
+    with_load "$name" "TrainingPaired $shape: rounds, block ms, warm-up s $training_paired_args" \
+        training_paired_once "$name" "$shape"
+  done
 }
 run_onnxruntime() {
   jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
@@ -304,9 +336,10 @@ if [ -n "$only" ]; then
     write_machine
   fi
   rm -f "$results/$only.json" "$results/$only.log" "$results/$only-paired.properties" "$results/$only-paired.log"
+  rm -f "$results/$only".*.properties "$results/$only".*.log # training-paired: one of each per shape
   sed -i "/^load\.$only\./d; /^load\.$only-paired\./d; /^rerun\.$only\./d; /^version\.$only=/d" \
       "$results/machine.properties"
-  "run_$only"
+  "run_${only//-/_}"
   {
     echo "rerun.$only.date=$(date -u +%Y-%m-%d)"
     echo "rerun.$only.mode=$($quick && echo quick || echo full)"
@@ -328,6 +361,7 @@ elif ! $report_only; then
   fi
   jmh peak PeakFlopsBenchmark "$peak_args" "" "$peak_methods"
   jmh training TrainingBenchmark "$training_args" "-prof gc"
+  run_training_paired
   generated="$("$java" -cp "$cp" dev.unrolled.benchmarks.AllocationCheck --list contender | grep '^generated-' | paste -sd, - || true)"
   if [ -n "$jdk25" ]; then
     jmh training-jdk25 TrainingBenchmark "$training_args" "-prof gc" "" "-jvm $jdk25/bin/java -p contender=$generated"

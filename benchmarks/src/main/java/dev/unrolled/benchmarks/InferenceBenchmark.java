@@ -122,7 +122,7 @@ public class InferenceBenchmark {
     switch (shape) {
       case "4-16-3": {
         Shapes_SmallVectorModel model = new Shapes_SmallVectorModel(1);
-        TrainingBenchmark.requireVectorPath(model);
+        TrainingSteps.requireVectorPath(model);
         return k -> {
           model.predict(x[k], out);
           return out;
@@ -130,7 +130,7 @@ public class InferenceBenchmark {
       }
       case "784-128-10": {
         Shapes_MnistVectorModel model = new Shapes_MnistVectorModel(1);
-        TrainingBenchmark.requireVectorPath(model);
+        TrainingSteps.requireVectorPath(model);
         return k -> {
           model.predict(x[k], out);
           return out;

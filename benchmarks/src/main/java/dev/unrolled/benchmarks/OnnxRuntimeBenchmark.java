@@ -88,7 +88,7 @@ public class OnnxRuntimeBenchmark {
       // The same parameters (same seed, same layout) in the Vector API backend: batch lanes for
       // 4-16-3, register tiles for 784-128-10; the fork fails if the JVM fell back to plain loops.
       model = shape.equals("4-16-3") ? new Shapes_SmallVectorModel(1) : new Shapes_MnistVectorModel(1);
-      TrainingBenchmark.requireVectorPath(model);
+      TrainingSteps.requireVectorPath(model);
     }
     if (contender.equals("onnxruntime")) {
       file = Files.createTempFile("unrolled-" + shape, ".onnx");

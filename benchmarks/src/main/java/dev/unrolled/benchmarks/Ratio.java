@@ -28,6 +28,11 @@ final class Ratio {
     return new Ratio(value, low, high);
   }
 
+  /** A ratio whose interval was found otherwise ({@link TrainingPairedResults}: a bootstrap's). */
+  static Ratio interval(double value, double low, double high) {
+    return new Ratio(value, low, high);
+  }
+
   /** A figure with its error against a fixed yardstick (a measured peak, a previous run's figure). */
   static Ratio of(double a, double errorA, double yardstick) {
     return of(a, errorA, yardstick, 0);

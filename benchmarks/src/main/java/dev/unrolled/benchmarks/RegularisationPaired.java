@@ -1,15 +1,10 @@
 package dev.unrolled.benchmarks;
 
-import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,30 +28,24 @@ import java.util.Map;
  *     [rounds] [steps per block] [most warm-up seconds]
  * </pre>
  *
- * <p>Like a JMH run it holds JMH's lock ({@code jmh.lock} in {@code java.io.tmpdir}) while it
- * measures, so it never shares the cores with a JMH run that obeys it; while another run holds it, it
- * waits, at most {@code -Dunrolled.lockWait} seconds (1800).
+ * <p>Like a JMH run it holds JMH's lock while it measures ({@link PairedRounds#jmhLock}); the rounds
+ * are {@link PairedRounds}', shared with {@link TrainingPaired}.
  */
 public final class RegularisationPaired {
   static final int ROUNDS = 160;
   static final int STEPS = 100;
   static final double WARMUP_SECONDS = 30;
-  /** Rounds of warm-up before the JIT's silence counts: the first rounds still interpret. */
-  private static final int MIN_WARMUP_ROUNDS = 5;
 
   private final List<String> variants = RegularisationResults.VARIANTS;
-  private final List<RegularisationSteps> trainers = new ArrayList<>();
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final PairedRounds rounds;
 
   private RegularisationPaired() {
     RegularisationSteps.Batches data = RegularisationSteps.data();
+    List<PairedRounds.Step> steps = new ArrayList<>();
     for (String variant : variants) {
-      trainers.add(RegularisationSteps.of(variant, data));
+      steps.add(RegularisationSteps.of(variant, data)::next); // throws on a loss that is not finite
     }
-    if (!threads.isCurrentThreadCpuTimeSupported()) {
-      throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
-    }
-    threads.setThreadCpuTimeEnabled(true);
+    rounds = new PairedRounds(steps);
   }
 
   public static void main(String[] args) throws Exception {
@@ -72,105 +61,20 @@ public final class RegularisationPaired {
     if (rounds < 2 || steps < 1) {
       throw new IllegalArgumentException("rounds " + rounds + " (at least 2), steps " + steps + " (at least 1)");
     }
-    try (FileLock lock = jmhLock()) {
+    try (FileLock lock = PairedRounds.jmhLock()) {
       PairedCosts costs = new RegularisationPaired().measure(rounds, steps, warmup);
-      costs.write(out);
+      costs.write(out, "RegularisationPaired: paired costs of normalisation and dropout (see PairedCosts)");
       summary(costs);
     }
   }
 
-  private PairedCosts measure(int rounds, int steps, double warmupSeconds) {
+  private PairedCosts measure(int count, int steps, double warmupSeconds) {
     Map<String, String> conditions = new LinkedHashMap<>();
-    warmUp(steps, warmupSeconds, conditions);
-    int n = variants.size();
-    long[][] cpu = new long[n][rounds];
-    long[][] wall = new long[n][rounds];
-    conditions.put("load_start", load());
-    long start = System.nanoTime();
-    for (int r = 0; r < rounds; r++) {
-      for (int i = 0; i < n; i++) {
-        int v = order(r, i, n);
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long wall0 = System.nanoTime();
-        block(trainers.get(v), steps);
-        wall[v][r] = System.nanoTime() - wall0;
-        cpu[v][r] = threads.getCurrentThreadCpuTime() - cpu0;
-      }
-    }
-    conditions.put("load_end", load());
-    conditions.put("seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
-    conditions.put("order", "rotated each round, reversed every " + n + " rounds");
-    conditions.put("clock", "stepping thread CPU time (ThreadMXBean); wall time beside it");
-    conditions.put("java_version", System.getProperty("java.version"));
-    conditions.put("vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-    conditions.put("jvm_args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    return PairedCosts.of(variants, cpu, wall, steps, conditions);
-  }
-
-  /** The variant in place {@code i} of round {@code r}: rotated each round, reversed every n rounds. */
-  static int order(int r, int i, int n) {
-    return (r / n) % 2 == 0 ? (r + i) % n : (r + n - i) % n;
-  }
-
-  /**
-   * Rounds of blocks as measured until a whole round passes without the JIT compiling anything
-   * (after {@link #MIN_WARMUP_ROUNDS}), or {@code seconds} have passed: whether it settled is
-   * recorded, so a report can tell.
-   */
-  private void warmUp(int steps, double seconds, Map<String, String> conditions) {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
-    long start = System.nanoTime();
-    long compiled = watched ? jit.getTotalCompilationTime() : 0;
-    int rounds = 0;
-    boolean settled = false;
-    while ((System.nanoTime() - start) / 1e9 < seconds) {
-      for (RegularisationSteps trainer : trainers) {
-        block(trainer, steps);
-      }
-      rounds++;
-      long now = watched ? jit.getTotalCompilationTime() : 0;
-      if (watched && rounds >= MIN_WARMUP_ROUNDS && now == compiled) {
-        settled = true;
-        break;
-      }
-      compiled = now;
-    }
-    conditions.put("warmup_rounds", String.valueOf(rounds));
-    conditions.put("warmup_seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
-    conditions.put("warmup_settled", String.valueOf(settled));
-  }
-
-  private void block(RegularisationSteps trainer, int steps) {
-    for (int s = 0; s < steps; s++) {
-      trainer.next(); // throws on a loss that is not finite
-    }
-  }
-
-  /** The 1-minute load average, as the script records it. */
-  private static String load() {
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return load < 0 ? "?" : String.format(Locale.ROOT, "%.2f", load);
-  }
-
-  private static FileLock jmhLock() throws IOException, InterruptedException {
-    Path file = Paths.get(System.getProperty("java.io.tmpdir"), "jmh.lock");
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    long most = Long.getLong("unrolled.lockWait", 1800);
-    for (long waited = 0; ; waited += 10) {
-      FileLock lock = channel.tryLock();
-      if (lock != null) {
-        return lock;
-      }
-      if (waited >= most) {
-        channel.close();
-        throw new IllegalStateException("another JMH run held " + file + " for " + waited + " s");
-      }
-      if (waited == 0) {
-        System.out.println("another JMH run holds " + file + ": waiting (up to " + most + " s)");
-      }
-      Thread.sleep(10_000);
-    }
+    int[] blockSteps = new int[variants.size()];
+    Arrays.fill(blockSteps, steps);
+    rounds.warmUp(blockSteps, 0, warmupSeconds, conditions);
+    long[][][] times = rounds.measure(count, blockSteps, conditions);
+    return PairedCosts.of(variants, times[0], times[1], steps, conditions);
   }
 
   private static void summary(PairedCosts costs) {

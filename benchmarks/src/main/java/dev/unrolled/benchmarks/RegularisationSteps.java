@@ -87,7 +87,7 @@ final class RegularisationSteps {
   }
 
   private static <M extends Model> M vector(M model) {
-    TrainingBenchmark.requireVectorPath(model);
+    TrainingSteps.requireVectorPath(model);
     return model;
   }
 

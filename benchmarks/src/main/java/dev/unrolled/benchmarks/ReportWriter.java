@@ -27,6 +27,8 @@ public final class ReportWriter {
   private final TrainingResults training;
   /** The generated contenders' training in forks on JDK 25; empty when not run. */
   private final TrainingResults trainingJdk25;
+  /** {@link TrainingPaired}'s ratios by shape; empty when not run. */
+  private final TrainingPairedResults trainingPaired;
   private final RegularisationResults regularisation;
   /** {@link RegularisationPaired}'s costs; empty when not run. */
   private final PairedCosts paired;
@@ -39,6 +41,7 @@ public final class ReportWriter {
     this.data = data;
     this.training = new TrainingResults(data.training);
     this.trainingJdk25 = new TrainingResults(data.trainingJdk25);
+    this.trainingPaired = data.trainingPaired;
     this.regularisation = new RegularisationResults(data.regularisation);
     this.paired = data.regularisationPaired;
     this.onnxRuntime = new OnnxRuntimeResults(data.onnxruntime);
@@ -102,14 +105,15 @@ public final class ReportWriter {
         .line("benchmarks/regenerate.sh --only regularisation   # after a full run: measures the cost of"
             + " normalisation and dropout again, rewrites this file from it and that run's other results")
         .line("benchmarks/regenerate.sh --only onnxruntime      # the same for inference beside ONNX Runtime")
+        .line("benchmarks/regenerate.sh --only training-paired  # the same for the paired training rounds")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
-        .line("`REGULARISATION_JMH_ARGS`, `REGULARISATION_PAIRED_ARGS`, `INFERENCE_JMH_ARGS`, `ONNXRUNTIME_JMH_ARGS`,")
-        .line("`PEAK_JMH_ARGS`, `STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results (JMH JSON, TSV, properties)")
-        .line("stay in `benchmarks/target/benchmark-results/`; `--report-only` rewrites this file from them. A full")
-        .line("run also rewrites the performance table of `README.md` (between its `performance:begin` and")
-        .line("`performance:end` comments) from the same results.")
+        .line("`TRAINING_PAIRED_ARGS`, `REGULARISATION_JMH_ARGS`, `REGULARISATION_PAIRED_ARGS`, `INFERENCE_JMH_ARGS`,")
+        .line("`ONNXRUNTIME_JMH_ARGS`, `PEAK_JMH_ARGS`, `STARTUP_RUNS` and `ALLOCATION_SECONDS`. The raw results")
+        .line("(JMH JSON, TSV, properties) stay in `benchmarks/target/benchmark-results/`; `--report-only` rewrites")
+        .line("this file from them. A full run also rewrites the performance table of `README.md` (between its")
+        .line("`performance:begin` and `performance:end` comments) from the same results.")
         .blank();
   }
 
@@ -131,6 +135,7 @@ public final class ReportWriter {
     List<List<String>> rows = new ArrayList<>();
     conditions(rows, "training throughput", "training", data.training, "`-prof gc`");
     conditions(rows, "training, generated on JDK 25", "training-jdk25", data.trainingJdk25, "`-prof gc`");
+    trainingPairedConditions(rows);
     conditions(rows, "cost of normalisation and dropout", "regularisation", data.regularisation, "`-prof gc`");
     pairedConditions(rows);
     conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
@@ -184,6 +189,25 @@ public final class ReportWriter {
         "JDK " + paired.condition("java_version", "?") + ", " + pairedOptions(),
         data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?"),
         data.machine("load." + run + ".attempts", "?")));
+  }
+
+  /** {@link TrainingPaired}'s rows, one JVM per shape, with the load the script recorded around each. */
+  private void trainingPairedConditions(List<List<String>> rows) {
+    if (trainingPaired.isEmpty()) {
+      rows.add(List.of("training, paired", Markdown.NOT_MEASURED, "", "", ""));
+      return;
+    }
+    for (String shape : trainingPaired.shapes()) {
+      PairedCosts p = trainingPaired.of(shape);
+      String run = TrainingPairedResults.run(shape);
+      String options = p.condition("jvm_args", "");
+      rows.add(List.of("training, paired, " + TrainingResults.label(shape), "1 JVM, "
+              + p.condition("warmup_seconds", "?") + " s warm-up, " + p.condition("selection_rounds", "?") + " + "
+              + p.condition("rounds", "?") + " rounds × blocks of ~" + p.condition("block_ms", "?") + " ms per contender",
+          "JDK " + p.condition("java_version", "?") + ", " + (options.isEmpty() ? "no JVM options" : "`" + options + "`"),
+          data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?"),
+          data.machine("load." + run + ".attempts", "?")));
+    }
   }
 
   /** "`SPECIES_PREFERRED` is 256-bit; CPU flags: avx2 fma, no avx512f", as the script probed them. */
@@ -257,6 +281,7 @@ public final class ReportWriter {
         .line("included (a few kB per iteration), spread over the iteration's steps, so slow steps show bytes they")
         .line("never allocated. B/step (exact) is `AllocationCheck`: this thread's allocation counter around the")
         .line("steps alone, the quietest of three windows. Neither sees native (off-heap) memory.").blank();
+    trainingPairedIntroduction();
     List<String> generated = training.measuredGenerated();
     for (String shape : training.shapes()) {
       String best = training.bestGenerated(shape);
@@ -273,6 +298,7 @@ public final class ReportWriter {
         rows.add(trainingRow(shape, c, best, generated));
       }
       md.table("lrrrrrrrr" + "r".repeat(generated.size()), header, rows);
+      trainingPairedTable(shape);
     }
     md.line("Peers: Encog 3.4 (`BasicNetwork`, softmax output, `StochasticGradientDescent` with the momentum")
         .line("rule at momentum 0 — its default rule is Adam — processing each pair of a batch, then one update;")
@@ -281,6 +307,60 @@ public final class ReportWriter {
         .line("784-256-128-10 diverges to an infinite loss within four steps);")
         .line("Smile 3.1.1 (`smile.classification.MLP` with a softmax maximum-likelihood output,")
         .line("`update(double[][], int[])` per mini-batch). Both train on `double[]` rows, as their APIs take.").blank();
+  }
+
+  /** What the paired tables under each shape's JMH table hold, and why the target is judged on them. */
+  private void trainingPairedIntroduction() {
+    md.line("Under each shape's JMH table, the same contenders measured in pairs (`TrainingPaired`), on which")
+        .line("\"no peer faster\" is judged. JMH measures each contender in its own fork, seconds apart, and on a")
+        .line("shared machine the drift between them dominates the interval of a ratio of two JMH rates (±15–30%")
+        .line("each here). `TrainingPaired` holds every contender of one shape in one JVM (the JMH forks' options,")
+        .line("the same data and contenders as `TrainingBenchmark`, native peers on one thread, a loss that is not")
+        .line("finite failing the run), warms them up until a whole round compiles nothing (or a time cap), then")
+        .line("runs rounds in which each contender runs a block of about the same time (its steps counted from")
+        .line("the warm-up), the order rotated each round and reversed periodically, so a change in the machine's")
+        .line("speed slows the contenders of a round alike and cancels in their ratio. The best generated trainer")
+        .line("is chosen on the first rounds (by median time per step) and those rounds are left out of the")
+        .line("ratios, so that the choice does not favour it. Each contender's ratio in a round is its time per")
+        .line("step over the best generated trainer's (how many times faster the best generated trainer is, as in")
+        .line("the column \"best generated is\"); the table gives the median over the rounds with a 95% bootstrap")
+        .line("interval of the median, on the stepping thread's CPU time (time the core spent elsewhere, or a")
+        .line("peer's work on other threads such as its garbage collection, is not counted: it can only favour")
+        .line("the peers) and on wall time. The target is met only when the lower end of the interval of every")
+        .line("peer's CPU-time ratio is at least 1.").blank();
+    if (trainingPaired.isEmpty()) {
+      md.line("`TrainingPaired`: " + Markdown.NOT_MEASURED + " in this run; \"no peer faster\" is judged on the JMH"
+          + " rates.").blank();
+    } else {
+      quickRerunNote("training-paired");
+      measuredApartNote("training-paired");
+    }
+  }
+
+  /** {@link TrainingPaired}'s table of one shape, when it was measured in pairs. */
+  private void trainingPairedTable(String shape) {
+    if (!trainingPaired.has(shape)) {
+      return;
+    }
+    PairedCosts p = trainingPaired.of(shape);
+    String best = trainingPaired.best(shape);
+    md.line("Paired in one JVM (`TrainingPaired`), best generated: " + best + "; " + p.condition("rounds", "?")
+        + " rounds after " + p.condition("selection_rounds", "?") + " choosing it (" + p.condition("seconds", "?")
+        + " s); warm-up " + p.condition("warmup_rounds", "?") + " rounds, " + p.condition("warmup_seconds", "?")
+        + " s" + (p.condition("warmup_settled", "").equals("true") ? ""
+            : ", **the JIT was still compiling when it ended**") + "; load " + p.condition("load_start", "?")
+        + " → " + p.condition("load_end", "?") + "; " + p.condition("bootstrap", "?") + ".").blank();
+    List<List<String>> rows = new ArrayList<>();
+    int batch = TrainingResults.batch(shape);
+    for (String c : trainingPaired.contenders(shape)) {
+      boolean isBest = c.equals(best);
+      rows.add(List.of("`" + c + "`", p.condition("steps_per_block." + c, p.condition("steps_per_block", "?")),
+          Markdown.count(p.stepsPerSecond(c) * batch),
+          isBest ? "—" : trainingPaired.ratio(shape, c).toString(),
+          isBest ? "—" : trainingPaired.wallRatio(shape, c).toString(), p.condition("rounds", "?")));
+    }
+    md.table("lrrrrr", List.of("contender", "steps per block", "samples/s (CPU time, median block)",
+        "best generated is (paired, CPU time)", "best generated is (paired, wall time)", "rounds"), rows);
   }
 
   private void regularisationSection() {
@@ -636,9 +716,13 @@ public final class ReportWriter {
         .line("The targets of issues 5 and 14 and of normalisation and dropout, single-threaded, judged by")
         .line("`ReportWriter` from the figures above (JDK 17). A speed target is met only on the conservative")
         .line("ratio — our lower bound over the other side's upper bound, the low end of the interval given in")
-        .line("brackets; a cost limit only on the high end of the cost's interval.").blank();
+        .line("brackets; a cost limit only on the high end of the cost's interval. Where a shape was measured in")
+        .line("pairs (`TrainingPaired`), \"no peer faster\" is judged on the low end of the paired ratio's")
+        .line("interval against every peer (the row names the peer with the lowest one): the JMH rates of two")
+        .line("forks measured apart carry the machine's drift, which the pairs cancel; else on the JMH rates,")
+        .line("against the fastest peer.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, regularisation, paired, peakFp32, data.allocation, data.startup));
+        Targets.judge(training, trainingPaired, regularisation, paired, peakFp32, data.allocation, data.startup));
   }
 
   private boolean widerThanMachine(String method) {

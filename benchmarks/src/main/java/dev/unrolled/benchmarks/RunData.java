@@ -21,6 +21,8 @@ import java.util.Properties;
  * <ul>
  *   <li>{@code training.json}, {@code inference.json}, {@code peak.json}: JMH ({@code -rf json});
  *   <li>{@code training-jdk25.json}: the generated contenders' training again, forks on JDK 25;
+ *   <li>{@code training-paired.<shape>.properties}: {@link TrainingPaired}, every contender of a shape in
+ *       one JVM ({@link TrainingPairedResults});
  *   <li>{@code regularisation.json}: {@link RegularisationBenchmark} (JMH);
  *       {@code regularisation-paired.properties}: {@link RegularisationPaired} ({@link PairedCosts});
  *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
@@ -37,6 +39,8 @@ import java.util.Properties;
 final class RunData {
   final List<JmhResult> training;
   final List<JmhResult> trainingJdk25;
+  /** Empty when not run. */
+  final TrainingPairedResults trainingPaired;
   final List<JmhResult> regularisation;
   /** Empty when not run. */
   final PairedCosts regularisationPaired;
@@ -48,11 +52,13 @@ final class RunData {
   final List<Map<String, String>> dependencies;
   final Properties machine;
 
-  RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, List<JmhResult> regularisation,
+  RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, TrainingPairedResults trainingPaired,
+      List<JmhResult> regularisation,
       PairedCosts regularisationPaired, List<JmhResult> inference, List<JmhResult> onnxruntime, List<JmhResult> peak,
       List<Map<String, String>> allocation, List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
     this.training = training;
     this.trainingJdk25 = trainingJdk25;
+    this.trainingPaired = trainingPaired;
     this.regularisation = regularisation;
     this.regularisationPaired = regularisationPaired;
     this.inference = inference;
@@ -73,7 +79,8 @@ final class RunData {
       }
     }
     return new RunData(JmhResult.read(folder.resolve("training.json")),
-        JmhResult.read(folder.resolve("training-jdk25.json")), JmhResult.read(folder.resolve("regularisation.json")),
+        JmhResult.read(folder.resolve("training-jdk25.json")), TrainingPairedResults.read(folder),
+        JmhResult.read(folder.resolve("regularisation.json")),
         PairedCosts.read(folder.resolve("regularisation-paired.properties")),
         JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("onnxruntime.json")),
         JmhResult.read(folder.resolve("peak.json")),

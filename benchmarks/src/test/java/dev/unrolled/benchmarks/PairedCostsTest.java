@@ -43,6 +43,25 @@ class PairedCostsTest {
   }
 
   @Test
+  void blocksOfDifferentLengthsAreComparedPerStep() {
+    // Blocks sized by time: the baseline runs 10 steps in 1,000 ns, the other 2 steps in 400 ns, so
+    // a step of it takes 200 ns against 100: twice the baseline's time, a cost of 100%.
+    long[] baseline = {1000, 2000, 1000};
+    long[] slower = {400, 800, 400};
+    PairedCosts costs = PairedCosts.of(VARIANTS, new long[][] {baseline, slower}, new long[][] {baseline, slower},
+        new int[] {10, 2}, Map.of());
+
+    assertThat(costs.cost("slower")[0]).isWithin(1e-5).of(1.0);
+    assertThat(costs.ratio("slower")).usingTolerance(1e-5).containsExactly(2.0, 2.0, 2.0).inOrder();
+    assertThat(costs.wallRatio("slower")[0]).isWithin(1e-5).of(2.0);
+    assertThat(costs.stepsPerSecond("plain")).isWithin(1e-3).of(1e7);
+    assertThat(costs.stepsPerSecond("slower")).isWithin(1e-3).of(5e6);
+    assertThat(costs.condition("steps_per_block.plain", "?")).isEqualTo("10");
+    assertThat(costs.condition("steps_per_block.slower", "?")).isEqualTo("2");
+    assertThat(costs.condition("steps_per_block", "none")).isEqualTo("none");
+  }
+
+  @Test
   void theUpperEndOfTheIntervalJudgesTheLimit() {
     // Costs of 5%, 9%, 12%, 14%, 20% per round: the median is 12%, its interval reaches above 14%.
     long[] plain = {1000, 1000, 1000, 1000, 1000};
@@ -62,9 +81,9 @@ class PairedCostsTest {
     long[][] times = {{1000, 1100, 900}, {1100, 1200, 1000}};
     PairedCosts costs = PairedCosts.of(VARIANTS, times, times, 10, Map.of("vm", "Ünusual VM = 1: #2"));
     Path file = folder.resolve("paired.properties");
-    costs.write(file);
+    costs.write(file, "paired");
     byte[] bytes = Files.readAllBytes(file);
-    PairedCosts.of(VARIANTS, times, times, 10, Map.of("vm", "Ünusual VM = 1: #2")).write(file);
+    PairedCosts.of(VARIANTS, times, times, 10, Map.of("vm", "Ünusual VM = 1: #2")).write(file, "paired");
 
     assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
     PairedCosts read = PairedCosts.read(file);
@@ -75,12 +94,13 @@ class PairedCostsTest {
 
   @Test
   void everyVariantRunsInEveryPlaceEquallyOften() {
+    // PairedRounds orders the blocks of RegularisationPaired and TrainingPaired alike.
     int n = 4;
     int[][] timesInPlace = new int[n][n];
     for (int r = 0; r < 2 * n; r++) {
       Set<Integer> round = new HashSet<>();
       for (int i = 0; i < n; i++) {
-        int v = RegularisationPaired.order(r, i, n);
+        int v = PairedRounds.order(r, i, n);
         round.add(v);
         timesInPlace[v][i]++;
       }
@@ -90,7 +110,7 @@ class PairedCostsTest {
       assertThat(places).asList().containsExactly(2, 2, 2, 2);
     }
     // Reversed in the second cycle: plain is not always run right after the same variant.
-    assertThat(RegularisationPaired.order(0, 1, n)).isEqualTo(1);
-    assertThat(RegularisationPaired.order(n, 1, n)).isEqualTo(n - 1);
+    assertThat(PairedRounds.order(0, 1, n)).isEqualTo(1);
+    assertThat(PairedRounds.order(n, 1, n)).isEqualTo(n - 1);
   }
 }

@@ -51,7 +51,7 @@ class ReportWriterTest {
     assertThat(report).contains("| `encog` | 4,000 ± 48 |  |  | 0.00 | 0.0 | 1,500 | — | 4.0× (3.91–4.09×) |"
         + " 4.0× (3.91–4.09×) | 2.0× (1.96–2.04×) |");
     assertThat(report).contains("| 4-16-3 tanh b16: no peer faster than the best generated trainer"
-        + " | generated-float 4.0× (3.91–4.09×) encog (the fastest peer) | **met** |");
+        + " | generated-float 4.0× (3.91–4.09×) encog (the fastest peer, JMH) | **met** |");
   }
 
   @Test
@@ -89,9 +89,74 @@ class ReportWriterTest {
     assertThat(report).contains("| 784-128-10 relu b1: best backend ≥ 24.0 k samples/s (1.5× the 16.0 k of issue 14's"
         + " run) | generated-vector 28,741 ± 14,797 = 1.2× (0.58–1.81×) the target | **not met** |");
     assertThat(report).contains("| 784-128-10 relu b1: no peer faster than the best generated trainer"
-        + " | generated-vector 4.6× (1.81–8.93×) smile (the fastest peer) | **met** |");
+        + " | generated-vector 4.6× (1.81–8.93×) smile (the fastest peer, JMH) | **met** |");
     assertThat(report).contains("| 784-128-10 relu b32: generated-vector ≥ 50% of the FP32 peak"
         + " | generated-vector 52.4 GFLOP/s = 52% (47–58%) of 100.0 | **not met** |");
+  }
+
+  @Test
+  void noPeerFasterIsJudgedOnThePairedIntervalWhereThereIsOne() throws IOException {
+    // The last quiet JMH run: 15,277 ± 4,687 against 9,179 ± 1,452 is 1.7× on the means, but only
+    // 10,590 / 10,631 = 0.996× at worst: not met. Paired in one JVM, 1.7× (1.55–1.85×): met.
+    train("784-128-10/1", "generated-vector", 15_277, 4_687, 0);
+    train("784-128-10/1", "hand-written", 9_179, 1_452, 0);
+    train("784-128-10/1", "smile", 6_467, 1_014, 0);
+    writeResults();
+    write("machine.properties", "load.training-paired.784-128-10-b1.start=0.40\n"
+        + "load.training-paired.784-128-10-b1.end=0.60\nload.training-paired.784-128-10-b1.attempts=1\n");
+    trainingPaired("784-128-10/1", "generated-vector 1 15000 1 1 1 1 1 1", "generated-float 1 10000 1.45 1.40 1.50 1.5 1.3 1.7",
+        "hand-written 1 9000 1.70 1.55 1.85 1.8 1.4 2.2", "smile 1 6000 2.40 2.20 2.60 2.5 2.0 3.0");
+
+    String report = render();
+
+    assertThat(report).contains("| `hand-written` | 9,179 ± 1,452 |  |  | 3.76 | — | 0.00 | — | 1.7× (1.00–2.58×) |");
+    assertThat(report).contains("Paired in one JVM (`TrainingPaired`), best generated: generated-vector; 80 rounds"
+        + " after 20 choosing it (31.0 s); warm-up 12 rounds, 9.5 s; load 0.45 → 0.55;"
+        + " 10,000 resamples of the rounds, seed 15.");
+    assertThat(report).contains("| contender | steps per block | samples/s (CPU time, median block) |"
+        + " best generated is (paired, CPU time) | best generated is (paired, wall time) | rounds |");
+    assertThat(report).contains("| `generated-vector` | 1 | 15,000 | — | — | 80 |");
+    assertThat(report).contains("| `generated-float` | 1 | 10,000 | 1.5× (1.40–1.50×) | 1.5× (1.30–1.70×) | 80 |");
+    assertThat(report).contains("| `hand-written` | 1 | 9,000 | 1.7× (1.55–1.85×) | 1.8× (1.40–2.20×) | 80 |");
+    assertThat(report).doesNotContain("| `djl` | 1 |");
+    assertThat(report).contains("| 784-128-10 relu b1: no peer faster than the best generated trainer"
+        + " | generated-vector 1.7× (1.55–1.85×) hand-written (the nearest peer; paired, median of 80 rounds)"
+        + " | **met** |");
+    assertThat(report).contains("| training, paired, 784-128-10 relu b1 | 1 JVM, 9.5 s warm-up, 20 + 80 rounds"
+        + " × blocks of ~40 ms per contender | JDK 17.0.15, `-Xmx2g --add-modules=jdk.incubator.vector`"
+        + " | 0.40 → 0.60 | 1 |");
+    // Shapes without paired results are judged on JMH, as before.
+    assertThat(report).contains("| 784-128-10 relu b32: no peer faster than the best generated trainer"
+        + " | generated not measured | not measured |");
+  }
+
+  @Test
+  void everyPeerCountsOnThePairedIntervalNotOnlyTheFastestOnTheMedian() throws IOException {
+    // Smile is the nearest on the median (1.2×), but DJL's interval reaches below 1: not met, on DJL.
+    trainingPaired("784-256-128-10/64", "generated-vector 2 3000 1 1 1 1 1 1",
+        "smile 1 2500 1.20 1.05 1.35 1.2 1.0 1.4", "djl 2 2300 1.30 0.95 1.60 1.3 0.9 1.7");
+    write("training-paired.784-256-128-10-b64.properties", read("training-paired.784-256-128-10-b64.properties")
+        .replace("warmup_settled=true", "warmup_settled=false"));
+
+    String report = render();
+
+    assertThat(report).contains("**the JIT was still compiling when it ended**");
+    assertThat(report).contains("| 784-256-128-10 relu b64: no peer faster than the best generated trainer"
+        + " | generated-vector 1.3× (0.95–1.60×) djl (the nearest peer; paired, median of 80 rounds) | **not met** |");
+  }
+
+  @Test
+  void withoutPairedResultsTheTargetIsJudgedOnJmh() throws IOException {
+    train("4-16-3/16", "generated-float", 1000, 10, 0);
+    train("4-16-3/16", "encog", 250, 3, 0);
+    writeResults();
+
+    String report = render();
+
+    assertThat(report).contains("`TrainingPaired`: not measured in this run; \"no peer faster\" is judged on the JMH"
+        + " rates.");
+    assertThat(report).contains("| training, paired | not measured |");
+    assertThat(report).doesNotContain("Paired in one JVM");
   }
 
   @Test
@@ -415,6 +480,36 @@ class ReportWriterTest {
         + "java_version=17.0.15\njvm_args=-Xmx2g --add-modules\\=jdk.incubator.vector\n"
         + "load_start=0.45\nload_end=0.55\nrounds=160\nseconds=95.0\nsteps_per_block=100\n"
         + "vm=OpenJDK 64-Bit Server VM 17.0.15+6\nwarmup_rounds=9\nwarmup_seconds=12.5\nwarmup_settled=true\n");
+  }
+
+  /**
+   * {@code training-paired.<shape>.properties} as {@link TrainingPaired} writes it, against
+   * {@code best}; each row "contender steps steps/s ratio low high wallRatio wallLow wallHigh", the
+   * best's ratios ignored.
+   */
+  private void trainingPaired(String shape, String best, String... rows) throws IOException {
+    StringBuilder text = new StringBuilder("# TrainingPaired\nshape=" + shape + "\nbest_generated=" + best.split(" ")[0]
+        + "\nselection_rounds=20\nrounds=80\nblock_ms=40\nseconds=31.0\nwarmup_rounds=12\nwarmup_seconds=9.5\n"
+        + "warmup_settled=true\nload_start=0.45\nload_end=0.55\nbootstrap=10,000 resamples of the rounds, seed 15\n"
+        + "java_version=17.0.15\njvm_args=-Xmx2g --add-modules\\=jdk.incubator.vector\n");
+    List<String> all = new ArrayList<>(List.of(best));
+    all.addAll(List.of(rows));
+    for (String row : all) {
+      String[] f = row.split(" ");
+      String c = f[0];
+      text.append("steps_per_block.").append(c).append('=').append(f[1]).append('\n')
+          .append("steps_per_second.").append(c).append('=').append(f[2]).append('\n');
+      if (row.equals(best)) {
+        continue;
+      }
+      String[] keys = {"cost.", "cost.", "cost.", "wall_cost.", "wall_cost.", "wall_cost."};
+      String[] ends = {"", ".low", ".high", "", ".low", ".high"};
+      for (int i = 0; i < 6; i++) {
+        text.append(keys[i]).append(c).append(ends[i]).append('=')
+            .append(String.format(Locale.ROOT, "%.6g", Double.parseDouble(f[3 + i]) - 1)).append('\n');
+      }
+    }
+    write(TrainingPairedResults.run(shape) + ".properties", text.toString());
   }
 
   private String read(String name) throws IOException {
