@@ -625,6 +625,11 @@ public final class LanesModel implements Lanes, Model {
     float[] laneScratch;
 
     /**
+     * One side of a lane layer moved to rows for its weight gradients: {@code stride × 16}.
+     */
+    float[] laneRows;
+
+    /**
      * The targets in lanes, for the loss.
      */
     float[] yLanes;
@@ -663,6 +668,7 @@ public final class LanesModel implements Lanes, Model {
       yRows = new float[n][3];
       stride = lanes(n);
       laneScratch = new float[5 * LANE_WIDTH];
+      laneRows = new float[stride * 16];
       yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
@@ -885,7 +891,7 @@ public final class LanesModel implements Lanes, Model {
     private void backward1(LanesModel model, int m) {
       int mp = lanes(m);
       if (VECTOR) {
-        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch);
+        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch, laneRows);
       } else {
         lanesGradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, m);
       }
@@ -900,7 +906,7 @@ public final class LanesModel implements Lanes, Model {
         toLanes(d2, d2Lanes, 3, stride, m, mp);
       }
       if (VECTOR) {
-        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch);
+        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch, laneRows);
       } else {
         lanesGradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, m);
       }
@@ -1018,9 +1024,107 @@ public final class LanesModel implements Lanes, Model {
     /**
      * {@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}
      * for j < units, i < n, over the lanes of the batch.
+     * {@code rows} holds {@code mp × max(units, n)} scalars for the side moved to rows.
      */
     static void gradient(float[] d, int units, float[] in, int n, float[] gw, float[] gb,
-        int stride, int mp, float[] lanes) {
+        int stride, int mp, float[] lanes, float[] rows) {
+      if (n >= LANES) {
+        gradientOverInputs(d, units, in, n, gw, gb, stride, mp, rows);
+      } else if (units >= LANES) {
+        gradientOverUnits(d, units, in, n, gw, gb, stride, mp, lanes, rows);
+      } else {
+        gradientOverLanes(d, units, in, n, gw, gb, stride, mp, lanes);
+      }
+    }
+
+    /**
+     * {@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}
+     * for j < units, i < n, over the lanes of the batch.
+     */
+    private static void gradientOverInputs(float[] d, int units, float[] in, int n, float[] gw,
+        float[] gb, int stride, int mp, float[] rows) {
+      for (int k = 0; k < n; k++) {
+        for (int s = 0, from = k * stride; s < mp; s++) {
+          rows[s * n + k] = in[from + s];
+        }
+      }
+      int vectorEnd = SPECIES.loopBound(n);
+      for (int j = 0; j < units; j++) {
+        int row = j * stride;
+        float sb = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          sb += d[row + s];
+        }
+        gb[j] = sb;
+        for (int i = 0; i < vectorEnd; i += LANES) {
+          FloatVector g = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            g = FloatVector.fromArray(SPECIES, rows, s * n + i).fma(FloatVector.broadcast(SPECIES, d[row + s]), g);
+          }
+          g.intoArray(gw, j * n + i);
+        }
+        for (int i = vectorEnd; i < n; i++) {
+          float sum = 0.0f;
+          for (int s = 0; s < mp; s++) {
+            sum += d[row + s] * rows[s * n + i];
+          }
+          gw[j * n + i] = sum;
+        }
+      }
+    }
+
+    /**
+     * {@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}
+     * for j < units, i < n, over the lanes of the batch.
+     */
+    private static void gradientOverUnits(float[] d, int units, float[] in, int n, float[] gw,
+        float[] gb, int stride, int mp, float[] lanes, float[] rows) {
+      for (int k = 0; k < units; k++) {
+        for (int s = 0, from = k * stride; s < mp; s++) {
+          rows[s * units + k] = d[from + s];
+        }
+      }
+      int vectorEnd = SPECIES.loopBound(units);
+      for (int j = 0; j < vectorEnd; j += LANES) {
+        FloatVector sb = FloatVector.zero(SPECIES);
+        for (int s = 0; s < mp; s++) {
+          sb = sb.add(FloatVector.fromArray(SPECIES, rows, s * units + j));
+        }
+        sb.intoArray(gb, j);
+        for (int i = 0; i < n; i++) {
+          int from = i * stride;
+          FloatVector g = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            g = FloatVector.fromArray(SPECIES, rows, s * units + j).fma(FloatVector.broadcast(SPECIES, in[from + s]), g);
+          }
+          g.intoArray(lanes, 0);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+          }
+        }
+      }
+      for (int j = vectorEnd; j < units; j++) {
+        float sb = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          sb += rows[s * units + j];
+        }
+        gb[j] = sb;
+        for (int i = 0; i < n; i++) {
+          float sum = 0.0f;
+          for (int s = 0; s < mp; s++) {
+            sum += rows[s * units + j] * in[i * stride + s];
+          }
+          gw[j * n + i] = sum;
+        }
+      }
+    }
+
+    /**
+     * {@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}
+     * for j < units, i < n, over the lanes of the batch.
+     */
+    private static void gradientOverLanes(float[] d, int units, float[] in, int n, float[] gw,
+        float[] gb, int stride, int mp, float[] lanes) {
       for (int j = 0; j < units; j++) {
         int row = j * stride;
         FloatVector sb = FloatVector.zero(SPECIES);

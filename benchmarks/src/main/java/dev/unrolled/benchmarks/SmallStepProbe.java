@@ -9,7 +9,8 @@ import java.util.List;
  * Where the time of one 4-16-3 tanh training step (batch 16, SGD 0.01) goes, on the data
  * {@link TrainingBenchmark} uses: the generated float trainer phase by phase (forward, loss with
  * output deltas, backward, guarded update), and whole steps of the generated float (plain and
- * vector-lane backends) and double trainers and of Encog, in ns per sample.
+ * vector-lane backends) and double trainers and of Encog, in ns per sample; then the vector
+ * trainer's phases the same way.
  *
  * <p>A development diagnostic, not a benchmark of record. On a machine shared with other work a
  * JMH average mostly measures the neighbours, so this takes the fastest of many short runs (each
@@ -30,6 +31,9 @@ public final class SmallStepProbe {
   private final Shapes_SmallModel model = new Shapes_SmallModel(1);
   private final Shapes_SmallModel.Workspace ws = new Shapes_SmallModel.Workspace(BATCH);
   private final GuardedUpdate update;
+  private final Shapes_SmallVectorModel vectorModel = new Shapes_SmallVectorModel(1);
+  private final Shapes_SmallVectorModel.Workspace vectorWs = new Shapes_SmallVectorModel.Workspace(BATCH);
+  private final GuardedUpdate vectorUpdate;
   private double sink;
 
   private SmallStepProbe() {
@@ -50,6 +54,30 @@ public final class SmallStepProbe {
     float[][] rows = model.parameterRows();
     update = new GuardedUpdate(Optimizer.sgd(LEARNING_RATE).bind(rows, ws.gradientRows(),
         Shapes_SmallModel.decayedRows()), rows);
+    vectorWs.ensureTraining();
+    float[][] vectorRows = vectorModel.parameterRows();
+    vectorUpdate = new GuardedUpdate(Optimizer.sgd(LEARNING_RATE).bind(vectorRows, vectorWs.gradientRows(),
+        Shapes_SmallVectorModel.decayedRows()), vectorRows);
+  }
+
+  /** {@link #phases} for the vector (batch-lane) trainer. */
+  private double vectorPhases(int phase, int k) {
+    double loss = 0;
+    vectorWs.loadInputs(x[k], 0, BATCH);
+    vectorWs.loadLabels(y[k], BATCH);
+    if (phase >= 2) {
+      vectorWs.forward(vectorModel, BATCH);
+    }
+    if (phase >= 3) {
+      loss = vectorWs.loss(BATCH, true);
+    }
+    if (phase >= 4) {
+      vectorWs.backward(vectorModel, BATCH);
+    }
+    if (phase >= 5) {
+      vectorUpdate.step();
+    }
+    return loss;
   }
 
   /** The float step cut after a phase: 1 load, 2 +forward, 3 +loss, 4 +backward, 5 +update. */
@@ -87,6 +115,10 @@ public final class SmallStepProbe {
       int cut = phase;
       steps.add(k -> phases(cut, k));
     }
+    for (int phase = 1; phase <= 5; phase++) {
+      int cut = phase;
+      steps.add(k -> vectorPhases(cut, k));
+    }
     return steps;
   }
 
@@ -109,7 +141,8 @@ public final class SmallStepProbe {
     SmallStepProbe probe = new SmallStepProbe();
     List<Peers.Step> steps = probe.steps();
     String[] names = {"generated-float", "generated-double", "generated-vector", "encog",
-        "  load", "  +forward", "  +loss", "  +backward", "  +update"};
+        "  load", "  +forward", "  +loss", "  +backward", "  +update",
+        "  vector load", "  +forward", "  +loss", "  +backward", "  +update"};
     double[] best = new double[steps.size()];
     java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
     int[][] first = new int[steps.size()][1];

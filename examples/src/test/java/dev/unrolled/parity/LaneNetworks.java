@@ -223,6 +223,19 @@ public final class LaneNetworks {
       @Dense(units = 60, activation = SILU), @Dense(units = 8)}, loss = MEAN_SQUARED_ERROR, precision = DOUBLE, backend = Backend.VECTOR)
   public interface SiluMseLanesDouble {}
 
+  /**
+   * A lane layer wider than a vector of float lanes over fewer inputs than a vector: its weight
+   * gradients run with the units in the lanes (the deltas moved to rows), the output layer's with the
+   * inputs in the lanes, both with remainders (20 = 16 + 4 float lanes, 2·8 + 4 double lanes).
+   */
+  @Network(inputs = 4, layers = {@Dense(units = 20, activation = TANH), @Dense(units = 3)},
+      loss = SOFTMAX_CROSS_ENTROPY, precision = FLOAT, backend = Backend.VECTOR)
+  public interface TanhSoftmaxWideLanesFloat {}
+
+  @Network(inputs = 4, layers = {@Dense(units = 20, activation = TANH), @Dense(units = 3)},
+      loss = SOFTMAX_CROSS_ENTROPY, precision = DOUBLE, backend = Backend.VECTOR)
+  public interface TanhSoftmaxWideLanesDouble {}
+
   /** Twins with the plain backend (unrolled and looped layers), for {@code VectorBackendTest}. */
   @Network(inputs = 6, layers = {@Dense(units = 10, activation = TANH), @Dense(units = 12, activation = TANH),
       @Dense(units = 60, activation = TANH), @Dense(units = 8)}, loss = SOFTMAX_CROSS_ENTROPY, precision = FLOAT)

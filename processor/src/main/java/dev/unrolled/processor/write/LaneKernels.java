@@ -105,6 +105,9 @@ final class LaneKernels {
         .addJavadoc("per lane. Loaded only when {@code VECTOR} is true, i.e. when the JVM has jdk.incubator.vector.\n")
         .addMethod(vectorProduct())
         .addMethod(vectorGradient())
+        .addMethod(gradientOverInputs())
+        .addMethod(gradientOverUnits())
+        .addMethod(gradientOverLanes())
         .addMethod(laneSum());
     if (laneLoss != null) {
       type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss());
@@ -182,9 +185,128 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "stride");
   }
 
-  /** Each delta vector loaded once per {@value #UNITS_PER_PASS} inputs; lane sums in a fixed order. */
+  /**
+   * The weight gradients are a product over the samples, {@code gw = d·inᵀ}: summing each entry over
+   * the lanes of one vector costs a store and a tree of scalar additions per entry, so where a side
+   * of the layer fills whole vectors, that side goes in the lanes instead, and the samples, moved to
+   * rows, become the loop of fused multiply-adds.
+   */
   private MethodSpec vectorGradient() {
-    MethodSpec.Builder method = gradientSignature("gradient")
+    return gradientSignature("gradient")
+        .addJavadoc("{@code rows} holds {@code mp × max(units, n)} scalars for the side moved to rows.\n")
+        .addParameter(TypeName.INT, "mp")
+        .addParameter(num.vector(), "lanes")
+        .addParameter(num.vector(), "rows")
+        .beginControlFlow("if (n >= LANES)")
+        .addStatement("gradientOverInputs(d, units, in, n, gw, gb, stride, mp, rows)")
+        .nextControlFlow("else if (units >= LANES)")
+        .addStatement("gradientOverUnits(d, units, in, n, gw, gb, stride, mp, lanes, rows)")
+        .nextControlFlow("else")
+        .addStatement("gradientOverLanes(d, units, in, n, gw, gb, stride, mp, lanes)")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@code n ≥ LANES}: the inputs moved to rows {@code rows[s·n + i]}, each unit's gradient row
+   * accumulated over the samples in whole vectors of inputs and stored as it is laid out.
+   */
+  private MethodSpec gradientOverInputs() {
+    String zero = num.literal("0.0");
+    return gradientSignature("gradientOverInputs").addModifiers(Modifier.PRIVATE)
+        .addParameter(TypeName.INT, "mp")
+        .addParameter(num.vector(), "rows")
+        .addCode(transpose("in", "n"))
+        .addStatement("int vectorEnd = SPECIES.loopBound(n)")
+        .beginControlFlow("for (int j = 0; j < units; j++)")
+        .addStatement("int row = j * stride")
+        .addStatement("$T sb = $L", num.scalar(), zero)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sb += d[row + s]")
+        .endControlFlow()
+        .addStatement("gb[j] = sb")
+        .beginControlFlow("for (int i = 0; i < vectorEnd; i += LANES)")
+        .addStatement("$T g = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("g = $T.fromArray(SPECIES, rows, s * n + i).fma($T.broadcast(SPECIES, d[row + s]), g)", vector,
+            vector)
+        .endControlFlow()
+        .addStatement("g.intoArray(gw, j * n + i)")
+        .endControlFlow()
+        .beginControlFlow("for (int i = vectorEnd; i < n; i++)")
+        .addStatement("$T sum = $L", num.scalar(), zero)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sum += d[row + s] * rows[s * n + i]")
+        .endControlFlow()
+        .addStatement("gw[j * n + i] = sum")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@code units ≥ LANES > n}: the deltas moved to rows {@code rows[s·units + j]}, whole vectors of
+   * units accumulated over the samples (the bias sums too), each written back to its column of
+   * {@code gw}.
+   */
+  private MethodSpec gradientOverUnits() {
+    String zero = num.literal("0.0");
+    return gradientSignature("gradientOverUnits").addModifiers(Modifier.PRIVATE)
+        .addParameter(TypeName.INT, "mp")
+        .addParameter(num.vector(), "lanes")
+        .addParameter(num.vector(), "rows")
+        .addCode(transpose("d", "units"))
+        .addStatement("int vectorEnd = SPECIES.loopBound(units)")
+        .beginControlFlow("for (int j = 0; j < vectorEnd; j += LANES)")
+        .addStatement("$T sb = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sb = sb.add($T.fromArray(SPECIES, rows, s * units + j))", vector)
+        .endControlFlow()
+        .addStatement("sb.intoArray(gb, j)")
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("int from = i * stride")
+        .addStatement("$T g = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("g = $T.fromArray(SPECIES, rows, s * units + j).fma($T.broadcast(SPECIES, in[from + s]), g)",
+            vector, vector)
+        .endControlFlow()
+        .addStatement("g.intoArray(lanes, 0)")
+        .beginControlFlow("for (int u = 0; u < LANES; u++)")
+        .addStatement("gw[(j + u) * n + i] = lanes[u]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int j = vectorEnd; j < units; j++)")
+        .addStatement("$T sb = $L", num.scalar(), zero)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sb += rows[s * units + j]")
+        .endControlFlow()
+        .addStatement("gb[j] = sb")
+        .beginControlFlow("for (int i = 0; i < n; i++)")
+        .addStatement("$T sum = $L", num.scalar(), zero)
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sum += rows[s * units + j] * in[i * stride + s]")
+        .endControlFlow()
+        .addStatement("gw[j * n + i] = sum")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code rows[s·width + k] = lanes[k·stride + s]}: {@code width} lane rows moved to rows, mp samples. */
+  private static CodeBlock transpose(String lanes, String width) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int k = 0; k < $L; k++)", width)
+        .beginControlFlow("for (int s = 0, from = k * stride; s < mp; s++)")
+        .addStatement("rows[s * $L + k] = $L[from + s]", width, lanes)
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Both sides narrower than a vector: each delta vector loaded once per {@value #UNITS_PER_PASS} inputs, lane sums in a fixed order. */
+  private MethodSpec gradientOverLanes() {
+    MethodSpec.Builder method = gradientSignature("gradientOverLanes").addModifiers(Modifier.PRIVATE)
         .addParameter(TypeName.INT, "mp")
         .addParameter(num.vector(), "lanes")
         .beginControlFlow("for (int j = 0; j < units; j++)")

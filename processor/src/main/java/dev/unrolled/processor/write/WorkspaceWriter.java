@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.List;
 import java.util.function.Function;
@@ -98,6 +99,10 @@ final class WorkspaceWriter {
               .build())
           .addField(FieldSpec.builder(num.vector(), "laneScratch")
               .addJavadoc("The lanes of a few vectors, for adding them up in a fixed order.\n")
+              .build())
+          .addField(FieldSpec.builder(num.vector(), "laneRows")
+              .addJavadoc("One side of a lane layer moved to rows for its weight gradients: {@code stride × $L}.\n",
+                  maxLaneWidth())
               .build());
       if (plan.laneLoss()) {
         type.addField(FieldSpec.builder(num.vector(), "yLanes")
@@ -130,6 +135,12 @@ final class WorkspaceWriter {
     type.addMethod(method.build());
   }
 
+  /** The widest side of any lane layer: the most units or inputs its gradient kernel moves to rows. */
+  private int maxLaneWidth() {
+    return plan.layers().stream().filter(layer -> layer.shape() == CodeShape.LANES)
+        .mapToInt(layer -> Math.max(layer.inputs(), layer.outputs())).max().orElse(0);
+  }
+
   private int runningRowCount() {
     return layers.stream().mapToInt(LayerEmitter::runningRowCount).sum();
   }
@@ -151,7 +162,8 @@ final class WorkspaceWriter {
         .addStatement("yRows = new $T[n][$L]", num.scalar(), plan.outputs());
     if (plan.hasLaneLayers()) {
       method.addStatement("stride = lanes(n)")
-          .addStatement("laneScratch = new $T[$L * LANE_WIDTH]", num.scalar(), LaneKernels.SCRATCH_VECTORS);
+          .addStatement("laneScratch = new $T[$L * LANE_WIDTH]", num.scalar(), LaneKernels.SCRATCH_VECTORS)
+          .addStatement("laneRows = new $T[stride * $L]", num.scalar(), maxLaneWidth());
       if (plan.laneLoss()) {
         method.addStatement("yLanes = new $T[$L * stride]", num.scalar(), plan.outputs());
       }
