@@ -40,6 +40,17 @@ public final class NetworkPlanner {
    */
   static final int LAYERS_PER_METHOD = 40;
 
+  private final ShapeOverride override;
+
+  public NetworkPlanner() {
+    this(ShapeOverride.AUTO);
+  }
+
+  /** A planner that forces batch lanes, or rows, where {@code override} says so. */
+  public NetworkPlanner(ShapeOverride override) {
+    this.override = override;
+  }
+
   public NetworkPlan plan(NetworkDeclaration network) {
     List<LayerPlan> layers = new ArrayList<>();
     for (LayerSpan span : network.table()) {
@@ -71,22 +82,22 @@ public final class NetworkPlanner {
         "GAUSSIAN", unrolledLabel(forward, gradient, List.of()));
   }
 
-  private static LayerPlan planDense(LayerSpan span, boolean vector) {
+  private LayerPlan planDense(LayerSpan span, boolean vector) {
     int in = span.inputs();
     int out = span.outputs();
     boolean propagates = span.number() > 1;
     boolean hasActivations = span.activation() != Activation.IDENTITY;
     String activation = span.activation().name();
+    if (vector && !span.normalised() && span.dropout() == 0 && wantsLanes(in, out)) {
+      return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
+          activation, "batch lanes (else looped)");
+    }
     if (!shouldUnroll(in, out)) {
       return vector && out >= VECTOR_MIN_UNITS
           ? new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "vector tiles 8×2 (else looped)")
           : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "looped (axpy rows, 4 per pass)");
-    }
-    if (vector && !span.normalised() && span.dropout() == 0) {
-      return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
-          activation, "batch lanes (else looped)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);
@@ -121,6 +132,15 @@ public final class NetworkPlanner {
     if (chunks.size() > 1) {
       splits.add(chunks.size() + " " + pass);
     }
+  }
+
+  /** Whether a dense layer that can keep the batch in lanes (vector backend, no norm or dropout) does. */
+  private boolean wantsLanes(int in, int out) {
+    return switch (override) {
+      case LANES -> true;
+      case ROWS -> false;
+      case AUTO -> shouldUnroll(in, out);
+    };
   }
 
   static boolean shouldUnroll(int in, int out) {
