@@ -148,12 +148,12 @@ public final class RegularisationPaired {
   }
 
   /** The 1-minute load average, as the script records it. */
-  private static String load() {
+  static String load() {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return load < 0 ? "?" : String.format(Locale.ROOT, "%.2f", load);
   }
 
-  private static FileLock jmhLock() throws IOException, InterruptedException {
+  static FileLock jmhLock() throws IOException, InterruptedException {
     Path file = Paths.get(System.getProperty("java.io.tmpdir"), "jmh.lock");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     long most = Long.getLong("unrolled.lockWait", 1800);
