@@ -49,9 +49,12 @@ final class CrossoverSection {
     }
     md.line("### " + backend.backend() + " backend").blank()
         .line("JDK " + backend.condition("java_version", "?") + ", " + backend.condition("rounds", "?")
-            + " rounds per cell of blocks of about " + backend.condition("block_ms", "?") + " ms per shape, "
-            + backend.condition("warmup_seconds_per_width", "?") + " s warm-up per width, "
-            + backend.condition("seconds", "?") + " s measured; load " + backend.condition("load_start", "?")
+            + " rounds per cell of blocks of about " + backend.condition("block_ms", "?") + " ms per shape,"
+            + " warm-up per width until a round passes without JIT compilation (at most "
+            + backend.condition("warmup_seconds_per_width", "?") + " s; widths where it did not settle: "
+            + backend.condition("warmup_unsettled_widths", "?").replace("[]", "none") + "), "
+            + backend.condition("seconds", "?")
+            + " s measured; load " + backend.condition("load_start", "?")
             + " → " + backend.condition("load_end", "?") + ".").blank();
     List<String> header = new ArrayList<>(List.of("width"));
     batches.forEach(b -> header.add("batch " + b));

@@ -55,6 +55,7 @@ class CrossoverSectionTest {
     CrossoverResults vector = new CrossoverResults("vector");
     vector.putCondition("rounds", "40");
     vector.putCondition("java_version", "17.0.15");
+    vector.putCondition("warmup_unsettled_widths", "[]");
     vector.add(cell(4, 8, 1.5, 1.25, 1.75, "batch lanes (else looped)"));
     vector.add(cell(4, 64, 0.625, 0.5, 0.75, "batch lanes (else looped)"));
     vector.add(cell(128, 8, 6.5, 6.0, 7.5, "vector tiles 8×2 (else looped)"));
@@ -65,6 +66,7 @@ class CrossoverSectionTest {
 
     assertThat(report).contains(CrossoverSection.TITLE);
     assertThat(report).contains("### vector backend\n\nJDK 17.0.15, 40 rounds per cell");
+    assertThat(report).contains("widths where it did not settle: none)");
     assertThat(report).contains("| width | batch 8 | batch 64 | planner picks |");
     // Bold only where the whole interval is below 1: lanes measurably faster.
     assertThat(report).contains("| 4 | 1.50× (1.25–1.75) | **0.63×** (0.50–0.75) | batch lanes (else looped) |");

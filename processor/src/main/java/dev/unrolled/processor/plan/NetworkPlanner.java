@@ -30,12 +30,12 @@ import java.util.List;
  * <p>Which layers get batch lanes comes from {@code LaneCrossover} (BENCHMARKS.md, "Batch lanes
  * against rows: the crossover"): a W → W (tanh) → W float step, lanes against rows, in paired
  * rounds, on a loaded 2-core AVX-512 Xeon (16 float lanes), JDK 17. Lanes won against unrolled rows
- * at every width that unrolls (4, 8, 16: 0.42–0.91× the time from batch 16 on), and against vector
+ * at every width that unrolls (4, 8, 16: 0.41–0.91× the time from batch 16 on), and against vector
  * tiles at 24 units, which fill one 16-lane vector and leave a remainder (0.35–0.66× from batch 16);
  * from 32 units on, where the tiles run whole vectors, the tiles won at every batch (lanes 1.7–6.4×
  * slower), so a layer gets lanes when the plain backend would unroll it or when neither side is
  * wider than {@value #LANES_MAX_WIDTH}. Below one vector of samples the lanes are half padding: at
- * batch 8 they lost everywhere (1.2–1.6× the time), but the batch size is known only at run time and
+ * batch 8 they lost everywhere (1.2–2.8× the time), but the batch size is known only at run time and
  * a step of 16 rows or more is the common case, so the choice is made from the declaration alone.
  * The plain backend never gets lanes: their plain loops over the samples took 1.5–9× the time of
  * the plain rows at every width and batch measured.
