@@ -21,8 +21,10 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
                  run, then rewrite the report from them all; the report says the step was measured
                  apart, and when. STEP: regularisation (RegularisationBenchmark, then
                  RegularisationPaired: "Cost of normalisation and dropout"), onnxruntime
-                 (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime") or training-paired
-                 (TrainingPaired: the paired tables of "Training throughput"). Writing BENCHMARKS.md
+                 (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime"), training-paired
+                 (TrainingPaired: the paired tables of "Training throughput") or crossover
+                 (LaneCrossover in a JVM with and one without jdk.incubator.vector: "Batch lanes
+                 against rows: the crossover"). Writing BENCHMARKS.md
                  this way needs a full run's results in benchmarks/target/benchmark-results;
                  README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
@@ -36,6 +38,8 @@ Environment (defaults in brackets; --quick shortens them all):
                       its costs are small differences of two rates, so more iterations narrow their intervals
   REGULARISATION_PAIRED_ARGS  RegularisationPaired's rounds, steps per variant per round and most
                       seconds of warm-up [160 100 30; quick 6 10 3]: the paired costs the target is judged on
+  CROSSOVER_ARGS      LaneCrossover's rounds per width x batch cell, ms per block and seconds of warm-up
+                      per width (most; it stops once the JIT is silent) [40 12 10; quick 4 2 0.3]; about 1 minute per backend
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   ONNXRUNTIME_JMH_ARGS  JMH run length for OnnxRuntimeBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
@@ -52,10 +56,10 @@ Environment (defaults in brackets; --quick shortens them all):
                       and TrainingPaired hold that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 32 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 7; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
-about 5 (4 shapes, at most 75 s each), --only onnxruntime about 2 (--quick: under 1 each), plus the
-build.
+The default run takes about 36 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 8; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
+about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only onnxruntime about 2
+(--quick: under 1 each), plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -79,8 +83,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation|onnxruntime|training-paired) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime|training-paired|crossover) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -112,6 +116,7 @@ if $quick; then
   training_paired_args="${TRAINING_PAIRED_ARGS:-6 10 3}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-6 10 3}"
+  crossover_args="${CROSSOVER_ARGS:-4 2 0.3}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
@@ -126,6 +131,7 @@ else
   training_paired_args="${TRAINING_PAIRED_ARGS:-100 40 20}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
+  crossover_args="${CROSSOVER_ARGS:-40 12 10}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -283,6 +289,31 @@ run_training_paired() {
         training_paired_once "$name" "$shape"
   done
 }
+# LaneCrossover once per backend: with jdk.incubator.vector (Vector API lanes against the vector
+# backend's rows) and without (the lanes' plain loops against the plain backend), each into
+# $results/crossover-<backend>.json; it holds JMH's lock while it measures.
+crossover_once() {
+  local backend="$1" name="crossover-$1" modules=""
+  if [ "$backend" = vector ]; then
+    modules="--add-modules jdk.incubator.vector"
+  fi
+  # shellcheck disable=SC2086
+  if "$java" -Xmx1g $modules -Dunrolled.lockWait="$jmh_lock_wait" -cp "$cp" dev.unrolled.benchmarks.LaneCrossover \
+      "$results/$name.json" "$bench/processor-classpath.txt" $crossover_args >"$results/$name.log" 2>&1; then
+    grep -v '^WARNING' "$results/$name.log" | sed 's/^/   /'
+  else
+    echo "   LaneCrossover ($backend) failed: see $results/$name.log" >&2
+    rm -f "$results/$name.json"
+    return 1
+  fi
+}
+run_crossover() {
+  rm -f "$results"/crossover-*.json "$results"/crossover-*.log
+  for backend in vector plain; do
+    with_load "crossover-$backend" "LaneCrossover $backend: rounds, block ms, warm-up s per width $crossover_args" \
+        crossover_once "$backend"
+  done
+}
 run_onnxruntime() {
   jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
   echo "version.onnxruntime=$(sed -n 's/^[-+|\\ ]*com\.microsoft\.onnxruntime:onnxruntime:jar:\([^:]*\):.*/\1/p' \
@@ -337,7 +368,7 @@ if [ -n "$only" ]; then
   fi
   rm -f "$results/$only.json" "$results/$only.log" "$results/$only-paired.properties" "$results/$only-paired.log"
   rm -f "$results/$only".*.properties "$results/$only".*.log # training-paired: one of each per shape
-  sed -i "/^load\.$only\./d; /^load\.$only-paired\./d; /^rerun\.$only\./d; /^version\.$only=/d" \
+  sed -i "/^load\.$only[.-]/d; /^rerun\.$only\./d; /^version\.$only=/d" \
       "$results/machine.properties"
   "run_${only//-/_}"
   {
@@ -371,6 +402,7 @@ elif ! $report_only; then
   run_regularisation
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
   run_onnxruntime
+  run_crossover
 
   # One JVM per contender, so a native library that crashes its JVM loses only its own rows.
   step "AllocationCheck: $allocation_seconds s warm-up + $allocation_seconds s in 3 windows per shape, one JVM per contender"

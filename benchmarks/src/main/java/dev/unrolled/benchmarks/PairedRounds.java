@@ -117,7 +117,7 @@ final class PairedRounds {
   }
 
   /** The 1-minute load average, as the script records it. */
-  private static String load() {
+  static String load() {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return load < 0 ? "?" : String.format(Locale.ROOT, "%.2f", load);
   }

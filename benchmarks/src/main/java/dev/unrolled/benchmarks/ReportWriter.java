@@ -75,6 +75,7 @@ public final class ReportWriter {
     w.peakSection();
     w.trainingSection();
     w.regularisationSection();
+    CrossoverSection.write(w.md, data.crossover);
     w.inferenceSection();
     w.onnxRuntimeSection();
     w.startupSection();
@@ -106,6 +107,7 @@ public final class ReportWriter {
             + " normalisation and dropout again, rewrites this file from it and that run's other results")
         .line("benchmarks/regenerate.sh --only onnxruntime      # the same for inference beside ONNX Runtime")
         .line("benchmarks/regenerate.sh --only training-paired  # the same for the paired training rounds")
+        .line("benchmarks/regenerate.sh --only crossover        # the same for batch lanes against rows")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")

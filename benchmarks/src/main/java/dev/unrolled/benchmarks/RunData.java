@@ -23,6 +23,8 @@ import java.util.Properties;
  *   <li>{@code training-jdk25.json}: the generated contenders' training again, forks on JDK 25;
  *   <li>{@code training-paired.<shape>.properties}: {@link TrainingPaired}, every contender of a shape in
  *       one JVM ({@link TrainingPairedResults});
+ *   <li>{@code crossover-vector.json}, {@code crossover-plain.json}: {@link LaneCrossover}
+ *       ({@link CrossoverResults});
  *   <li>{@code regularisation.json}: {@link RegularisationBenchmark} (JMH);
  *       {@code regularisation-paired.properties}: {@link RegularisationPaired} ({@link PairedCosts});
  *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
@@ -51,6 +53,8 @@ final class RunData {
   final List<Map<String, String>> startup;
   final List<Map<String, String>> dependencies;
   final Properties machine;
+  /** {@link LaneCrossover}'s results per backend ({@link CrossoverResults#BACKENDS}); empty ones when not run. */
+  final List<CrossoverResults> crossover = new ArrayList<>();
 
   RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, TrainingPairedResults trainingPaired,
       List<JmhResult> regularisation,
@@ -78,13 +82,17 @@ final class RunData {
         machine.load(in);
       }
     }
-    return new RunData(JmhResult.read(folder.resolve("training.json")),
+    RunData data = new RunData(JmhResult.read(folder.resolve("training.json")),
         JmhResult.read(folder.resolve("training-jdk25.json")), TrainingPairedResults.read(folder),
         JmhResult.read(folder.resolve("regularisation.json")),
         PairedCosts.read(folder.resolve("regularisation-paired.properties")),
         JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("onnxruntime.json")),
         JmhResult.read(folder.resolve("peak.json")),
         tsv(folder.resolve("allocation.tsv")), tsv(folder.resolve("startup.tsv")), tsv(folder.resolve("dependencies.tsv")), machine);
+    for (String backend : CrossoverResults.BACKENDS) {
+      data.crossover.add(CrossoverResults.read(folder.resolve("crossover-" + backend + ".json"), backend));
+    }
+    return data;
   }
 
   /** Rows of a tab-separated file with a header line, as column → value maps. */

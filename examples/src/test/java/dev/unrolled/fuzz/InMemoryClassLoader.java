@@ -13,10 +13,10 @@ import javax.tools.StandardLocation;
  * the test's own loader, so {@code dev.unrolled.Model} and the runtime are the same classes on both
  * sides and a loaded model can be used through the {@code Model} interface.
  */
-final class InMemoryClassLoader extends ClassLoader {
+public final class InMemoryClassLoader extends ClassLoader {
   private final Compilation compilation;
 
-  InMemoryClassLoader(Compilation compilation, ClassLoader parent) {
+  public InMemoryClassLoader(Compilation compilation, ClassLoader parent) {
     super(parent);
     this.compilation = compilation;
   }

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * Differential tests, EJML style: every network of {@link ParityNetworks}, {@link MatrixNetworks}
- * and {@link VectorNetworks} against
+ * Differential tests, EJML style: every network of {@link ParityNetworks}, {@link MatrixNetworks},
+ * {@link VectorNetworks}, {@link LaneNetworks} and {@link ForcedLaneCases} against
  * {@link ReferenceMlp} on seeded random parameters and batches, through the {@code double}
  * interoperability contract. Each property runs over the whole table, reports every failing network
  * at once with the worst relative error per precision, and asserts how many networks it checked.
  */
 class GeneratedVsReferenceTest {
   private static final List<NetCase> CASES = java.util.stream.Stream.of(
-      ParityCases.all(), MatrixCases.all(), VectorCases.all(), LaneCases.all()).flatMap(List::stream).toList();
+      ParityCases.all(), MatrixCases.all(), VectorCases.all(), LaneCases.all(), ForcedLaneCases.all()).flatMap(List::stream).toList();
   private static final double SGD_RATE = 0.1;
   private static final double ADAM_RATE = 0.01;
 
@@ -77,7 +77,8 @@ class GeneratedVsReferenceTest {
   @Test
   void tableCoversTheContract() {
     new Coverage(CASES).assertComplete();
-    assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT, CASES.size());
+    assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT
+        + ForcedLaneCases.COUNT, CASES.size());
   }
 
   @Test
@@ -351,7 +352,8 @@ class GeneratedVsReferenceTest {
 
   private static void finish(ParityReport report, TestReporter reporter) {
     reporter.publishEntry("parity", report.summary());
-    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT);
+    report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT
+        + ForcedLaneCases.COUNT);
   }
 
   static int argMax(double[] v) {

@@ -61,6 +61,16 @@ class VectorBackendTest {
   }
 
   @Test
+  void forcedLaneModelsKeepEveryLayerInLanes() {
+    for (NetCase c : ForcedLaneCases.all()) {
+      Model model = c.newModel(1);
+      assertEquals(MODULE_EXPECTED ? Backend.VECTOR : Backend.PLAIN, model.backend(), c.name);
+      assertThat(model.summary().lines().filter(line -> line.endsWith("batch lanes (else looped)")).count())
+          .isEqualTo(c.sizes.length - 1);
+    }
+  }
+
+  @Test
   void laneAndPlainTrainingAgreeInDouble() {
     var lanes = new LaneNetworks_TanhSoftmaxLanesDoubleTrainer(
         new LaneNetworks_TanhSoftmaxLanesDoubleModel(5), Optimizer.sgd(0.1));

@@ -8,6 +8,7 @@ import dev.unrolled.processor.model.NetworkDeclaration;
 import dev.unrolled.processor.model.NetworkReader;
 import dev.unrolled.processor.plan.NetworkPlan;
 import dev.unrolled.processor.plan.NetworkPlanner;
+import dev.unrolled.processor.plan.ShapeOverride;
 import dev.unrolled.processor.validate.Message;
 import dev.unrolled.processor.validate.NetworkValidator;
 import dev.unrolled.processor.validate.ValidationReport;
@@ -39,10 +40,16 @@ import javax.tools.Diagnostic;
 public final class UnrolledProcessor extends AbstractProcessor {
   /** The processor option choosing the kernels of networks that leave {@code backend} at DEFAULT. */
   public static final String BACKEND_OPTION = "unrolled.backend";
+  /**
+   * The processor option forcing layer code shapes, for measurements and tests: {@code auto} (the
+   * planner's choice), {@code lanes} or {@code rows}; see {@link ShapeOverride}.
+   */
+  public static final String SHAPE_OPTION = "unrolled.shape";
 
   private final Consumer<TypeElement> beforeEach;
   private NetworkValidator validator;
   private Backend buildBackend = Backend.PLAIN;
+  private ShapeOverride shapeOverride = ShapeOverride.AUTO;
 
   public UnrolledProcessor() {
     this(type -> {});
@@ -66,11 +73,21 @@ public final class UnrolledProcessor extends AbstractProcessor {
             Message.BACKEND_OPTION_INVALID.format(option));
       }
     }
+    String shape = processingEnv.getOptions().get(SHAPE_OPTION);
+    if (shape != null) {
+      switch (shape.trim().toLowerCase(Locale.ROOT)) {
+        case "auto" -> shapeOverride = ShapeOverride.AUTO;
+        case "lanes" -> shapeOverride = ShapeOverride.LANES;
+        case "rows" -> shapeOverride = ShapeOverride.ROWS;
+        default -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            Message.SHAPE_OPTION_INVALID.format(shape));
+      }
+    }
   }
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(BACKEND_OPTION);
+    return Set.of(BACKEND_OPTION, SHAPE_OPTION);
   }
 
   @Override
@@ -139,7 +156,7 @@ public final class UnrolledProcessor extends AbstractProcessor {
       report.printTo(processingEnv.getMessager());
       return; // before planning: an absurd size must fail fast, not allocate
     }
-    NetworkPlan plan = new NetworkPlanner().plan(declaration);
+    NetworkPlan plan = new NetworkPlanner(shapeOverride).plan(declaration);
     JavaFile model = new ModelWriter(plan).write();
     // The last rule needs the methods the model declares; no file is written before it passes.
     report.addAll(validator.validateMembers(declaration, ModelWriter.signatures(model)));

@@ -23,14 +23,32 @@ import java.util.List;
  * <p>With the vector backend, looped dense layers of at least {@value #VECTOR_MIN_UNITS} units get
  * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
  * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
- * The small layers that the plain backend unrolls keep the batch in the lanes instead: one sample
- * per lane, so a 16-unit layer fills its vectors whatever its width. Layers with normalisation or
- * dropout keep their batch in rows, where those steps are written, and stay unrolled.
+ * Narrow layers keep the batch in the lanes instead: one sample per lane, so a 16-unit layer fills
+ * its vectors whatever its width. Layers with normalisation or dropout keep their batch in rows,
+ * where those steps are written.
+ *
+ * <p>Which layers get batch lanes comes from {@code LaneCrossover} (BENCHMARKS.md, "Batch lanes
+ * against rows: the crossover"): a W → W (tanh) → W float step, lanes against rows, in paired
+ * rounds, on a loaded 2-core AVX-512 Xeon (16 float lanes), JDK 17. Lanes won against unrolled rows
+ * at every width that unrolls (4, 8, 16: 0.41–0.91× the time from batch 16 on), and against vector
+ * tiles at 24 units, which fill one 16-lane vector and leave a remainder (0.35–0.66× from batch 16);
+ * from 32 units on, where the tiles run whole vectors, the tiles won at every batch (lanes 1.7–6.4×
+ * slower), so a layer gets lanes when the plain backend would unroll it or when neither side is
+ * wider than {@value #LANES_MAX_WIDTH}. Below one vector of samples the lanes are half padding: at
+ * batch 8 they lost everywhere (1.2–2.8× the time), but the batch size is known only at run time and
+ * a step of 16 rows or more is the common case, so the choice is made from the declaration alone.
+ * The plain backend never gets lanes: their plain loops over the samples took 1.5–9× the time of
+ * the plain rows at every width and batch measured.
  */
 public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
   static final int UNROLL_MAX_WIDTH = 64;
   static final int VECTOR_MIN_UNITS = 16;
+  /**
+   * Widest side of a layer that keeps the batch in lanes although it would not unroll: up to here the
+   * vector tiles measured slower than the lanes (24 units), from 32 units faster.
+   */
+  static final int LANES_MAX_WIDTH = 24;
   /** Widest softmax written out in locals: about 60 bytes of bytecode per output. */
   public static final int UNROLL_SOFTMAX_MAX = 32;
   /**
@@ -39,6 +57,17 @@ public final class NetworkPlanner {
    * limit; groups of 40 layers stay near 2.2 KB.
    */
   static final int LAYERS_PER_METHOD = 40;
+
+  private final ShapeOverride override;
+
+  public NetworkPlanner() {
+    this(ShapeOverride.AUTO);
+  }
+
+  /** A planner that forces batch lanes, or rows, where {@code override} says so. */
+  public NetworkPlanner(ShapeOverride override) {
+    this.override = override;
+  }
 
   public NetworkPlan plan(NetworkDeclaration network) {
     List<LayerPlan> layers = new ArrayList<>();
@@ -71,22 +100,22 @@ public final class NetworkPlanner {
         "GAUSSIAN", unrolledLabel(forward, gradient, List.of()));
   }
 
-  private static LayerPlan planDense(LayerSpan span, boolean vector) {
+  private LayerPlan planDense(LayerSpan span, boolean vector) {
     int in = span.inputs();
     int out = span.outputs();
     boolean propagates = span.number() > 1;
     boolean hasActivations = span.activation() != Activation.IDENTITY;
     String activation = span.activation().name();
+    if (vector && !span.normalised() && span.dropout() == 0 && wantsLanes(in, out)) {
+      return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
+          activation, "batch lanes (else looped)");
+    }
     if (!shouldUnroll(in, out)) {
       return vector && out >= VECTOR_MIN_UNITS
           ? new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "vector tiles 8×2 (else looped)")
           : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
               activation, "looped (axpy rows, 4 per pass)");
-    }
-    if (vector && !span.normalised() && span.dropout() == 0) {
-      return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
-          activation, "batch lanes (else looped)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);
@@ -121,6 +150,15 @@ public final class NetworkPlanner {
     if (chunks.size() > 1) {
       splits.add(chunks.size() + " " + pass);
     }
+  }
+
+  /** Whether a dense layer that can keep the batch in lanes (vector backend, no norm or dropout) does. */
+  private boolean wantsLanes(int in, int out) {
+    return switch (override) {
+      case LANES -> true;
+      case ROWS -> false;
+      case AUTO -> shouldUnroll(in, out) || (in <= LANES_MAX_WIDTH && out <= LANES_MAX_WIDTH);
+    };
   }
 
   static boolean shouldUnroll(int in, int out) {

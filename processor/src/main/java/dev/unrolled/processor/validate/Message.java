@@ -78,6 +78,8 @@ public enum Message {
           + "or use Backend.PLAIN"),
   BACKEND_OPTION_INVALID(Diagnostic.Kind.ERROR,
       "the processor option unrolled.backend is \"%s\" but must be plain or vector"),
+  SHAPE_OPTION_INVALID(Diagnostic.Kind.ERROR,
+      "the processor option unrolled.shape is \"%s\" but must be auto, lanes or rows"),
   RUNTIME_MISMATCH(Diagnostic.Kind.ERROR,
       "the classpath has %s, but this processor generates code for runtime level %d; use "
           + "unrolled-runtime and unrolled-processor of the same version"),

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The planner on declarations built from numbers (no javac): which layers are unrolled, looped or
  * get vector tiles, how unrolled code is split into methods, and where each layer's parameters sit.
  * The thresholds are stated here as numbers (a layer unrolls up to 512 weights and 64 units on either
- * side; vector tiles need 16 units), not read back from the planner.
+ * side; vector tiles need 16 units; batch lanes go to vector-backend layers that unroll or have at
+ * most 24 units a side), not read back from the planner.
  */
 class NetworkPlannerTest {
   private static List<LayerPlan> plan(NetworkDeclaration declaration) {
@@ -71,9 +72,14 @@ class NetworkPlannerTest {
       "100, 200, VECTOR, VECTOR",
       "100, 15,  VECTOR, LOOPED", // a 16-lane tile would be all remainder
       "16,  16,  VECTOR, LANES", // small enough to unroll: one sample per lane instead
+      "24,  24,  VECTOR, LANES", // 576 weights, too many to unroll, but tiles would be one vector and a remainder
+      "24,  25,  VECTOR, VECTOR",
+      "32,  32,  VECTOR, VECTOR", // whole vectors: the tiles beat the lanes at every batch measured
+      "8,   64,  VECTOR, LANES", // 512 weights: unrolls in the plain backend
+      "24,  24,  PLAIN,  LOOPED", // the lanes' plain loops lose to rows in the plain backend
       "100, 16,  PLAIN,  LOOPED",
       "100, 200, PLAIN,  LOOPED"})
-  void vectorTilesGoToLoopedLayersOfAtLeast16UnitsAndBatchLanesToSmallLayers(int inputs, int units, Backend backend, CodeShape shape) {
+  void vectorTilesGoToWideLayersOfAtLeast16UnitsAndBatchLanesToNarrowOnes(int inputs, int units, Backend backend, CodeShape shape) {
     assertThat(shapes(Declarations.network(inputs).dense(units, RELU).backend(backend).build()))
         .containsExactly(shape);
   }
