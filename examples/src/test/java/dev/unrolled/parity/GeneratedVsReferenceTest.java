@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestReporter;
  */
 class GeneratedVsReferenceTest {
   private static final List<NetCase> CASES = java.util.stream.Stream.of(
-      ParityCases.all(), MatrixCases.all(), VectorCases.all(), LaneCases.all(), ForcedLaneCases.all()).flatMap(List::stream).toList();
+      ParityCases.all(), MatrixCases.all(), VectorCases.all(), LaneCases.all(), LaneCases.wide(), ForcedLaneCases.all()).flatMap(List::stream).toList();
   private static final double SGD_RATE = 0.1;
   private static final double ADAM_RATE = 0.01;
 
@@ -78,7 +78,7 @@ class GeneratedVsReferenceTest {
   void tableCoversTheContract() {
     new Coverage(CASES).assertComplete();
     assertEquals(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT
-        + ForcedLaneCases.COUNT, CASES.size());
+        + LaneCases.WIDE_COUNT + ForcedLaneCases.COUNT, CASES.size());
   }
 
   @Test
@@ -353,7 +353,7 @@ class GeneratedVsReferenceTest {
   private static void finish(ParityReport report, TestReporter reporter) {
     reporter.publishEntry("parity", report.summary());
     report.assertAllPassed(ParityCases.COUNT + MatrixCases.COUNT + VectorCases.COUNT + LaneCases.COUNT
-        + ForcedLaneCases.COUNT);
+        + LaneCases.WIDE_COUNT + ForcedLaneCases.COUNT);
   }
 
   static int argMax(double[] v) {

@@ -123,6 +123,17 @@ final class LaneCases {
             activations(SILU, SILU, SILU, IDENTITY), LaneNetworks_SiluMseLanesDoubleModel.INPUTS, LaneNetworks_SiluMseLanesDoubleModel.OUTPUTS, LaneNetworks_SiluMseLanesDoubleModel.PARAMETERS, LaneNetworks_SiluMseLanesDoubleModel::new, LaneNetworks_SiluMseLanesDoubleTrainer::new));
   }
 
+  /** The 4-20-3 pair: lane layers with one side wider than a vector and the other narrower. */
+  static final int WIDE_COUNT = 2;
+
+  static List<NetCase> wide() {
+    return List.of(
+        NetCase.<LaneNetworks_TanhSoftmaxWideLanesFloatModel>of("TanhSoftmaxWideLanesFloat", FLOAT, SOFTMAX_CROSS_ENTROPY, sizes(4, 20, 3),
+            activations(TANH, IDENTITY), LaneNetworks_TanhSoftmaxWideLanesFloatModel.INPUTS, LaneNetworks_TanhSoftmaxWideLanesFloatModel.OUTPUTS, LaneNetworks_TanhSoftmaxWideLanesFloatModel.PARAMETERS, LaneNetworks_TanhSoftmaxWideLanesFloatModel::new, LaneNetworks_TanhSoftmaxWideLanesFloatTrainer::new),
+        NetCase.<LaneNetworks_TanhSoftmaxWideLanesDoubleModel>of("TanhSoftmaxWideLanesDouble", DOUBLE, SOFTMAX_CROSS_ENTROPY, sizes(4, 20, 3),
+            activations(TANH, IDENTITY), LaneNetworks_TanhSoftmaxWideLanesDoubleModel.INPUTS, LaneNetworks_TanhSoftmaxWideLanesDoubleModel.OUTPUTS, LaneNetworks_TanhSoftmaxWideLanesDoubleModel.PARAMETERS, LaneNetworks_TanhSoftmaxWideLanesDoubleModel::new, LaneNetworks_TanhSoftmaxWideLanesDoubleTrainer::new));
+  }
+
   private static int[] sizes(int... sizes) {
     return sizes;
   }
