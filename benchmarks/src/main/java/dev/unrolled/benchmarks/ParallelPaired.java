@@ -39,7 +39,8 @@ import java.util.concurrent.Future;
  * <p>The run also checks the contract of {@link Parallelism}: after {@link #CHECK_STEPS} steps from the
  * same seed on the same batches, {@code shards(2).threads(1)} and {@code shards(2).threads(2)} hold
  * bit-identical parameters ({@code bit_identical}); {@code DataParallelTest} checks the same for the
- * examples' networks on every thread count. Writes {@code parallel.<shape>.<backend>.properties}.
+ * examples' networks, both backends, on every thread count. Writes
+ * {@code parallel.<shape>.<backend>.properties}.
  *
  * <pre>
  * java -Xmx2g --add-modules jdk.incubator.vector -cp &lt;benchmarks classpath&gt; \

@@ -497,7 +497,8 @@ public final class ReportWriter {
         .line("second thread. Median over the rounds with a 95% bootstrap interval; the target is judged on its")
         .line("lower end. \"Bits\": whether `shards(2).threads(1)` and `shards(2).threads(2)` hold bit-identical")
         .line("parameters after the same steps from the same seed, as `Parallelism` promises (checked in the same")
-        .line("run; `DataParallelTest` checks every thread count on the examples' networks).").blank();
+        .line("run; `DataParallelTest` checks every thread count on the examples' networks, both backends).")
+        .blank();
     measuredApartNote("parallel");
     List<List<String>> rows = new ArrayList<>();
     for (String shape : ParallelPaired.SHAPES) {
