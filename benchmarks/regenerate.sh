@@ -4,7 +4,8 @@
 # the generated contenders' training again in JDK 25 forks, the cost of batch normalisation and
 # dropout, inference, inference beside ONNX Runtime) with JSON output, training again in paired
 # rounds (TrainingPaired, one JVM per shape holding every contender) and the cost of normalisation
-# and dropout again in paired rounds (RegularisationPaired, one JVM), recording the load average
+# and dropout again in paired rounds (RegularisationPaired, one JVM), the speed-up of two threads in
+# paired rounds (ParallelPaired, one JVM), recording the load average
 # around each and repeating a run that started on a busy machine, then the exact allocation check
 # (one JVM per contender), the start-up harness and the dependency sizes, and writes the report (and
 # README.md's performance table) from those results with ReportWriter.
@@ -22,9 +23,10 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
                  apart, and when. STEP: regularisation (RegularisationBenchmark, then
                  RegularisationPaired: "Cost of normalisation and dropout"), onnxruntime
                  (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime"), training-paired
-                 (TrainingPaired: the paired tables of "Training throughput") or crossover
+                 (TrainingPaired: the paired tables of "Training throughput"), crossover
                  (LaneCrossover in a JVM with and one without jdk.incubator.vector: "Batch lanes
-                 against rows: the crossover"). Writing BENCHMARKS.md
+                 against rows: the crossover") or parallel (ParallelPaired: "Two threads"). Writing
+                 BENCHMARKS.md
                  this way needs a full run's results in benchmarks/target/benchmark-results;
                  README.md is left alone.
   --skip-build   reuse the last build (benchmarks/target/classes and its classpath files)
@@ -40,6 +42,8 @@ Environment (defaults in brackets; --quick shortens them all):
                       seconds of warm-up [160 100 30; quick 6 10 3]: the paired costs the target is judged on
   CROSSOVER_ARGS      LaneCrossover's rounds per width x batch cell, ms per block and seconds of warm-up
                       per width (most; it stops once the JIT is silent) [40 12 10; quick 4 2 0.3]; about 1 minute per backend
+  PARALLEL_PAIRED_ARGS  ParallelPaired's rounds, milliseconds per block and most seconds of warm-up, per
+                      shape x backend [120 50 10; quick 6 10 3]: the speed-ups "2 threads" is judged on
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   ONNXRUNTIME_JMH_ARGS  JMH run length for OnnxRuntimeBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
@@ -53,13 +57,13 @@ Environment (defaults in brackets; --quick shortens them all):
   LOAD_REPEATS        how often a run that started above LOAD_LIMIT is repeated [2; quick 0]
   MVN_ARGS            extra Maven arguments, e.g. -o for offline [none]
   JMH_LOCK_WAIT       seconds to wait while another JMH run holds /tmp/jmh.lock [1800]; RegularisationPaired
-                      and TrainingPaired hold that lock too
+                      TrainingPaired and ParallelPaired hold that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 36 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 8; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
-about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only onnxruntime about 2
-(--quick: under 1 each), plus the build.
+The default run takes about 40 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 9; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
+about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only parallel about 3 (4 shapes x
+backends, at most 45 s each), --only onnxruntime about 2 (--quick: under 1 each), plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -83,8 +87,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation|onnxruntime|training-paired|crossover) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime|training-paired|crossover|parallel) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover, parallel)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -117,6 +121,7 @@ if $quick; then
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-6 10 3}"
   crossover_args="${CROSSOVER_ARGS:-4 2 0.3}"
+  parallel_paired_args="${PARALLEL_PAIRED_ARGS:-6 10 3}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
@@ -132,6 +137,7 @@ else
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
   crossover_args="${CROSSOVER_ARGS:-40 12 10}"
+  parallel_paired_args="${PARALLEL_PAIRED_ARGS:-120 50 10}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -274,6 +280,20 @@ training_paired_once() {
   fi
 }
 
+# ParallelPaired into $results/parallel.<shape>.<backend>.properties, with the JMH forks' JVM options;
+# it holds JMH's lock while it measures. Prints its summary; a failure leaves no results.
+parallel_once() {
+  # shellcheck disable=SC2086
+  if "$java" -Xmx2g --add-modules=jdk.incubator.vector -Dunrolled.lockWait="$jmh_lock_wait" -cp "$cp" \
+      dev.unrolled.benchmarks.ParallelPaired "$results" $parallel_paired_args >"$results/parallel.log" 2>&1; then
+    sed 's/^/   /' "$results/parallel.log"
+  else
+    echo "   ParallelPaired failed: see $results/parallel.log" >&2
+    rm -f "$results"/parallel.*.properties
+    return 1
+  fi
+}
+
 # The steps --only can run alone, as the full run runs them. ONNX Runtime's version is the one Maven
 # resolved for this build, the jar on the forks' class path.
 run_regularisation() {
@@ -313,6 +333,9 @@ run_crossover() {
     with_load "crossover-$backend" "LaneCrossover $backend: rounds, block ms, warm-up s per width $crossover_args" \
         crossover_once "$backend"
   done
+}
+run_parallel() {
+  with_load parallel "ParallelPaired: rounds, block ms, warm-up s $parallel_paired_args" parallel_once
 }
 run_onnxruntime() {
   jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
@@ -400,6 +423,7 @@ elif ! $report_only; then
     step "no JDK 25 under /usr/lib/jvm (set JDK25): the JDK 25 column is not measured"
   fi
   run_regularisation
+  run_parallel
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
   run_onnxruntime
   run_crossover

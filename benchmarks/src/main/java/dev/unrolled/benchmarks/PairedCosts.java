@@ -146,6 +146,11 @@ final class PairedCosts {
     return number("steps_per_second." + variant);
   }
 
+  /** The median block's steps per second on wall time. */
+  double wallStepsPerSecond(String variant) {
+    return number("wall_steps_per_second." + variant);
+  }
+
   /** {median, low, high} of the cost on the stepping thread's CPU time; NaN where not measured. */
   double[] cost(String variant) {
     return triple("cost." + variant);

@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
  * Speed-up of data-parallel training, measured so that a shared, noisy machine hurts every
  * configuration alike: the trainers of one shape take turns, a short round of steps each, many
  * rounds over, and each reports its median and best round. Complements
- * {@link ParallelTrainingBenchmark}, whose configurations run one after another.
+ * {@link ParallelTrainingBenchmark}, whose configurations run one after another. A diagnostic of more
+ * configurations than the report's: the report's speed-ups and targets come from {@link ParallelPaired}.
  *
  * <p>The last line of each shape, {@code 2×none}, is two independent default trainers on two
  * threads, their samples added: what two threads can give at that moment, with no shards, sums or

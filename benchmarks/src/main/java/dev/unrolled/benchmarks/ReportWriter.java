@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Writes BENCHMARKS.md from one run's results folder ({@link RunData}): machine and conditions,
  * the FP32 peak, training throughput per shape with ratios and their intervals (JDK 17 and 25),
- * the cost of batch normalisation and dropout, inference latency, inference beside ONNX Runtime,
+ * the cost of batch normalisation and dropout, the speed-up of two threads, inference latency, inference beside ONNX Runtime,
  * start-up, dependency size and the targets judged from the data. The same results give the same bytes (no clock, no host name, no
  * locale), so the file changes only when the figures do. Given a README, it also rewrites the
  * README's performance table ({@link ReadmeTable}) from the same results.
@@ -76,6 +76,7 @@ public final class ReportWriter {
     w.trainingSection();
     w.regularisationSection();
     CrossoverSection.write(w.md, data.crossover);
+    w.twoThreadsSection();
     w.inferenceSection();
     w.onnxRuntimeSection();
     w.startupSection();
@@ -108,6 +109,7 @@ public final class ReportWriter {
         .line("benchmarks/regenerate.sh --only onnxruntime      # the same for inference beside ONNX Runtime")
         .line("benchmarks/regenerate.sh --only training-paired  # the same for the paired training rounds")
         .line("benchmarks/regenerate.sh --only crossover        # the same for batch lanes against rows")
+        .line("benchmarks/regenerate.sh --only parallel         # the same for the speed-up of two threads")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")
@@ -140,6 +142,7 @@ public final class ReportWriter {
     trainingPairedConditions(rows);
     conditions(rows, "cost of normalisation and dropout", "regularisation", data.regularisation, "`-prof gc`");
     pairedConditions(rows);
+    parallelConditions(rows);
     conditions(rows, "inference latency", "inference", data.inference, "`-prof gc`");
     conditions(rows, "inference beside ONNX Runtime", "onnxruntime", data.onnxruntime, "`-prof gc`");
     conditions(rows, "FP32/FP64 peak", "peak", data.peak, "");
@@ -150,8 +153,8 @@ public final class ReportWriter {
         + data.machine("startup_warm", "?") + " discarded rounds, round-robin", "default JVM options", "", ""));
     md.table("lllll", List.of("measurement", "run length", "JVM / options / profilers", "load start → end",
         "runs"), rows);
-    md.line("All measurements are single-threaded. Error bars are JMH's 99.9% confidence intervals"
-        + " (none when there were too few iterations).").blank();
+    md.line("All measurements are single-threaded except \"Two threads\". Error bars are JMH's 99.9% confidence"
+        + " intervals (none when there were too few iterations).").blank();
   }
 
   /** One JMH run's row: run length, JVM and options, the load around it and how often it ran. */
@@ -191,6 +194,34 @@ public final class ReportWriter {
         "JDK " + paired.condition("java_version", "?") + ", " + pairedOptions(),
         data.machine("load." + run + ".start", "?") + " → " + data.machine("load." + run + ".end", "?"),
         data.machine("load." + run + ".attempts", "?")));
+  }
+
+  /** {@link ParallelPaired}'s row: one JVM for every shape and backend, the load the script recorded around it. */
+  private void parallelConditions(List<List<String>> rows) {
+    String what = "two threads, paired";
+    ParallelResults.Case any = anyParallelCase();
+    if (any == null) {
+      rows.add(List.of(what, Markdown.NOT_MEASURED, "", "", ""));
+      return;
+    }
+    PairedCosts p = any.costs;
+    String options = p.condition("jvm_args", "");
+    rows.add(List.of(what, "1 JVM, per shape × backend ≤ " + p.condition("warmup_seconds", "?") + " s warm-up, "
+            + p.condition("rounds", "?") + " rounds × blocks of ~" + p.condition("block_ms", "?") + " ms per contender",
+        "JDK " + p.condition("java_version", "?") + ", " + (options.isEmpty() ? "no JVM options" : "`" + options + "`"),
+        data.machine("load.parallel.start", "?") + " → " + data.machine("load.parallel.end", "?"),
+        data.machine("load.parallel.attempts", "?")));
+  }
+
+  private ParallelResults.Case anyParallelCase() {
+    for (String shape : ParallelPaired.SHAPES) {
+      for (String backend : ParallelPaired.BACKENDS) {
+        if (data.parallel.of(shape, backend) != null) {
+          return data.parallel.of(shape, backend);
+        }
+      }
+    }
+    return null;
   }
 
   /** {@link TrainingPaired}'s rows, one JVM per shape, with the load the script recorded around each. */
@@ -444,6 +475,58 @@ public final class ReportWriter {
     }
     md.table("lrrr", List.of("variant", "steps/s (CPU time)", "cost, CPU time (95% interval)",
         "cost, wall time (95% interval)"), rows);
+  }
+
+  private void twoThreadsSection() {
+    md.line("## Two threads").blank();
+    if (data.parallel.isEmpty()) {
+      md.line("`ParallelPaired`: " + Markdown.NOT_MEASURED + " (no results in this run; a full run measures it, and"
+          + " after one `benchmarks/regenerate.sh --only parallel` measures it alone).").blank();
+      return;
+    }
+    quickRerunNote("parallel");
+    md.line("`ParallelPaired` trains each shape's default trainer on one thread (plain SGD, FLOAT, the training")
+        .line("benchmark's teacher-labelled data) against the same network with `Parallelism.shards(2).threads(2)`,")
+        .line("and against two independent default trainers stepping at the same moment on two threads: what two")
+        .line("threads of this machine gave at that moment with no shards, sums or hand-offs, the ceiling of any")
+        .line("data-parallel speed-up (it falls towards 1× while other programs keep the cores busy). The three take")
+        .line("turns in one JVM, one block each per round (the one-thread trainer's steps in ~"
+            + anyParallelCase().costs.condition("block_ms", "?") + " ms; the ceiling runs")
+        .line("that many on each thread), the order rotated each round and reversed every three, so the machine's")
+        .line("drift slows all three alike and cancels in each round's ratio.").blank()
+        .line("**Speed-up = one thread's time per batch ÷ the contender's, in the same round, on wall time**: the")
+        .line("stepping thread's CPU time, which the other paired measurements use, would miss the work of the")
+        .line("second thread. Median over the rounds with a 95% bootstrap interval; the target is judged on its")
+        .line("lower end. \"Bits\": whether `shards(2).threads(1)` and `shards(2).threads(2)` hold bit-identical")
+        .line("parameters after the same steps from the same seed, as `Parallelism` promises (checked in the same")
+        .line("run; `DataParallelTest` checks every thread count on the examples' networks, both backends).")
+        .blank();
+    measuredApartNote("parallel");
+    List<List<String>> rows = new ArrayList<>();
+    for (String shape : ParallelPaired.SHAPES) {
+      for (String backend : ParallelPaired.BACKENDS) {
+        ParallelResults.Case c = data.parallel.of(shape, backend);
+        String label = TrainingResults.label(shape);
+        if (c == null) {
+          rows.add(List.of(label, backend, Markdown.NOT_MEASURED, "", "", "", "", ""));
+          continue;
+        }
+        Boolean same = c.bitIdentical();
+        rows.add(List.of(label, backend, Markdown.significant(c.oneThreadSamplesPerSecond()), c.speedUp().toString(),
+            c.ceiling().toString(), same == null ? "not checked" : same ? "identical" : "**differ**",
+            c.costs.condition("rounds", "?"), c.costs.condition("load_start", "?") + " → "
+                + c.costs.condition("load_end", "?")));
+      }
+    }
+    md.table("llrrrlrl", List.of("shape", "backend", "one thread, samples/s (wall, median block)",
+        "2 threads (speed-up)", "two trainers at once (ceiling)", "bits", "rounds", "load"), rows);
+    for (String shape : ParallelPaired.SHAPES) {
+      for (String backend : ParallelPaired.BACKENDS) {
+        List<String> target = Targets.twoThreads(shape, backend, data.parallel);
+        md.line("Target: " + target.get(0) + ": " + target.get(2) + ".");
+      }
+    }
+    md.blank();
   }
 
   /** For a step run again with {@code --only run --quick}: its figures mean nothing. */
@@ -715,7 +798,8 @@ public final class ReportWriter {
 
   private void targetSection() {
     md.line("## Targets").blank()
-        .line("The targets of issues 5 and 14 and of normalisation and dropout, single-threaded, judged by")
+        .line("The targets of issues 5 and 14, of normalisation and dropout, and of two threads (the only ones")
+        .line("not single-threaded, judged on the low end of the paired speed-up, wall time), judged by")
         .line("`ReportWriter` from the figures above (JDK 17). A speed target is met only on the conservative")
         .line("ratio — our lower bound over the other side's upper bound, the low end of the interval given in")
         .line("brackets; a cost limit only on the high end of the cost's interval. Where a shape was measured in")
@@ -724,7 +808,8 @@ public final class ReportWriter {
         .line("forks measured apart carry the machine's drift, which the pairs cancel; else on the JMH rates,")
         .line("against the fastest peer.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, trainingPaired, regularisation, paired, peakFp32, data.allocation, data.startup));
+        Targets.judge(training, trainingPaired, regularisation, paired, data.parallel, peakFp32, data.allocation,
+            data.startup));
   }
 
   private boolean widerThanMachine(String method) {

@@ -28,6 +28,8 @@ import java.util.Properties;
  *   <li>{@code regularisation.json}: {@link RegularisationBenchmark} (JMH);
  *       {@code regularisation-paired.properties}: {@link RegularisationPaired} ({@link PairedCosts});
  *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
+ *   <li>{@code parallel.<shape>.<backend>.properties}: {@link ParallelPaired}, one thread against two
+ *       ({@link ParallelResults});
  *   <li>{@code allocation.tsv}: {@link AllocationCheck}; {@code startup.tsv}: {@link StartupHarness};
  *       {@code dependencies.tsv}: {@link DependencySize};
  *   <li>{@code machine.properties}: CPU, its vector width, cores, date, run mode, and the load
@@ -48,6 +50,8 @@ final class RunData {
   final PairedCosts regularisationPaired;
   final List<JmhResult> inference;
   final List<JmhResult> onnxruntime;
+  /** Empty when not run. */
+  final ParallelResults parallel;
   final List<JmhResult> peak;
   final List<Map<String, String>> allocation;
   final List<Map<String, String>> startup;
@@ -58,8 +62,8 @@ final class RunData {
 
   RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, TrainingPairedResults trainingPaired,
       List<JmhResult> regularisation,
-      PairedCosts regularisationPaired, List<JmhResult> inference, List<JmhResult> onnxruntime, List<JmhResult> peak,
-      List<Map<String, String>> allocation, List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
+      PairedCosts regularisationPaired, List<JmhResult> inference, List<JmhResult> onnxruntime,
+      ParallelResults parallel, List<JmhResult> peak, List<Map<String, String>> allocation, List<Map<String, String>> startup, List<Map<String, String>> dependencies, Properties machine) {
     this.training = training;
     this.trainingJdk25 = trainingJdk25;
     this.trainingPaired = trainingPaired;
@@ -67,6 +71,7 @@ final class RunData {
     this.regularisationPaired = regularisationPaired;
     this.inference = inference;
     this.onnxruntime = onnxruntime;
+    this.parallel = parallel;
     this.peak = peak;
     this.allocation = allocation;
     this.startup = startup;
@@ -87,7 +92,7 @@ final class RunData {
         JmhResult.read(folder.resolve("regularisation.json")),
         PairedCosts.read(folder.resolve("regularisation-paired.properties")),
         JmhResult.read(folder.resolve("inference.json")), JmhResult.read(folder.resolve("onnxruntime.json")),
-        JmhResult.read(folder.resolve("peak.json")),
+        ParallelResults.read(folder), JmhResult.read(folder.resolve("peak.json")),
         tsv(folder.resolve("allocation.tsv")), tsv(folder.resolve("startup.tsv")), tsv(folder.resolve("dependencies.tsv")), machine);
     for (String backend : CrossoverResults.BACKENDS) {
       data.crossover.add(CrossoverResults.read(folder.resolve("crossover-" + backend + ".json"), backend));

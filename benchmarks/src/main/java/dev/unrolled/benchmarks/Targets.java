@@ -54,8 +54,8 @@ final class Targets {
    * not on {@code -prof gc}, whose figure includes JMH's own threads.
    */
   static List<List<String>> judge(TrainingResults training, TrainingPairedResults trainingPaired,
-      RegularisationResults regularisation, PairedCosts paired, double peakFp32, List<Map<String, String>> allocation,
-      List<Map<String, String>> startup) {
+      RegularisationResults regularisation, PairedCosts paired, ParallelResults parallel, double peakFp32,
+      List<Map<String, String>> allocation, List<Map<String, String>> startup) {
     Targets t = new Targets(training, trainingPaired, peakFp32, allocation, startup);
     String small = "4-16-3/16";
     t.rate(small, "best backend", training.bestGenerated(small), 10e6);
@@ -68,6 +68,11 @@ final class Targets {
       t.rows.add(noPeerFaster(shape, training, trainingPaired));
     }
     t.rows.add(regularisation(regularisation, paired));
+    for (String shape : ParallelPaired.SHAPES) {
+      for (String backend : ParallelPaired.BACKENDS) {
+        t.rows.add(twoThreads(shape, backend, parallel));
+      }
+    }
     t.allocation();
     t.startup();
     return t.rows;
@@ -93,6 +98,24 @@ final class Targets {
     }
     return List.of(text, both + " " + results.cost(both) + " extra time per step (JMH)",
         results.costAtMost(both, REGULARISATION_COST_LIMIT) ? MET : NOT_MET);
+  }
+
+  /**
+   * The row of "two threads ≥ 1.85× one thread" on {@code backend}, also quoted by the section "Two
+   * threads": judged on the lower end of the paired speed-up's interval (wall time,
+   * {@link ParallelPaired}), and met only if one and two threads trained bit-identical parameters.
+   */
+  static List<String> twoThreads(String shape, String backend, ParallelResults parallel) {
+    String text = TrainingResults.label(shape) + ", " + backend + ": 2 threads ≥ "
+        + Markdown.fixed(ParallelResults.TARGET, 2) + "× one thread";
+    ParallelResults.Case c = parallel.of(shape, backend);
+    if (c == null) {
+      return List.of(text, "`ParallelPaired` not run", Markdown.NOT_MEASURED);
+    }
+    Boolean same = c.bitIdentical();
+    String bits = same == null ? "bits not checked" : same ? "bit-identical to 1 thread" : "**parameters differ from 1 thread**";
+    return List.of(text, c.speedUp() + " (paired, wall time, median of " + c.costs.condition("rounds", "?")
+        + " rounds; two trainers at once: " + c.ceiling() + "); " + bits, c.meetsTarget() ? MET : NOT_MET);
   }
 
   /** Samples/s of one contender at least {@code target}, on its lower bound. */

@@ -140,6 +140,10 @@ final class ParallelCases {
         new Case("MixedFloat", 30, 1, Loss.SIGMOID_CROSS_ENTROPY, true, ParallelNetworks_MixedFloatModel::new,
             (m, o, p) -> new ParallelNetworks_MixedFloatTrainer((ParallelNetworks_MixedFloatModel) m, o, p),
             (t, b) -> ((ParallelNetworks_MixedFloatTrainer) t).trainBatch(b.xf, b.labels),
-            (t, b) -> ((ParallelNetworks_MixedFloatTrainer) t).trainBatch(b.xf, b.yf)));
+            (t, b) -> ((ParallelNetworks_MixedFloatTrainer) t).trainBatch(b.xf, b.yf)),
+        new Case("VectorFloat", 30, 10, Loss.SOFTMAX_CROSS_ENTROPY, true, ParallelNetworks_VectorFloatModel::new,
+            (m, o, p) -> new ParallelNetworks_VectorFloatTrainer((ParallelNetworks_VectorFloatModel) m, o, p),
+            (t, b) -> ((ParallelNetworks_VectorFloatTrainer) t).trainBatch(b.xf, b.labels),
+            (t, b) -> ((ParallelNetworks_VectorFloatTrainer) t).trainBatch(b.xf, b.yf)));
   }
 }

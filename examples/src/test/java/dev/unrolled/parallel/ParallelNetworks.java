@@ -8,6 +8,7 @@ import static dev.unrolled.Loss.SOFTMAX_CROSS_ENTROPY;
 import static dev.unrolled.Precision.DOUBLE;
 import static dev.unrolled.Precision.FLOAT;
 
+import dev.unrolled.Backend;
 import dev.unrolled.Dense;
 import dev.unrolled.Network;
 
@@ -41,4 +42,9 @@ public final class ParallelNetworks {
       layers = {@Dense(units = 64, activation = RELU), @Dense(units = 8, activation = TANH), @Dense(units = 1)},
       loss = SIGMOID_CROSS_ENTROPY, precision = FLOAT)
   public interface MixedFloat {}
+
+  /** Looped layers on the Vector API backend (the plain path when the JVM lacks the module). */
+  @Network(inputs = 30, layers = {@Dense(units = 64, activation = RELU), @Dense(units = 10)},
+      loss = SOFTMAX_CROSS_ENTROPY, precision = FLOAT, backend = Backend.VECTOR)
+  public interface VectorFloat {}
 }
