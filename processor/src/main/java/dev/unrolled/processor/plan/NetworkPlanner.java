@@ -29,7 +29,7 @@ import java.util.List;
  *
  * <p>Which layers get batch lanes comes from {@code LaneCrossover} (BENCHMARKS.md, "Batch lanes
  * against rows: the crossover"): a W → W (tanh) → W float step, lanes against rows, in paired
- * rounds, on a loaded 2-core AVX-512 Xeon (16 float lanes), JDK 17. Lanes won against unrolled rows
+ * rounds, on a loaded 2-core AMD EPYC (Zen 4, AVX-512: 16 float lanes), JDK 17. Lanes won against unrolled rows
  * at every width that unrolls (4, 8, 16: 0.41–0.91× the time from batch 16 on), and against vector
  * tiles at 24 units, which fill one 16-lane vector and leave a remainder (0.35–0.66× from batch 16);
  * from 32 units on, where the tiles run whole vectors, the tiles won at every batch (lanes 1.7–6.4×
