@@ -10,6 +10,7 @@ import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
 import java.lang.Float;
@@ -877,12 +878,14 @@ public final class LanesModel implements Lanes, Model {
 
     /**
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
-     * down to layer 1: fills every weight and bias gradient.
+     * down to layer 1: fills every weight and bias gradient, and reports the parameter rows
+     * to {@code ready} (a streaming layer's block by block, the others' at the end).
      */
     @Override
-    public void backward(LanesModel model, int m) {
+    public void backward(LanesModel model, int m, ReadyRows ready) {
       backward2(model, m);
       backward1(model, m);
+      ready.rows(0, 4);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.WeightInit;
 import java.lang.Math;
 import java.lang.Override;
@@ -350,10 +351,9 @@ public final class LoopedModel implements Looped, Model {
   }
 
   /**
-   * Layer 1 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},
-   * {@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 1 bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.
    */
-  private static void gradient1(double[][] a, double[][] d, double[][] gw, double[] gb, int m) {
+  private static void biasGradient1(double[][] d, double[] gb, int m) {
     Arrays.fill(gb, 0);
     for (int s = 0; s < m; s++) {
       double[] ds = d[s];
@@ -361,7 +361,15 @@ public final class LoopedModel implements Looped, Model {
         gb[j] += ds[j];
       }
     }
-    for (int i = 0; i < 70; i++) {
+  }
+
+  /**
+   * Layer 1 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   */
+  private static void gradient1(double[][] a, double[][] d, double[][] gw, int m, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double[] g = gw[i];
       Arrays.fill(g, 0);
       int s = 0;
@@ -403,10 +411,9 @@ public final class LoopedModel implements Looped, Model {
   }
 
   /**
-   * Layer 2 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},
-   * {@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 2 bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.
    */
-  private static void gradient2(double[][] a, double[][] d, double[][] gw, double[] gb, int m) {
+  private static void biasGradient2(double[][] d, double[] gb, int m) {
     Arrays.fill(gb, 0);
     for (int s = 0; s < m; s++) {
       double[] ds = d[s];
@@ -414,7 +421,15 @@ public final class LoopedModel implements Looped, Model {
         gb[j] += ds[j];
       }
     }
-    for (int i = 0; i < 80; i++) {
+  }
+
+  /**
+   * Layer 2 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   */
+  private static void gradient2(double[][] a, double[][] d, double[][] gw, int m, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double[] g = gw[i];
       Arrays.fill(g, 0);
       int s = 0;
@@ -722,26 +737,36 @@ public final class LoopedModel implements Looped, Model {
 
     /**
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
-     * down to layer 1: fills every weight and bias gradient.
+     * down to layer 1: fills every weight and bias gradient, and reports the parameter rows
+     * to {@code ready} (a streaming layer's block by block, the others' at the end).
      */
     @Override
-    public void backward(LoopedModel model, int m) {
+    public void backward(LoopedModel model, int m, ReadyRows ready) {
       backward2(model, m);
-      backward1(model, m);
+      backward1(model, m, ready);
+      ready.rows(71, 152);
     }
 
     /**
-     * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1}.
+     * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1};
+     * each block of weight rows goes to {@code ready} as soon as its gradients are done.
      */
-    private void backward1(LoopedModel model, int m) {
-      gradient1(x, d1, gw1, gb1, m);
+    private void backward1(LoopedModel model, int m, ReadyRows ready) {
+      biasGradient1(d1, gb1, m);
+      for (int from = 0; from < 70; from += 24) {
+        int to = Math.min(70, from + 24);
+        gradient1(x, d1, gw1, m, from, to);
+        ready.rows(from, to);
+      }
+      ready.rows(70, 71);
     }
 
     /**
      * Layer 2: gradients {@code gw2 = d2ᵀ·a1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
      */
     private void backward2(LoopedModel model, int m) {
-      gradient2(a1, d2, gw2, gb2, m);
+      biasGradient2(d2, gb2, m);
+      gradient2(a1, d2, gw2, m, 0, 80);
       transpose2(model.w2, wr2);
       propagate2(wr2, d2, d1, m);
       for (int s = 0; s < m; s++) {

@@ -10,6 +10,7 @@ import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.RunningEstimates;
 import dev.unrolled.support.WeightInit;
 import dev.unrolled.train.Dropout;
@@ -718,10 +719,11 @@ public final class NormalisedModel implements Normalised, Model {
   }
 
   /**
-   * Layer 2 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 2 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
    */
-  private static void gradient2(float[][] a, float[][] d, float[][] gw, int m) {
-    for (int i = 0; i < 4; i++) {
+  private static void gradient2(float[][] a, float[][] d, float[][] gw, int m, int from, int to) {
+    for (int i = from; i < to; i++) {
       float[] g = gw[i];
       Arrays.fill(g, 0f);
       int s = 0;
@@ -870,10 +872,9 @@ public final class NormalisedModel implements Normalised, Model {
   }
 
   /**
-   * Layer 3 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},
-   * {@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 3 bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.
    */
-  private static void gradient3(float[][] a, float[][] d, float[][] gw, float[] gb, int m) {
+  private static void biasGradient3(float[][] d, float[] gb, int m) {
     Arrays.fill(gb, 0f);
     for (int s = 0; s < m; s++) {
       float[] ds = d[s];
@@ -881,7 +882,14 @@ public final class NormalisedModel implements Normalised, Model {
         gb[j] += ds[j];
       }
     }
-    for (int i = 0; i < 70; i++) {
+  }
+
+  /**
+   * Layer 3 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   */
+  private static void gradient3(float[][] a, float[][] d, float[][] gw, int m, int from, int to) {
+    for (int i = from; i < to; i++) {
       float[] g = gw[i];
       Arrays.fill(g, 0f);
       int s = 0;
@@ -1392,13 +1400,15 @@ public final class NormalisedModel implements Normalised, Model {
 
     /**
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
-     * down to layer 1: fills every weight and bias gradient.
+     * down to layer 1: fills every weight and bias gradient, and reports the parameter rows
+     * to {@code ready} (a streaming layer's block by block, the others' at the end).
      */
     @Override
-    public void backward(NormalisedModel model, int m) {
+    public void backward(NormalisedModel model, int m, ReadyRows ready) {
       backward3(model, m);
       backward2(model, m);
       backward1(model, m);
+      ready.rows(0, 80);
     }
 
     /**
@@ -1416,7 +1426,7 @@ public final class NormalisedModel implements Normalised, Model {
      */
     private void backward2(NormalisedModel model, int m) {
       layerNormBackward2(d2, n2, inv2, model.scale2, gscale2, gshift2, m);
-      gradient2(o1, d2, gw2, m);
+      gradient2(o1, d2, gw2, m, 0, 4);
       transpose2(model.w2, wr2);
       propagate2(wr2, d2, d1, m);
       if (dropping) {
@@ -1440,7 +1450,8 @@ public final class NormalisedModel implements Normalised, Model {
      * Layer 3: gradients {@code gw3 = d3ᵀ·a2}, {@code gb3 = Σ d3}; then {@code d2 = (d3·W3) ⊙ f'(z2)}.
      */
     private void backward3(NormalisedModel model, int m) {
-      gradient3(a2, d3, gw3, gb3, m);
+      biasGradient3(d3, gb3, m);
+      gradient3(a2, d3, gw3, m, 0, 70);
       transpose3(model.w3, wr3);
       propagate3(wr3, d3, d2, m);
       for (int s = 0; s < m; s++) {

@@ -9,6 +9,7 @@ import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.WeightInit;
 import java.lang.Math;
 import java.lang.Override;
@@ -838,13 +839,15 @@ public final class RadialModel implements Radial, Model {
 
     /**
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
-     * down to layer 1: fills every weight and bias gradient.
+     * down to layer 1: fills every weight and bias gradient, and reports the parameter rows
+     * to {@code ready} (a streaming layer's block by block, the others' at the end).
      */
     @Override
-    public void backward(RadialModel model, int m) {
+    public void backward(RadialModel model, int m, ReadyRows ready) {
       backward3(model, m);
       backward2(model, m);
       backward1(model, m);
+      ready.rows(0, 6);
     }
 
     /**

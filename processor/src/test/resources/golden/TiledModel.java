@@ -9,6 +9,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
 import java.lang.Float;
@@ -447,10 +448,9 @@ public final class TiledModel implements Tiled, Model {
   }
 
   /**
-   * Layer 1 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},
-   * {@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 1 bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.
    */
-  private static void gradient1(float[][] a, float[][] d, float[][] gw, float[] gb, int m) {
+  private static void biasGradient1(float[][] d, float[] gb, int m) {
     Arrays.fill(gb, 0f);
     for (int s = 0; s < m; s++) {
       float[] ds = d[s];
@@ -458,7 +458,14 @@ public final class TiledModel implements Tiled, Model {
         gb[j] += ds[j];
       }
     }
-    for (int i = 0; i < 20; i++) {
+  }
+
+  /**
+   * Layer 1 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   */
+  private static void gradient1(float[][] a, float[][] d, float[][] gw, int m, int from, int to) {
+    for (int i = from; i < to; i++) {
       float[] g = gw[i];
       Arrays.fill(g, 0f);
       int s = 0;
@@ -500,10 +507,9 @@ public final class TiledModel implements Tiled, Model {
   }
 
   /**
-   * Layer 2 gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]},
-   * {@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.
+   * Layer 2 bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.
    */
-  private static void gradient2(float[][] a, float[][] d, float[][] gw, float[] gb, int m) {
+  private static void biasGradient2(float[][] d, float[] gb, int m) {
     Arrays.fill(gb, 0f);
     for (int s = 0; s < m; s++) {
       float[] ds = d[s];
@@ -511,7 +517,14 @@ public final class TiledModel implements Tiled, Model {
         gb[j] += ds[j];
       }
     }
-    for (int i = 0; i < 80; i++) {
+  }
+
+  /**
+   * Layer 2 weight gradient rows {@code from ≤ i < to} over batch rows [0, m):
+   * {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.
+   */
+  private static void gradient2(float[][] a, float[][] d, float[][] gw, int m, int from, int to) {
+    for (int i = from; i < to; i++) {
       float[] g = gw[i];
       Arrays.fill(g, 0f);
       int s = 0;
@@ -884,30 +897,36 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * Backward pass over rows [0, m), from the output deltas written by {@code loss}
-     * down to layer 1: fills every weight and bias gradient.
+     * down to layer 1: fills every weight and bias gradient, and reports the parameter rows
+     * to {@code ready} (a streaming layer's block by block, the others' at the end).
      */
     @Override
-    public void backward(TiledModel model, int m) {
+    public void backward(TiledModel model, int m, ReadyRows ready) {
       backward2(model, m);
-      backward1(model, m);
+      backward1(model, m, ready);
+      ready.rows(21, 102);
     }
 
     /**
-     * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1}.
+     * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1};
+     * each block of weight rows goes to {@code ready} as soon as its gradients are done.
      */
-    private void backward1(TiledModel model, int m) {
+    private void backward1(TiledModel model, int m, ReadyRows ready) {
+      biasGradient1(d1, gb1, m);
       if (VECTOR) {
-        VectorKernels.outer(x, d1, gw1, gb1, m, 20, 80);
+        VectorKernels.outerRows(x, d1, gw1, m, 0, 20, 80);
       } else {
-        gradient1(x, d1, gw1, gb1, m);
+        gradient1(x, d1, gw1, m, 0, 20);
       }
+      ready.rows(0, 21);
     }
 
     /**
      * Layer 2: gradients {@code gw2 = d2ᵀ·a1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
      */
     private void backward2(TiledModel model, int m) {
-      gradient2(a1, d2, gw2, gb2, m);
+      biasGradient2(d2, gb2, m);
+      gradient2(a1, d2, gw2, m, 0, 80);
       transpose2(model.w2, wr2);
       propagate2(wr2, d2, d1, m);
       for (int s = 0; s < m; s++) {
@@ -1093,17 +1112,27 @@ public final class TiledModel implements Tiled, Model {
         }
       }
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
-        outerBlock(a, d, g, m, n, j0, Math.min(width, j0 + COLUMNS));
+        outerBlock(a, d, g, m, 0, n, j0, Math.min(width, j0 + COLUMNS));
       }
     }
 
     /**
-     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for i < n, j0 ≤ j < j1.
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width.
      */
-    private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int n, int j0,
-        int j1) {
-      int i = 0;
-      for (; i + 7 < n; i += 8) {
+    static void outerRows(float[][] a, float[][] d, float[][] g, int m, int from, int to,
+        int width) {
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        outerBlock(a, d, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1.
+     */
+    private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int from, int to,
+        int j0, int j1) {
+      int i = from;
+      for (; i + 7 < to; i += 8) {
         int j = j0;
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer8x2(a, d, g, i, j, m);
@@ -1122,7 +1151,7 @@ public final class TiledModel implements Tiled, Model {
           outerTail(a, d, g[i + 7], i + 7, j, m);
         }
       }
-      for (; i + 3 < n; i += 4) {
+      for (; i + 3 < to; i += 4) {
         int j = j0;
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer4x2(a, d, g, i, j, m);
@@ -1137,7 +1166,7 @@ public final class TiledModel implements Tiled, Model {
           outerTail(a, d, g[i + 3], i + 3, j, m);
         }
       }
-      for (; i < n; i++) {
+      for (; i < to; i++) {
         int j = j0;
         for (; j + 4 * LANES <= j1; j += 4 * LANES) {
           outer1x4(a, d, g, i, j, m);

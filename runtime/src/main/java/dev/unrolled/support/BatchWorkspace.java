@@ -38,7 +38,15 @@ public interface BatchWorkspace<M> {
   double loss(int m, boolean withDelta);
 
   /** Backward pass over rows [0, m): fills every gradient row. */
-  void backward(M model, int m);
+  default void backward(M model, int m) {
+    backward(model, m, ReadyRows.NONE);
+  }
+
+  /**
+   * Backward pass over rows [0, m): fills every gradient row, and tells {@code ready} about each run
+   * of parameter rows as soon as its gradients are final and the pass no longer reads its parameters.
+   */
+  void backward(M model, int m, ReadyRows ready);
 
   /** Correct classifications in the last batch passed to {@link #loss}. */
   int correct();

@@ -18,6 +18,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   private final M model;
   private final W workspace;
   private final GuardedUpdate update;
+  private final RowsAsReady updateRows = new RowsAsReady();
   private final ShardedStep sharded; // null on the single-threaded path of one shard
   private final Shards<M, W> shards; // null when sharded is
   private final int shardCount;
@@ -126,9 +127,36 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
       return loss;
     }
     workspace.foldStatistics(model, true, 1.0);
-    workspace.backward(model, m);
-    update.step();
+    if (update.splitsRows()) { // each run of rows updated as the backward pass finishes it
+      update.begin();
+      updateRows.count = 0;
+      workspace.backward(model, m, updateRows);
+      update.end();
+      updateRows.checkEvery(update.rows());
+    } else {
+      workspace.backward(model, m);
+      update.step();
+    }
     return loss;
+  }
+
+  /** Takes the guarded update of each run of rows the backward pass reports, and counts them. */
+  private final class RowsAsReady implements ReadyRows {
+    int count;
+
+    @Override
+    public void rows(int from, int to) {
+      update.stepRows(from, to);
+      count += to - from;
+    }
+
+    /** A pass that missed or repeated rows is a bug in the generated code: never leave it silent. */
+    void checkEvery(int rows) {
+      if (count != rows) {
+        throw new IllegalStateException("the backward pass reported " + count + " parameter rows ready, but there are "
+            + rows + "; rows were missed or repeated");
+      }
+    }
   }
 
   private void checkRows(int m) {

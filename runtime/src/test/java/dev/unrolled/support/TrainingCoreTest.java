@@ -62,10 +62,16 @@ class TrainingCoreTest {
       return target;
     }
 
+    /** Runs of rows the pass reports ready; the one row by default. */
+    int[][] readyRuns = {{0, 1}};
+
     @Override
-    public void backward(double[] model, int m) {
+    public void backward(double[] model, int m, ReadyRows ready) {
       calls.add("backward " + m);
       gradient[0] = model[0] - 1;
+      for (int[] run : readyRuns) {
+        ready.rows(run[0], run[1]);
+      }
     }
 
     @Override
@@ -97,6 +103,21 @@ class TrainingCoreTest {
     assertThat(loss).isEqualTo(0.25);
     assertThat(workspace.calls).containsExactly("forward 4", "loss 4 true", "backward 4").inOrder();
     assertThat(parameter[0]).isEqualTo(3 - 0.5 * 2);
+  }
+
+  @Test
+  void theUpdateRunsInsideTheBackwardPassAsItReportsRowsReady() {
+    workspace.target = 0.25;
+    workspace.readyRuns = new int[0][];
+    TrainingCore<double[], OneParameter> core = core(workspace);
+
+    IllegalStateException missed = assertThrows(IllegalStateException.class, () -> core.step(4));
+
+    assertThat(missed).hasMessageThat().contains("reported 0 parameter rows ready, but there are 1");
+    assertThat(parameter[0]).isEqualTo(3);
+    workspace.readyRuns = new int[][] {{0, 1}, {0, 1}};
+    IllegalStateException repeated = assertThrows(IllegalStateException.class, () -> core.step(4));
+    assertThat(repeated).hasMessageThat().contains("reported 2 parameter rows ready");
   }
 
   @Test

@@ -32,6 +32,10 @@ class DenseLooped extends RowDenseEmitter {
     return "gradient" + l;
   }
 
+  String biasGradientName() {
+    return "biasGradient" + l;
+  }
+
   String transposeName() {
     return "transpose" + l;
   }
@@ -75,19 +79,58 @@ class DenseLooped extends RowDenseEmitter {
     }
   }
 
+  /**
+   * The first layer, which sends no deltas back, hands its weight rows to the optimizer in blocks as
+   * their gradients are done: a block's gradient rows are updated while they are still in L1, rather
+   * than streamed through the caches once more after the pass (measured: the update was 60% of a
+   * 784-128-10 batch-1 step, because weights, gradients and the update's backup together outgrow L2).
+   */
+  @Override
+  boolean streamsGradientRows() {
+    return !layer.propagates();
+  }
+
+  /** Weight rows per block: about 2,048 gradient entries (8 KB in float), whole eight-row tiles. */
+  int rowsPerBlock() {
+    int rows = Math.max(1, 2048 / layer.outputs());
+    return rows >= 8 ? rows - rows % 8 : rows;
+  }
+
   @Override
   void addBackwardCalls(MethodSpec.Builder method) {
     if (hasBias()) {
-      method.addStatement("$L($L, $L, $L, $L, m)", gradientName(), input, Names.deltas(l),
-          Names.weightGradients(l), Names.biasGradients(l));
-    } else {
-      method.addStatement("$L($L, $L, $L, m)", gradientName(), input, Names.deltas(l), Names.weightGradients(l));
+      method.addStatement("$L($L, $L, m)", biasGradientName(), Names.deltas(l), Names.biasGradients(l));
     }
+    if (streamsGradientRows() && rowsPerBlock() >= layer.inputs()) { // one block: every row at once
+      addGradientRows(method, "0", Integer.toString(layer.inputs()));
+      method.addStatement("ready.rows($L, $L)", firstRow, firstRow + rowCount());
+      return;
+    }
+    if (streamsGradientRows()) {
+      int in = layer.inputs();
+      int block = rowsPerBlock();
+      method.beginControlFlow("for (int from = 0; from < $L; from += $L)", in, block)
+          .addStatement(in % block == 0 ? CodeBlock.of("int to = from + $L", block)
+              : CodeBlock.of("int to = Math.min($L, from + $L)", in, block));
+      addGradientRows(method, "from", "to");
+      method.addStatement(firstRow == 0 ? CodeBlock.of("ready.rows(from, to)")
+              : CodeBlock.of("ready.rows($L + from, $L + to)", firstRow, firstRow))
+          .endControlFlow()
+          .addStatement("ready.rows($L, $L)", firstRow + in, firstRow + rowCount());
+      return;
+    }
+    addGradientRows(method, "0", Integer.toString(layer.inputs()));
     if (layer.propagates()) {
       addTranspose(method);
       method.addStatement("$L($L, $L, $L, m)", propagateName(), Names.weightRows(l), Names.deltas(l),
           Names.deltas(l - 1));
     }
+  }
+
+  /** The weight gradient rows {@code [from, to)}. */
+  void addGradientRows(MethodSpec.Builder method, String from, String to) {
+    method.addStatement("$L($L, $L, $L, m, $L, $L)", gradientName(), input, Names.deltas(l), Names.weightGradients(l),
+        from, to);
   }
 
   void addTranspose(MethodSpec.Builder method) {
@@ -98,6 +141,9 @@ class DenseLooped extends RowDenseEmitter {
   List<MethodSpec> productKernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forwardKernel());
+    if (hasBias()) {
+      methods.add(biasGradientKernel());
+    }
     methods.add(gradientKernel());
     if (layer.propagates()) {
       methods.add(transposeKernel());
@@ -154,32 +200,34 @@ class DenseLooped extends RowDenseEmitter {
     return method.build();
   }
 
+  private MethodSpec biasGradientKernel() {
+    return kernel(biasGradientName())
+        .addJavadoc("Layer $L bias gradients over rows [0, m): {@code gb[j] = Σₛ d[s][j]}.\n", layer.number())
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.vector(), "gb")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T.fill(gb, $L)", ARRAYS, num.literal("0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("gb[j] += ds[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
   private MethodSpec gradientKernel() {
-    int in = layer.inputs();
     int out = layer.outputs();
-    MethodSpec.Builder method = kernel(gradientName())
-        .addJavadoc("Layer $L gradients over rows [0, m): {@code gw[i][j] = Σₛ a[s][i]·d[s][j]}",
-            layer.number())
-        .addJavadoc(hasBias() ? ",\n{@code gb[j] = Σₛ d[s][j]}; four batch rows per pass, outputs innermost.\n"
-            : "; four batch rows per pass, outputs innermost.\n")
+    return kernel(gradientName())
+        .addJavadoc("Layer $L weight gradient rows {@code from ≤ i < to} over batch rows [0, m):\n", layer.number())
+        .addJavadoc("{@code gw[i][j] = Σₛ a[s][i]·d[s][j]}; four batch rows per pass, outputs innermost.\n")
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "d")
-        .addParameter(num.matrix(), "gw");
-    if (hasBias()) {
-      method.addParameter(num.vector(), "gb");
-    }
-    method.addParameter(TypeName.INT, "m");
-    if (hasBias()) {
-      method.addStatement("$T.fill(gb, $L)", ARRAYS, num.literal("0"))
-          .beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("$T[] ds = d[s]", num.scalar())
-          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-          .addStatement("gb[j] += ds[j]")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    return method
-        .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+        .addParameter(num.matrix(), "gw")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int i = from; i < to; i++)")
         .addStatement("$T[] g = gw[i]", num.scalar())
         .addStatement("$T.fill(g, $L)", ARRAYS, num.literal("0"))
         .addStatement("int s = 0")

@@ -27,6 +27,10 @@ final class DenseVector extends DenseLooped {
 
   @Override
   void addBackwardCalls(MethodSpec.Builder method) {
+    if (streamsGradientRows()) {
+      super.addBackwardCalls(method); // the blocks of rows, each through addGradientRows below
+      return;
+    }
     method.beginControlFlow("if (VECTOR)")
         .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
             Names.weightGradients(l), hasBias() ? Names.biasGradients(l) : "null", layer.inputs(), layer.outputs());
@@ -37,6 +41,20 @@ final class DenseVector extends DenseLooped {
     }
     method.nextControlFlow("else");
     super.addBackwardCalls(method);
+    method.endControlFlow();
+  }
+
+  @Override
+  void addGradientRows(MethodSpec.Builder method, String from, String to) {
+    if (!streamsGradientRows()) { // inside the looped branch of addBackwardCalls
+      super.addGradientRows(method, from, to);
+      return;
+    }
+    method.beginControlFlow("if (VECTOR)")
+        .addStatement("$L.outerRows($L, $L, $L, m, $L, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
+            Names.weightGradients(l), from, to, layer.outputs())
+        .nextControlFlow("else");
+    super.addGradientRows(method, from, to);
     method.endControlFlow();
   }
 }

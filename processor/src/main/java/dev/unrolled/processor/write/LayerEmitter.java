@@ -180,6 +180,15 @@ abstract class LayerEmitter {
   abstract MethodSpec backward(LayerEmitter previous);
 
   /**
+   * Whether {@link #backward} takes a {@code ReadyRows ready} and reports the layer's rows to it
+   * itself, run by run as their gradients are done; otherwise the workspace reports all of them
+   * after the layer's backward pass.
+   */
+  boolean streamsGradientRows() {
+    return false;
+  }
+
+  /**
    * Multiplies the deltas written into this layer's {@code d} by the layer's slope
    * {@code ∂a/∂z}, after the next layer propagated into them; empty for the identity.
    */

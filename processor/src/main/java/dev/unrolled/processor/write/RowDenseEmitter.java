@@ -76,6 +76,9 @@ abstract class RowDenseEmitter extends DenseEmitter {
   MethodSpec backward(LayerEmitter previous) {
     String d = Names.deltas(l);
     MethodSpec.Builder method = pass("backward");
+    if (streamsGradientRows()) {
+      method.addParameter(RuntimeTypes.READY_ROWS, "ready");
+    }
     if (norm == null) {
       method.addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, input, l, l);
     } else {
@@ -85,6 +88,9 @@ abstract class RowDenseEmitter extends DenseEmitter {
     }
     if (layer.propagates()) {
       method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
+    }
+    if (streamsGradientRows()) {
+      method.addJavadoc(";\neach block of weight rows goes to {@code ready} as soon as its gradients are done");
     }
     method.addJavadoc(".\n");
     if (norm != null) {

@@ -12,6 +12,7 @@ import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.FastMath;
 import dev.unrolled.support.GuardedUpdate;
+import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.RunningEstimates;
 import dev.unrolled.support.TrainingCore;
 import dev.unrolled.support.VectorSupport;
@@ -33,6 +34,7 @@ final class RuntimeTypes {
   static final ClassName CHECKS = ClassName.get(Checks.class);
   static final ClassName FAST_MATH = ClassName.get(FastMath.class);
   static final ClassName GUARDED_UPDATE = ClassName.get(GuardedUpdate.class);
+  static final ClassName READY_ROWS = ClassName.get(ReadyRows.class);
   static final ClassName BATCH_WORKSPACE = ClassName.get(BatchWorkspace.class);
   static final ClassName TRAINING_CORE = ClassName.get(TrainingCore.class);
   static final ClassName VECTOR_SUPPORT = ClassName.get(VectorSupport.class);

@@ -70,6 +70,7 @@ final class VectorKernels {
         .addMethod(product())
         .addMethod(productBlock())
         .addMethod(outer())
+        .addMethod(outerRows())
         .addMethod(outerBlock());
     for (int[] block : BLOCKS) {
       for (int vectors : vectorsOf(block)) {
@@ -251,7 +252,24 @@ final class VectorKernels {
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("outerBlock(a, d, g, m, n, j0, Math.min(width, j0 + COLUMNS))")
+        .addStatement("outerBlock(a, d, g, m, 0, n, j0, Math.min(width, j0 + COLUMNS))")
+        .endControlFlow()
+        .build();
+  }
+
+  /** Gradient rows {@code [from, to)} alone, for a layer that hands them to the optimizer block by block. */
+  private MethodSpec outerRows() {
+    return kernel("outerRows")
+        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "g")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addParameter(TypeName.INT, "width")
+        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
+        .addStatement("outerBlock(a, d, g, m, from, to, j0, Math.min(width, j0 + COLUMNS))")
         .endControlFlow()
         .build();
   }
@@ -260,19 +278,20 @@ final class VectorKernels {
   private MethodSpec outerBlock() {
     MethodSpec.Builder method = kernel("outerBlock")
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for i < n, j0 ≤ j < j1.\n")
+        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1.\n")
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "d")
         .addParameter(num.matrix(), "g")
         .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "n")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
         .addParameter(TypeName.INT, "j0")
         .addParameter(TypeName.INT, "j1")
-        .addStatement("int i = 0");
+        .addStatement("int i = from");
     for (int[] block : BLOCKS) {
       int rows = rowsOf(block);
-      method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < n; i++)")
-          : CodeBlock.of("for (; i + $L < n; i += $L)", rows - 1, rows))
+      method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < to; i++)")
+          : CodeBlock.of("for (; i + $L < to; i += $L)", rows - 1, rows))
           .addStatement("int j = j0");
       for (int vectors : vectorsOf(block)) {
         method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))

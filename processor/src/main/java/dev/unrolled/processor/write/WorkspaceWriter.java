@@ -377,11 +377,26 @@ final class WorkspaceWriter {
   private MethodSpec backward() {
     MethodSpec.Builder method = overriding("backward")
         .addJavadoc("Backward pass over rows [0, m), from the output deltas written by {@code loss}\n")
-        .addJavadoc("down to layer 1: fills every weight and bias gradient.\n")
+        .addJavadoc("down to layer 1: fills every weight and bias gradient, and reports the parameter rows\n")
+        .addJavadoc("to {@code ready} (a streaming layer's block by block, the others' at the end).\n")
         .addParameter(model, "model")
-        .addParameter(TypeName.INT, "m");
+        .addParameter(TypeName.INT, "m")
+        .addParameter(RuntimeTypes.READY_ROWS, "ready");
+    // Only the first layer streams its rows; the others' rows follow it and go in one run at the end.
+    int streamed = 0;
     for (int k = layers.size() - 1; k >= 0; k--) {
-      method.addStatement("backward$L(model, m)", layers.get(k).l);
+      LayerEmitter layer = layers.get(k);
+      if (layer.streamsGradientRows()) {
+        method.addStatement("backward$L(model, m, ready)", layer.l);
+        streamed = layer.firstRow + layer.rowCount();
+      } else {
+        method.addStatement("backward$L(model, m)", layer.l);
+      }
+    }
+    LayerEmitter last = layers.get(layers.size() - 1);
+    int rows = last.firstRow + last.rowCount();
+    if (streamed < rows) {
+      method.addStatement("ready.rows($L, $L)", streamed, rows);
     }
     return method.build();
   }
