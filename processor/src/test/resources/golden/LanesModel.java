@@ -325,7 +325,7 @@ public final class LanesModel implements Lanes, Model {
     int m = Checks.floatBatch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
@@ -340,7 +340,7 @@ public final class LanesModel implements Lanes, Model {
     int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
@@ -682,9 +682,12 @@ public final class LanesModel implements Lanes, Model {
     }
 
     /**
-     * Allocates the buffers the backward pass needs, once; inference never does.
+     * Allocates the buffers the backward pass needs, once; inference never does. With
+     * {@code pooled}, for a trainer of one shard whose optimizer takes the rows the pass reports
+     * ready, a layer that streams its gradient rows in blocks gives them one block of buffers:
+     * its gradients cannot be read after the pass.
      */
-    void ensureTraining() {
+    void ensureTraining(boolean pooled) {
       if (gw1 != null) {
         return;
       }

@@ -232,7 +232,7 @@ public final class LoopedModel implements Looped, Model {
     int m = Checks.batch(inputs, INPUTS, targets, OUTPUTS);
     Checks.length(gradient, PARAMETERS, "gradient");
     Workspace ws = scratch(m);
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
@@ -600,13 +600,24 @@ public final class LoopedModel implements Looped, Model {
     }
 
     /**
-     * Allocates the buffers the backward pass needs, once; inference never does.
+     * Allocates the buffers the backward pass needs, once; inference never does. With
+     * {@code pooled}, for a trainer of one shard whose optimizer takes the rows the pass reports
+     * ready, a layer that streams its gradient rows in blocks gives them one block of buffers:
+     * its gradients cannot be read after the pass.
      */
-    void ensureTraining() {
+    void ensureTraining(boolean pooled) {
       if (gw1 != null) {
         return;
       }
-      gw1 = new double[70][80];
+      if (pooled) {
+        double[][] pool = new double[8][80];
+        gw1 = new double[70][];
+        for (int i = 0; i < 70; i++) {
+          gw1[i] = pool[i % 8];
+        }
+      } else {
+        gw1 = new double[70][80];
+      }
       gb1 = new double[80];
       gw2 = new double[80][3];
       gb2 = new double[3];
@@ -753,8 +764,8 @@ public final class LoopedModel implements Looped, Model {
      */
     private void backward1(LoopedModel model, int m, ReadyRows ready) {
       biasGradient1(d1, gb1, m);
-      for (int from = 0; from < 70; from += 24) {
-        int to = Math.min(70, from + 24);
+      for (int from = 0; from < 70; from += 8) {
+        int to = Math.min(70, from + 8);
         gradient1(x, d1, gw1, m, from, to);
         ready.rows(from, to);
       }

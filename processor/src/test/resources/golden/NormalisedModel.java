@@ -375,7 +375,7 @@ public final class NormalisedModel implements Normalised, Model {
     }
     Workspace ws = scratch(m);
     ws.evaluating();
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
@@ -394,7 +394,7 @@ public final class NormalisedModel implements Normalised, Model {
     }
     Workspace ws = scratch(m);
     ws.evaluating();
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     ws.loadInputs(inputs, 0, m);
     ws.loadTargets(targets, m);
     ws.forward(this, m);
@@ -1175,9 +1175,12 @@ public final class NormalisedModel implements Normalised, Model {
     }
 
     /**
-     * Allocates the buffers the backward pass needs, once; inference never does.
+     * Allocates the buffers the backward pass needs, once; inference never does. With
+     * {@code pooled}, for a trainer of one shard whose optimizer takes the rows the pass reports
+     * ready, a layer that streams its gradient rows in blocks gives them one block of buffers:
+     * its gradients cannot be read after the pass.
      */
-    void ensureTraining() {
+    void ensureTraining(boolean pooled) {
       if (gw1 != null) {
         return;
       }

@@ -84,7 +84,7 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
       throw new IllegalArgumentException("batchCapacity must be ≥ 1 but is " + batchCapacity);
     }
     this.workspace = new RadialModel.Workspace(batchCapacity);
-    workspace.ensureTraining();
+    workspace.ensureTraining(parallelism.shards() == 1);
     double[][] parameters = model.parameterRows();
     GuardedUpdate update = new GuardedUpdate(optimizer.bind(parameters, workspace.gradientRows(), RadialModel.decayedRows()), parameters);
     int count = parallelism.shards();
@@ -94,7 +94,7 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
     gradients[0] = workspace.gradientRows();
     for (int k = 1; k < count; k++) {
       shards[k] = new RadialModel.Workspace((batchCapacity + count - 1) / count);
-      shards[k].ensureTraining();
+      shards[k].ensureTraining(false);
       gradients[k] = shards[k].gradientRows();
     }
     this.core = new TrainingCore<>(model, shards, update, parallelism, gradients);

@@ -37,28 +37,28 @@ public final class ParallelProfile {
     Shapes_MnistModel mnist = new Shapes_MnistModel(1);
     profile("784-128-10 plain b32", 32, rounds, data, mnist, mnist.parameterRows(), Shapes_MnistModel.Workspace::new,
         (w, d, n) -> {
-          w.ensureTraining();
+          w.ensureTraining(false);
           w.loadInputs(d.x, 0, n);
           w.loadLabels(d.labels, n);
         }, Shapes_MnistModel.Workspace::gradientRows);
     Shapes_MnistVectorModel mnistVector = new Shapes_MnistVectorModel(1);
     profile("784-128-10 vector b32", 32, rounds, data, mnistVector, mnistVector.parameterRows(),
         Shapes_MnistVectorModel.Workspace::new, (w, d, n) -> {
-          w.ensureTraining();
+          w.ensureTraining(false);
           w.loadInputs(d.x, 0, n);
           w.loadLabels(d.labels, n);
         }, Shapes_MnistVectorModel.Workspace::gradientRows);
     Shapes_DeepModel deep = new Shapes_DeepModel(1);
     profile("784-256-128-10 plain b64", 64, rounds, data, deep, deep.parameterRows(), Shapes_DeepModel.Workspace::new,
         (w, d, n) -> {
-          w.ensureTraining();
+          w.ensureTraining(false);
           w.loadInputs(d.x, 0, n);
           w.loadLabels(d.labels, n);
         }, Shapes_DeepModel.Workspace::gradientRows);
     Shapes_DeepVectorModel deepVector = new Shapes_DeepVectorModel(1);
     profile("784-256-128-10 vector b64", 64, rounds, data, deepVector, deepVector.parameterRows(),
         Shapes_DeepVectorModel.Workspace::new, (w, d, n) -> {
-          w.ensureTraining();
+          w.ensureTraining(false);
           w.loadInputs(d.x, 0, n);
           w.loadLabels(d.labels, n);
         }, Shapes_DeepVectorModel.Workspace::gradientRows);

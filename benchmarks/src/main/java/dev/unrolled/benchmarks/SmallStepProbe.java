@@ -50,11 +50,11 @@ public final class SmallStepProbe {
         y[k][s] = data.labels[k * BATCH + s];
       }
     }
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     float[][] rows = model.parameterRows();
     update = new GuardedUpdate(Optimizer.sgd(LEARNING_RATE).bind(rows, ws.gradientRows(),
         Shapes_SmallModel.decayedRows()), rows);
-    vectorWs.ensureTraining();
+    vectorWs.ensureTraining(false);
     float[][] vectorRows = vectorModel.parameterRows();
     vectorUpdate = new GuardedUpdate(Optimizer.sgd(LEARNING_RATE).bind(vectorRows, vectorWs.gradientRows(),
         Shapes_SmallVectorModel.decayedRows()), vectorRows);

@@ -37,7 +37,7 @@ public final class WideStepProbe {
       }
     }
     ws = new Shapes_MnistVectorModel.Workspace(batch);
-    ws.ensureTraining();
+    ws.ensureTraining(false);
     float[][] rows = model.parameterRows();
     update = new GuardedUpdate(Optimizer.sgd(LEARNING_RATE).bind(rows, ws.gradientRows(),
         Shapes_MnistVectorModel.decayedRows()), rows);

@@ -284,7 +284,7 @@ final class ModelApi {
       method.addStatement("ws.evaluating()");
     }
     return method
-        .addStatement("ws.ensureTraining()")
+        .addStatement("ws.ensureTraining(false)")
         .addStatement("ws.loadInputs(inputs, 0, m)")
         .addStatement("ws.loadTargets(targets, m)")
         .addStatement("ws.forward(this, m)")

@@ -128,7 +128,8 @@ public final class TrainerWriter {
             "batchCapacity must be ≥ 1 but is ")
         .endControlFlow()
         .addStatement("this.workspace = new $T(batchCapacity)", workspace)
-        .addStatement("workspace.ensureTraining()")
+        // one shard: the core's update takes the first layer's rows as the backward pass reports them
+        .addStatement("workspace.ensureTraining(parallelism.shards() == 1)")
         .addStatement("$T parameters = model.parameterRows()", num.matrix())
         .addStatement("$T update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
             + "parameters)", RuntimeTypes.GUARDED_UPDATE, RuntimeTypes.GUARDED_UPDATE, model)
@@ -139,7 +140,7 @@ public final class TrainerWriter {
         .addStatement("gradients[0] = workspace.gradientRows()")
         .beginControlFlow("for (int k = 1; k < count; k++)")
         .addStatement("shards[k] = new $T((batchCapacity + count - 1) / count)", workspace)
-        .addStatement("shards[k].ensureTraining()")
+        .addStatement("shards[k].ensureTraining(false)")
         .addStatement("gradients[k] = shards[k].gradientRows()")
         .endControlFlow()
         .addStatement("this.core = new $T<>(model, shards, update, parallelism, gradients)", RuntimeTypes.TRAINING_CORE)

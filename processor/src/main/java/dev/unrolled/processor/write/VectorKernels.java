@@ -191,7 +191,8 @@ final class VectorKernels {
         .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
         .beginControlFlow("for (int k0 = 0; k0 < n; k0 += DEPTH)")
-        .addStatement("productBlock(a, b, c, m, j0, Math.min(width, j0 + COLUMNS), k0, Math.min(n, k0 + DEPTH))")
+        .addStatement("productBlock(a, b, c, m, j0, $T.min(width, j0 + COLUMNS), k0, $T.min(n, k0 + DEPTH))",
+            Math.class, Math.class)
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -252,7 +253,7 @@ final class VectorKernels {
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("outerBlock(a, d, g, m, 0, n, j0, Math.min(width, j0 + COLUMNS))")
+        .addStatement("outerBlock(a, d, g, m, 0, n, j0, $T.min(width, j0 + COLUMNS))", Math.class)
         .endControlFlow()
         .build();
   }
@@ -269,7 +270,7 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "to")
         .addParameter(TypeName.INT, "width")
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("outerBlock(a, d, g, m, from, to, j0, Math.min(width, j0 + COLUMNS))")
+        .addStatement("outerBlock(a, d, g, m, from, to, j0, $T.min(width, j0 + COLUMNS))", Math.class)
         .endControlFlow()
         .build();
   }

@@ -126,12 +126,17 @@ final class WorkspaceWriter {
 
   /** Gradient and transposed-weight buffers exist only in workspaces that train. */
   private void addEnsureTraining(TypeSpec.Builder type) {
+    ParameterSpec pooled = ParameterSpec.builder(TypeName.BOOLEAN, "pooled").build();
     MethodSpec.Builder method = MethodSpec.methodBuilder("ensureTraining")
-        .addJavadoc("Allocates the buffers the backward pass needs, once; inference never does.\n")
+        .addJavadoc("Allocates the buffers the backward pass needs, once; inference never does. With\n")
+        .addJavadoc("{@code pooled}, for a trainer of one shard whose optimizer takes the rows the pass reports\n")
+        .addJavadoc("ready, a layer that streams its gradient rows in blocks gives them one block of buffers:\n")
+        .addJavadoc("its gradients cannot be read after the pass.\n")
+        .addParameter(pooled)
         .beginControlFlow("if ($L != null)", Names.weightGradients(1))
         .addStatement("return")
         .endControlFlow();
-    type.addMethods(perLayer(method, "allocateTraining", null, LayerEmitter::allocateTraining));
+    type.addMethods(perLayer(method, "allocateTraining", pooled, LayerEmitter::allocateTraining));
     type.addMethod(method.build());
   }
 
