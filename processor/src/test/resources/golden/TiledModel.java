@@ -998,8 +998,9 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's
-     * 16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The
-     * gradient keeps eight rows: its broadcasts are cheaper to reload than its stores.)
+     * 16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster; likewise
+     * the gradient's six-row × four-vector tiles. (Its 16-accumulator tiles stay: its
+     * broadcasts are cheaper to reload than its stores.)
      */
     static final boolean WIDE_TILES = SPECIES.vectorBitSize() >= 512;
 
@@ -1135,13 +1136,16 @@ public final class TiledModel implements Tiled, Model {
     private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int from, int to,
         int j0, int j1) {
       int i = from;
-      for (; i + 7 < to; i += 8) {
+      for (; i + 5 < to; i += 6) {
         int j = j0;
+        for (; WIDE_TILES && j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer6x4(a, d, g, i, j, m);
+        }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer8x2(a, d, g, i, j, m);
+          outer6x2(a, d, g, i, j, m);
         }
         for (; j + LANES <= j1; j += LANES) {
-          outer8x1(a, d, g, i, j, m);
+          outer6x1(a, d, g, i, j, m);
         }
         for (; j < j1; j++) {
           outerTail(a, d, g[i], i, j, m);
@@ -1150,12 +1154,13 @@ public final class TiledModel implements Tiled, Model {
           outerTail(a, d, g[i + 3], i + 3, j, m);
           outerTail(a, d, g[i + 4], i + 4, j, m);
           outerTail(a, d, g[i + 5], i + 5, j, m);
-          outerTail(a, d, g[i + 6], i + 6, j, m);
-          outerTail(a, d, g[i + 7], i + 7, j, m);
         }
       }
       for (; i + 3 < to; i += 4) {
         int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer4x4(a, d, g, i, j, m);
+        }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
           outer4x2(a, d, g, i, j, m);
         }
@@ -1453,10 +1458,78 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 8 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 6 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
      */
-    private static void outer8x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
-      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00, s40 = s00, s41 = s00, s50 = s00, s51 = s00, s60 = s00, s61 = s00, s70 = s00, s71 = s00;
+    private static void outer6x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00, s40 = s00, s41 = s00, s42 = s00, s43 = s00, s50 = s00, s51 = s00, s52 = s00, s53 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        s12 = x.fma(v2, s12);
+        s13 = x.fma(v3, s13);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        s22 = x.fma(v2, s22);
+        s23 = x.fma(v3, s23);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        s32 = x.fma(v2, s32);
+        s33 = x.fma(v3, s33);
+        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        s42 = x.fma(v2, s42);
+        s43 = x.fma(v3, s43);
+        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+        s52 = x.fma(v2, s52);
+        s53 = x.fma(v3, s53);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s02.intoArray(g[i], j + 2 * LANES);
+      s03.intoArray(g[i], j + 3 * LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s12.intoArray(g[i + 1], j + 2 * LANES);
+      s13.intoArray(g[i + 1], j + 3 * LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s22.intoArray(g[i + 2], j + 2 * LANES);
+      s23.intoArray(g[i + 2], j + 3 * LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+      s32.intoArray(g[i + 3], j + 2 * LANES);
+      s33.intoArray(g[i + 3], j + 3 * LANES);
+      s40.intoArray(g[i + 4], j);
+      s41.intoArray(g[i + 4], j + LANES);
+      s42.intoArray(g[i + 4], j + 2 * LANES);
+      s43.intoArray(g[i + 4], j + 3 * LANES);
+      s50.intoArray(g[i + 5], j);
+      s51.intoArray(g[i + 5], j + LANES);
+      s52.intoArray(g[i + 5], j + 2 * LANES);
+      s53.intoArray(g[i + 5], j + 3 * LANES);
+    }
+
+    /**
+     * A tile of 6 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer6x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00, s40 = s00, s41 = s00, s50 = s00, s51 = s00;
       for (int s = 0; s < m; s++) {
         float[] as = a[s], ds = d[s];
         FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
@@ -1479,12 +1552,6 @@ public final class TiledModel implements Tiled, Model {
         x = FloatVector.broadcast(SPECIES, as[i + 5]);
         s50 = x.fma(v0, s50);
         s51 = x.fma(v1, s51);
-        x = FloatVector.broadcast(SPECIES, as[i + 6]);
-        s60 = x.fma(v0, s60);
-        s61 = x.fma(v1, s61);
-        x = FloatVector.broadcast(SPECIES, as[i + 7]);
-        s70 = x.fma(v0, s70);
-        s71 = x.fma(v1, s71);
       }
       s00.intoArray(g[i], j);
       s01.intoArray(g[i], j + LANES);
@@ -1498,17 +1565,13 @@ public final class TiledModel implements Tiled, Model {
       s41.intoArray(g[i + 4], j + LANES);
       s50.intoArray(g[i + 5], j);
       s51.intoArray(g[i + 5], j + LANES);
-      s60.intoArray(g[i + 6], j);
-      s61.intoArray(g[i + 6], j + LANES);
-      s70.intoArray(g[i + 7], j);
-      s71.intoArray(g[i + 7], j + LANES);
     }
 
     /**
-     * A tile of 8 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 6 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
      */
-    private static void outer8x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
-      FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00, s40 = s00, s50 = s00, s60 = s00, s70 = s00;
+    private static void outer6x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00, s40 = s00, s50 = s00;
       for (int s = 0; s < m; s++) {
         float[] as = a[s], ds = d[s];
         FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
@@ -1524,10 +1587,6 @@ public final class TiledModel implements Tiled, Model {
         s40 = x.fma(v0, s40);
         x = FloatVector.broadcast(SPECIES, as[i + 5]);
         s50 = x.fma(v0, s50);
-        x = FloatVector.broadcast(SPECIES, as[i + 6]);
-        s60 = x.fma(v0, s60);
-        x = FloatVector.broadcast(SPECIES, as[i + 7]);
-        s70 = x.fma(v0, s70);
       }
       s00.intoArray(g[i], j);
       s10.intoArray(g[i + 1], j);
@@ -1535,8 +1594,56 @@ public final class TiledModel implements Tiled, Model {
       s30.intoArray(g[i + 3], j);
       s40.intoArray(g[i + 4], j);
       s50.intoArray(g[i + 5], j);
-      s60.intoArray(g[i + 6], j);
-      s70.intoArray(g[i + 7], j);
+    }
+
+    /**
+     * A tile of 4 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer4x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        s12 = x.fma(v2, s12);
+        s13 = x.fma(v3, s13);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        s22 = x.fma(v2, s22);
+        s23 = x.fma(v3, s23);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        s32 = x.fma(v2, s32);
+        s33 = x.fma(v3, s33);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s02.intoArray(g[i], j + 2 * LANES);
+      s03.intoArray(g[i], j + 3 * LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s12.intoArray(g[i + 1], j + 2 * LANES);
+      s13.intoArray(g[i + 1], j + 3 * LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s22.intoArray(g[i + 2], j + 2 * LANES);
+      s23.intoArray(g[i + 2], j + 3 * LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+      s32.intoArray(g[i + 3], j + 2 * LANES);
+      s33.intoArray(g[i + 3], j + 3 * LANES);
     }
 
     /**

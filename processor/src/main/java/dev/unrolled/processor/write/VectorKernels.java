@@ -55,8 +55,9 @@ final class VectorKernels {
         .addJavadoc("Loaded only when {@code VECTOR} is true, i.e. when the JVM has jdk.incubator.vector.\n")
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "WIDE_TILES", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Eight-row product tiles only with 512-bit vectors (AVX-512: 32 registers); with AVX2's\n")
-            .addJavadoc("16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster. (The\n")
-            .addJavadoc("gradient keeps eight rows: its broadcasts are cheaper to reload than its stores.)\n")
+            .addJavadoc("16 registers their 16 accumulators spill, and four-row tiles run 1.3× faster; likewise\n")
+            .addJavadoc("the gradient's six-row × four-vector tiles. (Its 16-accumulator tiles stay: its\n")
+            .addJavadoc("broadcasts are cheaper to reload than its stores.)\n")
             .initializer("SPECIES.vectorBitSize() >= 512")
             .build())
         .addField(FieldSpec.builder(TypeName.INT, "COLUMNS", Modifier.STATIC, Modifier.FINAL)
@@ -77,7 +78,7 @@ final class VectorKernels {
         type.addMethod(productTile(rowsOf(block), vectors));
       }
     }
-    for (int[] block : BLOCKS) {
+    for (int[] block : OUTER_BLOCKS) {
       for (int vectors : vectorsOf(block)) {
         type.addMethod(outerTile(rowsOf(block), vectors));
       }
@@ -146,6 +147,13 @@ final class VectorKernels {
    * a single row gets four vectors so that four independent chains hide the multiply-add latency.
    */
   private static final int[][] BLOCKS = {{8, 2, 1}, {4, 2, 1}, {1, 4, 2, 1}};
+  /**
+   * The gradient's row blocks: six rows × four vectors (24 accumulators) load four delta vectors and
+   * six broadcasts per 24 multiply-adds, where eight × two needed two and eight per 16; measured on
+   * 784-128-10 b32 (AVX-512), the weight gradient took 10% less time. Tiles of more than 16
+   * accumulators run only with 32 vector registers (see {@link #wideTile}).
+   */
+  private static final int[][] OUTER_BLOCKS = {{6, 4, 2, 1}, {4, 4, 2, 1}, {1, 4, 2, 1}};
 
   /**
    * Cache blocks (GEMM style): the product runs over panels of {@code DEPTH} rows × {@code COLUMNS}
@@ -160,6 +168,11 @@ final class VectorKernels {
   /** The guard of a block of rows that needs 32 vector registers. */
   private static String wide(int rows) {
     return rows > 4 ? "WIDE_TILES && " : "";
+  }
+
+  /** The guard of a gradient tile of more than 16 accumulators, which needs 32 vector registers. */
+  private static String wideTile(int rows, int vectors) {
+    return rows * vectors > 16 ? "WIDE_TILES && " : "";
   }
 
   private static int rowsOf(int[] block) {
@@ -289,13 +302,14 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "j0")
         .addParameter(TypeName.INT, "j1")
         .addStatement("int i = from");
-    for (int[] block : BLOCKS) {
+    for (int[] block : OUTER_BLOCKS) {
       int rows = rowsOf(block);
       method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < to; i++)")
           : CodeBlock.of("for (; i + $L < to; i += $L)", rows - 1, rows))
           .addStatement("int j = j0");
       for (int vectors : vectorsOf(block)) {
-        method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
+        method.beginControlFlow("for (; $Lj + $L <= j1; j += $L)", wideTile(rows, vectors), lanes(vectors),
+                lanes(vectors))
             .addStatement("outer$Lx$L(a, d, g, i, j, m)", rows, vectors)
             .endControlFlow();
       }
