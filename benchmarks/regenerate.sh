@@ -33,7 +33,9 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
   --out FILE     where to write the report (default: BENCHMARKS.md at the repository root)
 
 Environment (defaults in brackets; --quick shortens them all):
-  TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 3 -w 1s -i 5 -r 1s]
+  TRAINING_JMH_ARGS   JMH run length for TrainingBenchmark (JDK 17 and 25) [-f 1 -wi 8 -w 1s -i 8 -r 1s]:
+                      the 784-128-10 batch-1 step reached its steady speed only after 7-8 s of a fork
+                      (measured twice), and 8 iterations rather than 5 halve the 99.9% interval (t·s/√n)
   TRAINING_PAIRED_ARGS  TrainingPaired's rounds, milliseconds per block and most seconds of warm-up, per
                       shape [100 40 20; quick 6 10 3]: the paired ratios "no peer faster" is judged on
   REGULARISATION_JMH_ARGS  JMH run length for RegularisationBenchmark [-f 2 -wi 5 -w 1s -i 10 -r 1s]:
@@ -60,7 +62,7 @@ Environment (defaults in brackets; --quick shortens them all):
                       TrainingPaired and ParallelPaired hold that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 40 minutes on a 2-core machine, more while it waits for the load to
+The default run takes about 45 minutes on a 2-core machine, more while it waits for the load to
 fall; --quick about 9; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
 about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only parallel about 3 (4 shapes x
 backends, at most 45 s each), --only onnxruntime about 2 (--quick: under 1 each), plus the build.
@@ -132,7 +134,7 @@ if $quick; then
   load_repeats="${LOAD_REPEATS:-0}"
   out="${out:-$bench/BENCHMARKS-quick.md}"
 else
-  training_args="${TRAINING_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
+  training_args="${TRAINING_JMH_ARGS:--f 1 -wi 8 -w 1s -i 8 -r 1s}"
   training_paired_args="${TRAINING_PAIRED_ARGS:-100 40 20}"
   regularisation_args="${REGULARISATION_JMH_ARGS:--f 2 -wi 5 -w 1s -i 10 -r 1s}"
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
