@@ -32,8 +32,8 @@ import java.util.List;
  * rounds, on a quiet 2-core AMD EPYC (Zen 4, AVX-512: 16 float lanes), JDK 17 (the full run of
  * that table, load 1.2). Lanes won against unrolled rows at every width that unrolls (4, 8, 16:
  * 0.39–0.91× the time from batch 16 on), and against vector tiles at 24 units, which fill one
- * 16-lane vector and leave a remainder (0.55–0.61× from batch 16); from 32 units on, where the tiles
- * run whole vectors, the tiles won at every batch (lanes 1.2–2.1× slower), so a layer gets lanes
+ * 16-lane vector and leave a remainder (0.55–0.58× from batch 16); from 32 units on, where the tiles
+ * run whole vectors, the tiles won at every batch (lanes 1.2–2.0× slower), so a layer gets lanes
  * when the plain backend would unroll it or when neither side is wider than
  * {@value #LANES_MAX_WIDTH}. Below one vector of samples the lanes are half padding: at batch 8 they
  * lost at every width (1.0–2.3× the time), but the batch size is known only at run time and a step
