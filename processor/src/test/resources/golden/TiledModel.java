@@ -1115,9 +1115,7 @@ public final class TiledModel implements Tiled, Model {
           }
         }
       }
-      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
-        outerBlock(a, d, g, m, 0, n, j0, Math.min(width, j0 + COLUMNS));
-      }
+      outerRows(a, d, g, m, 0, n, width);
     }
 
     /**

@@ -265,9 +265,7 @@ final class VectorKernels {
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
-        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("outerBlock(a, d, g, m, 0, n, j0, $T.min(width, j0 + COLUMNS))", Math.class)
-        .endControlFlow()
+        .addStatement("outerRows(a, d, g, m, 0, n, width)")
         .build();
   }
 
