@@ -21,7 +21,9 @@ import java.lang.System;
 import java.lang.ThreadLocal;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -631,6 +633,12 @@ public final class LanesModel implements Lanes, Model {
     float[] laneRows;
 
     /**
+     * {@code laneAcross[u] = u·stride}: where a vector's lanes gather one sample of
+     * {@code LANE_WIDTH} consecutive units.
+     */
+    int[] laneAcross;
+
+    /**
      * The targets in lanes, for the loss.
      */
     float[] yLanes;
@@ -670,6 +678,10 @@ public final class LanesModel implements Lanes, Model {
       stride = lanes(n);
       laneScratch = new float[5 * LANE_WIDTH];
       laneRows = new float[stride * 16];
+      laneAcross = new int[LANE_WIDTH];
+      for (int u = 0; u < LANE_WIDTH; u++) {
+        laneAcross[u] = u * stride;
+      }
       yLanes = new float[3 * stride];
       xLanes = new float[4 * stride];
       z1Lanes = new float[16 * stride];
@@ -897,7 +909,7 @@ public final class LanesModel implements Lanes, Model {
     private void backward1(LanesModel model, int m) {
       int mp = lanes(m);
       if (VECTOR) {
-        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch, laneRows);
+        LaneKernels.gradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, mp, laneScratch, laneRows, laneAcross);
       } else {
         lanesGradient(d1Lanes, 16, xLanes, 4, gw1, gb1, stride, m);
       }
@@ -912,7 +924,7 @@ public final class LanesModel implements Lanes, Model {
         toLanes(d2, d2Lanes, 3, stride, m, mp);
       }
       if (VECTOR) {
-        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch, laneRows);
+        LaneKernels.gradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, mp, laneScratch, laneRows, laneAcross);
       } else {
         lanesGradient(d2Lanes, 3, a1Lanes, 16, gw2, gb2, stride, m);
       }
@@ -1030,14 +1042,15 @@ public final class LanesModel implements Lanes, Model {
     /**
      * {@code gw[j·n + i] = Σₛ d[j·stride + s]·in[i·stride + s]} and {@code gb[j] = Σₛ d[j·stride + s]}
      * for j < units, i < n, over the lanes of the batch.
-     * {@code rows} holds {@code mp × max(units, n)} scalars for the side moved to rows.
+     * {@code rows} holds {@code mp × max(units, n)} scalars for the side moved to rows;
+     * {@code across[u] = u·stride}, the lanes of one sample across a vector of units.
      */
     static void gradient(float[] d, int units, float[] in, int n, float[] gw, float[] gb,
-        int stride, int mp, float[] lanes, float[] rows) {
+        int stride, int mp, float[] lanes, float[] rows, int[] across) {
       if (n >= LANES) {
-        gradientOverInputs(d, units, in, n, gw, gb, stride, mp, rows);
+        gradientOverInputs(d, units, in, n, gw, gb, stride, mp, rows, across);
       } else if (units >= LANES) {
-        gradientOverUnits(d, units, in, n, gw, gb, stride, mp, lanes, rows);
+        gradientOverUnits(d, units, in, n, gw, gb, stride, mp, lanes, rows, across);
       } else {
         gradientOverLanes(d, units, in, n, gw, gb, stride, mp, lanes);
       }
@@ -1048,8 +1061,14 @@ public final class LanesModel implements Lanes, Model {
      * for j < units, i < n, over the lanes of the batch.
      */
     private static void gradientOverInputs(float[] d, int units, float[] in, int n, float[] gw,
-        float[] gb, int stride, int mp, float[] rows) {
-      for (int k = 0; k < n; k++) {
+        float[] gb, int stride, int mp, float[] rows, int[] across) {
+      int k = 0;
+      for (; k + LANES <= n; k += LANES) {
+        for (int s = 0; s < mp; s++) {
+          FloatVector.fromArray(SPECIES, in, k * stride + s, across, 0).intoArray(rows, s * n + k);
+        }
+      }
+      for (; k < n; k++) {
         for (int s = 0, from = k * stride; s < mp; s++) {
           rows[s * n + k] = in[from + s];
         }
@@ -1084,8 +1103,14 @@ public final class LanesModel implements Lanes, Model {
      * for j < units, i < n, over the lanes of the batch.
      */
     private static void gradientOverUnits(float[] d, int units, float[] in, int n, float[] gw,
-        float[] gb, int stride, int mp, float[] lanes, float[] rows) {
-      for (int k = 0; k < units; k++) {
+        float[] gb, int stride, int mp, float[] lanes, float[] rows, int[] across) {
+      int k = 0;
+      for (; k + LANES <= units; k += LANES) {
+        for (int s = 0; s < mp; s++) {
+          FloatVector.fromArray(SPECIES, d, k * stride + s, across, 0).intoArray(rows, s * units + k);
+        }
+      }
+      for (; k < units; k++) {
         for (int s = 0, from = k * stride; s < mp; s++) {
           rows[s * units + k] = d[from + s];
         }
@@ -1215,21 +1240,13 @@ public final class LanesModel implements Lanes, Model {
         }
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int j = 0; j < outs; j++) {
-          FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0);
-          for (int i = 0; i < LANES; i++) {
-            lanes[i] = FastMath.exp(lanes[i]);
-          }
-          FloatVector e = FloatVector.fromArray(SPECIES, lanes, 0);
+          FloatVector e = exp(FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max));
           sum = sum.add(e);
           if (withDelta) {
             e.intoArray(d, j * stride + s);
           }
         }
-        sum.intoArray(lanes, 0);
-        for (int i = 0; i < LANES; i++) {
-          lanes[i] = (float) (Math.log(lanes[i]));
-        }
-        FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
+        FloatVector logSum = max.add(log(sum));
         FloatVector loss = FloatVector.zero(SPECIES);
         FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
         for (int j = 0; j < outs; j++) {
@@ -1244,6 +1261,44 @@ public final class LanesModel implements Lanes, Model {
         total += sum(lanes, 0);
       }
       return total / m;
+    }
+
+    /**
+     * {@code e^x} lane by lane: {@code x = k·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, Cephes' degree-5 polynomial
+     * for {@code e^r}, {@code 2^k} from the bits of the sum that rounded {@code k}. Within 2 float ulps
+     * where {@code e^x} is a normal float; 0 below about −87.7 (subnormal results), ∞ from about
+     * 88.4 (within a factor 1.4 of overflow); NaN for NaN.
+     */
+    static FloatVector exp(FloatVector x) {
+      // Clamped so that k + 127 stays within [0, 255]: a scale of 0 below, ∞ above.
+      FloatVector c = x.max(-88f).min(89f);
+      FloatVector shifted = c.mul(1.44269504088896341f).add(0x1.8p23f);
+      FloatVector k = shifted.sub(0x1.8p23f);
+      // ln 2 in two parts, the first with trailing zero bits so that k·0.693359375 is exact.
+      FloatVector r = c.sub(k.mul(0.693359375f)).sub(k.mul(-2.12194440e-4f));
+      FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(r).add(8.3334519073e-3f).mul(r).add(4.1665795894e-2f).mul(r).add(1.6666665459e-1f).mul(r).add(5.0000001201e-1f);
+      // The sum's low bits hold 0x400000 + k, and shifting by 23 drops everything above them.
+      FloatVector scale = shifted.reinterpretAsInts().add(127 - 0x4B400000).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+      return p.mul(r).mul(r).add(r).add(1f).mul(scale);
+    }
+
+    /**
+     * {@code ln x} lane by lane for positive normal x, within 1 float ulp (musl's logf):
+     * {@code x = 2^k·(1 + f)} with {@code 1 + f} in [√½, √2), {@code ln(1 + f)} from {@code s = f/(2 + f)}
+     * and a degree-4 polynomial in {@code s²}, {@code k·ln 2} in two parts. NaN for NaN and ∞.
+     */
+    static FloatVector log(FloatVector x) {
+      // Offset so that the exponent field counts from √½: 1 + f lands in [√½, √2).
+      IntVector bits = x.reinterpretAsInts().add(0x3F800000 - 0x3F3504F3);
+      FloatVector k = bits.lanewise(VectorOperators.LSHR, 23).add(0x4B400000 - 0x7F).reinterpretAsFloats().sub(0x1.8p23f);
+      FloatVector f = bits.and(0x007FFFFF).add(0x3F3504F3).reinterpretAsFloats().sub(1f);
+      FloatVector s = f.div(f.add(2f));
+      FloatVector z = s.mul(s);
+      FloatVector w = z.mul(z);
+      FloatVector r = w.mul(0.24279078841f).add(0.40000972152f).mul(w).add(w.mul(0.28498786688f).add(0.66666662693f).mul(z));
+      FloatVector half = f.mul(f).mul(0.5f);
+      // x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.
+      return s.mul(half.add(r)).add(k.mul(9.0580006145e-06f)).sub(half).add(f).add(k.mul(6.9313812256e-01f)).add(x.sub(x));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
 import dev.unrolled.Optimizer;
+import dev.unrolled.Precision;
 import dev.unrolled.Trainer;
 import dev.unrolled.reference.ReferenceMlp;
 import dev.unrolled.reference.TestData;
@@ -46,6 +47,22 @@ class StabilityTest {
     }
     reporter.publishEntry("stability", report.summary());
     report.assertAllPassed(5);
+  }
+
+  @Test
+  void floatLaneLogitsOfAbout80(TestReporter reporter) {
+    // The lane networks' losses and exponential activations run their own vector e^x and ln x.
+    ParityReport report = new ParityReport("lane logits of ±80");
+    int cases = 0;
+    for (NetCase c : LaneCases.all()) {
+      if (c.precision == Precision.FLOAT && c.loss != Loss.MEAN_SQUARED_ERROR) {
+        cases++;
+        report.check(c, () -> checkHugeLogits(c, 80, report));
+      }
+    }
+    reporter.publishEntry("stability", report.summary());
+    report.assertAllPassed(cases);
+    assertTrue(cases == 16, cases + " float cross-entropy lane networks");
   }
 
   private static void checkHugeLogits(NetCase c, double logit, ParityReport report) {

@@ -103,6 +103,10 @@ final class WorkspaceWriter {
           .addField(FieldSpec.builder(num.vector(), "laneRows")
               .addJavadoc("One side of a lane layer moved to rows for its weight gradients: {@code stride × $L}.\n",
                   maxLaneWidth())
+              .build())
+          .addField(FieldSpec.builder(int[].class, "laneAcross")
+              .addJavadoc("{@code laneAcross[u] = u·stride}: where a vector's lanes gather one sample of\n")
+              .addJavadoc("{@code LANE_WIDTH} consecutive units.\n")
               .build());
       if (plan.laneLoss()) {
         type.addField(FieldSpec.builder(num.vector(), "yLanes")
@@ -168,7 +172,11 @@ final class WorkspaceWriter {
     if (plan.hasLaneLayers()) {
       method.addStatement("stride = lanes(n)")
           .addStatement("laneScratch = new $T[$L * LANE_WIDTH]", num.scalar(), LaneKernels.SCRATCH_VECTORS)
-          .addStatement("laneRows = new $T[stride * $L]", num.scalar(), maxLaneWidth());
+          .addStatement("laneRows = new $T[stride * $L]", num.scalar(), maxLaneWidth())
+          .addStatement("laneAcross = new int[LANE_WIDTH]")
+          .beginControlFlow("for (int u = 0; u < LANE_WIDTH; u++)")
+          .addStatement("laneAcross[u] = u * stride")
+          .endControlFlow();
       if (plan.laneLoss()) {
         method.addStatement("yLanes = new $T[$L * stride]", num.scalar(), plan.outputs());
       }
