@@ -1240,13 +1240,31 @@ public final class LanesModel implements Lanes, Model {
         }
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int j = 0; j < outs; j++) {
-          FloatVector e = exp(FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max));
+          // e = e^x: x = k·ln 2 + r, clamped so that the scale 2^k is 0 below and ∞ above.
+          FloatVector eX = FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).max(-88f).min(89f);
+          FloatVector eShifted = eX.mul(1.44269504088896341f).add(0x1.8p23f);
+          FloatVector eK = eShifted.sub(0x1.8p23f);
+          FloatVector eR = eX.sub(eK.mul(0.693359375f)).sub(eK.mul(-2.12194440e-4f));
+          FloatVector eP = eR.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(eR).add(8.3334519073e-3f).mul(eR).add(4.1665795894e-2f).mul(eR).add(1.6666665459e-1f).mul(eR).add(5.0000001201e-1f);
+          // The sum's low bits hold 0x400000 + k; shifted by 23 they are the exponent of 2^k.
+          FloatVector e = eP.mul(eR).mul(eR).add(eR).add(1f).mul(eShifted.reinterpretAsInts().add(127 - 0x4B400000).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
           sum = sum.add(e);
           if (withDelta) {
             e.intoArray(d, j * stride + s);
           }
         }
-        FloatVector logSum = max.add(log(sum));
+        // logOfSum = ln x: x = 2^k·(1 + f), the exponent counted from √½ so that 1 + f is in [√½, √2).
+        IntVector logOfSumBits = sum.reinterpretAsInts().add(0x3F800000 - 0x3F3504F3);
+        FloatVector logOfSumK = logOfSumBits.lanewise(VectorOperators.LSHR, 23).add(0x4B400000 - 0x7F).reinterpretAsFloats().sub(0x1.8p23f);
+        FloatVector logOfSumF = logOfSumBits.and(0x007FFFFF).add(0x3F3504F3).reinterpretAsFloats().sub(1f);
+        FloatVector logOfSumS = logOfSumF.div(logOfSumF.add(2f));
+        FloatVector logOfSumZ = logOfSumS.mul(logOfSumS);
+        FloatVector logOfSumW = logOfSumZ.mul(logOfSumZ);
+        FloatVector logOfSumR = logOfSumW.mul(0.24279078841f).add(0.40000972152f).mul(logOfSumW).add(logOfSumW.mul(0.28498786688f).add(0.66666662693f).mul(logOfSumZ));
+        FloatVector logOfSumHalf = logOfSumF.mul(logOfSumF).mul(0.5f);
+        // x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.
+        FloatVector logOfSum = logOfSumS.mul(logOfSumHalf.add(logOfSumR)).add(logOfSumK.mul(9.0580006145e-06f)).sub(logOfSumHalf).add(logOfSumF).add(logOfSumK.mul(6.9313812256e-01f)).add(sum.sub(sum));
+        FloatVector logSum = max.add(logOfSum);
         FloatVector loss = FloatVector.zero(SPECIES);
         FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
         for (int j = 0; j < outs; j++) {
@@ -1261,44 +1279,6 @@ public final class LanesModel implements Lanes, Model {
         total += sum(lanes, 0);
       }
       return total / m;
-    }
-
-    /**
-     * {@code e^x} lane by lane: {@code x = k·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, Cephes' degree-5 polynomial
-     * for {@code e^r}, {@code 2^k} from the bits of the sum that rounded {@code k}. Within 2 float ulps
-     * where {@code e^x} is a normal float; 0 below about −87.7 (subnormal results), ∞ from about
-     * 88.4 (within a factor 1.4 of overflow); NaN for NaN.
-     */
-    static FloatVector exp(FloatVector x) {
-      // Clamped so that k + 127 stays within [0, 255]: a scale of 0 below, ∞ above.
-      FloatVector c = x.max(-88f).min(89f);
-      FloatVector shifted = c.mul(1.44269504088896341f).add(0x1.8p23f);
-      FloatVector k = shifted.sub(0x1.8p23f);
-      // ln 2 in two parts, the first with trailing zero bits so that k·0.693359375 is exact.
-      FloatVector r = c.sub(k.mul(0.693359375f)).sub(k.mul(-2.12194440e-4f));
-      FloatVector p = r.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(r).add(8.3334519073e-3f).mul(r).add(4.1665795894e-2f).mul(r).add(1.6666665459e-1f).mul(r).add(5.0000001201e-1f);
-      // The sum's low bits hold 0x400000 + k, and shifting by 23 drops everything above them.
-      FloatVector scale = shifted.reinterpretAsInts().add(127 - 0x4B400000).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-      return p.mul(r).mul(r).add(r).add(1f).mul(scale);
-    }
-
-    /**
-     * {@code ln x} lane by lane for positive normal x, within 1 float ulp (musl's logf):
-     * {@code x = 2^k·(1 + f)} with {@code 1 + f} in [√½, √2), {@code ln(1 + f)} from {@code s = f/(2 + f)}
-     * and a degree-4 polynomial in {@code s²}, {@code k·ln 2} in two parts. NaN for NaN and ∞.
-     */
-    static FloatVector log(FloatVector x) {
-      // Offset so that the exponent field counts from √½: 1 + f lands in [√½, √2).
-      IntVector bits = x.reinterpretAsInts().add(0x3F800000 - 0x3F3504F3);
-      FloatVector k = bits.lanewise(VectorOperators.LSHR, 23).add(0x4B400000 - 0x7F).reinterpretAsFloats().sub(0x1.8p23f);
-      FloatVector f = bits.and(0x007FFFFF).add(0x3F3504F3).reinterpretAsFloats().sub(1f);
-      FloatVector s = f.div(f.add(2f));
-      FloatVector z = s.mul(s);
-      FloatVector w = z.mul(z);
-      FloatVector r = w.mul(0.24279078841f).add(0.40000972152f).mul(w).add(w.mul(0.28498786688f).add(0.66666662693f).mul(z));
-      FloatVector half = f.mul(f).mul(0.5f);
-      // x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.
-      return s.mul(half.add(r)).add(k.mul(9.0580006145e-06f)).sub(half).add(f).add(k.mul(6.9313812256e-01f)).add(x.sub(x));
     }
 
     /**

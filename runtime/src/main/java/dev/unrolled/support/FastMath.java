@@ -43,10 +43,6 @@ public final class FastMath {
   private static final float INV_LN2_F = 1.44269504088896341f;
   /** Adding then subtracting 1.5·2²³ rounds a float to an integer, which sits in the low bits. */
   private static final float SHIFTER_F = 0x1.8p23f;
-  /** ln 2 for {@link #log(float)}: musl's split, the first part with its last 12 bits zero. */
-  private static final float LN2_HI_LOG_F = 6.9313812256e-01f;
-  private static final float LN2_LO_LOG_F = 9.0580006145e-06f;
-  private static final float LN2_F = 0.6931472f;
   /** e^x overflows float beyond this, and is below half the smallest subnormal under the other. */
   private static final float EXP_OVERFLOWS_F = 88.72283f;
   private static final float EXP_UNDERFLOWS_F = -103.97208f;
@@ -115,36 +111,6 @@ public final class FastMath {
           + x * (1.3888889e-3f + x * (1.984127e-4f + x * 2.4801588e-5f))))));
     }
     return exp(x) - 1f;
-  }
-
-  /**
-   * Natural logarithm in float arithmetic, within 1 float ulp (musl's {@code logf}): {@code x = 2^k·(1 + f)}
-   * with {@code 1 + f} in [√½, √2), {@code ln(1 + f)} from {@code s = f/(2 + f)} and a degree-4
-   * polynomial in {@code s²}, {@code k·ln 2} in two parts. The float softmax takes the log of its sum
-   * here (a double {@code Math.log} with its two conversions cost about 14 ns); the lane kernels run
-   * the same steps on vectors, so both round alike. −∞ for ±0, NaN below 0 and for NaN, +∞ for +∞.
-   */
-  public static float log(float x) {
-    int bits = Float.floatToRawIntBits(x);
-    if (bits < 0x00800000 || bits >= 0x7F800000) { // ±0, subnormal, negative, ∞ or NaN
-      if (x == 0f) {
-        return Float.NEGATIVE_INFINITY;
-      }
-      if (!(x > 0f) || x == Float.POSITIVE_INFINITY) {
-        return x < 0f ? Float.NaN : x; // NaN for negatives and NaN, +∞ for +∞
-      }
-      return log(x * 0x1p25f) - 25 * LN2_F; // subnormal: scaled to a normal float, then back
-    }
-    // Offset so that the exponent field counts from √½: 1 + f lands in [√½, √2).
-    bits += 0x3F800000 - 0x3F3504F3;
-    float k = (bits >> 23) - 0x7F;
-    float f = Float.intBitsToFloat((bits & 0x007FFFFF) + 0x3F3504F3) - 1f;
-    float s = f / (2f + f);
-    float z = s * s;
-    float w = z * z;
-    float r = (w * 0.24279078841f + 0.40000972152f) * w + (w * 0.28498786688f + 0.66666662693f) * z;
-    float half = f * f * 0.5f;
-    return s * (half + r) + k * LN2_LO_LOG_F - half + f + k * LN2_HI_LOG_F;
   }
 
   /**

@@ -13,9 +13,8 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * The loss, its fused gradient on the output layer, and what {@code predict} returns. Each sample's
- * loss is computed in the model's precision (float code with {@code FastMath}, no conversions), the
- * batch's accumulated in double, both from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
+ * The loss, its fused gradient on the output layer, and what {@code predict} returns. Losses are
+ * accumulated in double and computed from logits: log-sum-exp for softmax, {@code softplus(z) − y·z}
  * for the sigmoid, so logits of ±800 stay finite and exact. Where the planner says so, a small
  * softmax output keeps its exponentials in locals: half the {@code Math.exp} calls and no inner
  * loops, which made the 4-16-3 loss about twice as fast.
@@ -121,18 +120,8 @@ final class LossEmitter {
   private void sigmoidCrossEntropy(MethodSpec.Builder method) {
     method.addJavadoc("Sigmoid cross-entropy {@code Σⱼ softplus(zⱼ) − yⱼ·zⱼ} per sample (equal to\n")
         .addJavadoc("{@code −[y log σ(z) + (1−y) log(1−σ(z))]}); the fused gradient is {@code (σ(z) − y)/m}.\n")
-        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs);
-    if (num.isFloat()) {
-      // In float throughout, as the lanes compute it: no conversions around Math.exp and Math.log1p.
-      method.addStatement("float zj = z[j]")
-          .addStatement("total += $T.softplus(zj) - zj * t[j]", RuntimeTypes.FAST_MATH)
-          .beginControlFlow("if (withDelta)")
-          .addStatement("d[j] = ($T.sigmoid(zj) - t[j]) * (float) scale", RuntimeTypes.FAST_MATH)
-          .endControlFlow()
-          .endControlFlow();
-      return;
-    }
-    method.addStatement("double zj = z[j]")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
+        .addStatement("double zj = z[j]")
         .addStatement("total += $T.max(zj, 0.0) - zj * t[j] + $T.log1p($T.exp(-$T.abs(zj)))", MATH, MATH, MATH, MATH)
         .beginControlFlow("if (withDelta)")
         .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
@@ -157,64 +146,44 @@ final class LossEmitter {
    * and serves both the log-sum-exp and the delta {@code e_j/Σe − y_j}.
    */
   private void softmaxUnrolled(MethodSpec.Builder method) {
-    method.addStatement("$T max = z[0]", num.scalar());
+    method.addStatement("double max = z[0]");
     for (int j = 1; j < outputs; j++) {
       method.addStatement("max = $T.max(max, z[$L])", MATH, j);
     }
     CodeBlock.Builder sum = CodeBlock.builder().add("e0");
     for (int j = 0; j < outputs; j++) {
-      method.addStatement("$T e$L = $L", num.scalar(), j, exp(CodeBlock.of("z[$L] - max", j)));
+      method.addStatement("double e$L = $T.exp(z[$L] - max)", j, MATH, j);
       if (j > 0) {
         sum.add("$W+ e$L", j);
       }
     }
-    method.addStatement("$T sum = $L", num.scalar(), sum.build())
-        .addStatement("$T logSum = max + $L", num.scalar(), log(CodeBlock.of("sum")));
+    method.addStatement("double sum = $L", sum.build())
+        .addStatement("double logSum = max + $T.log(sum)", MATH);
     for (int j = 0; j < outputs; j++) {
       method.addStatement("total += t[$L] * (logSum - z[$L])", j, j);
     }
     method.beginControlFlow("if (withDelta)");
-    if (num.isFloat()) {
-      // As the lanes do: one division per sample, the deltas e·(scale/Σe) − t·scale.
-      method.addStatement("float share = (float) scale / sum");
-      for (int j = 0; j < outputs; j++) {
-        method.addStatement("d[$L] = e$L * share - t[$L] * (float) scale", j, j, j);
-      }
-    } else {
-      for (int j = 0; j < outputs; j++) {
-        method.addStatement("d[$L] = (e$L / sum - t[$L]) * scale", j, j, j);
-      }
+    for (int j = 0; j < outputs; j++) {
+      method.addStatement("d[$L] = $L", j, num.narrow("(e$L / sum - t[$L]) * scale", j, j));
     }
     method.endControlFlow();
   }
 
-  /**
-   * {@code e^x} in the model's precision: float code stays in float ({@code FastMath}, as the lane
-   * kernels), since the conversions around a double {@code Math.exp} cost more than the function.
-   */
-  private CodeBlock exp(CodeBlock x) {
-    return num.isFloat() ? CodeBlock.of("$T.exp($L)", RuntimeTypes.FAST_MATH, x) : CodeBlock.of("$T.exp($L)", MATH, x);
-  }
-
-  private CodeBlock log(CodeBlock x) {
-    return num.isFloat() ? CodeBlock.of("$T.log($L)", RuntimeTypes.FAST_MATH, x) : CodeBlock.of("$T.log($L)", MATH, x);
-  }
-
   /** Softmax of a looped output layer: the exponentials are computed again for the deltas. */
   private void softmaxLooped(MethodSpec.Builder method) {
-    method.addStatement("$T max = z[0]", num.scalar())
+    method.addStatement("double max = z[0]")
         .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
         .addStatement("max = $T.max(max, z[j])", MATH)
         .endControlFlow()
-        .addStatement("$T sum = $L", num.scalar(), num.literal("0.0"))
+        .addStatement("double sum = 0.0")
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-        .addStatement("sum += $L", exp(CodeBlock.of("z[j] - max")))
+        .addStatement("sum += $T.exp(z[j] - max)", MATH)
         .endControlFlow()
-        .addStatement("$T logSum = max + $L", num.scalar(), log(CodeBlock.of("sum")))
+        .addStatement("double logSum = max + $T.log(sum)", MATH)
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
         .addStatement("total += t[j] * (logSum - z[j])")
         .beginControlFlow("if (withDelta)")
-        .addStatement("d[j] = ($L - t[j]) * $L", exp(CodeBlock.of("z[j] - logSum")), num.isFloat() ? "(float) scale" : "scale")
+        .addStatement("d[j] = $L", num.narrow("($T.exp(z[j] - logSum) - t[j]) * scale", MATH))
         .endControlFlow()
         .endControlFlow();
   }
