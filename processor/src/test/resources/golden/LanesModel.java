@@ -21,9 +21,7 @@ import java.lang.System;
 import java.lang.ThreadLocal;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -644,6 +642,11 @@ public final class LanesModel implements Lanes, Model {
     float[] yLanes;
 
     /**
+     * One sample's softmax exponentials, computed once for both the loss and the deltas.
+     */
+    private final double[] exps = new double[3];
+
+    /**
      * Correct classifications in the last batch passed to {@code loss}.
      */
     int correct;
@@ -877,13 +880,15 @@ public final class LanesModel implements Lanes, Model {
         }
         double sum = 0.0;
         for (int j = 0; j < 3; j++) {
-          sum += Math.exp(z[j] - max);
+          double e = Math.exp(z[j] - max);
+          exps[j] = e;
+          sum += e;
         }
         double logSum = max + Math.log(sum);
         for (int j = 0; j < 3; j++) {
           total += t[j] * (logSum - z[j]);
           if (withDelta) {
-            d[j] = (float) ((Math.exp(z[j] - logSum) - t[j]) * scale);
+            d[j] = (float) ((exps[j] / sum - t[j]) * scale);
           }
         }
       }
@@ -1240,31 +1245,21 @@ public final class LanesModel implements Lanes, Model {
         }
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int j = 0; j < outs; j++) {
-          // e = e^x: x = k·ln 2 + r, clamped so that the scale 2^k is 0 below and ∞ above.
-          FloatVector eX = FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).max(-88f).min(89f);
-          FloatVector eShifted = eX.mul(1.44269504088896341f).add(0x1.8p23f);
-          FloatVector eK = eShifted.sub(0x1.8p23f);
-          FloatVector eR = eX.sub(eK.mul(0.693359375f)).sub(eK.mul(-2.12194440e-4f));
-          FloatVector eP = eR.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul(eR).add(8.3334519073e-3f).mul(eR).add(4.1665795894e-2f).mul(eR).add(1.6666665459e-1f).mul(eR).add(5.0000001201e-1f);
-          // The sum's low bits hold 0x400000 + k; shifted by 23 they are the exponent of 2^k.
-          FloatVector e = eP.mul(eR).mul(eR).add(eR).add(1f).mul(eShifted.reinterpretAsInts().add(127 - 0x4B400000).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+          FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0);
+          for (int i = 0; i < LANES; i++) {
+            lanes[i] = FastMath.exp(lanes[i]);
+          }
+          FloatVector e = FloatVector.fromArray(SPECIES, lanes, 0);
           sum = sum.add(e);
           if (withDelta) {
             e.intoArray(d, j * stride + s);
           }
         }
-        // logOfSum = ln x: x = 2^k·(1 + f), the exponent counted from √½ so that 1 + f is in [√½, √2).
-        IntVector logOfSumBits = sum.reinterpretAsInts().add(0x3F800000 - 0x3F3504F3);
-        FloatVector logOfSumK = logOfSumBits.lanewise(VectorOperators.LSHR, 23).add(0x4B400000 - 0x7F).reinterpretAsFloats().sub(0x1.8p23f);
-        FloatVector logOfSumF = logOfSumBits.and(0x007FFFFF).add(0x3F3504F3).reinterpretAsFloats().sub(1f);
-        FloatVector logOfSumS = logOfSumF.div(logOfSumF.add(2f));
-        FloatVector logOfSumZ = logOfSumS.mul(logOfSumS);
-        FloatVector logOfSumW = logOfSumZ.mul(logOfSumZ);
-        FloatVector logOfSumR = logOfSumW.mul(0.24279078841f).add(0.40000972152f).mul(logOfSumW).add(logOfSumW.mul(0.28498786688f).add(0.66666662693f).mul(logOfSumZ));
-        FloatVector logOfSumHalf = logOfSumF.mul(logOfSumF).mul(0.5f);
-        // x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.
-        FloatVector logOfSum = logOfSumS.mul(logOfSumHalf.add(logOfSumR)).add(logOfSumK.mul(9.0580006145e-06f)).sub(logOfSumHalf).add(logOfSumF).add(logOfSumK.mul(6.9313812256e-01f)).add(sum.sub(sum));
-        FloatVector logSum = max.add(logOfSum);
+        sum.intoArray(lanes, 0);
+        for (int i = 0; i < LANES; i++) {
+          lanes[i] = (float) (Math.log(lanes[i]));
+        }
+        FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
         FloatVector loss = FloatVector.zero(SPECIES);
         FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
         for (int j = 0; j < outs; j++) {

@@ -688,6 +688,11 @@ public final class TiledModel implements Tiled, Model {
     float[][] wr2;
 
     /**
+     * One sample's softmax exponentials, computed once for both the loss and the deltas.
+     */
+    private final double[] exps = new double[3];
+
+    /**
      * Correct classifications in the last batch passed to {@code loss}.
      */
     int correct;
@@ -884,13 +889,15 @@ public final class TiledModel implements Tiled, Model {
         }
         double sum = 0.0;
         for (int j = 0; j < 3; j++) {
-          sum += Math.exp(z[j] - max);
+          double e = Math.exp(z[j] - max);
+          exps[j] = e;
+          sum += e;
         }
         double logSum = max + Math.log(sum);
         for (int j = 0; j < 3; j++) {
           total += t[j] * (logSum - z[j]);
           if (withDelta) {
-            d[j] = (float) ((Math.exp(z[j] - logSum) - t[j]) * scale);
+            d[j] = (float) ((exps[j] / sum - t[j]) * scale);
           }
         }
       }

@@ -41,14 +41,14 @@ final class LaneKernels {
   private static final ClassName VECTOR_OPERATORS = ClassName.get("jdk.incubator.vector", "VectorOperators");
   private static final ClassName VECTOR_MASK = ClassName.get("jdk.incubator.vector", "VectorMask");
 
-  private static final ClassName INT_VECTOR = ClassName.get("jdk.incubator.vector", "IntVector");
-
-  /*
-   * Exponentials and logarithms in lanes are the kernels' own (laneExp and laneLog below: adds,
-   * multiplies and exponent bits), not lanewise(EXP) and its kin, which round differently compiled
-   * (an SVML-like stub) and interpreted (a Java loop over Math), so training would depend on when
-   * the JIT compiles.
+  /**
+   * Lane activations whose scalar function calls an exponential: {@code lanewise(EXP)} and its kin
+   * round differently compiled (an SVML-like stub) and interpreted (a Java loop over {@code Math}),
+   * so training would depend on when the JIT compiles; these run the model's own scalar function
+   * lane by lane instead, which rounds the same everywhere and equals the unrolled code bit for bit.
    */
+  private static final Set<Activation> SCALAR_EXPONENTIALS =
+      EnumSet.of(Activation.SIGMOID, Activation.ELU, Activation.SOFTPLUS, Activation.SILU);
 
   private final Numeric num;
   private final ClassName vector;
@@ -63,12 +63,16 @@ final class LaneKernels {
     this.functions = new ActivationFunctions(num);
   }
 
-  /**
-   * Whether {@code activation}'s lanes call the scalar function: only the double softplus, whose
-   * {@code log1p} has no vector form here (the float one has, on the float softplus' small range).
-   */
+  /** Whether {@code activation}'s lanes call the scalar function (see {@link #SCALAR_EXPONENTIALS}). */
   private boolean scalarLanes(Activation activation) {
-    return !num.isFloat() && activation == Activation.SOFTPLUS;
+    // The double tanh goes through e^x too (FastMath.tanh); the float one is a rational fit.
+    return SCALAR_EXPONENTIALS.contains(activation) || (activation == Activation.TANH && !num.isFloat());
+  }
+
+  /** {@code e^x} of a scalar in the model's precision: FastMath's float exp, or Math.exp. */
+  private CodeBlock exp(String x) {
+    return num.isFloat() ? CodeBlock.of("$T.exp($L)", RuntimeTypes.FAST_MATH, x)
+        : CodeBlock.of("$T.exp($L)", ClassName.get(Math.class), x);
   }
 
   /** {@code statement} for each lane i of one vector stored in {@code lanes}: a scalar pass. */
@@ -423,166 +427,6 @@ final class LaneKernels {
         .build();
   }
 
-  // ---- float exponentials and logarithms in lanes ----
-  //
-  // Written out where they are used, not called: a vector that crosses a call C2 does not inline is
-  // boxed on the heap, and at a cold call site of a 150-byte method it does not inline. Each local
-  // takes the result's name as its prefix, so two of them can share a loop body.
-
-  /**
-   * {@code name = e^x} for the float vector expression {@code x}: {@code FastMath.exp(float)}'s
-   * reduction {@code x = k·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, and Cephes' degree-5 polynomial, with
-   * {@code 2^k} built from the bits of the rounding sum in one step instead of two halves. Only adds,
-   * multiplies and exponent bits, so it rounds the same compiled and interpreted, and equals the
-   * scalar function wherever {@code e^x} is a normal float (within 2 ulps); 0 below about −87.7, where
-   * the result would be subnormal, ∞ from about 88.4; NaN for NaN.
-   */
-  private CodeBlock laneExp(String name, CodeBlock x) {
-    return num.isFloat() ? floatExp(name, x) : doubleExp(name, x, false);
-  }
-
-  private CodeBlock floatExp(String name, CodeBlock x) {
-    return CodeBlock.builder()
-        .add("// $L = e^x: x = k·ln 2 + r, clamped so that the scale 2^k is 0 below and ∞ above.\n", name)
-        .addStatement("$T $LX = $L.max(-88f).min(89f)", vector, name, x)
-        .addStatement("$T $LShifted = $LX.mul(1.44269504088896341f).add(0x1.8p23f)", vector, name, name)
-        .addStatement("$T $LK = $LShifted.sub(0x1.8p23f)", vector, name, name)
-        .addStatement("$T $LR = $LX.sub($LK.mul(0.693359375f)).sub($LK.mul(-2.12194440e-4f))", vector, name, name,
-            name, name)
-        .addStatement("$T $LP = $LR.mul(1.9875691500e-4f).add(1.3981999507e-3f).mul($LR).add(8.3334519073e-3f)"
-            + ".mul($LR).add(4.1665795894e-2f).mul($LR).add(1.6666665459e-1f).mul($LR).add(5.0000001201e-1f)",
-            vector, name, name, name, name, name, name)
-        .add("// The sum's low bits hold 0x400000 + k; shifted by 23 they are the exponent of 2^k.\n")
-        .addStatement("$T $L = $LP.mul($LR).mul($LR).add($LR).add(1f).mul($LShifted.reinterpretAsInts()"
-            + ".add(127 - 0x4B400000).lanewise($T.LSHL, 23).reinterpretAsFloats())", vector, name, name, name, name,
-            name, name, VECTOR_OPERATORS)
-        .build();
-  }
-
-  /**
-   * {@code name = e^x}, or {@code e^x − 1} with {@code minusOne}, for a double vector expression:
-   * {@code FastMath}'s double steps, {@code x = k·ln 2 + r} (fdlibm's split of ln 2, k rounded by
-   * adding 1.5·2⁵²), {@code e^r − 1 = r·q(r)} with its Chebyshev fit, {@code 2^k} from the bits of
-   * the rounding sum. Within 1 ulp where the result is a normal double (checked on a million random
-   * arguments when written); {@code e^x − 1} equals {@code FastMath}'s bit for bit, so the lane tanh
-   * equals {@code FastMath.tanh(double)}. 0 (−1) below about −708.7, ∞ from about 709.4; NaN for NaN.
-   */
-  private CodeBlock doubleExp(String name, CodeBlock x, boolean minusOne) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("// $L = e^x$L: x = k·ln 2 + r, clamped so that the scale 2^k is 0 below and ∞ above.\n", name,
-            minusOne ? " − 1" : "")
-        .addStatement("$T $LX = $L.max(-709.0).min(710.0)", vector, name, x)
-        .addStatement("$T $LShifted = $LX.mul(1.4426950408889634).add(0x1.8p52)", vector, name, name)
-        .addStatement("$T $LK = $LShifted.sub(0x1.8p52)", vector, name, name)
-        .addStatement("$T $LR = $LX.sub($LK.mul(6.93147180369123816490e-01)).sub($LK.mul(1.90821492927058770002e-10))",
-            vector, name, name, name, name)
-        .add("// The sum's low bits hold k; shifted by 52 they are the exponent of 2^k.\n")
-        .addStatement("$T $LScale = $LShifted.reinterpretAsLongs().add(1023).lanewise($T.LSHL, 52)"
-            + ".reinterpretAsDoubles()", vector, name, name, VECTOR_OPERATORS)
-        .add("// e^r − 1 = r·q(r).\n")
-        .addStatement("$T $LRq = $LR.mul($LR.mul(2.5105214474751413e-08).add(2.7626367775723217e-07).mul($LR)"
-            + ".add(2.7557255406285044e-06).mul($LR).add(2.4801504321690158e-05).mul($LR).add(0.00019841269874815834)"
-            + ".mul($LR).add(0.0013888888932508548).mul($LR).add(0.008333333333326136).mul($LR)"
-            + ".add(0.041666666666573086).mul($LR).add(0.1666666666666667).mul($LR).add(0.5000000000000006).mul($LR)"
-            + ".add(1.0))", vector, name, name, name, name, name, name, name, name, name, name, name, name);
-    if (minusOne) {
-      return code.addStatement("$T $L = $LScale.sub(1.0).add($LScale.mul($LRq))", vector, name, name, name, name)
-          .build();
-    }
-    // (1 + r·q)·2^k rather than 2^k + 2^k·r·q: at 2^k = ∞ with r < 0 the latter would be ∞ − ∞.
-    return code.addStatement("$T $L = $LRq.add(1.0).mul($LScale)", vector, name, name, name).build();
-  }
-
-  /** {@code name = ln x} for positive normal lanes, in the model's precision. */
-  private CodeBlock laneLog(String name, String x) {
-    return num.isFloat() ? floatLog(name, x) : doubleLog(name, x);
-  }
-
-  /**
-   * {@code name = ln x} for a double vector {@code x} of positive normal doubles, fdlibm's log:
-   * {@code x = 2^k·(1 + f)} with {@code 1 + f} in [√½, √2), {@code ln(1 + f)} from
-   * {@code s = f/(2 + f)} and a degree-7 polynomial in {@code s²}, {@code k·ln 2} in two parts; NaN
-   * for NaN and ∞. Within 1 ulp of {@code Math.log} (checked on a million random arguments from
-   * 10⁻³⁰⁴ to 10³⁰⁴ when written).
-   */
-  private CodeBlock doubleLog(String name, String x) {
-    ClassName longVector = ClassName.get("jdk.incubator.vector", "LongVector");
-    return CodeBlock.builder()
-        .add("// $L = ln x: x = 2^k·(1 + f), the exponent counted from √½ so that 1 + f is in [√½, √2).\n", name)
-        .addStatement("$T $LBits = $L.reinterpretAsLongs().add((0x3FF00000L - 0x3FE6A09EL) << 32)", longVector, name, x)
-        .addStatement("$T $LK = $LBits.lanewise($T.LSHR, 52).add(0x4338000000000000L - 0x3FF).reinterpretAsDoubles()"
-            + ".sub(0x1.8p52)", vector, name, name, VECTOR_OPERATORS)
-        .addStatement("$T $LF = $LBits.and(0x000FFFFFFFFFFFFFL).add(0x3FE6A09EL << 32).reinterpretAsDoubles().sub(1.0)",
-            vector, name, name)
-        .addStatement("$T $LHalf = $LF.mul($LF).mul(0.5)", vector, name, name, name)
-        .addStatement("$T $LS = $LF.div($LF.add(2.0))", vector, name, name, name)
-        .addStatement("$T $LZ = $LS.mul($LS)", vector, name, name, name)
-        .addStatement("$T $LW = $LZ.mul($LZ)", vector, name, name, name)
-        .addStatement("$T $LR = $LW.mul(1.479819860511658591e-01).add(1.818357216161805012e-01).mul($LW)"
-            + ".add(2.857142874366239149e-01).mul($LW).add(6.666666666666735130e-01).mul($LZ)"
-            + ".add($LW.mul(1.531383769920937332e-01).add(2.222219843214978396e-01).mul($LW)"
-            + ".add(3.999999999940941908e-01).mul($LW))", vector, name, name, name, name, name, name, name, name)
-        .add("// x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.\n")
-        .addStatement("$T $L = $LS.mul($LHalf.add($LR)).add($LK.mul(1.90821492927058770002e-10)).sub($LHalf).add($LF)"
-            + ".add($LK.mul(6.93147180369123816490e-01)).add($L.sub($L))", vector, name, name, name, name, name, name,
-            name, name, x, x)
-        .build();
-  }
-
-  /**
-   * {@code name = ln x} for a float vector {@code x} of positive normal floats, musl's logf:
-   * {@code x = 2^k·(1 + f)} with {@code 1 + f} in [√½, √2), {@code ln(1 + f)} from
-   * {@code s = f/(2 + f)} and a degree-4 polynomial in {@code s²}, {@code k·ln 2} in two parts; NaN
-   * for NaN and ∞. Within 1 float ulp of {@code (float) Math.log(x)} on every float from 10⁻³⁷ to
-   * 3·10³⁸ (checked one by one when it was written).
-   */
-  private CodeBlock floatLog(String name, String x) {
-    return CodeBlock.builder()
-        .add("// $L = ln x: x = 2^k·(1 + f), the exponent counted from √½ so that 1 + f is in [√½, √2).\n", name)
-        .addStatement("$T $LBits = $L.reinterpretAsInts().add(0x3F800000 - 0x3F3504F3)", INT_VECTOR, name, x)
-        .addStatement("$T $LK = $LBits.lanewise($T.LSHR, 23).add(0x4B400000 - 0x7F).reinterpretAsFloats()"
-            + ".sub(0x1.8p23f)", vector, name, name, VECTOR_OPERATORS)
-        .addStatement("$T $LF = $LBits.and(0x007FFFFF).add(0x3F3504F3).reinterpretAsFloats().sub(1f)", vector, name,
-            name)
-        .addStatement("$T $LS = $LF.div($LF.add(2f))", vector, name, name, name)
-        .addStatement("$T $LZ = $LS.mul($LS)", vector, name, name, name)
-        .addStatement("$T $LW = $LZ.mul($LZ)", vector, name, name, name)
-        .addStatement("$T $LR = $LW.mul(0.24279078841f).add(0.40000972152f).mul($LW)"
-            + ".add($LW.mul(0.28498786688f).add(0.66666662693f).mul($LZ))", vector, name, name, name, name, name)
-        .addStatement("$T $LHalf = $LF.mul($LF).mul(0.5f)", vector, name, name, name)
-        .add("// x − x is 0, or NaN for NaN and ∞, whose bits would otherwise read as a finite number.\n")
-        .addStatement("$T $L = $LS.mul($LHalf.add($LR)).add($LK.mul(9.0580006145e-06f)).sub($LHalf).add($LF)"
-            + ".add($LK.mul(6.9313812256e-01f)).add($L.sub($L))", vector, name, name, name, name, name, name, name,
-            name, x, x)
-        .build();
-  }
-
-  /** {@code name = σ(v) = 1/(1 + e^−v)} (in float {@code FastMath.sigmoid}'s steps) of the vector {@code v}. */
-  private CodeBlock laneSigmoid(String name, String v) {
-    String one = num.literal("1.0");
-    return CodeBlock.builder()
-        .add(laneExp(name + "Exp", CodeBlock.of("$L.neg()", v)))
-        .addStatement("$T $L = $T.broadcast(SPECIES, $L).div($LExp.add($L))", vector, name, vector, one, name, one)
-        .build();
-  }
-
-  /**
-   * {@code name = softplus(v) = max(v, 0) + ln(1 + e^−|v|)} ({@code FastMath.softplus(float)}), which
-   * never overflows; {@code ln(1 + u)} for {@code 0 ≤ u ≤ 1} as {@code 2·atanh(u/(2 + u))} by its odd
-   * series, whose argument stays below 1/3.
-   */
-  private CodeBlock laneSoftplus(String name, String v) {
-    return CodeBlock.builder()
-        .add(laneExp(name + "Exp", CodeBlock.of("$L.abs().neg()", v)))
-        .addStatement("$T $LS = $LExp.div($LExp.add(2f))", vector, name, name, name)
-        .addStatement("$T $LW = $LS.mul($LS)", vector, name, name, name)
-        .addStatement("$T $L = $L.max(0f).add($LW.mul(6.6666670e-2f).add(7.692308e-2f).mul($LW).add(9.090909e-2f)"
-            + ".mul($LW).add(1.1111111e-1f).mul($LW).add(1.4285715e-1f).mul($LW).add(2e-1f).mul($LW)"
-            + ".add(3.3333334e-1f).mul($LW).add(1f).mul($LS).mul(2f))", vector, name, v, name, name, name, name, name,
-            name, name, name)
-        .build();
-  }
-
   /**
    * Softmax cross-entropy lane by lane: {@code logSum = max + log Σⱼ e^(zⱼ − max)}, loss
    * {@code Σⱼ tⱼ(logSum − zⱼ)}; the exponentials wait in {@code d} for the deltas
@@ -597,15 +441,18 @@ final class LaneKernels {
         .addStatement("max = max.max($T.fromArray(SPECIES, z, j * stride + s))", vector)
         .endControlFlow()
         .addStatement("$T sum = $T.zero(SPECIES)", vector, vector)
-        .beginControlFlow("for (int j = 0; j < outs; j++)");
-    method.addCode(laneExp("e", CodeBlock.of("$T.fromArray(SPECIES, z, j * stride + s).sub(max)", vector)))
+        .beginControlFlow("for (int j = 0; j < outs; j++)")
+        .addStatement("$T.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0)", vector)
+        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", exp("lanes[i]"))))
+        .addStatement("$T e = $T.fromArray(SPECIES, lanes, 0)", vector, vector)
         .addStatement("sum = sum.add(e)")
         .beginControlFlow("if (withDelta)")
         .addStatement("e.intoArray(d, j * stride + s)")
         .endControlFlow()
-        .endControlFlow();
-    method.addCode(laneLog("logOfSum", "sum"))
-        .addStatement("$T logSum = max.add(logOfSum)", vector)
+        .endControlFlow()
+        .addStatement("sum.intoArray(lanes, 0)")
+        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", num.narrow("$T.log(lanes[i])", ClassName.get(Math.class)))))
+        .addStatement("$T logSum = max.add($T.fromArray(SPECIES, lanes, 0))", vector, vector)
         .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
         .addStatement("$T share = $T.broadcast(SPECIES, scale).div(sum)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
@@ -632,25 +479,16 @@ final class LaneKernels {
         .beginControlFlow("for (int j = 0; j < outs; j++)")
         .addStatement("int k = j * stride + s")
         .addStatement("$T zj = $T.fromArray(SPECIES, z, k)", vector, vector)
-        .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector);
-    if (num.isFloat()) {
-      method.addCode(laneSoftplus("softplus", "zj"))
-          .addStatement("loss = loss.add(softplus.sub(zj.mul(tj)))")
-          .beginControlFlow("if (withDelta)")
-          .addCode(laneSigmoid("sigmoid", "zj"))
-          .addStatement("sigmoid.sub(tj).mul(scale).blend(0f, live.not()).intoArray(d, k)")
-          .endControlFlow();
-    } else {
-      method.addStatement("zj.intoArray(lanes, 0)")
-          .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SOFTPLUS, "lanes[i]"))))
-          .addStatement("loss = loss.add($T.fromArray(SPECIES, lanes, LANES).sub(zj.mul(tj)))", vector)
-          .beginControlFlow("if (withDelta)")
-          .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SIGMOID, "lanes[i]"))))
-          .addStatement("$T.fromArray(SPECIES, lanes, LANES).sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)",
-              vector, num.literal("0.0"))
-          .endControlFlow();
-    }
-    method.endControlFlow();
+        .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
+        .addStatement("zj.intoArray(lanes, 0)")
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SOFTPLUS, "lanes[i]"))))
+        .addStatement("loss = loss.add($T.fromArray(SPECIES, lanes, LANES).sub(zj.mul(tj)))", vector)
+        .beginControlFlow("if (withDelta)")
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SIGMOID, "lanes[i]"))))
+        .addStatement("$T.fromArray(SPECIES, lanes, LANES).sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)",
+            vector, num.literal("0.0"))
+        .endControlFlow()
+        .endControlFlow();
     return finishLoss(method);
   }
 
@@ -675,68 +513,37 @@ final class LaneKernels {
     }
     method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
         .addStatement("$T v = $T.fromArray(SPECIES, z, k)", vector, vector);
-    return method.addCode(activationBody(activation))
-        .addStatement("r.intoArray(a, k)")
+    for (CodeBlock statement : activationBody(activation)) {
+      method.addStatement(statement);
+    }
+    return method.addStatement("r.intoArray(a, k)")
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
-  /** Statements from {@code v = z} to {@code r = f(z)}: in float every activation, in double those without e^x. */
-  private CodeBlock activationBody(Activation activation) {
+  /** Statements from {@code v = z} to {@code r = f(z)}, for activations without an exponential. */
+  private List<CodeBlock> activationBody(Activation activation) {
     String zero = num.literal("0.0");
     return switch (activation) {
-      case TANH -> laneTanh();
-      case SIGMOID -> laneSigmoid("r", "v");
-      case SILU -> CodeBlock.builder().add(laneSigmoid("sigmoid", "v"))
-          .addStatement("$T r = v.mul(sigmoid)", vector).build();
-      case SOFTPLUS -> laneSoftplus("r", "v");
-      case ELU -> laneElu();
-      case RELU -> CodeBlock.builder().addStatement("$T r = v.max($L)", vector, zero).build();
-      case LEAKY_RELU -> CodeBlock.builder().addStatement("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
-          num.literal("0.01"), VECTOR_OPERATORS, zero).build();
+      case TANH -> floatTanh();
+      case RELU -> List.of(CodeBlock.of("$T r = v.max($L)", vector, zero));
+      case LEAKY_RELU -> List.of(CodeBlock.of("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
+          num.literal("0.01"), VECTOR_OPERATORS, zero));
       default -> throw new IllegalArgumentException("no vector form of " + activation);
     };
   }
 
-  /**
-   * {@code FastMath.expm1(float)} below zero, {@code v} above: both sides computed in every lane and
-   * blended, the Taylor polynomial where {@code e^v − 1} would cancel ({@code |v| < 0.35}).
-   */
-  private CodeBlock laneElu() {
-    if (!num.isFloat()) {
-      return CodeBlock.builder()
-          .add(doubleExp("below", CodeBlock.of("v"), true))
-          .addStatement("$T r = below.blend(v, v.compare($T.GT, 0.0))", vector, VECTOR_OPERATORS)
-          .build();
-    }
-    return CodeBlock.builder()
-        .addStatement("$T near = v.mul(v).mul(v.mul(2.4801588e-5f).add(1.984127e-4f).mul(v).add(1.3888889e-3f).mul(v)"
-            + ".add(8.333334e-3f).mul(v).add(4.1666668e-2f).mul(v).add(1.6666667e-1f).mul(v).add(0.5f)).add(v)", vector)
-        .add(laneExp("far", CodeBlock.of("v")))
-        .addStatement("$T r = far.sub(1f).blend(near, v.abs().compare($T.LT, 0.35f)).blend(v, v.compare($T.GT, 0f))",
-            vector, VECTOR_OPERATORS, VECTOR_OPERATORS)
-        .build();
-  }
-
   /** {@code FastMath.tanh(float)}'s rational fit, lane by lane: within 6 float ulps, ±1 from ±9 on. */
-  private CodeBlock laneTanh() {
-    if (!num.isFloat()) {
-      // FastMath.tanh(double): t/(t + 2) with t = e^{2x} − 1, x clamped to ±20; equal bit for bit.
-      return CodeBlock.builder()
-          .add(doubleExp("t", CodeBlock.of("v.max(-20.0).min(20.0).mul(2.0)"), true))
-          .addStatement("$T r = t.div(t.add(2.0))", vector)
-          .build();
-    }
-    return CodeBlock.builder()
-        .addStatement("$T c = v.max(-9f).min(9f)", vector)
-        .addStatement("$T w = c.mul(c)", vector)
-        .addStatement("$T p = w.fma(1.335254534733453e-08f, 2.0607709301683954e-05f).mul(w).add(0.0034955131417599285f)"
-            + ".mul(w).add(0.13380965983075835f).mul(w).add(0.9999999799416258f)", vector)
-        .addStatement("$T q = w.fma(7.775734996929048e-07f, 0.0003285505851995032f).mul(w).add(0.025876707307297214f)"
-            + ".mul(w).add(0.4671428179267843f).mul(w).add(1f)", vector)
-        .addStatement("$T r = c.mul(p).div(q).max(-1f).min(1f)", vector)
-        .build();
+  private List<CodeBlock> floatTanh() {
+    return List.of(
+        CodeBlock.of("$T c = v.max(-9f).min(9f)", vector),
+        CodeBlock.of("$T w = c.mul(c)", vector),
+        CodeBlock.of("$T p = w.fma(1.335254534733453e-08f, 2.0607709301683954e-05f).mul(w).add(0.0034955131417599285f)"
+            + ".mul(w).add(0.13380965983075835f).mul(w).add(0.9999999799416258f)", vector),
+        CodeBlock.of("$T q = w.fma(7.775734996929048e-07f, 0.0003285505851995032f).mul(w).add(0.025876707307297214f)"
+            + ".mul(w).add(0.4671428179267843f).mul(w).add(1f)", vector),
+        CodeBlock.of("$T r = c.mul(p).div(q).max(-1f).min(1f)", vector));
   }
 
   /** {@code d *= f'(z)} over the lanes of every unit, from {@code z} or {@code a = f(z)}. */
@@ -763,9 +570,7 @@ final class LaneKernels {
           num.literal("0.01"), load("z"), VECTOR_OPERATORS, zero);
       case ELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L.add($L), $L.compare($T.LE, $L))", vector, one,
           load("a"), one, load("z"), VECTOR_OPERATORS, zero);
-      case SOFTPLUS -> CodeBlock.of("sigmoid"); // softplus' = σ
-      case SILU -> CodeBlock.of("sigmoid.mul(zk.mul(sigmoid.neg().add($L)).add($L))", one, one);
-      default -> null;
+      default -> null; // softplus' = σ(z) and SiLU's slope need e^−z: the scalar derivative, lane by lane
     };
     if (slope == null) {
       return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k++)")
@@ -774,13 +579,8 @@ final class LaneKernels {
           .endControlFlow()
           .build();
     }
-    method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)");
-    if (activation == Activation.SILU || activation == Activation.SOFTPLUS) {
-      // softplus' = σ(z); SiLU' = σ(z)·(1 + z·(1 − σ(z))), as FastMath's scalar form.
-      method.addStatement("$T zk = $L", vector, load("z"))
-          .addCode(laneSigmoid("sigmoid", "zk"));
-    }
-    return method.addStatement("$T slope = $L", vector, slope)
+    return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
+        .addStatement("$T slope = $L", vector, slope)
         .addStatement("$L.mul(slope).intoArray(d, k)", load("d"))
         .endControlFlow()
         .endControlFlow()
