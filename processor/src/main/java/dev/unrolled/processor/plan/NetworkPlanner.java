@@ -30,16 +30,16 @@ import java.util.List;
  * <p>Which layers get batch lanes comes from {@code LaneCrossover} (BENCHMARKS.md, "Batch lanes
  * against rows: the crossover"): a W → W (tanh) → W float step, lanes against rows, in paired
  * rounds, on a quiet 2-core AMD EPYC (Zen 4, AVX-512: 16 float lanes), JDK 17 (the full run of
- * that table, load 1.2). Lanes won against unrolled rows at every width that unrolls (4, 8, 16:
- * 0.39–0.91× the time from batch 16 on), and against vector tiles at 24 units, which fill one
- * 16-lane vector and leave a remainder (0.55–0.58× from batch 16); from 32 units on, where the tiles
- * run whole vectors, the tiles won at every batch (lanes 1.2–2.0× slower), so a layer gets lanes
- * when the plain backend would unroll it or when neither side is wider than
- * {@value #LANES_MAX_WIDTH}. Below one vector of samples the lanes are half padding: at batch 8 they
- * lost at every width (1.0–2.3× the time), but the batch size is known only at run time and a step
- * of 16 rows or more is the common case, so the choice is made from the declaration alone. The
- * plain backend never gets lanes: their plain loops over the samples took 1.5–9× the time of the
- * plain rows at every width and batch measured.
+ * that table, load 1.4–1.6, with the gathered lane transposes). From batch 16 on, lanes won against
+ * unrolled rows at every width that unrolls (8 and 16: 0.37–0.85× the time; 4: a tie at batch 16,
+ * 0.70–0.80× from 32), and against vector tiles at 24 units, which fill one 16-lane vector and
+ * leave a remainder (0.62–0.65×); from 32 units on, where the tiles run whole vectors, the tiles won
+ * at every batch (lanes 1.2–2.2× slower), so a layer gets lanes when the plain backend would unroll
+ * it or when neither side is wider than {@value #LANES_MAX_WIDTH}. Below one vector of samples the
+ * lanes are half padding: at batch 8 they lost at every width (1.0–2.2× the time), but the batch
+ * size is known only at run time and a step of 16 rows or more is the common case, so the choice is
+ * made from the declaration alone. The plain backend never gets lanes: their plain loops over the
+ * samples took 1.5–8.6× the time of the plain rows at every width and batch measured.
  */
 public final class NetworkPlanner {
   static final int UNROLL_MAX_PRODUCTS = 512;
