@@ -51,7 +51,7 @@ class StabilityTest {
 
   @Test
   void laneLogitsOfAbout80And800(TestReporter reporter) {
-    // The lane networks' losses and exponential activations run their own vector e^x and ln x.
+    // Lane networks compute their losses over the lanes of a batch: the same limits hold there.
     ParityReport report = new ParityReport("lane logits of ±80 (float) and ±800 (double)");
     int cases = 0;
     for (NetCase c : LaneCases.all()) {
