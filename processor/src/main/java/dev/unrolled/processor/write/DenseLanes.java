@@ -169,7 +169,8 @@ final class DenseLanes extends DenseEmitter {
       method.addStatement("toLanes($L, $L, $L, stride, m, mp)", Names.deltas(l), dLanes(), out);
     }
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.gradient($L, $L, $L, $L, $L, $L, stride, mp, laneScratch, laneRows, laneAcross)", LaneKernels.CLASS_NAME,
+        .addStatement("$L.gradient($L, $L, $L, $L, $L, $L, stride, mp, laneScratch, laneRows, laneAcross)",
+            LaneKernels.CLASS_NAME,
             dLanes(), out, inputLanes(), in, Names.weightGradients(l), Names.biasGradients(l))
         .nextControlFlow("else")
         .addStatement("lanesGradient($L, $L, $L, $L, $L, $L, stride, m)", dLanes(), out, inputLanes(), in,

@@ -307,8 +307,8 @@ final class LaneKernels {
         .addStatement("int k = 0")
         .beginControlFlow("for (; k + LANES <= $L; k += LANES)", width)
         .beginControlFlow("for (int s = 0; s < mp; s++)")
-        .addStatement("$T.fromArray(SPECIES, $L, k * stride + s, across, 0).intoArray(rows, s * $L + k)", vector, lanes,
-            width)
+        .addStatement("$T.fromArray(SPECIES, $L, k * stride + s, across, 0).intoArray(rows, s * $L + k)",
+            vector, lanes, width)
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (; k < $L; k++)", width)

@@ -3,9 +3,11 @@ package dev.unrolled.processor.write;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.unrolled.Activation;
+import dev.unrolled.Loss;
 import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.ArrayList;
@@ -36,6 +38,17 @@ final class LossEmitter {
   /** The row {@code predict} and accuracy read: logits for cross-entropy, activations for MSE. */
   String lastRow() {
     return plan.loss().isCrossEntropy() ? Names.preActivations(output.number()) : Names.activations(output);
+  }
+
+  /** The workspace buffers the loss needs: a looped softmax's exponentials ({@link #softmaxLooped}). */
+  List<FieldSpec> workspaceFields() {
+    if (plan.loss() != Loss.SOFTMAX_CROSS_ENTROPY || plan.unrolledSoftmax()) {
+      return List.of();
+    }
+    return List.of(FieldSpec.builder(double[].class, "exps", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("One sample's softmax exponentials, computed once for both the loss and the deltas.\n")
+        .initializer("new double[$L]", outputs)
+        .build());
   }
 
   /** {@code double loss(int m, boolean withDelta)} of the workspace. */

@@ -9,7 +9,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.unrolled.Loss;
 import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.List;
@@ -115,12 +114,7 @@ final class WorkspaceWriter {
             .build());
       }
     }
-    if (plan.loss() == Loss.SOFTMAX_CROSS_ENTROPY && !plan.unrolledSoftmax()) {
-      type.addField(FieldSpec.builder(double[].class, "exps", Modifier.PRIVATE, Modifier.FINAL)
-          .addJavadoc("One sample's softmax exponentials, computed once for both the loss and the deltas.\n")
-          .initializer("new double[$L]", plan.outputs())
-          .build());
-    }
+    type.addFields(loss.workspaceFields());
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
         .build());
