@@ -610,6 +610,8 @@ public final class TinyModel implements Tiny, Model {
 
     float[][] d1;
 
+    float[] flat1;
+
     float[][] z2;
 
     float[][] d2;
@@ -650,6 +652,7 @@ public final class TinyModel implements Tiny, Model {
       z1 = new float[n][3];
       a1 = new float[n][3];
       d1 = new float[n][3];
+      flat1 = new float[n * 3];
       z2 = new float[n][2];
       d2 = new float[n][2];
     }
@@ -781,10 +784,13 @@ public final class TinyModel implements Tiny, Model {
         dense1(model.w1, model.b1, x[s], z1[s]);
       }
       for (int s = 0; s < m; s++) {
-        float[] zs = z1[s], as = a1[s];
-        for (int j = 0; j < 3; j++) {
-          as[j] = tanh(zs[j]);
-        }
+        System.arraycopy(z1[s], 0, flat1, s * 3, 3);
+      }
+      for (int k = 0, end = m * 3; k < end; k++) {
+        flat1[k] = tanh(flat1[k]);
+      }
+      for (int s = 0; s < m; s++) {
+        System.arraycopy(flat1, s * 3, a1[s], 0, 3);
       }
     }
 

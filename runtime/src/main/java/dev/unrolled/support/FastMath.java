@@ -146,13 +146,14 @@ public final class FastMath {
    * on [−9, 9], fitted for this class) needs no exponent bits, so it is cheaper than {@code t/(t + 2)}.
    */
   public static float tanh(float x) {
-    float c = x > TANH_CLAMP_F ? TANH_CLAMP_F : x < -TANH_CLAMP_F ? -TANH_CLAMP_F : x;
+    // Math.min and max rather than comparisons: the same values (NaN stays NaN), and a loop of them
+    // over an array is one C2 vectorises.
+    float c = Math.max(-TANH_CLAMP_F, Math.min(TANH_CLAMP_F, x));
     float w = c * c;
     float p = 0.9999999799416258f + w * (0.13380965983075835f + w * (0.0034955131417599285f
         + w * (2.0607709301683954e-05f + w * 1.335254534733453e-08f)));
     float q = 1f + w * (0.4671428179267843f + w * (0.025876707307297214f
         + w * (0.0003285505851995032f + w * 7.775734996929048e-07f)));
-    float t = c * p / q;
-    return t > 1f ? 1f : t < -1f ? -1f : t; // rounding may overshoot by an ulp next to ±9
+    return Math.max(-1f, Math.min(1f, c * p / q)); // rounding may overshoot by an ulp next to ±9
   }
 }

@@ -1,7 +1,11 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import dev.unrolled.Activation;
+import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.LayerPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +66,21 @@ abstract class RowDenseEmitter extends DenseEmitter {
     if (norm != null) {
       method.addCode(norm.forward(z));
     }
-    if (hasActivation()) {
+    if (flatActivation()) {
+      // Rows this short are too short for C2 to vectorise the loop over each; over the whole batch
+      // laid end to end it does, and the two copies cost less than the scalar calls they save.
+      String flat = flatActivations();
+      int n = layer.outputs();
+      method.beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("System.arraycopy($L[s], 0, $L, s * $L, $L)", z, flat, n, n)
+          .endControlFlow()
+          .beginControlFlow("for (int k = 0, end = m * $L; k < end; k++)", n)
+          .addStatement("$L[k] = $L($L[k])", flat, function(), flat)
+          .endControlFlow()
+          .beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("System.arraycopy($L, s * $L, $L[s], 0, $L)", flat, n, activations(), n)
+          .endControlFlow();
+    } else if (hasActivation()) {
       method.addCode(eachUnit("$T[] zs = $L[s], as = $L[s]", new Object[] {num.scalar(), z, activations()},
           layer.outputs(), "j", "as[j] = $L(zs[j])", function()));
     }
@@ -70,6 +88,39 @@ abstract class RowDenseEmitter extends DenseEmitter {
       method.addCode(dropout.forward());
     }
     return method.build();
+  }
+
+  /**
+   * Whether the activation runs over the batch end to end ({@link #flatActivations()}): the float
+   * tanh, whose function is only arithmetic and min/max, which C2 vectorises, of a layer narrow
+   * enough to unroll, whose rows are too short for C2 to vectorise the loop over each. Measured on
+   * 4-16-3 (16 rows of 16): 42 → 21 ns per sample for the 16 tanh on JDK 17, 46 → 21 on JDK 25.
+   */
+  boolean flatActivation() {
+    return hasActivation() && layer.activation() == Activation.TANH && num.isFloat()
+        && layer.shape() == CodeShape.UNROLLED;
+  }
+
+  /** The batch's pre-activations end to end, row after row, where the flat activation runs. */
+  String flatActivations() {
+    return "flat" + l;
+  }
+
+  @Override
+  List<FieldSpec> workspaceFields() {
+    List<FieldSpec> fields = new ArrayList<>(super.workspaceFields());
+    if (flatActivation()) {
+      fields.add(FieldSpec.builder(num.vector(), flatActivations()).build());
+    }
+    return fields;
+  }
+
+  @Override
+  CodeBlock allocateRows() {
+    CodeBlock code = super.allocateRows();
+    return flatActivation()
+        ? code.toBuilder().addStatement("$L = new $T[n * $L]", flatActivations(), num.scalar(), layer.outputs()).build()
+        : code;
   }
 
   @Override
