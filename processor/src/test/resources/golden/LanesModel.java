@@ -869,6 +869,9 @@ public final class LanesModel implements Lanes, Model {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
+      // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
+      double sums = 1.0;
+      int rescaled = 0;
       for (int s = 0; s < m; s++) {
         float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
@@ -879,19 +882,30 @@ public final class LanesModel implements Lanes, Model {
           max = Math.max(max, z[j]);
         }
         double sum = 0.0;
+        double weight = 0.0;
         for (int j = 0; j < 3; j++) {
           double e = Math.exp(z[j] - max);
           exps[j] = e;
           sum += e;
+          weight += t[j];
+          total += t[j] * (max - z[j]);
         }
-        double logSum = max + Math.log(sum);
-        for (int j = 0; j < 3; j++) {
-          total += t[j] * (logSum - z[j]);
-          if (withDelta) {
+        if (weight == 1.0) {
+          sums *= sum;
+          if (sums > 0x1p900) {
+            sums *= 0x1p-900;
+            rescaled++;
+          }
+        } else {
+          total += weight * Math.log(sum);
+        }
+        if (withDelta) {
+          for (int j = 0; j < 3; j++) {
             d[j] = (float) ((exps[j] / sum - t[j]) * scale);
           }
         }
       }
+      total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;
     }
@@ -1237,6 +1251,9 @@ public final class LanesModel implements Lanes, Model {
         int mp, boolean withDelta, float[] lanes) {
       float scale = 1.0f / m;
       double total = 0.0;
+      // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
+      double sums = 1.0;
+      int rescaled = 0;
       for (int s = 0; s < mp; s += LANES) {
         VectorMask<Float> live = SPECIES.indexInRange(s, m);
         FloatVector max = FloatVector.fromArray(SPECIES, z, s);
@@ -1255,24 +1272,35 @@ public final class LanesModel implements Lanes, Model {
             e.intoArray(d, j * stride + s);
           }
         }
-        sum.intoArray(lanes, 0);
-        for (int i = 0; i < LANES; i++) {
-          lanes[i] = (float) (Math.log(lanes[i]));
-        }
-        FloatVector logSum = max.add(FloatVector.fromArray(SPECIES, lanes, 0));
         FloatVector loss = FloatVector.zero(SPECIES);
+        FloatVector weight = FloatVector.zero(SPECIES);
         FloatVector share = FloatVector.broadcast(SPECIES, scale).div(sum);
         for (int j = 0; j < outs; j++) {
           int k = j * stride + s;
           FloatVector tj = FloatVector.fromArray(SPECIES, t, k);
-          loss = loss.add(tj.mul(logSum.sub(FloatVector.fromArray(SPECIES, z, k))));
+          loss = loss.add(tj.mul(max.sub(FloatVector.fromArray(SPECIES, z, k))));
+          weight = weight.add(tj);
           if (withDelta) {
             FloatVector.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend(0.0f, live.not()).intoArray(d, k);
+          }
+        }
+        sum.intoArray(lanes, 0);
+        weight.intoArray(lanes, LANES);
+        for (int i = 0, count = Math.min(LANES, m - s); i < count; i++) {
+          if (lanes[LANES + i] == 1.0) {
+            sums *= lanes[i];
+            if (sums > 0x1p900) {
+              sums *= 0x1p-900;
+              rescaled++;
+            }
+          } else {
+            total += lanes[LANES + i] * Math.log(lanes[i]);
           }
         }
         loss.blend(0.0f, live.not()).intoArray(lanes, 0);
         total += sum(lanes, 0);
       }
+      total += Math.log(sums) + rescaled * 623.8324625039508;
       return total / m;
     }
 

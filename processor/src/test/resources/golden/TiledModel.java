@@ -878,6 +878,9 @@ public final class TiledModel implements Tiled, Model {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
+      // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
+      double sums = 1.0;
+      int rescaled = 0;
       for (int s = 0; s < m; s++) {
         float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
@@ -888,19 +891,30 @@ public final class TiledModel implements Tiled, Model {
           max = Math.max(max, z[j]);
         }
         double sum = 0.0;
+        double weight = 0.0;
         for (int j = 0; j < 3; j++) {
           double e = Math.exp(z[j] - max);
           exps[j] = e;
           sum += e;
+          weight += t[j];
+          total += t[j] * (max - z[j]);
         }
-        double logSum = max + Math.log(sum);
-        for (int j = 0; j < 3; j++) {
-          total += t[j] * (logSum - z[j]);
-          if (withDelta) {
+        if (weight == 1.0) {
+          sums *= sum;
+          if (sums > 0x1p900) {
+            sums *= 0x1p-900;
+            rescaled++;
+          }
+        } else {
+          total += weight * Math.log(sum);
+        }
+        if (withDelta) {
+          for (int j = 0; j < 3; j++) {
             d[j] = (float) ((exps[j] / sum - t[j]) * scale);
           }
         }
       }
+      total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;
     }

@@ -813,6 +813,9 @@ public final class TinyModel implements Tiny, Model {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
+      // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
+      double sums = 1.0;
+      int rescaled = 0;
       for (int s = 0; s < m; s++) {
         float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
@@ -823,14 +826,24 @@ public final class TinyModel implements Tiny, Model {
         double e0 = Math.exp(z[0] - max);
         double e1 = Math.exp(z[1] - max);
         double sum = e0 + e1;
-        double logSum = max + Math.log(sum);
-        total += t[0] * (logSum - z[0]);
-        total += t[1] * (logSum - z[1]);
+        total += t[0] * (max - z[0]);
+        total += t[1] * (max - z[1]);
+        double weight = (double) t[0] + t[1];
+        if (weight == 1.0) {
+          sums *= sum;
+          if (sums > 0x1p900) {
+            sums *= 0x1p-900;
+            rescaled++;
+          }
+        } else {
+          total += weight * Math.log(sum);
+        }
         if (withDelta) {
           d[0] = (float) ((e0 / sum - t[0]) * scale);
           d[1] = (float) ((e1 / sum - t[1]) * scale);
         }
       }
+      total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;
     }

@@ -65,6 +65,54 @@ class StabilityTest {
     assertTrue(cases == 32, cases + " cross-entropy lane networks");
   }
 
+  @Test
+  void softmaxLossOfABatchLargeEnoughToRescaleItsProduct(TestReporter reporter) {
+    // The generated softmax takes the log of the product of the samples' Σe once a batch, scaling
+    // the product by 2^-900 whenever it grows past 2^900: 2,000 samples of k ≥ 2 equal logits
+    // (Σe = k each) pass that point at least twice.
+    ParityReport report = new ParityReport("softmax over 2,000 samples");
+    int cases = 0;
+    for (NetCase c : softmaxCases()) {
+      cases++;
+      report.check(c, () -> checkLargeBatch(c, report));
+    }
+    reporter.publishEntry("stability", report.summary());
+    report.assertAllPassed(cases);
+  }
+
+  /** Every row and lane network with a softmax output. */
+  private static List<NetCase> softmaxCases() {
+    return java.util.stream.Stream.concat(ParityCases.all().stream(), LaneCases.all().stream())
+        .filter(c -> c.loss == Loss.SOFTMAX_CROSS_ENTROPY)
+        .toList();
+  }
+
+  private static void checkLargeBatch(NetCase c, ParityReport report) {
+    Random random = new Random(c.name.hashCode());
+    int rows = 2000;
+    double[][] x = TestData.roundToFloat(TestData.uniformInputs(random, rows, c.inputs()));
+    double[][] y = new double[rows][c.outputs()];
+    for (int s = 0; s < rows; s++) {
+      y[s][s % c.outputs()] = 1;
+    }
+    Model model = c.newModel(1);
+    double[] zeros = new double[model.parameterCount()];
+    model.setParameters(zeros); // every logit 0: each sample's loss is exactly ln k
+    double[] gradient = new double[model.parameterCount()];
+    report.compare(c, "loss with equal logits", model.lossAndGradient(x, y, gradient), Math.log(c.outputs()));
+
+    ReferenceMlp reference = c.newReference();
+    double[] p = TestData.roundToFloat(TestData.parameters(random, reference, 1.0));
+    reference.setParameters(p);
+    model.setParameters(p);
+    y[rows - 1] = TestData.targets(random, c.loss, 1, c.outputs(), false)[0]; // one soft row among them
+    y = TestData.roundToFloat(y);
+    double[] expected = new double[reference.parameterCount()];
+    double expectedLoss = reference.lossAndGradient(x, y, expected);
+    report.compare(c, "loss", model.lossAndGradient(x, y, gradient), expectedLoss);
+    report.compare(c, "gradient", gradient, expected);
+  }
+
   private static void checkHugeLogits(NetCase c, double logit, ParityReport report) {
     Random random = new Random(c.name.hashCode());
     ReferenceMlp reference = c.newReference();

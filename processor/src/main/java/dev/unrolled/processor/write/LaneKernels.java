@@ -413,29 +413,38 @@ final class LaneKernels {
         .addParameter(TypeName.BOOLEAN, "withDelta")
         .addParameter(num.vector(), "lanes")
         .addStatement("$T scale = $L / m", num.scalar(), num.literal("1.0"))
-        .addStatement("double total = 0.0")
-        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("double total = 0.0");
+  }
+
+  /** Opens the loop over blocks of {@code LANES} samples, with the mask of the live ones. */
+  private MethodSpec.Builder eachBlock(MethodSpec.Builder method) {
+    return method.beginControlFlow("for (int s = 0; s < mp; s += LANES)")
         .addStatement("$T<$T> live = SPECIES.indexInRange(s, m)", VECTOR_MASK, num.scalar().box());
   }
 
-  /** Ends a loss kernel: the block's losses of live samples, added in a fixed order. */
-  private MethodSpec finishLoss(MethodSpec.Builder method) {
+  /**
+   * Ends a loss kernel: the block's losses of live samples, added in a fixed order; then
+   * {@code afterBlocks}, and the mean.
+   */
+  private MethodSpec finishLoss(MethodSpec.Builder method, CodeBlock afterBlocks) {
     return method.addStatement("loss.blend($L, live.not()).intoArray(lanes, 0)", num.literal("0.0"))
         .addStatement("total += sum(lanes, 0)")
         .endControlFlow()
+        .addCode(afterBlocks)
         .addStatement("return total / m")
         .build();
   }
 
   /**
-   * Softmax cross-entropy lane by lane: {@code logSum = max + log Σⱼ e^(zⱼ − max)}, loss
-   * {@code Σⱼ tⱼ(logSum − zⱼ)}; the exponentials wait in {@code d} for the deltas
-   * {@code (e/Σe − t)/m}, zero in the padding lanes.
+   * Softmax cross-entropy lane by lane: loss {@code Σⱼ tⱼ(max − zⱼ) + (Σⱼ tⱼ)·log Σⱼ e^(zⱼ − max)},
+   * the logarithms taken once for the batch ({@link LogSumProduct}) from the live lanes' sums; the
+   * exponentials wait in {@code d} for the deltas {@code (e/Σe − t)/m}, zero in the padding lanes.
    */
   private MethodSpec softmaxLoss() {
     MethodSpec.Builder method = lossSignature("softmaxCrossEntropy")
         .addJavadoc("Softmax cross-entropy over the lanes of the batch; returns the mean over rows [0, m) and, with\n")
-        .addJavadoc("{@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).\n")
+        .addJavadoc("{@code withDelta}, writes {@code d = (softmax(z) − t)/m} into the lanes (zero past m).\n");
+    eachBlock(method.addCode(LogSumProduct.declare()))
         .addStatement("$T max = $T.fromArray(SPECIES, z, s)", vector, vector)
         .beginControlFlow("for (int j = 1; j < outs; j++)")
         .addStatement("max = max.max($T.fromArray(SPECIES, z, j * stride + s))", vector)
@@ -450,21 +459,25 @@ final class LaneKernels {
         .addStatement("e.intoArray(d, j * stride + s)")
         .endControlFlow()
         .endControlFlow()
-        .addStatement("sum.intoArray(lanes, 0)")
-        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", num.narrow("$T.log(lanes[i])", ClassName.get(Math.class)))))
-        .addStatement("$T logSum = max.add($T.fromArray(SPECIES, lanes, 0))", vector, vector)
         .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
+        .addStatement("$T weight = $T.zero(SPECIES)", vector, vector)
         .addStatement("$T share = $T.broadcast(SPECIES, scale).div(sum)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
         .addStatement("int k = j * stride + s")
         .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
-        .addStatement("loss = loss.add(tj.mul(logSum.sub($T.fromArray(SPECIES, z, k))))", vector)
+        .addStatement("loss = loss.add(tj.mul(max.sub($T.fromArray(SPECIES, z, k))))", vector)
+        .addStatement("weight = weight.add(tj)")
         .beginControlFlow("if (withDelta)")
         .addStatement("$T.fromArray(SPECIES, d, k).mul(share).sub(tj.mul(scale)).blend($L, live.not()).intoArray(d, k)",
             vector, num.literal("0.0"))
         .endControlFlow()
+        .endControlFlow()
+        .addStatement("sum.intoArray(lanes, 0)")
+        .addStatement("weight.intoArray(lanes, LANES)")
+        .beginControlFlow("for (int i = 0, count = Math.min(LANES, m - s); i < count; i++)")
+        .addCode(LogSumProduct.add("lanes[LANES + i]", "lanes[i]"))
         .endControlFlow();
-    return finishLoss(method);
+    return finishLoss(method, LogSumProduct.finish());
   }
 
   /**
@@ -474,7 +487,8 @@ final class LaneKernels {
   private MethodSpec sigmoidLoss() {
     MethodSpec.Builder method = lossSignature("sigmoidCrossEntropy")
         .addJavadoc("Sigmoid cross-entropy over the lanes of the batch; returns the mean over rows [0, m) and, with\n")
-        .addJavadoc("{@code withDelta}, writes {@code d = (σ(z) − t)/m} into the lanes (zero past m).\n")
+        .addJavadoc("{@code withDelta}, writes {@code d = (σ(z) − t)/m} into the lanes (zero past m).\n");
+    eachBlock(method)
         .addStatement("$T loss = $T.zero(SPECIES)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
         .addStatement("int k = j * stride + s")
@@ -489,7 +503,7 @@ final class LaneKernels {
             vector, num.literal("0.0"))
         .endControlFlow()
         .endControlFlow();
-    return finishLoss(method);
+    return finishLoss(method, CodeBlock.of(""));
   }
 
   /** {@code a = f(z)} over the lanes of every unit. */
