@@ -627,6 +627,8 @@ public final class RadialModel implements Radial, Model {
 
     double[][] d2;
 
+    double[] flat2;
+
     double[][] z3;
 
     double[][] d3;
@@ -674,6 +676,7 @@ public final class RadialModel implements Radial, Model {
       z2 = new double[n][4];
       a2 = new double[n][4];
       d2 = new double[n][4];
+      flat2 = new double[n * 4];
       z3 = new double[n][1];
       d3 = new double[n][1];
     }
@@ -797,10 +800,11 @@ public final class RadialModel implements Radial, Model {
         dense2(model.w2, model.b2, a1[s], z2[s]);
       }
       for (int s = 0; s < m; s++) {
-        double[] zs = z2[s], as = a2[s];
-        for (int j = 0; j < 4; j++) {
-          as[j] = tanh(zs[j]);
-        }
+        System.arraycopy(z2[s], 0, flat2, s * 4, 4);
+      }
+      FastMath.tanh(flat2, m * 4);
+      for (int s = 0; s < m; s++) {
+        System.arraycopy(flat2, s * 4, a2[s], 0, 4);
       }
     }
 

@@ -10,7 +10,9 @@ package dev.unrolled.support;
  * <p>Why not {@code Math}: on JDK 17 {@code Math.tanh} is not intrinsified (about 20 ns), and a float
  * tanh through the {@code Math.exp} intrinsic spent about 25 ns, mostly waiting on float-double
  * conversions. These inline into the caller's loop, where C2 overlaps independent units: about
- * 4 ns per float tanh and 8 ns per double tanh, on JDK 17 and 25 alike.
+ * 4 ns per float tanh and 8 ns per double tanh, on JDK 17 and 25 alike. Over a whole batch, where
+ * C2 vectorises a loop of them, the float tanh takes about 1.3 ns a value and
+ * {@link #tanh(double[], int)}, made for it, about 2.
  *
  * <p>Double: {@code tanh x = t/(t + 2)} with {@code t = e^{2x} − 1}, which keeps full relative
  * accuracy near 0, where {@code 1 − 2/(e^{2x} + 1)} cancels. {@code e^u − 1} comes from
@@ -70,6 +72,59 @@ public final class FastMath {
   public static double tanh(double x) {
     double clamped = x > TANH_SATURATES ? TANH_SATURATES : x < -TANH_SATURATES ? -TANH_SATURATES : x;
     double t = expm1(2.0 * clamped);
+    return t / (t + 2.0);
+  }
+
+  /**
+   * Replaces {@code values[0, count)} by their hyperbolic tangents, in loops C2 vectorises: about
+   * 2 ns a value with AVX-512, against about 7 for {@link #tanh(double)} called over rows of 16.
+   * Within 5 ulps of the exact tanh (35-digit reference values at 60,000 points from 10⁻¹⁸ to 20),
+   * but not the bits of {@link #tanh(double)}: the two are different approximations, so a caller
+   * uses one or the other for a given layer. Exactly ±1 beyond ±19.1 and NaN for NaN; unlike
+   * {@link #tanh(double)}, −0 gives +0 and inputs below 2<sup>−1016</sup> lose bits (x/64 is
+   * subnormal).
+   *
+   * <p>{@code tanh x = t/(t + 2)} with {@code t = e^{2x} − 1}, which keeps full relative accuracy
+   * near 0, obtained from {@code e^{2x/128} − 1} (Taylor to the 14th power, Estrin's scheme for short
+   * dependency chains) by seven squarings of {@code 1 + t}, each written {@code t(2 + t)} with one
+   * rounding. No exponent bits are built, since C2 does not vectorise moves between long and double
+   * bits. Two loops, because C2 does not unroll, and so does not vectorise, one loop with all of it.
+   */
+  public static void tanh(double[] values, int count) {
+    for (int k = 0; k < count; k++) {
+      values[k] = expm1Scaled(values[k]);
+    }
+    for (int k = 0; k < count; k++) {
+      values[k] = tanhFromExpm1(values[k]);
+    }
+  }
+
+  /**
+   * {@code e^r − 1} for {@code r = 2x/128}, x clamped to ±{@value #TANH_SATURATES}: Taylor to
+   * r<sup>14</sup>, past double precision for |r| ≤ 0.32.
+   */
+  private static double expm1Scaled(double x) {
+    double r = Math.max(-TANH_SATURATES, Math.min(TANH_SATURATES, x)) * 0x1p-6;
+    double r2 = r * r;
+    double r4 = r2 * r2;
+    double r8 = r4 * r4;
+    return r * ((((1.0 + r * 0.5) + r2 * (0.16666666666666666 + r * 0.041666666666666664))
+        + r4 * ((0.008333333333333333 + r * 0.001388888888888889)
+        + r2 * (0.0001984126984126984 + r * 2.48015873015873e-05)))
+        + r8 * (((2.7557319223985893e-06 + r * 2.755731922398589e-07)
+        + r2 * (2.505210838544172e-08 + r * 2.08767569878681e-09))
+        + r4 * (1.6059043836821613e-10 + r * 1.1470745597729725e-11)));
+  }
+
+  /** tanh x from {@code t = e^{2x/128} − 1}: {@code 1 + t} squared seven times, then {@code t/(t + 2)}. */
+  private static double tanhFromExpm1(double t) {
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
+    t = Math.fma(t, t, t + t);
     return t / (t + 2.0);
   }
 
