@@ -26,7 +26,7 @@ import javax.annotation.processing.Generated;
  * Layer     Output shape  Activation    Parameters  Code shape
  * input     (m, 2)
  * rbf 1     (m, 3)        GAUSSIAN               9  unrolled
- * dense 2   (m, 4)        TANH                  16  unrolled
+ * dense 2   (m, 4)        TANH                  16  unrolled (tanh over the batch)
  * dense 3   (m, 1)        IDENTITY               5  unrolled
  * Total parameters: 30 · loss MEAN_SQUARED_ERROR · precision DOUBLE
  * </pre>
@@ -79,7 +79,7 @@ public final class RadialModel implements Radial, Model {
   private static final String SUMMARY = "Layer     Output shape  Activation    Parameters  Code shape\n"
       + "input     (m, 2)\n"
       + "rbf 1     (m, 3)        GAUSSIAN               9  unrolled\n"
-      + "dense 2   (m, 4)        TANH                  16  unrolled\n"
+      + "dense 2   (m, 4)        TANH                  16  unrolled (tanh over the batch)\n"
       + "dense 3   (m, 1)        IDENTITY               5  unrolled\n"
       + "Total parameters: 30 · loss MEAN_SQUARED_ERROR · precision DOUBLE\n";
 

@@ -24,7 +24,7 @@ import javax.annotation.processing.Generated;
  * <pre>
  * Layer     Output shape  Activation    Parameters  Code shape
  * input     (m, 2)
- * dense 1   (m, 3)        TANH                   9  unrolled
+ * dense 1   (m, 3)        TANH                   9  unrolled (tanh over the batch)
  * dense 2   (m, 2)        IDENTITY               8  unrolled
  * Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT
  * Softmax: exponentials in locals (an unrolled output layer of at most 32 units)
@@ -77,7 +77,7 @@ public final class TinyModel implements Tiny, Model {
 
   private static final String SUMMARY = "Layer     Output shape  Activation    Parameters  Code shape\n"
       + "input     (m, 2)\n"
-      + "dense 1   (m, 3)        TANH                   9  unrolled\n"
+      + "dense 1   (m, 3)        TANH                   9  unrolled (tanh over the batch)\n"
       + "dense 2   (m, 2)        IDENTITY               8  unrolled\n"
       + "Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n"
       + "Softmax: exponentials in locals (an unrolled output layer of at most 32 units)\n";

@@ -144,7 +144,7 @@ class GeneratedCodeTest {
 
     assertThat(model).contains(" * input     (m, 2)\n"
         + " * rbf 1     (m, 20)       GAUSSIAN              60  unrolled\n"
-        + " * dense 2   (m, 8)        TANH                 168  unrolled (2 gradient methods)\n"
+        + " * dense 2   (m, 8)        TANH                 168  unrolled (2 gradient methods, tanh over the batch)\n"
         + " * dense 3   (m, 1)        IDENTITY               9  unrolled\n"
         + " * Total parameters: 237 · loss MEAN_SQUARED_ERROR · precision FLOAT\n");
     assertThat(model).contains("+ \"rbf 1     (m, 20)       GAUSSIAN              60  unrolled\\n\"");

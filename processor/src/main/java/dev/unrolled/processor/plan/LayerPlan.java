@@ -17,6 +17,8 @@ import java.util.List;
  * @param propagateChunks for unrolled layers: input units per delta-propagation method
  * @param propagates whether the delta is passed back to a previous layer (false for layer 1)
  * @param hasActivations whether {@code a} differs from {@code z} and needs buffers of its own
+ * @param batchActivation whether the activation runs over the whole batch laid end to end, in one
+ *     loop C2 vectorises, rather than row by row (rows of an unrolled layer are too short for that)
  * @param activationLabel the activation column of the architecture table
  * @param shapeLabel the code-shape column of the architecture table
  */
@@ -28,6 +30,7 @@ public record LayerPlan(
     List<Chunk> propagateChunks,
     boolean propagates,
     boolean hasActivations,
+    boolean batchActivation,
     String activationLabel,
     String shapeLabel) {
 

@@ -92,13 +92,13 @@ public final class NetworkPlanner {
     int in = span.inputs();
     int out = span.outputs();
     if (!shouldUnroll(in, out)) {
-      return new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), false, true,
+      return new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), false, true, false,
           "GAUSSIAN", "looped (units innermost)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::radialForwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::radialGradientBytes, in);
-    return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, List.of(), false, true,
-        "GAUSSIAN", unrolledLabel(forward, gradient, List.of()));
+    return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, List.of(), false, true, false,
+        "GAUSSIAN", unrolledLabel(forward, gradient, List.of(), false));
   }
 
   private LayerPlan planDense(LayerSpan span, boolean vector) {
@@ -109,22 +109,26 @@ public final class NetworkPlanner {
     String activation = span.activation().name();
     if (vector && !span.normalised() && span.dropout() == 0 && wantsLanes(in, out)) {
       return new LayerPlan(span, CodeShape.LANES, List.of(), List.of(), List.of(), propagates, hasActivations,
-          activation, "batch lanes (else looped)");
+          false, activation, "batch lanes (else looped)");
     }
     if (!shouldUnroll(in, out)) {
       return vector && out >= VECTOR_MIN_UNITS
           ? new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
-              activation, "vector tiles 8×2 (else looped)")
+              false, activation, "vector tiles 8×2 (else looped)")
           : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
-              activation, "looped (axpy rows, 4 per pass)");
+              false, activation, "looped (axpy rows, 4 per pass)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);
     // Propagation is split over the inputs it writes: each chunk reads every delta.
     List<Chunk> propagate = propagates ? split(in, (width, units) -> BytecodeBudget.propagateBytes(units, width), out)
         : List.of();
+    // The tanh's functions (FastMath's float tanh and double array tanh) are plain arithmetic, which
+    // C2 vectorises over the batch end to end; the other activations call exponentials it does not.
+    // 4-16-3, the 16 tanh of a sample: float 42 -> 21 ns, double 112 -> 33 ns (JDK 17).
+    boolean batchActivation = span.activation() == Activation.TANH;
     return new LayerPlan(span, CodeShape.UNROLLED, forward, gradient, propagate, propagates, hasActivations,
-        activation, unrolledLabel(forward, gradient, propagate));
+        batchActivation, activation, unrolledLabel(forward, gradient, propagate, batchActivation));
   }
 
   /** The bytecode estimate of a method over {@code units} units, given the other width. */
@@ -138,13 +142,25 @@ public final class NetworkPlanner {
     return BytecodeBudget.split(units, fixed, estimate.bytes(width, 1) - fixed);
   }
 
-  /** "unrolled", or "unrolled (4 forward, 2 gradient methods)" when a pass is split. */
-  private static String unrolledLabel(List<Chunk> forward, List<Chunk> gradient, List<Chunk> propagate) {
+  /**
+   * "unrolled", "unrolled (4 forward, 2 gradient methods)" when a pass is split, and
+   * "unrolled (tanh over the batch)" or "unrolled (2 gradient methods, tanh over the batch)" when the
+   * activation runs over the batch end to end.
+   */
+  private static String unrolledLabel(List<Chunk> forward, List<Chunk> gradient, List<Chunk> propagate,
+      boolean batchActivation) {
     List<String> splits = new ArrayList<>();
     addSplit(splits, forward, "forward");
     addSplit(splits, gradient, "gradient");
     addSplit(splits, propagate, "propagate");
-    return splits.isEmpty() ? "unrolled" : "unrolled (" + String.join(", ", splits) + " methods)";
+    List<String> notes = new ArrayList<>();
+    if (!splits.isEmpty()) {
+      notes.add(String.join(", ", splits) + " methods");
+    }
+    if (batchActivation) {
+      notes.add("tanh over the batch");
+    }
+    return notes.isEmpty() ? "unrolled" : "unrolled (" + String.join(", ", notes) + ")";
   }
 
   private static void addSplit(List<String> splits, List<Chunk> chunks, String pass) {
