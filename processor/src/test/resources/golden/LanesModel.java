@@ -905,6 +905,7 @@ public final class LanesModel implements Lanes, Model {
           }
         }
       }
+      // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;
@@ -1300,6 +1301,7 @@ public final class LanesModel implements Lanes, Model {
         loss.blend(0.0f, live.not()).intoArray(lanes, 0);
         total += sum(lanes, 0);
       }
+      // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       return total / m;
     }

@@ -1417,6 +1417,7 @@ public final class NormalisedModel implements Normalised, Model {
           }
         }
       }
+      // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;

@@ -914,6 +914,7 @@ public final class TiledModel implements Tiled, Model {
           }
         }
       }
+      // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;

@@ -843,6 +843,7 @@ public final class TinyModel implements Tiny, Model {
           d[1] = (float) ((e1 / sum - t[1]) * scale);
         }
       }
+      // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       correct = hits;
       return total * scale;

@@ -44,6 +44,7 @@ final class LogSumProduct {
   /** Adds the logarithm of the product and 900 ln 2 per scaling to {@code total}, after the loop over samples. */
   static CodeBlock finish() {
     return CodeBlock.builder()
+        .add("// 623.83… = 900 ln 2, the log of each scaling by 2^-900.\n")
         .addStatement("total += $T.log(sums) + rescaled * 623.8324625039508", MATH)
         .build();
   }
