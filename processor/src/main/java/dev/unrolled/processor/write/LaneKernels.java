@@ -578,12 +578,13 @@ final class LaneKernels {
     CodeBlock slope = switch (activation) {
       case SIGMOID -> CodeBlock.of("$L.mul($L.neg().add($L))", load("a"), load("a"), one);
       case TANH -> CodeBlock.of("$L.neg().fma($L, $T.broadcast(SPECIES, $L))", load("a"), load("a"), vector, one);
-      case RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.LE, $L))", vector, one, zero,
+      // z > 0 chooses, as in the scalar derivatives, so that a NaN z takes the same branch
+      case RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.GT, $L))", vector, zero, one,
           load("z"), VECTOR_OPERATORS, zero);
-      case LEAKY_RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.LE, $L))", vector, one,
-          num.literal("0.01"), load("z"), VECTOR_OPERATORS, zero);
-      case ELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L.add($L), $L.compare($T.LE, $L))", vector, one,
-          load("a"), one, load("z"), VECTOR_OPERATORS, zero);
+      case LEAKY_RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.GT, $L))", vector,
+          num.literal("0.01"), one, load("z"), VECTOR_OPERATORS, zero);
+      case ELU -> CodeBlock.of("$L.add($L).blend($L, $L.compare($T.GT, $L))", load("a"), one, one, load("z"),
+          VECTOR_OPERATORS, zero);
       default -> null; // softplus' = σ(z) and SiLU's slope need e^−z: the scalar derivative, lane by lane
     };
     if (slope == null) {
