@@ -27,7 +27,7 @@ import java.util.Random;
  * the row's largest output, and classes where the winner is clear, rather than to the bit; the same
  * models run on the plain loops without the vector module, where they are checked bit for bit.
  * FLOAT lanes compute those functions with the model's scalar functions, or (tanh) a rational fit
- * in plain vector arithmetic, which give the same bits compiled or not ({@code LaneExponentialsTest},
+ * in plain vector arithmetic, which give the same bits compiled or not ({@code LaneActivationBitsTest},
  * {@code LaneDeterminismTest}), so FLOAT models are checked bit for bit on every backend.
  */
 public final class BatchPredictions {
@@ -49,7 +49,7 @@ public final class BatchPredictions {
     for (Activation activation : activations) {
       switch (activation) {
         case SIGMOID, ELU, SOFTPLUS, SILU, TANH -> {
-          // FLOAT lanes give the scalar functions' bits (LaneExponentialsTest; tanh's rational fit too)
+          // FLOAT lanes give the scalar functions' bits (LaneActivationBitsTest; tanh's rational fit too)
           if (model.precision() == Precision.DOUBLE) {
             return false;
           }

@@ -8,14 +8,14 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FLOAT lane kernels of the sigmoid, SiLU, ELU and softplus, and of their slopes, give every lane
- * the bits of the model's own scalar function (the one its unrolled and looped layers call), over a
- * sweep of float bit patterns that crosses every range of the exponential, and at its edges: NaN
- * included, where a slope written {@code z ≤ 0 ? … : …} in vector form and {@code z > 0 ? … : …} in
- * the scalar one would part. (Whether a lane calls the scalar function or a vector form of it is the
- * kernel's business; a vector form must keep these bits.)
+ * The FLOAT lane kernels of the sigmoid, SiLU, ELU, softplus, ReLU and leaky ReLU, and of their
+ * slopes, give every lane the bits of the model's own scalar function (the one its unrolled and
+ * looped layers call), over a sweep of float bit patterns that crosses every range of the
+ * exponential, and at its edges: NaN included, where a slope written {@code z ≤ 0 ? … : …} in vector
+ * form and {@code z > 0 ? … : …} in the scalar one would part. (Whether a lane calls the scalar
+ * function or a vector form of it is the kernel's business; a vector form must keep these bits.)
  */
-class LaneExponentialsTest {
+class LaneActivationBitsTest {
   /** Every 4096th float bit pattern: a million values, both signs, subnormals to NaN. */
   private static final int STRIDE = 4096;
 
@@ -33,9 +33,9 @@ class LaneExponentialsTest {
     assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
         "the lane kernels run only with jdk.incubator.vector");
     float[] z = values();
-    for (String activation : new String[] {"sigmoid", "silu", "elu", "softplus"}) {
+    for (String activation : new String[] {"sigmoid", "silu", "elu", "softplus", "relu", "leakyRelu"}) {
       String network = Character.toUpperCase(activation.charAt(0)) + activation.substring(1);
-      Class<?> model = Class.forName(LaneExponentialsTest.class.getPackageName() + ".LaneNetworks_" + network
+      Class<?> model = Class.forName(LaneActivationBitsTest.class.getPackageName() + ".LaneNetworks_" + network
           + "SoftmaxLanesFloatModel");
       Class<?> kernels = Class.forName(model.getName() + "$LaneKernels");
       Method lanes = accessible(kernels.getDeclaredMethod(activation, float[].class, float[].class, int.class,
