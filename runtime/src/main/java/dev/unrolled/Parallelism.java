@@ -29,7 +29,9 @@ package dev.unrolled;
  * </ul>
  *
  * <p>A trainer with threads starts {@code threads − 1} daemon threads (the calling thread works
- * too) and keeps them parked between batches; {@code close()} the trainer to stop them. Immutable.
+ * too). After each batch they spin for up to a millisecond, so that the next batch of a training
+ * loop finds them awake, then park until the next one; {@code close()} the trainer to stop them.
+ * Immutable.
  */
 public final class Parallelism {
   /** The largest shard count: far beyond any useful one, and small enough for the bookkeeping. */

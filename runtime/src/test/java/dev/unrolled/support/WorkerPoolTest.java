@@ -48,6 +48,37 @@ class WorkerPoolTest {
     }
   }
 
+  /**
+   * Workers spin between the runs of a training loop, but an idle pool must not keep a core busy:
+   * once the runs stop, the worker parks (its thread waits) until the next one.
+   */
+  @Test
+  void anIdleWorkerStopsSpinningAndParks() throws InterruptedException {
+    WorkerPool pool = new WorkerPool(2);
+    try {
+      Thread caller = Thread.currentThread();
+      Thread[] worker = new Thread[1];
+      CountDownLatch bothStarted = new CountDownLatch(2);
+      pool.run(i -> {
+        meet(bothStarted);
+        if (Thread.currentThread() != caller) {
+          worker[0] = Thread.currentThread();
+        }
+      }, 2);
+      assertThat(worker[0]).isNotNull();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (worker[0].getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(worker[0].getState()).isEqualTo(Thread.State.WAITING);
+      AtomicIntegerArray runs = new AtomicIntegerArray(2);
+      pool.run(runs::incrementAndGet, 2); // and a parked worker does not hold up the next run
+      assertThat(runs.get(0) + runs.get(1)).isEqualTo(2);
+    } finally {
+      pool.close();
+    }
+  }
+
   private static boolean meet(CountDownLatch latch) {
     latch.countDown();
     try {
