@@ -19,8 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * runs of a training loop (its input checks, the loss, the next batch), because a parked thread is
  * slow to wake: on a virtual machine its core may have been halted, and the step waits for it.
  * With a 50 µs spin, workers parked 0.1 to 1 times per step of the 784-input networks on a 2-core
- * guest, and about once in a hundred steps with this one; the thread pools of OpenMP runtimes spin
- * for longer still before they sleep.
+ * guest, and 0.003 to 0.02 times with this one; the thread pools of OpenMP runtimes spin for
+ * longer still before they sleep.
  *
  * <p>Which thread runs which index is left to chance, so tasks must not depend on it: each writes
  * only what belongs to its index. A task that throws does not stop the others already running;
