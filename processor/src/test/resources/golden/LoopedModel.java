@@ -610,10 +610,10 @@ public final class LoopedModel implements Looped, Model {
         return;
       }
       if (pooled) {
-        double[][] pool = new double[8][80];
+        double[][] pool = new double[24][80];
         gw1 = new double[70][];
         for (int i = 0; i < 70; i++) {
-          gw1[i] = pool[i % 8];
+          gw1[i] = pool[i % 24];
         }
       } else {
         gw1 = new double[70][80];
@@ -764,8 +764,8 @@ public final class LoopedModel implements Looped, Model {
      */
     private void backward1(LoopedModel model, int m, ReadyRows ready) {
       biasGradient1(d1, gb1, m);
-      for (int from = 0; from < 70; from += 8) {
-        int to = Math.min(70, from + 8);
+      for (int from = 0; from < 70; from += 24) {
+        int to = Math.min(70, from + 24);
         gradient1(x, d1, gw1, m, from, to);
         ready.rows(from, to);
       }

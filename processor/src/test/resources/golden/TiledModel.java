@@ -688,6 +688,23 @@ public final class TiledModel implements Tiled, Model {
     float[][] wr2;
 
     /**
+     * One block of a weight matrix packed for the vector tiles ({@code VectorKernels.PANEL} scalars);
+     * null without jdk.incubator.vector.
+     */
+    float[] panel;
+
+    /**
+     * A tiled layer's inputs packed for its weight gradient: {@code capacity × 20}; allocated with
+     * the training buffers, when the vector tiles run.
+     */
+    float[] rowPanel;
+
+    /**
+     * A tiled layer's deltas packed for its weight gradient: {@code capacity × VectorKernels.columns(80)}.
+     */
+    float[] columnPanel;
+
+    /**
      * One sample's softmax exponentials, computed once for both the loss and the deltas.
      */
     private final double[] exps = new double[3];
@@ -711,12 +728,26 @@ public final class TiledModel implements Tiled, Model {
       }
     }
 
+    /**
+     * The packed inputs and deltas of the tiled weight gradients, for {@code capacity} rows.
+     */
+    private void allocateGradientPanels() {
+      rowPanel = new float[capacity * 20];
+      columnPanel = new float[capacity * VectorKernels.columns(80)];
+    }
+
     private void allocate(int n) {
       capacity = n;
       x = new float[n][];
       xRows = new float[n][20];
       y = new float[n][];
       yRows = new float[n][3];
+      if (VECTOR && panel == null) {
+        panel = new float[VectorKernels.PANEL];
+      }
+      if (rowPanel != null) {
+        allocateGradientPanels();
+      }
       z1 = new float[n][80];
       a1 = new float[n][80];
       d1 = new float[n][80];
@@ -739,6 +770,9 @@ public final class TiledModel implements Tiled, Model {
       gw2 = new float[80][3];
       gb2 = new float[3];
       wr2 = new float[3][80];
+      if (VECTOR) {
+        allocateGradientPanels();
+      }
     }
 
     /**
@@ -849,7 +883,7 @@ public final class TiledModel implements Tiled, Model {
      */
     private void forward1(TiledModel model, int m) {
       if (VECTOR) {
-        VectorKernels.product(x, model.w1, model.b1, z1, m, 20, 80);
+        VectorKernels.product(x, model.w1, model.b1, z1, m, 20, 80, panel);
       } else {
         dense1(x, model.w1, model.b1, z1, m);
       }
@@ -939,7 +973,10 @@ public final class TiledModel implements Tiled, Model {
     private void backward1(TiledModel model, int m, ReadyRows ready) {
       biasGradient1(d1, gb1, m);
       if (VECTOR) {
-        VectorKernels.outerRows(x, d1, gw1, m, 0, 20, 80);
+        VectorKernels.packColumns(d1, m, 80, columnPanel);
+      }
+      if (VECTOR) {
+        VectorKernels.outerRows(x, gw1, m, 0, 20, 80, rowPanel, columnPanel);
       } else {
         gradient1(x, d1, gw1, m, 0, 20);
       }
@@ -1036,6 +1073,17 @@ public final class TiledModel implements Tiled, Model {
      */
     static final int DEPTH = 128;
 
+    /**
+     * Scalars of one packed panel, {@code DEPTH × COLUMNS}: the size of a workspace's {@code panel}.
+     */
+    static final int PANEL = DEPTH * COLUMNS;
+
+    /**
+     * The forward product packs its blocks of {@code b} from this many rows of the batch on: the copy
+     * costs about one pass of a tile over the block, which every further block of rows repays.
+     */
+    static final int PACK_ROWS = 16;
+
     private VectorKernels() {
     }
 
@@ -1048,10 +1096,10 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * {@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), k < n, j < width;
-     * {@code init} is the bias row, or zero when null.
+     * {@code init} is the bias row, or zero when null; {@code panel} holds {@code PANEL} scalars.
      */
     static void product(float[][] a, float[][] b, float[] init, float[][] c, int m, int n,
-        int width) {
+        int width, float[] panel) {
       for (int s = 0; s < m; s++) {
         if (init == null) {
           Arrays.fill(c[s], 0, width, 0f);
@@ -1060,8 +1108,34 @@ public final class TiledModel implements Tiled, Model {
         }
       }
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        int j1 = Math.min(width, j0 + COLUMNS);
         for (int k0 = 0; k0 < n; k0 += DEPTH) {
-          productBlock(a, b, c, m, j0, Math.min(width, j0 + COLUMNS), k0, Math.min(n, k0 + DEPTH));
+          int k1 = Math.min(n, k0 + DEPTH);
+          if (m >= PACK_ROWS) {
+            pack(b, panel, j0, j1, k0, k1);
+            productPanel(a, panel, c, m, j0, j1, k0, k1);
+          } else {
+            productBlock(a, b, c, m, j0, j1, k0, k1);
+          }
+        }
+      }
+    }
+
+    /**
+     * {@code c[s][j] = Σₖ a[s][k]·w[j][k]} for rows [0, m), k < n, j < width: the product with
+     * {@code wᵀ}, whose blocks are transposed into {@code panel} as they are packed.
+     */
+    static void productTransposed(float[][] a, float[][] w, float[][] c, int m, int n, int width,
+        float[] panel) {
+      for (int s = 0; s < m; s++) {
+        Arrays.fill(c[s], 0, width, 0f);
+      }
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        int j1 = Math.min(width, j0 + COLUMNS);
+        for (int k0 = 0; k0 < n; k0 += DEPTH) {
+          int k1 = Math.min(n, k0 + DEPTH);
+          packTransposed(w, panel, j0, j1, k0, k1);
+          productPanel(a, panel, c, m, j0, j1, k0, k1);
         }
       }
     }
@@ -1124,10 +1198,90 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} and {@code gb[j] = Σₛ d[s][j]} over rows [0, m),
-     * for i < n, j < width; a null {@code gb} (a layer without biases) is skipped.
+     * {@code panel[(k − k0)·COLUMNS + j − j0] = b[k][j]} for k0 ≤ k < k1, j0 ≤ j < j1.
      */
-    static void outer(float[][] a, float[][] d, float[][] g, float[] gb, int m, int n, int width) {
+    private static void pack(float[][] b, float[] panel, int j0, int j1, int k0, int k1) {
+      for (int k = k0; k < k1; k++) {
+        System.arraycopy(b[k], j0, panel, (k - k0) * COLUMNS, j1 - j0);
+      }
+    }
+
+    /**
+     * {@code panel[(k − k0)·COLUMNS + j − j0] = w[j][k]} for k0 ≤ k < k1, j0 ≤ j < j1.
+     */
+    private static void packTransposed(float[][] w, float[] panel, int j0, int j1, int k0, int k1) {
+      for (int j = j0; j < j1; j++) {
+        float[] wj = w[j];
+        for (int k = k0, q = j - j0; k < k1; k++, q += COLUMNS) {
+          panel[q] = wj[k];
+        }
+      }
+    }
+
+    /**
+     * {@code c[s][j] += Σₖ a[s][k]·p[(k − k0)·COLUMNS + j − j0]} for rows [0, m), k0 ≤ k < k1, j0 ≤ j < j1.
+     */
+    private static void productPanel(float[][] a, float[] p, float[][] c, int m, int j0, int j1,
+        int k0, int k1) {
+      int s = 0;
+      for (; WIDE_TILES && s + 7 < m; s += 8) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          panel8x2(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          panel8x1(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j < j1; j++) {
+          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+          panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
+          panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
+          panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
+          panelTail(a[s + 4], p, c[s + 4], j, j - j0, k0, k1);
+          panelTail(a[s + 5], p, c[s + 5], j, j - j0, k0, k1);
+          panelTail(a[s + 6], p, c[s + 6], j, j - j0, k0, k1);
+          panelTail(a[s + 7], p, c[s + 7], j, j - j0, k0, k1);
+        }
+      }
+      for (; s + 3 < m; s += 4) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          panel4x2(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          panel4x1(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j < j1; j++) {
+          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+          panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
+          panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
+          panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
+        }
+      }
+      for (; s < m; s++) {
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          panel1x4(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          panel1x2(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          panel1x1(a, p, c, s, j, j - j0, k0, k1);
+        }
+        for (; j < j1; j++) {
+          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+        }
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} and {@code gb[j] = Σₛ d[s][j]} over rows [0, m),
+     * for i < n, j < width; a null {@code gb} (a layer without biases) is skipped. {@code rowPanel}
+     * and {@code columnPanel} hold at least {@code m·n} and {@code m·columns(width)} scalars.
+     */
+    static void outer(float[][] a, float[][] d, float[][] g, float[] gb, int m, int n, int width,
+        float[] rowPanel, float[] columnPanel) {
       if (gb != null) {
         Arrays.fill(gb, 0, width, 0f);
         for (int s = 0; s < m; s++) {
@@ -1137,76 +1291,139 @@ public final class TiledModel implements Tiled, Model {
           }
         }
       }
-      outerRows(a, d, g, m, 0, n, width);
+      packColumns(d, m, width, columnPanel);
+      outerRows(a, g, m, 0, n, width, rowPanel, columnPanel);
     }
 
     /**
-     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width.
+     * {@code width} rounded up to whole {@code COLUMNS}: the scalars a row of the batch takes in a column panel.
      */
-    static void outerRows(float[][] a, float[][] d, float[][] g, int m, int from, int to,
-        int width) {
+    static int columns(int width) {
+      return (width + COLUMNS - 1) / COLUMNS * COLUMNS;
+    }
+
+    /**
+     * {@code panel[(j0/COLUMNS)·m·COLUMNS + s·COLUMNS + j − j0] = d[s][j]}, block j0 by block, for rows
+     * [0, m) and j < width; once per pass, before {@code outerRows}.
+     */
+    static void packColumns(float[][] d, int m, int width, float[] panel) {
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
-        outerBlock(a, d, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+        int base = j0 * m;
+        int count = Math.min(width, j0 + COLUMNS) - j0;
+        for (int s = 0; s < m; s++) {
+          System.arraycopy(d[s], j0, panel, base + s * COLUMNS, count);
+        }
       }
     }
 
     /**
-     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1.
+     * {@code panel[(i − from)·m + s·R + r] = a[s][i + r]} for each tile of R rows from row i that
+     * {@code outerBlock} takes in [from, to), for rows [0, m) of the batch.
      */
-    private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int from, int to,
-        int j0, int j1) {
+    private static void packRows(float[][] a, int m, int from, int to, float[] panel) {
       int i = from;
       for (; i + 5 < to; i += 6) {
-        int j = j0;
-        for (; WIDE_TILES && j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer6x4(a, d, g, i, j, m);
-        }
-        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer6x2(a, d, g, i, j, m);
-        }
-        for (; j + LANES <= j1; j += LANES) {
-          outer6x1(a, d, g, i, j, m);
-        }
-        for (; j < j1; j++) {
-          outerTail(a, d, g[i], i, j, m);
-          outerTail(a, d, g[i + 1], i + 1, j, m);
-          outerTail(a, d, g[i + 2], i + 2, j, m);
-          outerTail(a, d, g[i + 3], i + 3, j, m);
-          outerTail(a, d, g[i + 4], i + 4, j, m);
-          outerTail(a, d, g[i + 5], i + 5, j, m);
+        for (int s = 0, q = (i - from) * m; s < m; s++, q += 6) {
+          float[] as = a[s];
+          panel[q] = as[i];
+          panel[q + 1] = as[i + 1];
+          panel[q + 2] = as[i + 2];
+          panel[q + 3] = as[i + 3];
+          panel[q + 4] = as[i + 4];
+          panel[q + 5] = as[i + 5];
         }
       }
       for (; i + 3 < to; i += 4) {
-        int j = j0;
-        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer4x4(a, d, g, i, j, m);
-        }
-        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer4x2(a, d, g, i, j, m);
-        }
-        for (; j + LANES <= j1; j += LANES) {
-          outer4x1(a, d, g, i, j, m);
-        }
-        for (; j < j1; j++) {
-          outerTail(a, d, g[i], i, j, m);
-          outerTail(a, d, g[i + 1], i + 1, j, m);
-          outerTail(a, d, g[i + 2], i + 2, j, m);
-          outerTail(a, d, g[i + 3], i + 3, j, m);
+        for (int s = 0, q = (i - from) * m; s < m; s++, q += 4) {
+          float[] as = a[s];
+          panel[q] = as[i];
+          panel[q + 1] = as[i + 1];
+          panel[q + 2] = as[i + 2];
+          panel[q + 3] = as[i + 3];
         }
       }
       for (; i < to; i++) {
+        for (int s = 0, q = (i - from) * m; s < m; s++, q += 1) {
+          float[] as = a[s];
+          panel[q] = as[i];
+        }
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width, with
+     * the deltas already in {@code columnPanel} ({@code packColumns}); {@code rowPanel} holds at least
+     * {@code m·(to − from)} scalars.
+     */
+    static void outerRows(float[][] a, float[][] g, int m, int from, int to, int width,
+        float[] rowPanel, float[] columnPanel) {
+      packRows(a, m, from, to, rowPanel);
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        outerBlock(rowPanel, columnPanel, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1, from the
+     * packed rows of a ({@code packRows}) and deltas ({@code packColumns}).
+     */
+    private static void outerBlock(float[] ap, float[] dp, float[][] g, int m, int from, int to,
+        int j0, int j1) {
+      int i = from;
+      for (; i + 5 < to; i += 6) {
+        int at = (i - from) * m;
         int j = j0;
-        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer1x4(a, d, g, i, j, m);
+        for (; WIDE_TILES && j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer6x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer1x2(a, d, g, i, j, m);
+          outer6x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + LANES <= j1; j += LANES) {
-          outer1x1(a, d, g, i, j, m);
+          outer6x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j < j1; j++) {
-          outerTail(a, d, g[i], i, j, m);
+          outerTail(ap, at, 6, dp, j0 * m + j - j0, g[i], j, m);
+          outerTail(ap, at + 1, 6, dp, j0 * m + j - j0, g[i + 1], j, m);
+          outerTail(ap, at + 2, 6, dp, j0 * m + j - j0, g[i + 2], j, m);
+          outerTail(ap, at + 3, 6, dp, j0 * m + j - j0, g[i + 3], j, m);
+          outerTail(ap, at + 4, 6, dp, j0 * m + j - j0, g[i + 4], j, m);
+          outerTail(ap, at + 5, 6, dp, j0 * m + j - j0, g[i + 5], j, m);
+        }
+      }
+      for (; i + 3 < to; i += 4) {
+        int at = (i - from) * m;
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer4x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          outer4x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          outer4x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j < j1; j++) {
+          outerTail(ap, at, 4, dp, j0 * m + j - j0, g[i], j, m);
+          outerTail(ap, at + 1, 4, dp, j0 * m + j - j0, g[i + 1], j, m);
+          outerTail(ap, at + 2, 4, dp, j0 * m + j - j0, g[i + 2], j, m);
+          outerTail(ap, at + 3, 4, dp, j0 * m + j - j0, g[i + 3], j, m);
+        }
+      }
+      for (; i < to; i++) {
+        int at = (i - from) * m;
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer1x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          outer1x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          outer1x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+        }
+        for (; j < j1; j++) {
+          outerTail(ap, at, 1, dp, j0 * m + j - j0, g[i], j, m);
         }
       }
     }
@@ -1244,6 +1461,81 @@ public final class TiledModel implements Tiled, Model {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+        x = FloatVector.broadcast(SPECIES, a6[k]);
+        s60 = x.fma(v0, s60);
+        s61 = x.fma(v1, s61);
+        x = FloatVector.broadcast(SPECIES, a7[k]);
+        s70 = x.fma(v0, s70);
+        s71 = x.fma(v1, s71);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+      s40.intoArray(c4, j);
+      s41.intoArray(c4, j + LANES);
+      s50.intoArray(c5, j);
+      s51.intoArray(c5, j + LANES);
+      s60.intoArray(c6, j);
+      s61.intoArray(c6, j + LANES);
+      s70.intoArray(c7, j);
+      s71.intoArray(c7, j + LANES);
+    }
+
+    /**
+     * A tile of 8 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel8x2(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      float[] a6 = a[s + 6], c6 = c[s + 6];
+      float[] a7 = a[s + 7], c7 = c[s + 7];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s41 = FloatVector.fromArray(SPECIES, c4, j + LANES);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      FloatVector s51 = FloatVector.fromArray(SPECIES, c5, j + LANES);
+      FloatVector s60 = FloatVector.fromArray(SPECIES, c6, j);
+      FloatVector s61 = FloatVector.fromArray(SPECIES, c6, j + LANES);
+      FloatVector s70 = FloatVector.fromArray(SPECIES, c7, j);
+      FloatVector s71 = FloatVector.fromArray(SPECIES, c7, j + LANES);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, p, q + LANES);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
@@ -1339,6 +1631,56 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 8 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel8x1(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      float[] a6 = a[s + 6], c6 = c[s + 6];
+      float[] a7 = a[s + 7], c7 = c[s + 7];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      FloatVector s60 = FloatVector.fromArray(SPECIES, c6, j);
+      FloatVector s70 = FloatVector.fromArray(SPECIES, c7, j);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+        x = FloatVector.broadcast(SPECIES, a6[k]);
+        s60 = x.fma(v0, s60);
+        x = FloatVector.broadcast(SPECIES, a7[k]);
+        s70 = x.fma(v0, s70);
+      }
+      s00.intoArray(c0, j);
+      s10.intoArray(c1, j);
+      s20.intoArray(c2, j);
+      s30.intoArray(c3, j);
+      s40.intoArray(c4, j);
+      s50.intoArray(c5, j);
+      s60.intoArray(c6, j);
+      s70.intoArray(c7, j);
+    }
+
+    /**
      * A tile of 4 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
     private static void product4x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
@@ -1359,6 +1701,49 @@ public final class TiledModel implements Tiled, Model {
         float[] bk = b[k];
         FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+    }
+
+    /**
+     * A tile of 4 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel4x2(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, p, q + LANES);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
@@ -1414,6 +1799,36 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 4 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel4x1(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+      }
+      s00.intoArray(c0, j);
+      s10.intoArray(c1, j);
+      s20.intoArray(c2, j);
+      s30.intoArray(c3, j);
+    }
+
+    /**
      * A tile of 1 row × 4 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
     private static void product1x4(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
@@ -1429,6 +1844,33 @@ public final class TiledModel implements Tiled, Model {
         FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
         FloatVector v2 = FloatVector.fromArray(SPECIES, bk, j + 2 * LANES);
         FloatVector v3 = FloatVector.fromArray(SPECIES, bk, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s02.intoArray(c0, j + 2 * LANES);
+      s03.intoArray(c0, j + 3 * LANES);
+    }
+
+    /**
+     * A tile of 1 row × 4 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel1x4(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s02 = FloatVector.fromArray(SPECIES, c0, j + 2 * LANES);
+      FloatVector s03 = FloatVector.fromArray(SPECIES, c0, j + 3 * LANES);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, p, q + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, p, q + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, p, q + 3 * LANES);
         FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
@@ -1462,6 +1904,25 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 1 row × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel1x2(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, p, q + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+    }
+
+    /**
      * A tile of 1 row × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
     private static void product1x1(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
@@ -1478,42 +1939,58 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 6 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 1 row × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
      */
-    private static void outer6x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void panel1x1(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+      }
+      s00.intoArray(c0, j);
+    }
+
+    /**
+     * A tile of 6 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
+     */
+    private static void outer6x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00, s40 = s00, s41 = s00, s42 = s00, s43 = s00, s50 = s00, s51 = s00, s52 = s00, s53 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
-        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, dp, q + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, dp, q + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
         s02 = x.fma(v2, s02);
         s03 = x.fma(v3, s03);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
         s11 = x.fma(v1, s11);
         s12 = x.fma(v2, s12);
         s13 = x.fma(v3, s13);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
         s21 = x.fma(v1, s21);
         s22 = x.fma(v2, s22);
         s23 = x.fma(v3, s23);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
         s31 = x.fma(v1, s31);
         s32 = x.fma(v2, s32);
         s33 = x.fma(v3, s33);
-        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 4]);
         s40 = x.fma(v0, s40);
         s41 = x.fma(v1, s41);
         s42 = x.fma(v2, s42);
         s43 = x.fma(v3, s43);
-        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 5]);
         s50 = x.fma(v0, s50);
         s51 = x.fma(v1, s51);
         s52 = x.fma(v2, s52);
@@ -1546,30 +2023,31 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 6 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 6 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer6x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer6x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00, s40 = s00, s41 = s00, s50 = s00, s51 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
         s11 = x.fma(v1, s11);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
         s21 = x.fma(v1, s21);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
         s31 = x.fma(v1, s31);
-        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 4]);
         s40 = x.fma(v0, s40);
         s41 = x.fma(v1, s41);
-        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 5]);
         s50 = x.fma(v0, s50);
         s51 = x.fma(v1, s51);
       }
@@ -1588,24 +2066,25 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 6 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 6 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer6x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer6x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00, s40 = s00, s50 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
-        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 4]);
         s40 = x.fma(v0, s40);
-        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 5]);
         s50 = x.fma(v0, s50);
       }
       s00.intoArray(g[i], j);
@@ -1617,32 +2096,33 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 4 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 4 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer4x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
-        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, dp, q + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, dp, q + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
         s02 = x.fma(v2, s02);
         s03 = x.fma(v3, s03);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
         s11 = x.fma(v1, s11);
         s12 = x.fma(v2, s12);
         s13 = x.fma(v3, s13);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
         s21 = x.fma(v1, s21);
         s22 = x.fma(v2, s22);
         s23 = x.fma(v3, s23);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
         s31 = x.fma(v1, s31);
         s32 = x.fma(v2, s32);
@@ -1667,24 +2147,25 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 4 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 4 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer4x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
         s11 = x.fma(v1, s11);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
         s21 = x.fma(v1, s21);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
         s31 = x.fma(v1, s31);
       }
@@ -1699,20 +2180,21 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 4 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 4 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer4x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
-        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 1]);
         s10 = x.fma(v0, s10);
-        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 2]);
         s20 = x.fma(v0, s20);
-        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        x = FloatVector.broadcast(SPECIES, ap[at + 3]);
         s30 = x.fma(v0, s30);
       }
       s00.intoArray(g[i], j);
@@ -1722,17 +2204,18 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 gradient row × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 1 gradient row × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer1x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
-        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, dp, q + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, dp, q + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
         s02 = x.fma(v2, s02);
@@ -1745,15 +2228,16 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 gradient row × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 1 gradient row × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer1x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00;
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, dp, q + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
         s01 = x.fma(v1, s01);
       }
@@ -1762,14 +2246,15 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * A tile of 1 gradient row × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     * A tile of 1 gradient row × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
+     * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+    private static void outer1x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
+        int m) {
       FloatVector s00 = FloatVector.zero(SPECIES);
-      for (int s = 0; s < m; s++) {
-        float[] as = a[s], ds = d[s];
-        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
-        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+      for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, ap[at]);
         s00 = x.fma(v0, s00);
       }
       s00.intoArray(g[i], j);
@@ -1787,12 +2272,24 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * One unit left over after the vectors: {@code g[j] = Σₛ a[s][i]·d[s][j]}.
+     * One unit left over after the vectors: {@code c[j] += Σₖ a[k]·p[(k − k0)·COLUMNS + q]}, k0 ≤ k < k1.
      */
-    private static void outerTail(float[][] a, float[][] d, float[] g, int i, int j, int m) {
+    private static void panelTail(float[] a, float[] p, float[] c, int j, int q, int k0, int k1) {
+      float sum = c[j];
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        sum += a[k] * p[q];
+      }
+      c[j] = sum;
+    }
+
+    /**
+     * One unit left over after the vectors: {@code g[j] = Σₛ ap[at + s·rows]·dp[q + s·COLUMNS]}.
+     */
+    private static void outerTail(float[] ap, int at, int rows, float[] dp, int q, float[] g, int j,
+        int m) {
       float sum = 0f;
-      for (int s = 0; s < m; s++) {
-        sum += a[s][i] * d[s][j];
+      for (int s = 0; s < m; s++, at += rows, q += COLUMNS) {
+        sum += ap[at] * dp[q];
       }
       g[j] = sum;
     }

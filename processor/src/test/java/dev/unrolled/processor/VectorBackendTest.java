@@ -50,7 +50,7 @@ class VectorBackendTest {
     assertThat(model).contains("dense 2   (m, 10)       IDENTITY           1,290  looped");
     assertThat(model).contains("static final boolean VECTOR = VectorSupport.available();");
     assertThat(model).contains("private static final class VectorKernels {");
-    assertThat(model).contains("VectorKernels.product(x, model.w1, model.b1, z1, m, 784, 128);");
+    assertThat(model).contains("VectorKernels.product(x, model.w1, model.b1, z1, m, 784, 128, panel);");
     assertThat(model).contains("dense1(x, model.w1, model.b1, z1, m);");
     assertThat(model).contains("public Backend backend() {");
   }
@@ -123,11 +123,11 @@ class VectorBackendTest {
     assertThat(looped).contains("rbf 1     (m, 128)      GAUSSIAN         100,480  looped (units innermost)");
     assertThat(looped).contains("dense 2   (m, 128)      RELU              16,512  vector tiles 8×2 (else looped)");
     assertThat(looped).contains("radial1(x, model.w1, beta1, z1, m);");
-    assertThat(looped).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 128, 128);");
+    assertThat(looped).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 128, 128, panel);");
     assertThat(unrolled).contains("rbf 1     (m, 20)       GAUSSIAN              60  unrolled");
     assertThat(unrolled).contains("dense 2   (m, 64)       RELU               1,344  vector tiles 8×2 (else looped)");
     assertThat(unrolled).contains("radial1(model.w1, beta1, x[s], z1[s]);");
-    assertThat(unrolled).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 20, 64);");
+    assertThat(unrolled).contains("VectorKernels.product(a1, model.w2, model.b2, z2, m, 20, 64, panel);");
     for (String model : List.of(looped, unrolled)) {
       assertThat(model).doesNotContain("model.w1, model.b1");
       assertThat(model).containsMatch("radialGradient1\\(x, d1, z1, m, model.w1, beta1, gw1, gb1\\);");

@@ -92,7 +92,7 @@ class DenseLooped extends RowDenseEmitter {
       code = super.allocateTraining().toBuilder();
     }
     if (layer.propagates()) {
-      code.addStatement("$L = new $T[$L][$L]", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
+      code.add(allocateWeightRows());
     }
     return code.build();
   }
@@ -118,16 +118,30 @@ class DenseLooped extends RowDenseEmitter {
     return !layer.propagates();
   }
 
-  /** Weight rows per block: about 8 KB of gradients, in whole eight-row tiles where they fit. */
+  /**
+   * Weight rows per block: about 8 KB of gradients, in whole eight-row tiles where they fit; but at
+   * least {@value #MIN_ROWS_PER_BLOCK} rows, since every block reads all the batch's deltas once: with
+   * the 4 rows that 8 KB leaves a 512-unit layer, a batch of 256 read 512 KB of deltas per 4 rows,
+   * from L3, and the weight gradient ran at half the speed of 24-row blocks.
+   */
   int rowsPerBlock() {
     int rows = Math.max(1, (num.isFloat() ? 2048 : 1024) / layer.outputs());
-    return rows >= 8 ? rows - rows % 8 : rows;
+    if (rows < 16) {
+      return MIN_ROWS_PER_BLOCK;
+    }
+    return rows - rows % 8;
   }
+
+  /** Rows per block of a wide layer: whole tiles of six (the gradient's) and of eight (the product's). */
+  private static final int MIN_ROWS_PER_BLOCK = 24;
 
   @Override
   void addBackwardCalls(MethodSpec.Builder method) {
     if (hasBias()) {
       method.addStatement("$L($L, $L, m)", biasGradientName(), Names.deltas(l), Names.biasGradients(l));
+    }
+    if (streamsGradientRows()) {
+      addGradientSetup(method);
     }
     if (streamsGradientRows() && rowsPerBlock() >= layer.inputs()) { // one block: every row at once
       addGradientRows(method, "0", Integer.toString(layer.inputs()));
@@ -155,10 +169,18 @@ class DenseLooped extends RowDenseEmitter {
     }
   }
 
+  /** What a layer that streams its gradient rows does once before the first block; nothing here. */
+  void addGradientSetup(MethodSpec.Builder method) {}
+
   /** The weight gradient rows {@code [from, to)}. */
   void addGradientRows(MethodSpec.Builder method, String from, String to) {
     method.addStatement("$L($L, $L, $L, m, $L, $L)", gradientName(), input, Names.deltas(l), Names.weightGradients(l),
         from, to);
+  }
+
+  /** The {@code [out][in]} copy of the weights that propagating the deltas reads. */
+  CodeBlock allocateWeightRows() {
+    return CodeBlock.of("$L = new $T[$L][$L];\n", Names.weightRows(l), num.scalar(), layer.outputs(), layer.inputs());
   }
 
   void addTranspose(MethodSpec.Builder method) {

@@ -1,6 +1,7 @@
 package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.unrolled.processor.plan.LayerPlan;
 
@@ -17,7 +18,7 @@ final class DenseVector extends DenseLooped {
   @Override
   void addForwardCalls(MethodSpec.Builder method) {
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.product($L, model.$L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input,
+        .addStatement("$L.product($L, model.$L, $L, $L, m, $L, $L, panel)", VectorKernels.CLASS_NAME, input,
             Names.weights(l), hasBias() ? "model." + Names.biases(l) : "null", productRows(), layer.inputs(),
             layer.outputs())
         .nextControlFlow("else");
@@ -32,16 +33,35 @@ final class DenseVector extends DenseLooped {
       return;
     }
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
-            Names.weightGradients(l), hasBias() ? Names.biasGradients(l) : "null", layer.inputs(), layer.outputs());
-    if (layer.propagates()) {
-      addTranspose(method);
-      method.addStatement("$L.product($L, $L, null, $L, m, $L, $L)", VectorKernels.CLASS_NAME, Names.deltas(l),
-          Names.weightRows(l), Names.deltas(l - 1), layer.outputs(), layer.inputs());
+        .addStatement("$L.outer($L, $L, $L, $L, m, $L, $L, rowPanel, columnPanel)", VectorKernels.CLASS_NAME, input,
+            Names.deltas(l), Names.weightGradients(l), hasBias() ? Names.biasGradients(l) : "null", layer.inputs(),
+            layer.outputs());
+    if (layer.propagates()) { // through W itself: no transposed copy (the looped branch makes one)
+      method.addStatement("$L.productTransposed($L, model.$L, $L, m, $L, $L, panel)", VectorKernels.CLASS_NAME,
+          Names.deltas(l), Names.weights(l), Names.deltas(l - 1), layer.outputs(), layer.inputs());
     }
     method.nextControlFlow("else");
     super.addBackwardCalls(method);
     method.endControlFlow();
+  }
+
+  /** The deltas packed once for every block of rows that follows. */
+  @Override
+  void addGradientSetup(MethodSpec.Builder method) {
+    method.beginControlFlow("if (VECTOR)")
+        .addStatement("$L.packColumns($L, m, $L, columnPanel)", VectorKernels.CLASS_NAME, Names.deltas(l),
+            layer.outputs())
+        .endControlFlow();
+  }
+
+  /** Only the looped branch reads the copy: the tiles send the deltas back through W itself. */
+  @Override
+  CodeBlock allocateWeightRows() {
+    return CodeBlock.builder()
+        .beginControlFlow("if (!VECTOR)")
+        .add(super.allocateWeightRows())
+        .endControlFlow()
+        .build();
   }
 
   @Override
@@ -51,7 +71,7 @@ final class DenseVector extends DenseLooped {
       return;
     }
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.outerRows($L, $L, $L, m, $L, $L, $L)", VectorKernels.CLASS_NAME, input, Names.deltas(l),
+        .addStatement("$L.outerRows($L, $L, m, $L, $L, $L, rowPanel, columnPanel)", VectorKernels.CLASS_NAME, input,
             Names.weightGradients(l), from, to, layer.outputs())
         .nextControlFlow("else");
     super.addGradientRows(method, from, to);

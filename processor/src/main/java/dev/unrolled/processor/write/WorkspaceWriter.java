@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.processor.plan.CodeShape;
+import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.List;
 import java.util.function.Function;
@@ -114,6 +115,21 @@ final class WorkspaceWriter {
             .build());
       }
     }
+    if (plan.hasTiledLayers()) {
+      type.addField(FieldSpec.builder(num.vector(), "panel")
+              .addJavadoc("One block of a weight matrix packed for the vector tiles ({@code VectorKernels.PANEL} scalars);\n")
+              .addJavadoc("null without jdk.incubator.vector.\n")
+              .build())
+          .addField(FieldSpec.builder(num.vector(), "rowPanel")
+              .addJavadoc("A tiled layer's inputs packed for its weight gradient: {@code capacity × $L}; allocated with\n",
+                  maxTiled(LayerPlan::inputs))
+              .addJavadoc("the training buffers, when the vector tiles run.\n")
+              .build())
+          .addField(FieldSpec.builder(num.vector(), "columnPanel")
+              .addJavadoc("A tiled layer's deltas packed for its weight gradient: {@code capacity × VectorKernels.columns($L)}.\n",
+                  maxTiled(LayerPlan::outputs))
+              .build());
+    }
     type.addFields(loss.workspaceFields());
     type.addField(FieldSpec.builder(TypeName.INT, "correct")
         .addJavadoc("Correct classifications in the last batch passed to {@code loss}.\n")
@@ -142,7 +158,17 @@ final class WorkspaceWriter {
         .addStatement("return")
         .endControlFlow();
     type.addMethods(perLayer(method, "allocateTraining", pooled, LayerEmitter::allocateTraining));
+    if (plan.hasTiledLayers()) {
+      method.beginControlFlow("if (VECTOR)")
+          .addStatement("allocateGradientPanels()")
+          .endControlFlow();
+    }
     type.addMethod(method.build());
+  }
+
+  /** The largest {@code side} (inputs or outputs) of the layers in vector tiles. */
+  private int maxTiled(java.util.function.ToIntFunction<LayerPlan> side) {
+    return plan.layers().stream().filter(layer -> layer.shape() == CodeShape.VECTOR).mapToInt(side).max().orElse(0);
   }
 
   /** The widest side of any lane layer: the most units or inputs its gradient kernel moves to rows. */
@@ -187,6 +213,21 @@ final class WorkspaceWriter {
           .returns(TypeName.INT)
           .addParameter(TypeName.INT, "m")
           .addStatement("return (m + LANE_WIDTH - 1) / LANE_WIDTH * LANE_WIDTH")
+          .build());
+    }
+    if (plan.hasTiledLayers()) {
+      method.beginControlFlow("if (VECTOR && panel == null)")
+          .addStatement("panel = new $T[$L.PANEL]", num.scalar(), VectorKernels.CLASS_NAME)
+          .endControlFlow()
+          .beginControlFlow("if (rowPanel != null)")
+          .addStatement("allocateGradientPanels()")
+          .endControlFlow();
+      type.addMethod(MethodSpec.methodBuilder("allocateGradientPanels")
+          .addModifiers(Modifier.PRIVATE)
+          .addJavadoc("The packed inputs and deltas of the tiled weight gradients, for {@code capacity} rows.\n")
+          .addStatement("rowPanel = new $T[capacity * $L]", num.scalar(), maxTiled(LayerPlan::inputs))
+          .addStatement("columnPanel = new $T[capacity * $L.columns($L)]", num.scalar(), VectorKernels.CLASS_NAME,
+              maxTiled(LayerPlan::outputs))
           .build());
     }
     type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));
