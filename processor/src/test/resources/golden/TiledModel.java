@@ -976,7 +976,7 @@ public final class TiledModel implements Tiled, Model {
         VectorKernels.packColumns(d1, m, 80, columnPanel);
       }
       if (VECTOR) {
-        VectorKernels.outerRows(x, gw1, m, 0, 20, 80, rowPanel, columnPanel);
+        VectorKernels.outerRows(x, d1, gw1, m, 0, 20, 80, rowPanel, columnPanel);
       } else {
         gradient1(x, d1, gw1, m, 0, 20);
       }
@@ -1210,10 +1210,11 @@ public final class TiledModel implements Tiled, Model {
      * {@code panel[(k − k0)·COLUMNS + j − j0] = w[j][k]} for k0 ≤ k < k1, j0 ≤ j < j1.
      */
     private static void packTransposed(float[][] w, float[] panel, int j0, int j1, int k0, int k1) {
-      for (int j = j0; j < j1; j++) {
-        float[] wj = w[j];
-        for (int k = k0, q = j - j0; k < k1; k++, q += COLUMNS) {
-          panel[q] = wj[k];
+      // Row by row of the panel: writing down its columns instead, 512 bytes apart, would keep
+      // evicting half-written lines, since those addresses share a few L1 sets (2.5× slower).
+      for (int k = k0, q = 0; k < k1; k++, q += COLUMNS) {
+        for (int j = j0; j < j1; j++) {
+          panel[q + j - j0] = w[j][k];
         }
       }
     }
@@ -1292,7 +1293,7 @@ public final class TiledModel implements Tiled, Model {
         }
       }
       packColumns(d, m, width, columnPanel);
-      outerRows(a, g, m, 0, n, width, rowPanel, columnPanel);
+      outerRows(a, d, g, m, 0, n, width, rowPanel, columnPanel);
     }
 
     /**
@@ -1304,9 +1305,12 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * {@code panel[(j0/COLUMNS)·m·COLUMNS + s·COLUMNS + j − j0] = d[s][j]}, block j0 by block, for rows
-     * [0, m) and j < width; once per pass, before {@code outerRows}.
+     * [0, m) and j < width; once per pass, before {@code outerRows}; nothing below {@code PACK_ROWS} rows.
      */
     static void packColumns(float[][] d, int m, int width, float[] panel) {
+      if (m < PACK_ROWS) {
+        return;
+      }
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
         int base = j0 * m;
         int count = Math.min(width, j0 + COLUMNS) - j0;
@@ -1351,15 +1355,82 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width, with
-     * the deltas already in {@code columnPanel} ({@code packColumns}); {@code rowPanel} holds at least
-     * {@code m·(to − from)} scalars.
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width: from
+     * {@code PACK_ROWS} rows on, with the deltas already in {@code columnPanel} ({@code packColumns}) and
+     * a's rows packed into {@code rowPanel} (at least {@code m·(to − from)} scalars); below, in place.
      */
-    static void outerRows(float[][] a, float[][] g, int m, int from, int to, int width,
+    static void outerRows(float[][] a, float[][] d, float[][] g, int m, int from, int to, int width,
         float[] rowPanel, float[] columnPanel) {
+      if (m < PACK_ROWS) {
+        for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+          outerBlock(a, d, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+        }
+        return;
+      }
       packRows(a, m, from, to, rowPanel);
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
-        outerBlock(rowPanel, columnPanel, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+        outerPanel(rowPanel, columnPanel, g, m, from, to, j0, Math.min(width, j0 + COLUMNS));
+      }
+    }
+
+    /**
+     * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1.
+     */
+    private static void outerBlock(float[][] a, float[][] d, float[][] g, int m, int from, int to,
+        int j0, int j1) {
+      int i = from;
+      for (; i + 5 < to; i += 6) {
+        int j = j0;
+        for (; WIDE_TILES && j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer6x4(a, d, g, i, j, m);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          outer6x2(a, d, g, i, j, m);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          outer6x1(a, d, g, i, j, m);
+        }
+        for (; j < j1; j++) {
+          outerTail(a, d, g[i], i, j, m);
+          outerTail(a, d, g[i + 1], i + 1, j, m);
+          outerTail(a, d, g[i + 2], i + 2, j, m);
+          outerTail(a, d, g[i + 3], i + 3, j, m);
+          outerTail(a, d, g[i + 4], i + 4, j, m);
+          outerTail(a, d, g[i + 5], i + 5, j, m);
+        }
+      }
+      for (; i + 3 < to; i += 4) {
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer4x4(a, d, g, i, j, m);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          outer4x2(a, d, g, i, j, m);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          outer4x1(a, d, g, i, j, m);
+        }
+        for (; j < j1; j++) {
+          outerTail(a, d, g[i], i, j, m);
+          outerTail(a, d, g[i + 1], i + 1, j, m);
+          outerTail(a, d, g[i + 2], i + 2, j, m);
+          outerTail(a, d, g[i + 3], i + 3, j, m);
+        }
+      }
+      for (; i < to; i++) {
+        int j = j0;
+        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+          outer1x4(a, d, g, i, j, m);
+        }
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          outer1x2(a, d, g, i, j, m);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          outer1x1(a, d, g, i, j, m);
+        }
+        for (; j < j1; j++) {
+          outerTail(a, d, g[i], i, j, m);
+        }
       }
     }
 
@@ -1367,63 +1438,63 @@ public final class TiledModel implements Tiled, Model {
      * {@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1, from the
      * packed rows of a ({@code packRows}) and deltas ({@code packColumns}).
      */
-    private static void outerBlock(float[] ap, float[] dp, float[][] g, int m, int from, int to,
+    private static void outerPanel(float[] ap, float[] dp, float[][] g, int m, int from, int to,
         int j0, int j1) {
       int i = from;
       for (; i + 5 < to; i += 6) {
         int at = (i - from) * m;
         int j = j0;
         for (; WIDE_TILES && j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer6x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked6x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer6x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked6x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + LANES <= j1; j += LANES) {
-          outer6x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked6x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j < j1; j++) {
-          outerTail(ap, at, 6, dp, j0 * m + j - j0, g[i], j, m);
-          outerTail(ap, at + 1, 6, dp, j0 * m + j - j0, g[i + 1], j, m);
-          outerTail(ap, at + 2, 6, dp, j0 * m + j - j0, g[i + 2], j, m);
-          outerTail(ap, at + 3, 6, dp, j0 * m + j - j0, g[i + 3], j, m);
-          outerTail(ap, at + 4, 6, dp, j0 * m + j - j0, g[i + 4], j, m);
-          outerTail(ap, at + 5, 6, dp, j0 * m + j - j0, g[i + 5], j, m);
+          outerPackedTail(ap, at, 6, dp, j0 * m + j - j0, g[i], j, m);
+          outerPackedTail(ap, at + 1, 6, dp, j0 * m + j - j0, g[i + 1], j, m);
+          outerPackedTail(ap, at + 2, 6, dp, j0 * m + j - j0, g[i + 2], j, m);
+          outerPackedTail(ap, at + 3, 6, dp, j0 * m + j - j0, g[i + 3], j, m);
+          outerPackedTail(ap, at + 4, 6, dp, j0 * m + j - j0, g[i + 4], j, m);
+          outerPackedTail(ap, at + 5, 6, dp, j0 * m + j - j0, g[i + 5], j, m);
         }
       }
       for (; i + 3 < to; i += 4) {
         int at = (i - from) * m;
         int j = j0;
         for (; j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer4x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked4x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer4x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked4x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + LANES <= j1; j += LANES) {
-          outer4x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked4x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j < j1; j++) {
-          outerTail(ap, at, 4, dp, j0 * m + j - j0, g[i], j, m);
-          outerTail(ap, at + 1, 4, dp, j0 * m + j - j0, g[i + 1], j, m);
-          outerTail(ap, at + 2, 4, dp, j0 * m + j - j0, g[i + 2], j, m);
-          outerTail(ap, at + 3, 4, dp, j0 * m + j - j0, g[i + 3], j, m);
+          outerPackedTail(ap, at, 4, dp, j0 * m + j - j0, g[i], j, m);
+          outerPackedTail(ap, at + 1, 4, dp, j0 * m + j - j0, g[i + 1], j, m);
+          outerPackedTail(ap, at + 2, 4, dp, j0 * m + j - j0, g[i + 2], j, m);
+          outerPackedTail(ap, at + 3, 4, dp, j0 * m + j - j0, g[i + 3], j, m);
         }
       }
       for (; i < to; i++) {
         int at = (i - from) * m;
         int j = j0;
         for (; j + 4 * LANES <= j1; j += 4 * LANES) {
-          outer1x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked1x4(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          outer1x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked1x2(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j + LANES <= j1; j += LANES) {
-          outer1x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
+          outerPacked1x1(ap, at, dp, j0 * m + j - j0, g, i, j, m);
         }
         for (; j < j1; j++) {
-          outerTail(ap, at, 1, dp, j0 * m + j - j0, g[i], j, m);
+          outerPackedTail(ap, at, 1, dp, j0 * m + j - j0, g[i], j, m);
         }
       }
     }
@@ -1954,11 +2025,79 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 6 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer6x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00, s40 = s00, s41 = s00, s42 = s00, s43 = s00, s50 = s00, s51 = s00, s52 = s00, s53 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        s12 = x.fma(v2, s12);
+        s13 = x.fma(v3, s13);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        s22 = x.fma(v2, s22);
+        s23 = x.fma(v3, s23);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        s32 = x.fma(v2, s32);
+        s33 = x.fma(v3, s33);
+        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        s42 = x.fma(v2, s42);
+        s43 = x.fma(v3, s43);
+        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+        s52 = x.fma(v2, s52);
+        s53 = x.fma(v3, s53);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s02.intoArray(g[i], j + 2 * LANES);
+      s03.intoArray(g[i], j + 3 * LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s12.intoArray(g[i + 1], j + 2 * LANES);
+      s13.intoArray(g[i + 1], j + 3 * LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s22.intoArray(g[i + 2], j + 2 * LANES);
+      s23.intoArray(g[i + 2], j + 3 * LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+      s32.intoArray(g[i + 3], j + 2 * LANES);
+      s33.intoArray(g[i + 3], j + 3 * LANES);
+      s40.intoArray(g[i + 4], j);
+      s41.intoArray(g[i + 4], j + LANES);
+      s42.intoArray(g[i + 4], j + 2 * LANES);
+      s43.intoArray(g[i + 4], j + 3 * LANES);
+      s50.intoArray(g[i + 5], j);
+      s51.intoArray(g[i + 5], j + LANES);
+      s52.intoArray(g[i + 5], j + 2 * LANES);
+      s53.intoArray(g[i + 5], j + 3 * LANES);
+    }
+
+    /**
      * A tile of 6 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer6x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked6x4(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00, s40 = s00, s41 = s00, s42 = s00, s43 = s00, s50 = s00, s51 = s00, s52 = s00, s53 = s00;
       for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2023,11 +2162,53 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 6 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer6x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00, s40 = s00, s41 = s00, s50 = s00, s51 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+      s40.intoArray(g[i + 4], j);
+      s41.intoArray(g[i + 4], j + LANES);
+      s50.intoArray(g[i + 5], j);
+      s51.intoArray(g[i + 5], j + LANES);
+    }
+
+    /**
      * A tile of 6 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer6x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked6x2(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00, s40 = s00, s41 = s00, s50 = s00, s51 = s00;
       for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2066,11 +2247,40 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 6 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer6x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00, s40 = s00, s50 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        x = FloatVector.broadcast(SPECIES, as[i + 4]);
+        s40 = x.fma(v0, s40);
+        x = FloatVector.broadcast(SPECIES, as[i + 5]);
+        s50 = x.fma(v0, s50);
+      }
+      s00.intoArray(g[i], j);
+      s10.intoArray(g[i + 1], j);
+      s20.intoArray(g[i + 2], j);
+      s30.intoArray(g[i + 3], j);
+      s40.intoArray(g[i + 4], j);
+      s50.intoArray(g[i + 5], j);
+    }
+
+    /**
      * A tile of 6 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·6 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer6x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked6x1(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00, s40 = s00, s50 = s00;
       for (int s = 0; s < m; s++, at += 6, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2096,11 +2306,61 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 4 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer4x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        s12 = x.fma(v2, s12);
+        s13 = x.fma(v3, s13);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        s22 = x.fma(v2, s22);
+        s23 = x.fma(v3, s23);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        s32 = x.fma(v2, s32);
+        s33 = x.fma(v3, s33);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s02.intoArray(g[i], j + 2 * LANES);
+      s03.intoArray(g[i], j + 3 * LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s12.intoArray(g[i + 1], j + 2 * LANES);
+      s13.intoArray(g[i + 1], j + 3 * LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s22.intoArray(g[i + 2], j + 2 * LANES);
+      s23.intoArray(g[i + 2], j + 3 * LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+      s32.intoArray(g[i + 3], j + 2 * LANES);
+      s33.intoArray(g[i + 3], j + 3 * LANES);
+    }
+
+    /**
      * A tile of 4 gradient rows × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked4x4(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
       for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2147,11 +2407,43 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 4 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer4x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s10.intoArray(g[i + 1], j);
+      s11.intoArray(g[i + 1], j + LANES);
+      s20.intoArray(g[i + 2], j);
+      s21.intoArray(g[i + 2], j + LANES);
+      s30.intoArray(g[i + 3], j);
+      s31.intoArray(g[i + 3], j + LANES);
+    }
+
+    /**
      * A tile of 4 gradient rows × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked4x2(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s10 = s00, s11 = s00, s20 = s00, s21 = s00, s30 = s00, s31 = s00;
       for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2180,11 +2472,34 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 4 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer4x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, as[i + 1]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, as[i + 2]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, as[i + 3]);
+        s30 = x.fma(v0, s30);
+      }
+      s00.intoArray(g[i], j);
+      s10.intoArray(g[i + 1], j);
+      s20.intoArray(g[i + 2], j);
+      s30.intoArray(g[i + 3], j);
+    }
+
+    /**
      * A tile of 4 gradient rows × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·4 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer4x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked4x1(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s10 = s00, s20 = s00, s30 = s00;
       for (int s = 0; s < m; s++, at += 4, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2204,11 +2519,34 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 1 gradient row × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer1x4(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector v2 = FloatVector.fromArray(SPECIES, ds, j + 2 * LANES);
+        FloatVector v3 = FloatVector.fromArray(SPECIES, ds, j + 3 * LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        s02 = x.fma(v2, s02);
+        s03 = x.fma(v3, s03);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+      s02.intoArray(g[i], j + 2 * LANES);
+      s03.intoArray(g[i], j + 3 * LANES);
+    }
+
+    /**
      * A tile of 1 gradient row × 4 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x4(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked1x4(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00, s02 = s00, s03 = s00;
       for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2228,11 +2566,28 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 1 gradient row × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer1x2(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00;
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, ds, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+      }
+      s00.intoArray(g[i], j);
+      s01.intoArray(g[i], j + LANES);
+    }
+
+    /**
      * A tile of 1 gradient row × 2 vectors: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x2(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked1x2(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES), s01 = s00;
       for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2246,11 +2601,25 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * A tile of 1 gradient row × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.
+     */
+    private static void outer1x1(float[][] a, float[][] d, float[][] g, int i, int j, int m) {
+      FloatVector s00 = FloatVector.zero(SPECIES);
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], ds = d[s];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, ds, j);
+        FloatVector x = FloatVector.broadcast(SPECIES, as[i]);
+        s00 = x.fma(v0, s00);
+      }
+      s00.intoArray(g[i], j);
+    }
+
+    /**
      * A tile of 1 gradient row × 1 vector: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with
      * {@code a[s][i + r]} at {@code ap[at + s·1 + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.
      */
-    private static void outer1x1(float[] ap, int at, float[] dp, int q, float[][] g, int i, int j,
-        int m) {
+    private static void outerPacked1x1(float[] ap, int at, float[] dp, int q, float[][] g, int i,
+        int j, int m) {
       FloatVector s00 = FloatVector.zero(SPECIES);
       for (int s = 0; s < m; s++, at += 1, q += COLUMNS) {
         FloatVector v0 = FloatVector.fromArray(SPECIES, dp, q);
@@ -2283,10 +2652,21 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * One unit left over after the vectors: {@code g[j] = Σₛ a[s][i]·d[s][j]}.
+     */
+    private static void outerTail(float[][] a, float[][] d, float[] g, int i, int j, int m) {
+      float sum = 0f;
+      for (int s = 0; s < m; s++) {
+        sum += a[s][i] * d[s][j];
+      }
+      g[j] = sum;
+    }
+
+    /**
      * One unit left over after the vectors: {@code g[j] = Σₛ ap[at + s·rows]·dp[q + s·COLUMNS]}.
      */
-    private static void outerTail(float[] ap, int at, int rows, float[] dp, int q, float[] g, int j,
-        int m) {
+    private static void outerPackedTail(float[] ap, int at, int rows, float[] dp, int q, float[] g,
+        int j, int m) {
       float sum = 0f;
       for (int s = 0; s < m; s++, at += rows, q += COLUMNS) {
         sum += ap[at] * dp[q];

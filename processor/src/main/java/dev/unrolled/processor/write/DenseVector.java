@@ -71,8 +71,8 @@ final class DenseVector extends DenseLooped {
       return;
     }
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("$L.outerRows($L, $L, m, $L, $L, $L, rowPanel, columnPanel)", VectorKernels.CLASS_NAME, input,
-            Names.weightGradients(l), from, to, layer.outputs())
+        .addStatement("$L.outerRows($L, $L, $L, m, $L, $L, $L, rowPanel, columnPanel)", VectorKernels.CLASS_NAME,
+            input, Names.deltas(l), Names.weightGradients(l), from, to, layer.outputs())
         .nextControlFlow("else");
     super.addGradientRows(method, from, to);
     method.endControlFlow();

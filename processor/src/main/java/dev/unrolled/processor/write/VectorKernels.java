@@ -90,7 +90,8 @@ final class VectorKernels {
         .addMethod(packColumns())
         .addMethod(packRows())
         .addMethod(outerRows())
-        .addMethod(outerBlock());
+        .addMethod(outerBlock())
+        .addMethod(outerPanel());
     for (int[] block : BLOCKS) {
       for (int vectors : vectorsOf(block)) {
         type.addMethod(productTile(rowsOf(block), vectors));
@@ -100,9 +101,10 @@ final class VectorKernels {
     for (int[] block : OUTER_BLOCKS) {
       for (int vectors : vectorsOf(block)) {
         type.addMethod(outerTile(rowsOf(block), vectors));
+        type.addMethod(outerPackedTile(rowsOf(block), vectors));
       }
     }
-    type.addMethod(productTail()).addMethod(panelTail()).addMethod(outerTail());
+    type.addMethod(productTail()).addMethod(panelTail()).addMethod(outerTail()).addMethod(outerPackedTail());
     if (dropoutUnits > 0) {
       addDropout(type);
     }
@@ -302,10 +304,11 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "j1")
         .addParameter(TypeName.INT, "k0")
         .addParameter(TypeName.INT, "k1")
+        .addComment("Row by row of the panel: writing down its columns instead, 512 bytes apart, would keep")
+        .addComment("evicting half-written lines, since those addresses share a few L1 sets (2.5× slower).")
+        .beginControlFlow("for (int k = k0, q = 0; k < k1; k++, q += COLUMNS)")
         .beginControlFlow("for (int j = j0; j < j1; j++)")
-        .addStatement("$T[] wj = w[j]", num.scalar())
-        .beginControlFlow("for (int k = k0, q = j - j0; k < k1; k++, q += COLUMNS)")
-        .addStatement("panel[q] = wj[k]")
+        .addStatement("panel[q + j - j0] = w[j][k]")
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -402,7 +405,7 @@ final class VectorKernels {
         .endControlFlow()
         .endControlFlow()
         .addStatement("packColumns(d, m, width, columnPanel)")
-        .addStatement("outerRows(a, g, m, 0, n, width, rowPanel, columnPanel)")
+        .addStatement("outerRows(a, d, g, m, 0, n, width, rowPanel, columnPanel)")
         .build();
   }
 
@@ -423,11 +426,14 @@ final class VectorKernels {
   private MethodSpec packColumns() {
     return kernel("packColumns")
         .addJavadoc("{@code panel[(j0/COLUMNS)·m·COLUMNS + s·COLUMNS + j − j0] = d[s][j]}, block j0 by block, for rows\n")
-        .addJavadoc("[0, m) and j < width; once per pass, before {@code outerRows}.\n")
+        .addJavadoc("[0, m) and j < width; once per pass, before {@code outerRows}; nothing below {@code PACK_ROWS} rows.\n")
         .addParameter(num.matrix(), "d")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "width")
         .addParameter(num.vector(), "panel")
+        .beginControlFlow("if (m < PACK_ROWS)")
+        .addStatement("return") // outerRows then reads them in place
+        .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
         .addStatement("int base = j0 * m")
         .addStatement("int count = $T.min(width, j0 + COLUMNS) - j0", Math.class)
@@ -470,10 +476,11 @@ final class VectorKernels {
   /** Gradient rows {@code [from, to)} alone, for a layer that hands them to the optimizer block by block. */
   private MethodSpec outerRows() {
     return kernel("outerRows")
-        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width, with\n")
-        .addJavadoc("the deltas already in {@code columnPanel} ({@code packColumns}); {@code rowPanel} holds at least\n")
-        .addJavadoc("{@code m·(to − from)} scalars.\n")
+        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j < width: from\n")
+        .addJavadoc("{@code PACK_ROWS} rows on, with the deltas already in {@code columnPanel} ({@code packColumns}) and\n")
+        .addJavadoc("a's rows packed into {@code rowPanel} (at least {@code m·(to − from)} scalars); below, in place.\n")
         .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
         .addParameter(num.matrix(), "g")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "from")
@@ -481,9 +488,15 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "width")
         .addParameter(num.vector(), "rowPanel")
         .addParameter(num.vector(), "columnPanel")
+        .beginControlFlow("if (m < PACK_ROWS)")
+        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
+        .addStatement("outerBlock(a, d, g, m, from, to, j0, $T.min(width, j0 + COLUMNS))", Math.class)
+        .endControlFlow()
+        .addStatement("return")
+        .endControlFlow()
         .addStatement("packRows(a, m, from, to, rowPanel)")
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("outerBlock(rowPanel, columnPanel, g, m, from, to, j0, $T.min(width, j0 + COLUMNS))",
+        .addStatement("outerPanel(rowPanel, columnPanel, g, m, from, to, j0, $T.min(width, j0 + COLUMNS))",
             Math.class)
         .endControlFlow()
         .build();
@@ -492,6 +505,40 @@ final class VectorKernels {
   /** Gradient columns {@code j0 ≤ j < j1} of every row: blocks of gradient rows, each across in tiles. */
   private MethodSpec outerBlock() {
     MethodSpec.Builder method = kernel("outerBlock")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "g")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addParameter(TypeName.INT, "j0")
+        .addParameter(TypeName.INT, "j1")
+        .addStatement("int i = from");
+    for (int[] block : OUTER_BLOCKS) {
+      int rows = rowsOf(block);
+      method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; i < to; i++)")
+          : CodeBlock.of("for (; i + $L < to; i += $L)", rows - 1, rows))
+          .addStatement("int j = j0");
+      for (int vectors : vectorsOf(block)) {
+        method.beginControlFlow("for (; $Lj + $L <= j1; j += $L)", wideTile(rows, vectors), lanes(vectors),
+                lanes(vectors))
+            .addStatement("outer$Lx$L(a, d, g, i, j, m)", rows, vectors)
+            .endControlFlow();
+      }
+      method.beginControlFlow("for (; j < j1; j++)");
+      for (int r = 0; r < rows; r++) {
+        method.addStatement("outerTail(a, d, g[$L], $L, j, m)", row("i", r), row("i", r));
+      }
+      method.endControlFlow().endControlFlow();
+    }
+    return method.build();
+  }
+
+  /** {@link #outerBlock} over the packed rows of a and deltas: the same tiles, the same order of terms. */
+  private MethodSpec outerPanel() {
+    MethodSpec.Builder method = kernel("outerPanel")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("{@code g[i][j] = Σₛ a[s][i]·d[s][j]} over rows [0, m), for from ≤ i < to, j0 ≤ j < j1, from the\n")
         .addJavadoc("packed rows of a ({@code packRows}) and deltas ({@code packColumns}).\n")
@@ -513,12 +560,12 @@ final class VectorKernels {
       for (int vectors : vectorsOf(block)) {
         method.beginControlFlow("for (; $Lj + $L <= j1; j += $L)", wideTile(rows, vectors), lanes(vectors),
                 lanes(vectors))
-            .addStatement("outer$Lx$L(ap, at, dp, j0 * m + j - j0, g, i, j, m)", rows, vectors)
+            .addStatement("outerPacked$Lx$L(ap, at, dp, j0 * m + j - j0, g, i, j, m)", rows, vectors)
             .endControlFlow();
       }
       method.beginControlFlow("for (; j < j1; j++)");
       for (int r = 0; r < rows; r++) {
-        method.addStatement("outerTail(ap, $L, $L, dp, j0 * m + j - j0, g[$L], j, m)", row("at", r), rows, row("i", r));
+        method.addStatement("outerPackedTail(ap, $L, $L, dp, j0 * m + j - j0, g[$L], j, m)", row("at", r), rows, row("i", r));
       }
       method.endControlFlow().endControlFlow();
     }
@@ -612,6 +659,41 @@ final class VectorKernels {
   private MethodSpec outerTile(int rows, int vectors) {
     MethodSpec.Builder method = kernel("outer" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("A tile of $L gradient row$L × $L vector$L: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.\n",
+            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "g")
+        .addParameter(TypeName.INT, "i")
+        .addParameter(TypeName.INT, "j")
+        .addParameter(TypeName.INT, "m");
+    List<String> zero = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      for (int v = 0; v < vectors; v++) {
+        zero.add("s" + r + v + " = " + (r + v == 0 ? "$T.zero(SPECIES)" : "s00"));
+      }
+    }
+    method.addStatement("$T " + String.join(", ", zero), vector, vector);
+    method.beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] as = a[s], ds = d[s]", num.scalar());
+    for (int v = 0; v < vectors; v++) {
+      method.addStatement("$T v$L = $T.fromArray(SPECIES, ds, $L)", vector, v, vector, column(v));
+    }
+    for (int r = 0; r < rows; r++) {
+      broadcast(method, r, "as[" + row("i", r) + "]");
+      for (int v = 0; v < vectors; v++) {
+        method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
+      }
+    }
+    method.endControlFlow();
+    storeAccumulators(method, rows, vectors, r -> "g[" + row("i", r) + "]");
+    return method.build();
+  }
+
+  /** {@link #outerTile} over the packed rows of a and deltas. */
+  private MethodSpec outerPackedTile(int rows, int vectors) {
+    MethodSpec.Builder method = kernel("outerPacked" + rows + "x" + vectors)
+        .addModifiers(Modifier.PRIVATE)
         .addJavadoc("A tile of $L gradient row$L × $L vector$L: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with\n",
             rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
         .addJavadoc("{@code a[s][i + r]} at {@code ap[at + s·$L + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.\n", rows)
@@ -684,6 +766,24 @@ final class VectorKernels {
 
   private MethodSpec outerTail() {
     return kernel("outerTail")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("One unit left over after the vectors: {@code g[j] = Σₛ a[s][i]·d[s][j]}.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.vector(), "g")
+        .addParameter(TypeName.INT, "i")
+        .addParameter(TypeName.INT, "j")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T sum = $L", num.scalar(), num.literal("0"))
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("sum += a[s][i] * d[s][j]")
+        .endControlFlow()
+        .addStatement("g[j] = sum")
+        .build();
+  }
+
+  private MethodSpec outerPackedTail() {
+    return kernel("outerPackedTail")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("One unit left over after the vectors: {@code g[j] = Σₛ ap[at + s·rows]·dp[q + s·COLUMNS]}.\n")
         .addParameter(num.vector(), "ap")
