@@ -1165,6 +1165,23 @@ public final class TiledModel implements Tiled, Model {
           productTail(a[s + 7], b, c[s + 7], j, k0, k1);
         }
       }
+      for (; !WIDE_TILES && s + 5 < m; s += 6) {
+        int j = j0;
+        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+          product6x2(a, b, c, s, j, k0, k1);
+        }
+        for (; j + LANES <= j1; j += LANES) {
+          product6x1(a, b, c, s, j, k0, k1);
+        }
+        for (; j < j1; j++) {
+          productTail(a[s], b, c[s], j, k0, k1);
+          productTail(a[s + 1], b, c[s + 1], j, k0, k1);
+          productTail(a[s + 2], b, c[s + 2], j, k0, k1);
+          productTail(a[s + 3], b, c[s + 3], j, k0, k1);
+          productTail(a[s + 4], b, c[s + 4], j, k0, k1);
+          productTail(a[s + 5], b, c[s + 5], j, k0, k1);
+        }
+      }
       for (; s + 3 < m; s += 4) {
         int j = j0;
         for (; j + 2 * LANES <= j1; j += 2 * LANES) {
@@ -1210,11 +1227,15 @@ public final class TiledModel implements Tiled, Model {
      * {@code panel[(k − k0)·COLUMNS + j − j0] = w[j][k]} for k0 ≤ k < k1, j0 ≤ j < j1.
      */
     private static void packTransposed(float[][] w, float[] panel, int j0, int j1, int k0, int k1) {
-      // Row by row of the panel: writing down its columns instead, 512 bytes apart, would keep
-      // evicting half-written lines, since those addresses share a few L1 sets (2.5× slower).
-      for (int k = k0, q = 0; k < k1; k++, q += COLUMNS) {
-        for (int j = j0; j < j1; j++) {
-          panel[q + j - j0] = w[j][k];
+      // Sixteen rows of w at a time, the panel row by row: down a whole column of the panel, 512
+      // bytes apart, or across all 128 rows of w, some 2 or 4 KB apart, the lines in use share a
+      // few L1 sets and evict each other before they are done (2.5× slower at batch 1).
+      for (int jb = j0; jb < j1; jb += 16) {
+        int je = Math.min(j1, jb + 16);
+        for (int k = k0, q = jb - j0; k < k1; k++, q += COLUMNS) {
+          for (int j = jb; j < je; j++) {
+            panel[q + j - jb] = w[j][k];
+          }
         }
       }
     }
@@ -1226,53 +1247,16 @@ public final class TiledModel implements Tiled, Model {
         int k0, int k1) {
       int s = 0;
       for (; WIDE_TILES && s + 7 < m; s += 8) {
-        int j = j0;
-        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          panel8x2(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j + LANES <= j1; j += LANES) {
-          panel8x1(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j < j1; j++) {
-          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
-          panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
-          panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
-          panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
-          panelTail(a[s + 4], p, c[s + 4], j, j - j0, k0, k1);
-          panelTail(a[s + 5], p, c[s + 5], j, j - j0, k0, k1);
-          panelTail(a[s + 6], p, c[s + 6], j, j - j0, k0, k1);
-          panelTail(a[s + 7], p, c[s + 7], j, j - j0, k0, k1);
-        }
+        panelRows8(a, p, c, s, j0, j1, k0, k1);
+      }
+      for (; !WIDE_TILES && s + 5 < m; s += 6) {
+        panelRows6(a, p, c, s, j0, j1, k0, k1);
       }
       for (; s + 3 < m; s += 4) {
-        int j = j0;
-        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          panel4x2(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j + LANES <= j1; j += LANES) {
-          panel4x1(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j < j1; j++) {
-          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
-          panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
-          panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
-          panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
-        }
+        panelRows4(a, p, c, s, j0, j1, k0, k1);
       }
       for (; s < m; s++) {
-        int j = j0;
-        for (; j + 4 * LANES <= j1; j += 4 * LANES) {
-          panel1x4(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j + 2 * LANES <= j1; j += 2 * LANES) {
-          panel1x2(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j + LANES <= j1; j += LANES) {
-          panel1x1(a, p, c, s, j, j - j0, k0, k1);
-        }
-        for (; j < j1; j++) {
-          panelTail(a[s], p, c[s], j, j - j0, k0, k1);
-        }
+        panelRows1(a, p, c, s, j0, j1, k0, k1);
       }
     }
 
@@ -1496,6 +1480,30 @@ public final class TiledModel implements Tiled, Model {
         for (; j < j1; j++) {
           outerPackedTail(ap, at, 1, dp, j0 * m + j - j0, g[i], j, m);
         }
+      }
+    }
+
+    /**
+     * Rows s to s + 7 of {@code productPanel}.
+     */
+    private static void panelRows8(float[][] a, float[] p, float[][] c, int s, int j0, int j1,
+        int k0, int k1) {
+      int j = j0;
+      for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+        panel8x2(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j + LANES <= j1; j += LANES) {
+        panel8x1(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j < j1; j++) {
+        panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+        panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
+        panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
+        panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
+        panelTail(a[s + 4], p, c[s + 4], j, j - j0, k0, k1);
+        panelTail(a[s + 5], p, c[s + 5], j, j - j0, k0, k1);
+        panelTail(a[s + 6], p, c[s + 6], j, j - j0, k0, k1);
+        panelTail(a[s + 7], p, c[s + 7], j, j - j0, k0, k1);
       }
     }
 
@@ -1752,6 +1760,248 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * Rows s to s + 5 of {@code productPanel}.
+     */
+    private static void panelRows6(float[][] a, float[] p, float[][] c, int s, int j0, int j1,
+        int k0, int k1) {
+      int j = j0;
+      for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+        panel6x2(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j + LANES <= j1; j += LANES) {
+        panel6x1(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j < j1; j++) {
+        panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+        panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
+        panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
+        panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
+        panelTail(a[s + 4], p, c[s + 4], j, j - j0, k0, k1);
+        panelTail(a[s + 5], p, c[s + 5], j, j - j0, k0, k1);
+      }
+    }
+
+    /**
+     * A tile of 6 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
+     */
+    private static void product6x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s41 = FloatVector.fromArray(SPECIES, c4, j + LANES);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      FloatVector s51 = FloatVector.fromArray(SPECIES, c5, j + LANES);
+      for (int k = k0; k < k1; k++) {
+        float[] bk = b[k];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, bk, j + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+      s40.intoArray(c4, j);
+      s41.intoArray(c4, j + LANES);
+      s50.intoArray(c5, j);
+      s51.intoArray(c5, j + LANES);
+    }
+
+    /**
+     * A tile of 6 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel6x2(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s01 = FloatVector.fromArray(SPECIES, c0, j + LANES);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s11 = FloatVector.fromArray(SPECIES, c1, j + LANES);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s21 = FloatVector.fromArray(SPECIES, c2, j + LANES);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s31 = FloatVector.fromArray(SPECIES, c3, j + LANES);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s41 = FloatVector.fromArray(SPECIES, c4, j + LANES);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      FloatVector s51 = FloatVector.fromArray(SPECIES, c5, j + LANES);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector v1 = FloatVector.fromArray(SPECIES, p, q + LANES);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        s01 = x.fma(v1, s01);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        s11 = x.fma(v1, s11);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        s21 = x.fma(v1, s21);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        s31 = x.fma(v1, s31);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        s41 = x.fma(v1, s41);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+        s51 = x.fma(v1, s51);
+      }
+      s00.intoArray(c0, j);
+      s01.intoArray(c0, j + LANES);
+      s10.intoArray(c1, j);
+      s11.intoArray(c1, j + LANES);
+      s20.intoArray(c2, j);
+      s21.intoArray(c2, j + LANES);
+      s30.intoArray(c3, j);
+      s31.intoArray(c3, j + LANES);
+      s40.intoArray(c4, j);
+      s41.intoArray(c4, j + LANES);
+      s50.intoArray(c5, j);
+      s51.intoArray(c5, j + LANES);
+    }
+
+    /**
+     * A tile of 6 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
+     */
+    private static void product6x1(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      for (int k = k0; k < k1; k++) {
+        float[] bk = b[k];
+        FloatVector v0 = FloatVector.fromArray(SPECIES, bk, j);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+      }
+      s00.intoArray(c0, j);
+      s10.intoArray(c1, j);
+      s20.intoArray(c2, j);
+      s30.intoArray(c3, j);
+      s40.intoArray(c4, j);
+      s50.intoArray(c5, j);
+    }
+
+    /**
+     * A tile of 6 rows × 1 vector: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.
+     */
+    private static void panel6x1(float[][] a, float[] p, float[][] c, int s, int j, int q, int k0,
+        int k1) {
+      float[] a0 = a[s], c0 = c[s];
+      float[] a1 = a[s + 1], c1 = c[s + 1];
+      float[] a2 = a[s + 2], c2 = c[s + 2];
+      float[] a3 = a[s + 3], c3 = c[s + 3];
+      float[] a4 = a[s + 4], c4 = c[s + 4];
+      float[] a5 = a[s + 5], c5 = c[s + 5];
+      FloatVector s00 = FloatVector.fromArray(SPECIES, c0, j);
+      FloatVector s10 = FloatVector.fromArray(SPECIES, c1, j);
+      FloatVector s20 = FloatVector.fromArray(SPECIES, c2, j);
+      FloatVector s30 = FloatVector.fromArray(SPECIES, c3, j);
+      FloatVector s40 = FloatVector.fromArray(SPECIES, c4, j);
+      FloatVector s50 = FloatVector.fromArray(SPECIES, c5, j);
+      for (int k = k0; k < k1; k++, q += COLUMNS) {
+        FloatVector v0 = FloatVector.fromArray(SPECIES, p, q);
+        FloatVector x = FloatVector.broadcast(SPECIES, a0[k]);
+        s00 = x.fma(v0, s00);
+        x = FloatVector.broadcast(SPECIES, a1[k]);
+        s10 = x.fma(v0, s10);
+        x = FloatVector.broadcast(SPECIES, a2[k]);
+        s20 = x.fma(v0, s20);
+        x = FloatVector.broadcast(SPECIES, a3[k]);
+        s30 = x.fma(v0, s30);
+        x = FloatVector.broadcast(SPECIES, a4[k]);
+        s40 = x.fma(v0, s40);
+        x = FloatVector.broadcast(SPECIES, a5[k]);
+        s50 = x.fma(v0, s50);
+      }
+      s00.intoArray(c0, j);
+      s10.intoArray(c1, j);
+      s20.intoArray(c2, j);
+      s30.intoArray(c3, j);
+      s40.intoArray(c4, j);
+      s50.intoArray(c5, j);
+    }
+
+    /**
+     * Rows s to s + 3 of {@code productPanel}.
+     */
+    private static void panelRows4(float[][] a, float[] p, float[][] c, int s, int j0, int j1,
+        int k0, int k1) {
+      int j = j0;
+      for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+        panel4x2(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j + LANES <= j1; j += LANES) {
+        panel4x1(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j < j1; j++) {
+        panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+        panelTail(a[s + 1], p, c[s + 1], j, j - j0, k0, k1);
+        panelTail(a[s + 2], p, c[s + 2], j, j - j0, k0, k1);
+        panelTail(a[s + 3], p, c[s + 3], j, j - j0, k0, k1);
+      }
+    }
+
+    /**
      * A tile of 4 rows × 2 vectors: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.
      */
     private static void product4x2(float[][] a, float[][] b, float[][] c, int s, int j, int k0,
@@ -1897,6 +2147,26 @@ public final class TiledModel implements Tiled, Model {
       s10.intoArray(c1, j);
       s20.intoArray(c2, j);
       s30.intoArray(c3, j);
+    }
+
+    /**
+     * Rows s to s + 0 of {@code productPanel}.
+     */
+    private static void panelRows1(float[][] a, float[] p, float[][] c, int s, int j0, int j1,
+        int k0, int k1) {
+      int j = j0;
+      for (; j + 4 * LANES <= j1; j += 4 * LANES) {
+        panel1x4(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j + 2 * LANES <= j1; j += 2 * LANES) {
+        panel1x2(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j + LANES <= j1; j += LANES) {
+        panel1x1(a, p, c, s, j, j - j0, k0, k1);
+      }
+      for (; j < j1; j++) {
+        panelTail(a[s], p, c[s], j, j - j0, k0, k1);
+      }
     }
 
     /**

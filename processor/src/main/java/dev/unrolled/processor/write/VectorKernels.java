@@ -93,6 +93,7 @@ final class VectorKernels {
         .addMethod(outerBlock())
         .addMethod(outerPanel());
     for (int[] block : BLOCKS) {
+      type.addMethod(panelRows(block));
       for (int vectors : vectorsOf(block)) {
         type.addMethod(productTile(rowsOf(block), vectors));
         type.addMethod(panelTile(rowsOf(block), vectors));
@@ -167,7 +168,7 @@ final class VectorKernels {
    * reuse every loaded weight vector eight times (the weights stream from L2, the rows sit in L1);
    * a single row gets four vectors so that four independent chains hide the multiply-add latency.
    */
-  private static final int[][] BLOCKS = {{8, 2, 1}, {4, 2, 1}, {1, 4, 2, 1}};
+  private static final int[][] BLOCKS = {{8, 2, 1}, {6, 2, 1}, {4, 2, 1}, {1, 4, 2, 1}};
   /**
    * The gradient's row blocks: six rows × four vectors (24 accumulators) load four delta vectors and
    * six broadcasts per 24 multiply-adds, where eight × two needed two and eight per 16; measured on
@@ -194,9 +195,14 @@ final class VectorKernels {
    */
   private static final int PACK_ROWS = 16;
 
-  /** The guard of a block of rows that needs 32 vector registers. */
+  /**
+   * The guard of a block of product rows: eight rows × two vectors (16 accumulators) need 32 vector
+   * registers; six rows (12 accumulators, two weight vectors and a broadcast: 15 of AVX2's 16) are
+   * the widest that fits 16, and keep 12 multiply-adds in flight where four rows kept 8, just the
+   * latency × throughput of two FMA pipes.
+   */
   private static String wide(int rows) {
-    return rows > 4 ? "WIDE_TILES && " : "";
+    return rows > 6 ? "WIDE_TILES && " : rows == 6 ? "!WIDE_TILES && " : "";
   }
 
   /** The guard of a gradient tile of more than 16 accumulators, which needs 32 vector registers. */
@@ -304,11 +310,15 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "j1")
         .addParameter(TypeName.INT, "k0")
         .addParameter(TypeName.INT, "k1")
-        .addComment("Row by row of the panel: writing down its columns instead, 512 bytes apart, would keep")
-        .addComment("evicting half-written lines, since those addresses share a few L1 sets (2.5× slower).")
-        .beginControlFlow("for (int k = k0, q = 0; k < k1; k++, q += COLUMNS)")
-        .beginControlFlow("for (int j = j0; j < j1; j++)")
-        .addStatement("panel[q + j - j0] = w[j][k]")
+        .addComment("Sixteen rows of w at a time, the panel row by row: down a whole column of the panel, 512")
+        .addComment("bytes apart, or across all 128 rows of w, some 2 or 4 KB apart, the lines in use share a")
+        .addComment("few L1 sets and evict each other before they are done (2.5× slower at batch 1).")
+        .beginControlFlow("for (int jb = j0; jb < j1; jb += 16)")
+        .addStatement("int je = $T.min(j1, jb + 16)", Math.class)
+        .beginControlFlow("for (int k = k0, q = jb - j0; k < k1; k++, q += COLUMNS)")
+        .beginControlFlow("for (int j = jb; j < je; j++)")
+        .addStatement("panel[q + j - jb] = w[j][k]")
+        .endControlFlow()
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -347,7 +357,11 @@ final class VectorKernels {
     return method.build();
   }
 
-  /** {@link #productBlock} over a packed panel: the same tiles, the same order of terms. */
+  /**
+   * {@link #productBlock} over a packed panel: the same tiles, the same order of terms; each block of
+   * rows goes across the panel in a method of its own, which keeps every method far below the
+   * size at which HotSpot stops inlining into it.
+   */
   private MethodSpec productPanel() {
     MethodSpec.Builder method = kernel("productPanel")
         .addModifiers(Modifier.PRIVATE)
@@ -364,20 +378,38 @@ final class VectorKernels {
     for (int[] block : BLOCKS) {
       int rows = rowsOf(block);
       method.beginControlFlow(rows == 1 ? CodeBlock.of("for (; s < m; s++)")
-          : CodeBlock.of("for (; $Ls + $L < m; s += $L)", wide(rows), rows - 1, rows))
-          .addStatement("int j = j0");
-      for (int vectors : vectorsOf(block)) {
-        method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
-            .addStatement("panel$Lx$L(a, p, c, s, j, j - j0, k0, k1)", rows, vectors)
-            .endControlFlow();
-      }
-      method.beginControlFlow("for (; j < j1; j++)");
-      for (int r = 0; r < rows; r++) {
-        method.addStatement("panelTail(a[$L], p, c[$L], j, j - j0, k0, k1)", row("s", r), row("s", r));
-      }
-      method.endControlFlow().endControlFlow();
+              : CodeBlock.of("for (; $Ls + $L < m; s += $L)", wide(rows), rows - 1, rows))
+          .addStatement("panelRows$L(a, p, c, s, j0, j1, k0, k1)", rows)
+          .endControlFlow();
     }
     return method.build();
+  }
+
+  /** One block of {@code rows} rows across a packed panel: tiles of each width in turn, then single units. */
+  private MethodSpec panelRows(int[] block) {
+    int rows = rowsOf(block);
+    MethodSpec.Builder method = kernel("panelRows" + rows)
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Rows s to s + $L of {@code productPanel}.\n", rows - 1)
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.vector(), "p")
+        .addParameter(num.matrix(), "c")
+        .addParameter(TypeName.INT, "s")
+        .addParameter(TypeName.INT, "j0")
+        .addParameter(TypeName.INT, "j1")
+        .addParameter(TypeName.INT, "k0")
+        .addParameter(TypeName.INT, "k1")
+        .addStatement("int j = j0");
+    for (int vectors : vectorsOf(block)) {
+      method.beginControlFlow("for (; j + $L <= j1; j += $L)", lanes(vectors), lanes(vectors))
+          .addStatement("panel$Lx$L(a, p, c, s, j, j - j0, k0, k1)", rows, vectors)
+          .endControlFlow();
+    }
+    method.beginControlFlow("for (; j < j1; j++)");
+    for (int r = 0; r < rows; r++) {
+      method.addStatement("panelTail(a[$L], p, c[$L], j, j - j0, k0, k1)", row("s", r), row("s", r));
+    }
+    return method.endControlFlow().build();
   }
 
   /** The driver of {@code g = aᵀ·d} and {@code gb = Σₛ d[s]}: the deltas packed, then every row. */
