@@ -1,0 +1,178 @@
+package dev.unrolled.benchmarks;
+
+import dev.unrolled.Optimizer;
+import java.nio.channels.FileLock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * 784-W-W-10 ReLU networks ({@link SweepShapes}) from W = 128 to 2,048 at batches of 32 to 256,
+ * the generated vector trainer against DJL/PyTorch, one SGD step each, single-threaded, in paired
+ * rounds in one JVM ({@link PairedRounds}): whether the step keeps its speed as the layers outgrow
+ * the caches. GFLOP/s count the FLOPs performed: {@code 6·W − 2·W₁} per sample for W weights of
+ * which W₁ in the first layer, whose input deltas nobody computes; "% of peak" is against the FP32
+ * peak measured first, in the same JVM, by {@link PeakFlopsBenchmark}'s loop at the preferred
+ * vector width (the best of 20 runs of 50 ms).
+ *
+ * <p>A development diagnostic, not yet a step of {@code regenerate.sh}: it prints its table.
+ *
+ * <pre>
+ * OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+ * java -Xmx3g --add-modules=jdk.incubator.vector -cp &lt;benchmarks classpath&gt; \
+ *     dev.unrolled.benchmarks.WidthSweep [widths] [batches] [rounds] [block ms] [most warm-up seconds]
+ * </pre>
+ */
+public final class WidthSweep {
+  private static final float LEARNING_RATE = 0.01f;
+  private static final List<String> CONTENDERS = List.of("generated-vector", "djl");
+
+  private WidthSweep() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] widths = ints(args.length > 0 ? args[0] : "128,256,512,1024,2048");
+    int[] batches = ints(args.length > 1 ? args[1] : "32,64,128,256");
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 12;
+    double blockMillis = args.length > 3 ? Double.parseDouble(args[3]) : 200;
+    double warmup = args.length > 4 ? Double.parseDouble(args[4]) : 10;
+    Contenders.requireSingleThreadedNatives("djl");
+    try (FileLock lock = PairedRounds.jmhLock()) {
+      double peak = peak();
+      System.out.printf(Locale.ROOT, "FP32 peak %.1f GFLOP/s (%d-bit vectors, %s); load %s%n", peak / 1e9,
+          jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize(), System.getProperty("java.version"),
+          PairedRounds.load());
+      System.out.printf(Locale.ROOT, "| width | batch | contender | samples/s (CPU, median) | GFLOP/s | %% of peak |"
+          + " DJL's time per step / ours (CPU, median, 95%%) | load |%n|---:|---:|---|---:|---:|---:|---|---|%n");
+      for (int width : widths) {
+        for (int m : batches) {
+          cell(width, m, rounds, blockMillis, warmup, peak);
+        }
+      }
+    }
+  }
+
+  /** FP32 FLOP/s of {@link PeakFlopsBenchmark}'s register-only loop at the preferred width: the best of 20 runs. */
+  private static double peak() {
+    PeakFlopsBenchmark loop = new PeakFlopsBenchmark();
+    boolean wide = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    double flopsPerCall = (double) PeakFlopsBenchmark.TRIPS * PeakFlopsBenchmark.CHAINS * (wide ? 16 : 8) * 2;
+    double best = 0;
+    float sink = 0;
+    for (int run = 0; run < 30; run++) {
+      long t0 = System.nanoTime();
+      int calls = 0;
+      do {
+        sink += wide ? loop.float512() : loop.float256();
+        calls++;
+      } while (System.nanoTime() - t0 < 50_000_000L);
+      if (run >= 10) { // the first runs are interpreted or compiling
+        best = Math.max(best, calls * flopsPerCall / ((System.nanoTime() - t0) / 1e9));
+      }
+    }
+    if (!Float.isFinite(sink)) {
+      throw new IllegalStateException("the peak loop diverged");
+    }
+    return best;
+  }
+
+  private static void cell(int width, int m, int rounds, double blockMillis, double warmup, double peak) {
+    int[] sizes = {784, width, width, 10};
+    int rows = Math.max(4 * m, 1024);
+    TeacherData data = new TeacherData(rows, 784, 10, 7);
+    int count = rows / m;
+    float[][][] x = new float[count][m][];
+    int[][] y = new int[count][m];
+    for (int k = 0; k < count; k++) {
+      for (int s = 0; s < m; s++) {
+        x[k][s] = data.x[k * m + s];
+        y[k][s] = data.labels[k * m + s];
+      }
+    }
+    List<PairedRounds.Step> steps = new ArrayList<>();
+    steps.add(cycling(generated(width, x, y), count, "generated-vector"));
+    steps.add(cycling(DjlPeer.train(sizes, false, LEARNING_RATE, x, y), count, "djl"));
+    PairedRounds paired = new PairedRounds(steps);
+    Map<String, String> conditions = new LinkedHashMap<>();
+    int[] one = {1, 1};
+    double[] rates = paired.warmUp(one, (long) (blockMillis * 1e6), warmup, conditions);
+    int[] blockSteps = new int[2];
+    for (int c = 0; c < 2; c++) {
+      blockSteps[c] = (int) Math.max(1, Math.round(rates[c] * blockMillis / 1e3));
+    }
+    long[][][] times = paired.measure(rounds, blockSteps, conditions);
+    PairedCosts costs = PairedCosts.of(CONTENDERS, times[0], times[1], blockSteps, conditions);
+    double flops = 6.0 * weights(sizes) - 2.0 * 784 * width;
+    for (String contender : CONTENDERS) {
+      double samples = costs.stepsPerSecond(contender) * m;
+      boolean peer = contender.equals("djl");
+      System.out.printf(Locale.ROOT, "| 784-%d-%d-10 | %d | %s | %,.0f | %.1f | %.0f | %s | %s |%n", width, width, m,
+          contender, samples, samples * flops / 1e9, 100 * samples * flops / peak,
+          peer ? TrainingPairedResults.ratioText(costs.ratio("djl")) : "",
+          peer ? conditions.get("load_start") + " → " + conditions.get("load_end") : "");
+    }
+  }
+
+  private static long weights(int[] sizes) {
+    long w = 0;
+    for (int l = 1; l < sizes.length; l++) {
+      w += (long) sizes[l - 1] * sizes[l];
+    }
+    return w;
+  }
+
+  private static PairedRounds.Step cycling(Peers.Step step, int count, String contender) {
+    int[] next = {0};
+    return () -> {
+      double loss = step.run(next[0]);
+      if (!Double.isFinite(loss)) {
+        throw new IllegalStateException(contender + ": loss " + loss + " at batch " + next[0]);
+      }
+      next[0] = next[0] + 1 == count ? 0 : next[0] + 1;
+    };
+  }
+
+  private static Peers.Step generated(int width, float[][][] x, int[][] y) {
+    Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
+    switch (width) {
+      case 128: {
+        SweepShapes_Width128Model model = new SweepShapes_Width128Model(1);
+        TrainingSteps.requireVectorPath(model);
+        SweepShapes_Width128Trainer t = new SweepShapes_Width128Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case 256: {
+        SweepShapes_Width256Model model = new SweepShapes_Width256Model(1);
+        TrainingSteps.requireVectorPath(model);
+        SweepShapes_Width256Trainer t = new SweepShapes_Width256Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case 512: {
+        SweepShapes_Width512Model model = new SweepShapes_Width512Model(1);
+        TrainingSteps.requireVectorPath(model);
+        SweepShapes_Width512Trainer t = new SweepShapes_Width512Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case 1024: {
+        SweepShapes_Width1024Model model = new SweepShapes_Width1024Model(1);
+        TrainingSteps.requireVectorPath(model);
+        SweepShapes_Width1024Trainer t = new SweepShapes_Width1024Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case 2048: {
+        SweepShapes_Width2048Model model = new SweepShapes_Width2048Model(1);
+        TrainingSteps.requireVectorPath(model);
+        SweepShapes_Width2048Trainer t = new SweepShapes_Width2048Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      default:
+        throw new IllegalArgumentException("no sweep network of width " + width + "; give 128, 256, 512, 1024 or 2048");
+    }
+  }
+
+  private static int[] ints(String list) {
+    return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+}
