@@ -612,7 +612,7 @@ final class VectorKernels {
     MethodSpec.Builder method = kernel("product" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[s + r][j..] += Σₖ a[s + r][k]·b[k][j..]}, k0 ≤ k < k1.\n",
-            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+            rows, plural(rows), vectors, plural(vectors))
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "b")
         .addParameter(num.matrix(), "c")
@@ -620,25 +620,11 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "j")
         .addParameter(TypeName.INT, "k0")
         .addParameter(TypeName.INT, "k1");
-    for (int r = 0; r < rows; r++) {
-      method.addStatement("$T[] a$L = a[$L], c$L = c[$L]", num.scalar(), r, row("s", r), r, row("s", r));
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("$T s$L$L = $T.fromArray(SPECIES, c$L, $L)", vector, r, v, vector, r, column(v));
-      }
-    }
+    loadRowAccumulators(method, rows, vectors);
     method.beginControlFlow("for (int k = k0; k < k1; k++)")
         .addStatement("$T[] bk = b[k]", num.scalar());
-    for (int v = 0; v < vectors; v++) {
-      method.addStatement("$T v$L = $T.fromArray(SPECIES, bk, $L)", vector, v, vector, column(v));
-    }
-    for (int r = 0; r < rows; r++) {
-      broadcast(method, r, "a" + r + "[k]");
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
-      }
-    }
+    loadVectors(method, vectors, "bk", "j");
+    multiplyAdds(method, rows, vectors, r -> "a" + r + "[k]");
     method.endControlFlow();
     storeAccumulators(method, rows, vectors, r -> "c" + r);
     return method.build();
@@ -652,7 +638,7 @@ final class VectorKernels {
     MethodSpec.Builder method = kernel("panel" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("A tile of $L row$L × $L vector$L: {@code c[s + r][j..] += Σₖ a[s + r][k]·p[(k − k0)·COLUMNS + q..]}.\n",
-            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+            rows, plural(rows), vectors, plural(vectors))
         .addParameter(num.matrix(), "a")
         .addParameter(num.vector(), "p")
         .addParameter(num.matrix(), "c")
@@ -661,24 +647,10 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "q")
         .addParameter(TypeName.INT, "k0")
         .addParameter(TypeName.INT, "k1");
-    for (int r = 0; r < rows; r++) {
-      method.addStatement("$T[] a$L = a[$L], c$L = c[$L]", num.scalar(), r, row("s", r), r, row("s", r));
-    }
-    for (int r = 0; r < rows; r++) {
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("$T s$L$L = $T.fromArray(SPECIES, c$L, $L)", vector, r, v, vector, r, column(v));
-      }
-    }
+    loadRowAccumulators(method, rows, vectors);
     method.beginControlFlow("for (int k = k0; k < k1; k++, q += COLUMNS)");
-    for (int v = 0; v < vectors; v++) {
-      method.addStatement("$T v$L = $T.fromArray(SPECIES, p, $L)", vector, v, vector, offset("q", v));
-    }
-    for (int r = 0; r < rows; r++) {
-      broadcast(method, r, "a" + r + "[k]");
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
-      }
-    }
+    loadVectors(method, vectors, "p", "q");
+    multiplyAdds(method, rows, vectors, r -> "a" + r + "[k]");
     method.endControlFlow();
     storeAccumulators(method, rows, vectors, r -> "c" + r);
     return method.build();
@@ -692,31 +664,18 @@ final class VectorKernels {
     MethodSpec.Builder method = kernel("outer" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("A tile of $L gradient row$L × $L vector$L: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}.\n",
-            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+            rows, plural(rows), vectors, plural(vectors))
         .addParameter(num.matrix(), "a")
         .addParameter(num.matrix(), "d")
         .addParameter(num.matrix(), "g")
         .addParameter(TypeName.INT, "i")
         .addParameter(TypeName.INT, "j")
         .addParameter(TypeName.INT, "m");
-    List<String> zero = new ArrayList<>();
-    for (int r = 0; r < rows; r++) {
-      for (int v = 0; v < vectors; v++) {
-        zero.add("s" + r + v + " = " + (r + v == 0 ? "$T.zero(SPECIES)" : "s00"));
-      }
-    }
-    method.addStatement("$T " + String.join(", ", zero), vector, vector);
+    zeroAccumulators(method, rows, vectors);
     method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("$T[] as = a[s], ds = d[s]", num.scalar());
-    for (int v = 0; v < vectors; v++) {
-      method.addStatement("$T v$L = $T.fromArray(SPECIES, ds, $L)", vector, v, vector, column(v));
-    }
-    for (int r = 0; r < rows; r++) {
-      broadcast(method, r, "as[" + row("i", r) + "]");
-      for (int v = 0; v < vectors; v++) {
-        method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
-      }
-    }
+    loadVectors(method, vectors, "ds", "j");
+    multiplyAdds(method, rows, vectors, r -> "as[" + row("i", r) + "]");
     method.endControlFlow();
     storeAccumulators(method, rows, vectors, r -> "g[" + row("i", r) + "]");
     return method.build();
@@ -727,7 +686,7 @@ final class VectorKernels {
     MethodSpec.Builder method = kernel("outerPacked" + rows + "x" + vectors)
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("A tile of $L gradient row$L × $L vector$L: {@code g[i + r][j..] = Σₛ a[s][i + r]·d[s][j..]}, with\n",
-            rows, rows == 1 ? "" : "s", vectors, vectors == 1 ? "" : "s")
+            rows, plural(rows), vectors, plural(vectors))
         .addJavadoc("{@code a[s][i + r]} at {@code ap[at + s·$L + r]} and {@code d[s][j..]} at {@code dp[q + s·COLUMNS..]}.\n", rows)
         .addParameter(num.vector(), "ap")
         .addParameter(TypeName.INT, "at")
@@ -737,6 +696,29 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "i")
         .addParameter(TypeName.INT, "j")
         .addParameter(TypeName.INT, "m");
+    zeroAccumulators(method, rows, vectors);
+    method.beginControlFlow("for (int s = 0; s < m; s++, at += $L, q += COLUMNS)", rows);
+    loadVectors(method, vectors, "dp", "q");
+    multiplyAdds(method, rows, vectors, r -> "ap[" + row("at", r) + "]");
+    method.endControlFlow();
+    storeAccumulators(method, rows, vectors, r -> "g[" + row("i", r) + "]");
+    return method.build();
+  }
+
+  /** The rows of a and c a product tile works on, and its accumulators loaded from c. */
+  private void loadRowAccumulators(MethodSpec.Builder method, int rows, int vectors) {
+    for (int r = 0; r < rows; r++) {
+      method.addStatement("$T[] a$L = a[$L], c$L = c[$L]", num.scalar(), r, row("s", r), r, row("s", r));
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int v = 0; v < vectors; v++) {
+        method.addStatement("$T s$L$L = $T.fromArray(SPECIES, c$L, $L)", vector, r, v, vector, r, column(v));
+      }
+    }
+  }
+
+  /** A gradient tile's accumulators, all zero. */
+  private void zeroAccumulators(MethodSpec.Builder method, int rows, int vectors) {
     List<String> zero = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
       for (int v = 0; v < vectors; v++) {
@@ -744,19 +726,28 @@ final class VectorKernels {
       }
     }
     method.addStatement("$T " + String.join(", ", zero), vector, vector);
-    method.beginControlFlow("for (int s = 0; s < m; s++, at += $L, q += COLUMNS)", rows);
+  }
+
+  /** {@code v0, v1, …}: the tile's vectors of one step, from {@code array} at {@code base} onwards. */
+  private void loadVectors(MethodSpec.Builder method, int vectors, String array, String base) {
     for (int v = 0; v < vectors; v++) {
-      method.addStatement("$T v$L = $T.fromArray(SPECIES, dp, $L)", vector, v, vector, offset("q", v));
+      method.addStatement("$T v$L = $T.fromArray(SPECIES, $L, $L)", vector, v, vector, array, offset(base, v));
     }
+  }
+
+  /** One step of a tile: each row's scalar broadcast, times every vector, added to its accumulators. */
+  private void multiplyAdds(MethodSpec.Builder method, int rows, int vectors,
+      java.util.function.IntFunction<String> scalar) {
     for (int r = 0; r < rows; r++) {
-      broadcast(method, r, "ap[" + row("at", r) + "]");
+      broadcast(method, r, scalar.apply(r));
       for (int v = 0; v < vectors; v++) {
         method.addStatement("s$L$L = x.fma(v$L, s$L$L)", r, v, v, r, v);
       }
     }
-    method.endControlFlow();
-    storeAccumulators(method, rows, vectors, r -> "g[" + row("i", r) + "]");
-    return method.build();
+  }
+
+  private static String plural(int count) {
+    return count == 1 ? "" : "s";
   }
 
   private MethodSpec productTail() {
@@ -866,7 +857,7 @@ final class VectorKernels {
   }
 
   private static String column(int v) {
-    return v == 0 ? "j" : "j + " + (v == 1 ? "LANES" : v + " * LANES");
+    return offset("j", v);
   }
 
   private static MethodSpec.Builder kernel(String name) {
