@@ -129,7 +129,10 @@ final class TrainingSteps {
     }
   }
 
-  /** The float networks with {@code backend = Backend.VECTOR}: 4-16-3 in batch lanes, the others in tiles. */
+  /**
+   * The float networks with {@code backend = Backend.VECTOR}: 4-16-3 in batch lanes, the others in
+   * tiles, {@link SweepShapes}' among them.
+   */
   private static Step generatedVector(String layers, float[][][] x, int[][] y) {
     Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
     switch (layers) {
@@ -149,6 +152,36 @@ final class TrainingSteps {
         Shapes_DeepVectorModel model = new Shapes_DeepVectorModel(1);
         requireVectorPath(model);
         Shapes_DeepVectorTrainer t = new Shapes_DeepVectorTrainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-128-128-10": {
+        SweepShapes_Width128Model model = new SweepShapes_Width128Model(1);
+        requireVectorPath(model);
+        SweepShapes_Width128Trainer t = new SweepShapes_Width128Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-256-256-10": {
+        SweepShapes_Width256Model model = new SweepShapes_Width256Model(1);
+        requireVectorPath(model);
+        SweepShapes_Width256Trainer t = new SweepShapes_Width256Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-512-512-10": {
+        SweepShapes_Width512Model model = new SweepShapes_Width512Model(1);
+        requireVectorPath(model);
+        SweepShapes_Width512Trainer t = new SweepShapes_Width512Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-1024-1024-10": {
+        SweepShapes_Width1024Model model = new SweepShapes_Width1024Model(1);
+        requireVectorPath(model);
+        SweepShapes_Width1024Trainer t = new SweepShapes_Width1024Trainer(model, sgd);
+        return k -> t.trainBatch(x[k], y[k]);
+      }
+      case "784-2048-2048-10": {
+        SweepShapes_Width2048Model model = new SweepShapes_Width2048Model(1);
+        requireVectorPath(model);
+        SweepShapes_Width2048Trainer t = new SweepShapes_Width2048Trainer(model, sgd);
         return k -> t.trainBatch(x[k], y[k]);
       }
       default:

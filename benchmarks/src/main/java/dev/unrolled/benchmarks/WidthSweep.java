@@ -1,6 +1,5 @@
 package dev.unrolled.benchmarks;
 
-import dev.unrolled.Optimizer;
 import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,8 @@ import java.util.Map;
 
 /**
  * 784-W-W-10 ReLU networks ({@link SweepShapes}) from W = 128 to 2,048 at batches of 32 to 256,
- * the generated vector trainer against DJL/PyTorch, one SGD step each, single-threaded, in paired
+ * the generated vector trainer against DJL/PyTorch ({@link TrainingSteps}' contenders and data), one
+ * SGD step each, single-threaded, in paired
  * rounds in one JVM ({@link PairedRounds}): whether the step keeps its speed as the layers outgrow
  * the caches. GFLOP/s count the FLOPs performed: {@code 6·W − 2·W₁} per sample for W weights of
  * which W₁ in the first layer, whose input deltas nobody computes; "% of peak" is against the FP32
@@ -27,7 +27,6 @@ import java.util.Map;
  * </pre>
  */
 public final class WidthSweep {
-  private static final float LEARNING_RATE = 0.01f;
   private static final List<String> CONTENDERS = List.of("generated-vector", "djl");
 
   private WidthSweep() {}
@@ -44,7 +43,7 @@ public final class WidthSweep {
       System.out.printf(Locale.ROOT, "FP32 peak %.1f GFLOP/s (%d-bit vectors, %s); load %s%n", peak / 1e9,
           jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize(), System.getProperty("java.version"),
           PairedRounds.load());
-      System.out.printf(Locale.ROOT, "| width | batch | contender | samples/s (CPU, median) | GFLOP/s | %% of peak |"
+      System.out.printf(Locale.ROOT, "| network | batch | contender | samples/s (CPU, median) | GFLOP/s | %% of peak |"
           + " DJL's time per step / ours (CPU, median, 95%%) | load |%n|---:|---:|---|---:|---:|---:|---|---|%n");
       for (int width : widths) {
         for (int m : batches) {
@@ -80,20 +79,11 @@ public final class WidthSweep {
 
   private static void cell(int width, int m, int rounds, double blockMillis, double warmup, double peak) {
     int[] sizes = {784, width, width, 10};
-    int rows = Math.max(4 * m, 1024);
-    TeacherData data = new TeacherData(rows, 784, 10, 7);
-    int count = rows / m;
-    float[][][] x = new float[count][m][];
-    int[][] y = new int[count][m];
-    for (int k = 0; k < count; k++) {
-      for (int s = 0; s < m; s++) {
-        x[k][s] = data.x[k * m + s];
-        y[k][s] = data.labels[k * m + s];
-      }
-    }
+    TrainingSteps.Batches data = TrainingSteps.data("784-" + width + "-" + width + "-10/" + m);
     List<PairedRounds.Step> steps = new ArrayList<>();
-    steps.add(cycling(generated(width, x, y), count, "generated-vector"));
-    steps.add(cycling(DjlPeer.train(sizes, false, LEARNING_RATE, x, y), count, "djl"));
+    for (String contender : CONTENDERS) {
+      steps.add(TrainingSteps.of(contender, data)::next); // throws on a loss that is not finite
+    }
     PairedRounds paired = new PairedRounds(steps);
     Map<String, String> conditions = new LinkedHashMap<>();
     int[] one = {1, 1};
@@ -121,55 +111,6 @@ public final class WidthSweep {
       w += (long) sizes[l - 1] * sizes[l];
     }
     return w;
-  }
-
-  private static PairedRounds.Step cycling(Peers.Step step, int count, String contender) {
-    int[] next = {0};
-    return () -> {
-      double loss = step.run(next[0]);
-      if (!Double.isFinite(loss)) {
-        throw new IllegalStateException(contender + ": loss " + loss + " at batch " + next[0]);
-      }
-      next[0] = next[0] + 1 == count ? 0 : next[0] + 1;
-    };
-  }
-
-  private static Peers.Step generated(int width, float[][][] x, int[][] y) {
-    Optimizer sgd = Optimizer.sgd(LEARNING_RATE);
-    switch (width) {
-      case 128: {
-        SweepShapes_Width128Model model = new SweepShapes_Width128Model(1);
-        TrainingSteps.requireVectorPath(model);
-        SweepShapes_Width128Trainer t = new SweepShapes_Width128Trainer(model, sgd);
-        return k -> t.trainBatch(x[k], y[k]);
-      }
-      case 256: {
-        SweepShapes_Width256Model model = new SweepShapes_Width256Model(1);
-        TrainingSteps.requireVectorPath(model);
-        SweepShapes_Width256Trainer t = new SweepShapes_Width256Trainer(model, sgd);
-        return k -> t.trainBatch(x[k], y[k]);
-      }
-      case 512: {
-        SweepShapes_Width512Model model = new SweepShapes_Width512Model(1);
-        TrainingSteps.requireVectorPath(model);
-        SweepShapes_Width512Trainer t = new SweepShapes_Width512Trainer(model, sgd);
-        return k -> t.trainBatch(x[k], y[k]);
-      }
-      case 1024: {
-        SweepShapes_Width1024Model model = new SweepShapes_Width1024Model(1);
-        TrainingSteps.requireVectorPath(model);
-        SweepShapes_Width1024Trainer t = new SweepShapes_Width1024Trainer(model, sgd);
-        return k -> t.trainBatch(x[k], y[k]);
-      }
-      case 2048: {
-        SweepShapes_Width2048Model model = new SweepShapes_Width2048Model(1);
-        TrainingSteps.requireVectorPath(model);
-        SweepShapes_Width2048Trainer t = new SweepShapes_Width2048Trainer(model, sgd);
-        return k -> t.trainBatch(x[k], y[k]);
-      }
-      default:
-        throw new IllegalArgumentException("no sweep network of width " + width + "; give 128, 256, 512, 1024 or 2048");
-    }
   }
 
   private static int[] ints(String list) {
