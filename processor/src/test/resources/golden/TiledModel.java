@@ -21,6 +21,7 @@ import java.lang.ThreadLocal;
 import java.util.Arrays;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -30,7 +31,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Layer     Output shape  Activation    Parameters  Code shape
  * input     (m, 20)
  * dense 1   (m, 80)       RELU               1,680  vector tiles 8×2 (else looped)
- * dense 2   (m, 3)        IDENTITY             243  looped (axpy rows, 4 per pass)
+ * dense 2   (m, 3)        IDENTITY             243  looped; backward in vector tiles over the inputs (else looped)
  * Total parameters: 1,923 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT
  * </pre>
  *
@@ -82,7 +83,7 @@ public final class TiledModel implements Tiled, Model {
   private static final String SUMMARY = "Layer     Output shape  Activation    Parameters  Code shape\n"
       + "input     (m, 20)\n"
       + "dense 1   (m, 80)       RELU               1,680  vector tiles 8×2 (else looped)\n"
-      + "dense 2   (m, 3)        IDENTITY             243  looped (axpy rows, 4 per pass)\n"
+      + "dense 2   (m, 3)        IDENTITY             243  looped; backward in vector tiles over the inputs (else looped)\n"
       + "Total parameters: 1,923 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n";
 
   /**
@@ -117,7 +118,7 @@ public final class TiledModel implements Tiled, Model {
   final float[] b1 = new float[80];
 
   /**
-   * Layer 2 weights, transposed: {@code w2[i][j] = W[j][i]} (80 → 3, looped).
+   * Layer 2 weights, transposed: {@code w2[i][j] = W[j][i]} (80 → 3, looped, backward in vector tiles over the inputs).
    */
   final float[][] w2 = new float[80][3];
 
@@ -688,19 +689,25 @@ public final class TiledModel implements Tiled, Model {
     float[][] wr2;
 
     /**
+     * Layer 2's weight gradients as the tiles compute them, {@code [out][in]}.
+     */
+    float[][] gwr2;
+
+    /**
      * One block of a weight matrix packed for the vector tiles ({@code VectorKernels.PANEL} scalars);
      * null without jdk.incubator.vector.
      */
     float[] panel;
 
     /**
-     * A tiled layer's inputs packed for its weight gradient: {@code capacity × 20}; allocated with
-     * the training buffers, when the vector tiles run.
+     * A tiled layer's inputs (a narrow layer's deltas) packed for its weight gradient: {@code capacity × 20};
+     * allocated with the training buffers, when the vector tiles run.
      */
     float[] rowPanel;
 
     /**
-     * A tiled layer's deltas packed for its weight gradient: {@code capacity × VectorKernels.columns(80)}.
+     * A tiled layer's deltas (a narrow layer's inputs) packed for its weight gradient:
+     * {@code capacity × VectorKernels.columns(80)}.
      */
     float[] columnPanel;
 
@@ -769,7 +776,11 @@ public final class TiledModel implements Tiled, Model {
       gb1 = new float[80];
       gw2 = new float[80][3];
       gb2 = new float[3];
-      wr2 = new float[3][80];
+      if (VECTOR) {
+        gwr2 = new float[3][80];
+      } else {
+        wr2 = new float[3][80];
+      }
       if (VECTOR) {
         allocateGradientPanels();
       }
@@ -896,7 +907,7 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * Layer 2 (looped, IDENTITY): {@code z2 = W2·a1 + b2}.
+     * Layer 2 (looped, backward in vector tiles over the inputs, IDENTITY): {@code z2 = W2·a1 + b2}.
      */
     private void forward2(TiledModel model, int m) {
       dense2(a1, model.w2, model.b2, z2, m);
@@ -987,14 +998,25 @@ public final class TiledModel implements Tiled, Model {
      * Layer 2: gradients {@code gw2 = d2ᵀ·a1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
      */
     private void backward2(TiledModel model, int m) {
-      biasGradient2(d2, gb2, m);
-      gradient2(a1, d2, gw2, m, 0, 80);
-      transpose2(model.w2, wr2);
-      propagate2(wr2, d2, d1, m);
-      for (int s = 0; s < m; s++) {
-        float[] ps = d1[s], zs = z1[s], as = a1[s];
-        for (int i = 0; i < 80; i++) {
-          ps[i] *= reluDerivative(zs[i], as[i]);
+      if (VECTOR) {
+        biasGradient2(d2, gb2, m);
+        VectorKernels.outer(d2, a1, gwr2, null, m, 3, 80, rowPanel, columnPanel);
+        VectorKernels.transposeRows(gwr2, gw2, 3, 80);
+        VectorKernels.productTransposed(d2, model.w2, d1, m, 3, 80, panel);
+      } else {
+        biasGradient2(d2, gb2, m);
+        gradient2(a1, d2, gw2, m, 0, 80);
+        transpose2(model.w2, wr2);
+        propagate2(wr2, d2, d1, m);
+      }
+      if (VECTOR) {
+        VectorKernels.reluSlope(d1, z1, a1, m, 80);
+      } else {
+        for (int s = 0; s < m; s++) {
+          float[] ps = d1[s], zs = z1[s], as = a1[s];
+          for (int i = 0; i < 80; i++) {
+            ps[i] *= reluDerivative(zs[i], as[i]);
+          }
         }
       }
     }
@@ -1479,6 +1501,18 @@ public final class TiledModel implements Tiled, Model {
         }
         for (; j < j1; j++) {
           outerPackedTail(ap, at, 1, dp, j0 * m + j - j0, g[i], j, m);
+        }
+      }
+    }
+
+    /**
+     * {@code t[k][j] = g[j][k]} for j < n, k < width.
+     */
+    static void transposeRows(float[][] g, float[][] t, int n, int width) {
+      for (int j = 0; j < n; j++) {
+        float[] gj = g[j];
+        for (int k = 0; k < width; k++) {
+          t[k][j] = gj[k];
         }
       }
     }
@@ -2942,6 +2976,24 @@ public final class TiledModel implements Tiled, Model {
         sum += ap[at] * dp[q];
       }
       g[j] = sum;
+    }
+
+    /**
+     * {@code d[s][j] *= relu'(z[s][j])} (a = relu(z)) for rows [0, m) and j < n.
+     */
+    static void reluSlope(float[][] d, float[][] z, float[][] a, int m, int n) {
+      int bound = SPECIES.loopBound(n);
+      for (int s = 0; s < m; s++) {
+        float[] ds = d[s], zs = z[s], as = a[s];
+        int j = 0;
+        for (; j < bound; j += LANES) {
+          FloatVector slope = FloatVector.broadcast(SPECIES, 0.0f).blend(1.0f, FloatVector.fromArray(SPECIES, zs, j).compare(VectorOperators.GT, 0.0f));
+          FloatVector.fromArray(SPECIES, ds, j).mul(slope).intoArray(ds, j);
+        }
+        for (; j < n; j++) {
+          ds[j] *= reluDerivative(zs[j], as[j]);
+        }
+      }
     }
   }
 }

@@ -39,7 +39,10 @@ class VectorBackendTest {
         assertThat(kernels).isEqualTo(
             "Kernels: plain loops (the JVM was started without --add-modules jdk.incubator.vector)");
       }
-      assertThat(model.summary()).contains("vector tiles 8×2 (else looped)");
+      assertThat(model.summary()).contains("dense 2   (m, 50)");
+      assertThat(model.summary().lines().filter(line -> line.endsWith("vector tiles 8×2 (else looped)")).count())
+          .isEqualTo(2);
+      assertThat(model.summary()).contains("looped; backward in vector tiles over the inputs (else looped)");
     }
   }
 
@@ -165,7 +168,8 @@ class VectorBackendTest {
   /** Eight SGD steps on seeded batches of 13 rows (three tiles of four rows and one single row). */
   private static void train(Step step, double[] losses) {
     Random random = new Random(11);
-    double[][] teacher = new double[35][37];
+    int outputs = VectorNetworks_ReluSoftmaxVectorDoubleModel.OUTPUTS;
+    double[][] teacher = new double[outputs][37];
     for (double[] row : teacher) {
       for (int i = 0; i < row.length; i++) {
         row[i] = random.nextGaussian();
@@ -173,14 +177,14 @@ class VectorBackendTest {
     }
     for (int k = 0; k < losses.length; k++) {
       double[][] x = new double[13][37];
-      double[][] y = new double[13][35];
+      double[][] y = new double[13][outputs];
       for (int s = 0; s < 13; s++) {
         for (int i = 0; i < 37; i++) {
           x[s][i] = random.nextDouble();
         }
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < 35; j++) {
+        for (int j = 0; j < outputs; j++) {
           double score = 0;
           for (int i = 0; i < 37; i++) {
             score += teacher[j][i] * x[s][i];

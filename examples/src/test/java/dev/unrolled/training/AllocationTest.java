@@ -36,6 +36,14 @@ class AllocationTest {
     }
   }
 
+  private static int[] labels(Random random, int count, int classes) {
+    int[] labels = new int[count];
+    for (int s = 0; s < count; s++) {
+      labels[s] = random.nextInt(classes);
+    }
+    return labels;
+  }
+
   private static float[][] rows(Random random, int n, int width) {
     float[][] x = new float[n][width];
     for (float[] row : x) {
@@ -73,18 +81,23 @@ class AllocationTest {
   @Test
   void vectorTilesAllocateNothingOnceCompiled() {
     // Interpreted, every Vector API operation allocates; compiled, escape analysis keeps the
-    // vectors in registers. Batches of 13 rows reach the eight-, four- and one-row tiles.
+    // vectors in registers. Batches of 13 rows reach the eight-, four- and one-row tiles, which read
+    // their operands in place; batches of 19 the packed panels (from VectorKernels.PACK_ROWS = 16 on).
     Random random = new Random(5);
-    float[][] x = rows(random, 13, 37);
-    int[] labels = new int[13];
-    for (int s = 0; s < labels.length; s++) {
-      labels[s] = random.nextInt(35);
-    }
+    int outputs = dev.unrolled.parity.VectorNetworks_ReluSoftmaxVectorFloatModel.OUTPUTS;
+    float[][] small = rows(random, 13, 37);
+    float[][] large = rows(random, 19, 37);
+    int[] smallLabels = labels(random, 13, outputs);
+    int[] largeLabels = labels(random, 19, outputs);
     var model = new dev.unrolled.parity.VectorNetworks_ReluSoftmaxVectorFloatModel(1);
     var trainer = new dev.unrolled.parity.VectorNetworks_ReluSoftmaxVectorFloatTrainer(model, Optimizer.sgd(0.001));
     Runnable steps = () -> {
       for (int k = 0; k < STEPS; k++) {
-        trainer.trainBatch(x, labels);
+        if (k % 2 == 0) {
+          trainer.trainBatch(small, smallLabels);
+        } else {
+          trainer.trainBatch(large, largeLabels);
+        }
       }
     };
     warmUp(steps);

@@ -46,6 +46,30 @@ public record LayerPlan(
     propagateChunks = List.copyOf(propagateChunks);
   }
 
+  /**
+   * A layer in vector tiles narrower than a tile's row of vectors (an output layer of 10 classes, say):
+   * its tiles run over its inputs instead, with the roles of its two sides swapped, and only where
+   * that works, in the weight gradient and the deltas sent back. Its forward pass stays looped.
+   */
+  public boolean tilesOverInputs() {
+    return shape == CodeShape.VECTOR && outputs() < NetworkPlanner.VECTOR_MIN_UNITS;
+  }
+
+  /** The code shape as the generated comments name it. */
+  public String shapeName() {
+    return tilesOverInputs() ? "looped, backward in vector tiles over the inputs" : shape.label();
+  }
+
+  /** Rows of the gradient a tiled layer's {@code outer} computes: its inputs, or its outputs when swapped. */
+  public int gradientRows() {
+    return tilesOverInputs() ? outputs() : inputs();
+  }
+
+  /** Columns of the gradient a tiled layer's {@code outer} computes, the side in vectors. */
+  public int gradientColumns() {
+    return tilesOverInputs() ? inputs() : outputs();
+  }
+
   public Architecture.Kind kind() {
     return span.kind();
   }

@@ -21,8 +21,11 @@ import java.util.List;
  * already about 8 KB of bytecode).
  *
  * <p>With the vector backend, looped dense layers of at least {@value #VECTOR_MIN_UNITS} units get
- * Vector API tiles besides their loops: the tiles run over the units in whole vectors, so a
- * narrower layer (an output layer of 10 classes, say) would be all remainder and stays looped.
+ * Vector API tiles besides their loops: the tiles run over the units in whole vectors. A narrower
+ * layer (an output layer of 10 classes, say) would be all remainder there, so its forward pass stays
+ * looped, while its weight gradient and the deltas it sends back run the same tiles over its inputs
+ * (see {@link LayerPlan#tilesOverInputs()}): looped, that backward pass of a 512 → 10 output layer
+ * ran at about 4 GFLOP/s and took 7% of a 784-512-512-10 step at batch 256.
  * Narrow layers keep the batch in the lanes instead: one sample per lane, so a 16-unit layer fills
  * its vectors whatever its width. Layers with normalisation or dropout keep their batch in rows,
  * where those steps are written.
@@ -112,11 +115,16 @@ public final class NetworkPlanner {
           false, activation, "batch lanes (else looped)");
     }
     if (!shouldUnroll(in, out)) {
-      return vector && out >= VECTOR_MIN_UNITS
-          ? new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
-              false, activation, "vector tiles 8×2 (else looped)")
-          : new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
-              false, activation, "looped (axpy rows, 4 per pass)");
+      if (vector && out >= VECTOR_MIN_UNITS) {
+        return new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
+            false, activation, "vector tiles 8×2 (else looped)");
+      }
+      if (vector && propagates && in >= VECTOR_MIN_UNITS && !span.normalised() && span.dropout() == 0) {
+        return new LayerPlan(span, CodeShape.VECTOR, List.of(), List.of(), List.of(), propagates, hasActivations,
+            false, activation, "looped; backward in vector tiles over the inputs (else looped)");
+      }
+      return new LayerPlan(span, CodeShape.LOOPED, List.of(), List.of(), List.of(), propagates, hasActivations,
+          false, activation, "looped (axpy rows, 4 per pass)");
     }
     List<Chunk> forward = split(out, BytecodeBudget::forwardBytes, in);
     List<Chunk> gradient = split(out, BytecodeBudget::gradientBytes, in);

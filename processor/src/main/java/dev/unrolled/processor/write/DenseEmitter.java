@@ -150,7 +150,8 @@ abstract class DenseEmitter extends LayerEmitter {
         .build();
   }
 
-  private CodeBlock activationSlope() {
+  /** {@code d *= f'(z)} for rows [0, m), nothing for the identity. */
+  CodeBlock activationSlope() {
     if (!hasActivation()) {
       return CodeBlock.of("");
     }

@@ -116,7 +116,7 @@ final class DenseLanes extends DenseEmitter {
     int in = layer.inputs();
     int out = layer.outputs();
     MethodSpec.Builder method = pass("forward")
-        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(), layer.activation(),
+        .addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shapeName(), layer.activation(),
             zLanes(), l, inputLanes(), l);
     if (layer.hasActivations()) {
       method.addJavadoc(", {@code $L = $L($L)}", aLanes(), ActivationFunctions.functionName(layer.activation()),

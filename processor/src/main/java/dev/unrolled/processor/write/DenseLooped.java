@@ -47,7 +47,7 @@ class DenseLooped extends RowDenseEmitter {
   @Override
   FieldSpec weightField() {
     return storage.field(layer, num, Names.weights(l), "Layer $L weights, transposed: {@code w$L[i][j] = W[j][i]} ($L → $L, $L).\n",
-        l, l, layer.inputs(), layer.outputs(), layer.shape().label());
+        l, l, layer.inputs(), layer.outputs(), layer.shapeName());
   }
 
   /** Propagating deltas reads {@code W} in {@code [out][in]} rows: a copy, refreshed once per batch. */

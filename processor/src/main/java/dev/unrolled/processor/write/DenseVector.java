@@ -54,6 +54,22 @@ final class DenseVector extends DenseLooped {
         .endControlFlow();
   }
 
+  /** With a mask where the scalar slope chooses (see {@code VectorClass.CHOSEN_SLOPES}). */
+  @Override
+  CodeBlock activationSlope() {
+    if (!VectorClass.CHOSEN_SLOPES.contains(layer.activation())) {
+      return super.activationSlope();
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.$L($L, $L, $L, m, $L)", VectorKernels.CLASS_NAME, VectorKernels.slopeName(layer.activation()),
+            Names.deltas(l), Names.preActivations(l), activations(), layer.outputs())
+        .nextControlFlow("else")
+        .add(super.activationSlope())
+        .endControlFlow()
+        .build();
+  }
+
   /** Only the looped branch reads the copy: the tiles send the deltas back through W itself. */
   @Override
   CodeBlock allocateWeightRows() {

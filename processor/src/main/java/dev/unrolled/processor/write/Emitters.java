@@ -44,7 +44,8 @@ final class Emitters {
       case DENSE -> switch (layer.shape()) {
         case UNROLLED -> new DenseUnrolled(layer, num, model, input);
         case LOOPED -> new DenseLooped(layer, num, model, input);
-        case VECTOR -> new DenseVector(layer, num, model, input);
+        case VECTOR -> layer.tilesOverInputs() ? new DenseNarrow(layer, num, model, input)
+            : new DenseVector(layer, num, model, input);
         case LANES -> new DenseLanes(layer, num, model, input, laneLoss);
       };
     };

@@ -573,20 +573,8 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "stride")
         .addParameter(TypeName.INT, "mp")
         .beginControlFlow("for (int j = 0; j < units; j++)");
-    String one = num.literal("1.0");
-    String zero = num.literal("0.0");
-    CodeBlock slope = switch (activation) {
-      case SIGMOID -> CodeBlock.of("$L.mul($L.neg().add($L))", load("a"), load("a"), one);
-      case TANH -> CodeBlock.of("$L.neg().fma($L, $T.broadcast(SPECIES, $L))", load("a"), load("a"), vector, one);
-      // z > 0 chooses, as in the scalar derivatives, so that a NaN z takes the same branch
-      case RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.GT, $L))", vector, zero, one,
-          load("z"), VECTOR_OPERATORS, zero);
-      case LEAKY_RELU -> CodeBlock.of("$T.broadcast(SPECIES, $L).blend($L, $L.compare($T.GT, $L))", vector,
-          num.literal("0.01"), one, load("z"), VECTOR_OPERATORS, zero);
-      case ELU -> CodeBlock.of("$L.add($L).blend($L, $L.compare($T.GT, $L))", load("a"), one, one, load("z"),
-          VECTOR_OPERATORS, zero);
-      default -> null; // softplus' = σ(z) and SiLU's slope need e^−z: the scalar derivative, lane by lane
-    };
+    // softplus' = σ(z) and SiLU's slope need e^−z (null): the scalar derivative, lane by lane
+    CodeBlock slope = VectorClass.slope(activation, num, load("z"), load("a"));
     if (slope == null) {
       return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k++)")
           .addStatement("d[k] *= $T.$L(z[k], a[k])", model, ActivationFunctions.derivativeName(activation))

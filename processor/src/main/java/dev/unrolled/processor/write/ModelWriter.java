@@ -15,6 +15,7 @@ import dev.unrolled.Loss;
 import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.processor.model.MethodSignature;
+import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.LayerPlan;
 import dev.unrolled.processor.plan.NetworkPlan;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class ModelWriter {
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());
     if (plan.hasTiledLayers()) {
       type.addType(new VectorKernels(num, plan.layers().stream().filter(LayerPlan::hasDropout)
-          .mapToInt(LayerPlan::outputs).max().orElse(0)).type());
+          .mapToInt(LayerPlan::outputs).max().orElse(0), tiledActivations()).type());
     }
     if (plan.hasLaneLayers()) {
       type.addType(new LaneKernels(num, self).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));
@@ -222,6 +223,16 @@ public final class ModelWriter {
   }
 
   /** The activations of the layers that keep the batch in lanes. */
+  private Set<Activation> tiledActivations() {
+    Set<Activation> used = EnumSet.noneOf(Activation.class);
+    for (LayerPlan layer : plan.layers()) {
+      if (layer.shape() == CodeShape.VECTOR) {
+        used.add(layer.activation());
+      }
+    }
+    return used;
+  }
+
   private Set<Activation> laneActivations() {
     Set<Activation> used = EnumSet.noneOf(Activation.class);
     for (LayerEmitter layer : layers) {

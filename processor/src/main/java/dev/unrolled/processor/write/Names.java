@@ -67,6 +67,11 @@ final class Names {
     return "gb" + layer;
   }
 
+  /** Weight gradients in {@code [out][in]} rows, as tiles over a narrow layer's inputs compute them. */
+  static String weightGradientRows(int layer) {
+    return "gwr" + layer;
+  }
+
   /** {@code W} in {@code [out][in]} rows, refreshed before propagating deltas through a looped layer. */
   static String weightRows(int layer) {
     return "wr" + layer;

@@ -87,7 +87,7 @@ abstract class RadialEmitter extends LayerEmitter {
     String z = Names.preActivations(l);
     MethodSpec.Builder method = pass("forward")
         .addJavadoc("Layer $L (RBF, $L): widths {@code $L = exp(b$L)}, {@code $L[s][j] = $L[j]·‖x[s] − c_j‖²},\n",
-            l, layer.shape().label(), widths(), l, z, widths())
+            l, layer.shapeName(), widths(), l, z, widths())
         .addJavadoc("{@code $L = exp(−$L)}.\n", activations(), z)
         .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
         .addStatement("$L[j] = $L", widths(), num.narrow("$T.exp(model.$L[j])", Math.class, Names.biases(l)))

@@ -30,7 +30,7 @@ final class RadialLooped extends RadialEmitter {
   FieldSpec centreField() {
     return storage.field(layer, num, Names.weights(l),
         "Layer $L (RBF) centres, transposed: {@code w$L[i][j] = C[j][i]} ($L units of $L inputs, $L).\n",
-        l, l, layer.outputs(), layer.inputs(), layer.shape().label());
+        l, l, layer.outputs(), layer.inputs(), layer.shapeName());
   }
 
   @Override

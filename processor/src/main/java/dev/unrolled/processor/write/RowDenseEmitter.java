@@ -47,10 +47,10 @@ abstract class RowDenseEmitter extends DenseEmitter {
     String z = Names.preActivations(l);
     MethodSpec.Builder method = pass("forward");
     if (norm == null) {
-      method.addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shape().label(),
+      method.addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shapeName(),
           layer.activation(), z, l, input, l);
     } else {
-      method.addJavadoc("Layer $L ($L, $L, $L norm): {@code $L = h = W$L·$L}, $L", l, layer.shape().label(),
+      method.addJavadoc("Layer $L ($L, $L, $L norm): {@code $L = h = W$L·$L}, $L", l, layer.shapeName(),
           layer.activation(), layer.norm(), productRows(), l, input, norm.forwardDoc());
     }
     if (hasActivation()) {

@@ -8,8 +8,11 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.unrolled.Activation;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -41,14 +44,28 @@ final class VectorKernels {
   /** The widest layer with dropout, 0 for none: the kernels then hash its rows in vectors too. */
   private final int dropoutUnits;
 
+  /** Activations of tiled layers whose slope the kernels apply with a mask (see {@link VectorClass#CHOSEN_SLOPES}). */
+  private final Set<Activation> slopes;
+
   VectorKernels(Numeric num) {
-    this(num, 0);
+    this(num, 0, Set.of());
   }
 
-  VectorKernels(Numeric num, int dropoutUnits) {
+  VectorKernels(Numeric num, int dropoutUnits, Set<Activation> slopes) {
     this.num = num;
     this.vector = VectorClass.vectorType(num);
     this.dropoutUnits = dropoutUnits;
+    this.slopes = EnumSet.noneOf(Activation.class);
+    for (Activation activation : slopes) {
+      if (VectorClass.CHOSEN_SLOPES.contains(activation)) {
+        this.slopes.add(activation);
+      }
+    }
+  }
+
+  /** The name of the kernel that applies {@code activation}'s slope to a tiled layer's deltas. */
+  static String slopeName(Activation activation) {
+    return ActivationFunctions.functionName(activation) + "Slope";
   }
 
   TypeSpec type() {
@@ -91,7 +108,8 @@ final class VectorKernels {
         .addMethod(packRows())
         .addMethod(outerRows())
         .addMethod(outerBlock())
-        .addMethod(outerPanel());
+        .addMethod(outerPanel())
+        .addMethod(transposeRows());
     for (int[] block : BLOCKS) {
       type.addMethod(panelRows(block));
       for (int vectors : vectorsOf(block)) {
@@ -106,6 +124,9 @@ final class VectorKernels {
       }
     }
     type.addMethod(productTail()).addMethod(panelTail()).addMethod(outerTail()).addMethod(outerPackedTail());
+    for (Activation activation : slopes) {
+      type.addMethod(slope(activation));
+    }
     if (dropoutUnits > 0) {
       addDropout(type);
     }
@@ -438,6 +459,23 @@ final class VectorKernels {
         .endControlFlow()
         .addStatement("packColumns(d, m, width, columnPanel)")
         .addStatement("outerRows(a, d, g, m, 0, n, width, rowPanel, columnPanel)")
+        .build();
+  }
+
+  /** A narrow layer's gradient rows, computed {@code [out][in]}, into the optimizer's {@code [in][out]} rows. */
+  private MethodSpec transposeRows() {
+    return kernel("transposeRows")
+        .addJavadoc("{@code t[k][j] = g[j][k]} for j < n, k < width.\n")
+        .addParameter(num.matrix(), "g")
+        .addParameter(num.matrix(), "t")
+        .addParameter(TypeName.INT, "n")
+        .addParameter(TypeName.INT, "width")
+        .beginControlFlow("for (int j = 0; j < n; j++)")
+        .addStatement("$T[] gj = g[j]", num.scalar())
+        .beginControlFlow("for (int k = 0; k < width; k++)")
+        .addStatement("t[k][j] = gj[k]")
+        .endControlFlow()
+        .endControlFlow()
         .build();
   }
 
@@ -858,6 +896,35 @@ final class VectorKernels {
 
   private static String column(int v) {
     return offset("j", v);
+  }
+
+  /**
+   * {@code d[s][j] *= f'(z[s][j])} in vectors, with the scalar derivative for the last few units: the
+   * same bits as the looped slope, which C2 leaves scalar because it chooses by {@code z > 0}.
+   */
+  private MethodSpec slope(Activation activation) {
+    return kernel(slopeName(activation))
+        .addJavadoc("{@code d[s][j] *= $L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
+            ActivationFunctions.functionName(activation), ActivationFunctions.functionName(activation))
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "z")
+        .addParameter(num.matrix(), "a")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "n")
+        .addStatement("int bound = SPECIES.loopBound(n)")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s], zs = z[s], as = a[s]", num.scalar())
+        .addStatement("int j = 0")
+        .beginControlFlow("for (; j < bound; j += LANES)")
+        .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
+            CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
+        .addStatement("$T.fromArray(SPECIES, ds, j).mul(slope).intoArray(ds, j)", vector)
+        .endControlFlow()
+        .beginControlFlow("for (; j < n; j++)")
+        .addStatement("ds[j] *= $L(zs[j], as[j])", ActivationFunctions.derivativeName(activation))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   private static MethodSpec.Builder kernel(String name) {

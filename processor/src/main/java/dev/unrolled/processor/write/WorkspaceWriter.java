@@ -121,13 +121,14 @@ final class WorkspaceWriter {
               .addJavadoc("null without jdk.incubator.vector.\n")
               .build())
           .addField(FieldSpec.builder(num.vector(), "rowPanel")
-              .addJavadoc("A tiled layer's inputs packed for its weight gradient: {@code capacity × $L}; allocated with\n",
-                  maxTiled(LayerPlan::inputs))
-              .addJavadoc("the training buffers, when the vector tiles run.\n")
+              .addJavadoc("A tiled layer's inputs (a narrow layer's deltas) packed for its weight gradient: {@code capacity × $L};\n",
+                  maxTiled(LayerPlan::gradientRows))
+              .addJavadoc("allocated with the training buffers, when the vector tiles run.\n")
               .build())
           .addField(FieldSpec.builder(num.vector(), "columnPanel")
-              .addJavadoc("A tiled layer's deltas packed for its weight gradient: {@code capacity × VectorKernels.columns($L)}.\n",
-                  maxTiled(LayerPlan::outputs))
+              .addJavadoc("A tiled layer's deltas (a narrow layer's inputs) packed for its weight gradient:\n")
+              .addJavadoc("{@code capacity × VectorKernels.columns($L)}.\n",
+                  maxTiled(LayerPlan::gradientColumns))
               .build());
     }
     type.addFields(loss.workspaceFields());
@@ -166,7 +167,7 @@ final class WorkspaceWriter {
     type.addMethod(method.build());
   }
 
-  /** The largest {@code side} (inputs or outputs) of the layers in vector tiles. */
+  /** The largest {@code side} (rows or columns of the weight gradient) of the layers in vector tiles. */
   private int maxTiled(java.util.function.ToIntFunction<LayerPlan> side) {
     return plan.layers().stream().filter(layer -> layer.shape() == CodeShape.VECTOR).mapToInt(side).max().orElse(0);
   }
@@ -225,9 +226,9 @@ final class WorkspaceWriter {
       type.addMethod(MethodSpec.methodBuilder("allocateGradientPanels")
           .addModifiers(Modifier.PRIVATE)
           .addJavadoc("The packed inputs and deltas of the tiled weight gradients, for {@code capacity} rows.\n")
-          .addStatement("rowPanel = new $T[capacity * $L]", num.scalar(), maxTiled(LayerPlan::inputs))
+          .addStatement("rowPanel = new $T[capacity * $L]", num.scalar(), maxTiled(LayerPlan::gradientRows))
           .addStatement("columnPanel = new $T[capacity * $L.columns($L)]", num.scalar(), VectorKernels.CLASS_NAME,
-              maxTiled(LayerPlan::outputs))
+              maxTiled(LayerPlan::gradientColumns))
           .build());
     }
     type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));

@@ -11,6 +11,7 @@ import static dev.unrolled.processor.plan.CodeShape.VECTOR;
 
 import dev.unrolled.Backend;
 import dev.unrolled.Loss;
+import dev.unrolled.Norm;
 import dev.unrolled.processor.model.Declarations;
 import dev.unrolled.processor.model.NetworkDeclaration;
 import java.util.List;
@@ -82,6 +83,31 @@ class NetworkPlannerTest {
   void vectorTilesGoToWideLayersOfAtLeast16UnitsAndBatchLanesToNarrowOnes(int inputs, int units, Backend backend, CodeShape shape) {
     assertThat(shapes(Declarations.network(inputs).dense(units, RELU).backend(backend).build()))
         .containsExactly(shape);
+  }
+
+  @Test
+  void aNarrowLayerAfterTheFirstRunsItsBackwardPassInVectorTilesOverItsInputs() {
+    List<LayerPlan> layers = plan(Declarations.network(784).dense(128, RELU).dense(10)
+        .loss(Loss.SOFTMAX_CROSS_ENTROPY).backend(Backend.VECTOR).build());
+
+    assertThat(layers.stream().map(LayerPlan::shape).toList()).containsExactly(VECTOR, VECTOR).inOrder();
+    assertThat(layers.stream().map(LayerPlan::tilesOverInputs).toList()).containsExactly(false, true).inOrder();
+    // the weight gradient's rows and vector columns swap: 10 rows of 128 inputs, not 128 rows of 10
+    assertThat(layers.get(1).gradientRows()).isEqualTo(10);
+    assertThat(layers.get(1).gradientColumns()).isEqualTo(128);
+    assertThat(layers.get(0).gradientRows()).isEqualTo(784);
+    assertThat(layers.get(0).gradientColumns()).isEqualTo(128);
+  }
+
+  @Test
+  void aNarrowFirstLayerOrOneWithDropoutStaysLooped() {
+    // the first layer sends no deltas back, and streams its gradient rows to the optimizer instead
+    assertThat(shapes(Declarations.network(784).dense(10).loss(Loss.SOFTMAX_CROSS_ENTROPY)
+        .backend(Backend.VECTOR).build())).containsExactly(LOOPED);
+    assertThat(shapes(Declarations.network(784).dense(128, RELU).dense(10, RELU, Norm.NONE, 0.5).dense(10)
+        .loss(Loss.SOFTMAX_CROSS_ENTROPY).backend(Backend.VECTOR).build()).get(1)).isEqualTo(LOOPED);
+    assertThat(shapes(Declarations.network(784).dense(128, RELU).dense(10).loss(Loss.SOFTMAX_CROSS_ENTROPY)
+        .backend(Backend.PLAIN).build())).containsExactly(LOOPED, LOOPED).inOrder();
   }
 
   @Test
