@@ -5,7 +5,8 @@
 # dropout, inference, inference beside ONNX Runtime) with JSON output, training again in paired
 # rounds (TrainingPaired, one JVM per shape holding every contender) and the cost of normalisation
 # and dropout again in paired rounds (RegularisationPaired, one JVM), the speed-up of two threads in
-# paired rounds (ParallelPaired, one JVM), recording the load average
+# paired rounds (ParallelPaired, one JVM), the width sweep against DJL on JDK 17 and JDK 25
+# (WidthSweep, one JVM each), recording the load average
 # around each and repeating a run that started on a busy machine, then the exact allocation check
 # (one JVM per contender), the start-up harness and the dependency sizes, and writes the report (and
 # README.md's performance table) from those results with ReportWriter.
@@ -25,7 +26,8 @@ usage: benchmarks/regenerate.sh [--quick] [--report-only | --only STEP] [--skip-
                  (OnnxRuntimeBenchmark, "Inference beside ONNX Runtime"), training-paired
                  (TrainingPaired: the paired tables of "Training throughput"), crossover
                  (LaneCrossover in a JVM with and one without jdk.incubator.vector: "Batch lanes
-                 against rows: the crossover") or parallel (ParallelPaired: "Two threads"). Writing
+                 against rows: the crossover"), parallel (ParallelPaired: "Two threads") or sweep
+                 (WidthSweep on JDK 17 and on JDK 25: "Width sweep"). Writing
                  BENCHMARKS.md
                  this way needs a full run's results in benchmarks/target/benchmark-results;
                  README.md is left alone.
@@ -46,6 +48,9 @@ Environment (defaults in brackets; --quick shortens them all):
                       per width (most; it stops once the JIT is silent) [40 12 10; quick 4 2 0.3]; about 1 minute per backend
   PARALLEL_PAIRED_ARGS  ParallelPaired's rounds, milliseconds per block and most seconds of warm-up, per
                       shape x backend [120 50 10; quick 6 10 3]: the speed-ups "2 threads" is judged on
+  SWEEP_ARGS          WidthSweep's widths, batches, rounds, milliseconds per block and most seconds of
+                      warm-up per cell [128,256,512,1024,2048 32,64,128,256 10 200 10; quick 128,512 32,256 3 20 1]:
+                      about 5 minutes per JDK
   INFERENCE_JMH_ARGS  JMH run length for InferenceBenchmark [-f 1 -wi 2 -w 1s -i 3 -r 1s]
   ONNXRUNTIME_JMH_ARGS  JMH run length for OnnxRuntimeBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
   PEAK_JMH_ARGS       JMH run length for PeakFlopsBenchmark [-f 1 -wi 3 -w 1s -i 5 -r 1s]
@@ -62,10 +67,11 @@ Environment (defaults in brackets; --quick shortens them all):
                       TrainingPaired and ParallelPaired hold that lock too
 Do not add -jvmArgs/-jvmArgsAppend to the JMH arguments: they replace the benchmarks' own fork
 options (--add-modules jdk.incubator.vector, -Xmx).
-The default run takes about 45 minutes on a 2-core machine, more while it waits for the load to
-fall; --quick about 9; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
+The default run takes about 55 minutes on a 2-core machine, more while it waits for the load to
+fall; --quick about 10; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
 about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only parallel about 3 (4 shapes x
-backends, at most 45 s each), --only onnxruntime about 2 (--quick: under 1 each), plus the build.
+backends, at most 45 s each), --only sweep about 10 (20 cells, twice: JDK 17 and JDK 25),
+--only onnxruntime about 2 (--quick: under 1 each), plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -89,8 +95,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation|onnxruntime|training-paired|crossover|parallel) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover, parallel)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime|training-paired|crossover|parallel|sweep) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover, parallel, sweep)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -124,6 +130,7 @@ if $quick; then
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-6 10 3}"
   crossover_args="${CROSSOVER_ARGS:-4 2 0.3}"
   parallel_paired_args="${PARALLEL_PAIRED_ARGS:-6 10 3}"
+  sweep_args="${SWEEP_ARGS:-128,512 32,256 3 20 1}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 1 -w 200ms -i 2 -r 200ms}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 1 -w 500ms -i 2 -r 500ms}"
@@ -140,6 +147,7 @@ else
   regularisation_paired_args="${REGULARISATION_PAIRED_ARGS:-160 100 30}"
   crossover_args="${CROSSOVER_ARGS:-40 12 10}"
   parallel_paired_args="${PARALLEL_PAIRED_ARGS:-120 50 10}"
+  sweep_args="${SWEEP_ARGS:-128,256,512,1024,2048 32,64,128,256 10 200 10}"
   inference_args="${INFERENCE_JMH_ARGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
   onnxruntime_args="${ONNXRUNTIME_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
   peak_args="${PEAK_JMH_ARGS:--f 1 -wi 3 -w 1s -i 5 -r 1s}"
@@ -339,6 +347,30 @@ run_crossover() {
 run_parallel() {
   with_load parallel "ParallelPaired: rounds, block ms, warm-up s $parallel_paired_args" parallel_once
 }
+# WidthSweep on the java binary $1 (JDK 17, then JDK 25) into $results/sweep.jdk<feature>.*.properties;
+# it holds JMH's lock while it measures. Prints its table; a failure leaves that JDK's results out.
+sweep_once() {
+  local javabin="$1" name="$2"
+  # shellcheck disable=SC2086
+  if "$javabin" -Xmx3g --add-modules=jdk.incubator.vector -Dunrolled.lockWait="$jmh_lock_wait" -cp "$cp" \
+      dev.unrolled.benchmarks.WidthSweep "$results" $sweep_args >"$results/$name.log" 2>&1; then
+    grep '^|\|^FP32' "$results/$name.log" | sed 's/^/   /'
+  else
+    echo "   WidthSweep failed: see $results/$name.log" >&2
+    return 1
+  fi
+}
+run_sweep() {
+  rm -f "$results"/sweep.*.properties "$results"/sweep*.log
+  with_load sweep "WidthSweep (JDK 17): widths, batches, rounds, block ms, warm-up s $sweep_args" \
+      sweep_once "$java" sweep
+  if [ -n "$jdk25" ]; then
+    with_load sweep-jdk25 "WidthSweep (JDK 25): widths, batches, rounds, block ms, warm-up s $sweep_args" \
+        sweep_once "$jdk25/bin/java" sweep-jdk25
+  else
+    step "no JDK 25 under /usr/lib/jvm (set JDK25): the sweep's JDK 25 table is not measured"
+  fi
+}
 run_onnxruntime() {
   jmh onnxruntime OnnxRuntimeBenchmark "$onnxruntime_args" "-prof gc"
   echo "version.onnxruntime=$(sed -n 's/^[-+|\\ ]*com\.microsoft\.onnxruntime:onnxruntime:jar:\([^:]*\):.*/\1/p' \
@@ -429,6 +461,7 @@ elif ! $report_only; then
   jmh inference InferenceBenchmark "$inference_args" "-prof gc"
   run_onnxruntime
   run_crossover
+  run_sweep
 
   # One JVM per contender, so a native library that crashes its JVM loses only its own rows.
   step "AllocationCheck: $allocation_seconds s warm-up + $allocation_seconds s in 3 windows per shape, one JVM per contender"

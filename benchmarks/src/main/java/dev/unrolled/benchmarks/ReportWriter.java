@@ -76,6 +76,7 @@ public final class ReportWriter {
     w.trainingSection();
     w.regularisationSection();
     CrossoverSection.write(w.md, data.crossover);
+    SweepSection.write(w.md, data.sweep);
     w.twoThreadsSection();
     w.inferenceSection();
     w.onnxRuntimeSection();
@@ -110,6 +111,7 @@ public final class ReportWriter {
         .line("benchmarks/regenerate.sh --only training-paired  # the same for the paired training rounds")
         .line("benchmarks/regenerate.sh --only crossover        # the same for batch lanes against rows")
         .line("benchmarks/regenerate.sh --only parallel         # the same for the speed-up of two threads")
+        .line("benchmarks/regenerate.sh --only sweep            # the same for the width sweep against DJL")
         .line("JDK25=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/regenerate.sh   # when JDK 25 is elsewhere")
         .line("```").blank()
         .line("`--help` lists the options; run lengths can be changed with `TRAINING_JMH_ARGS`,")

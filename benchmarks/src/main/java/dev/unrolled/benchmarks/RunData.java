@@ -30,6 +30,8 @@ import java.util.Properties;
  *   <li>{@code onnxruntime.json}: {@link OnnxRuntimeBenchmark} (JMH);
  *   <li>{@code parallel.<shape>.<backend>.properties}: {@link ParallelPaired}, one thread against two
  *       ({@link ParallelResults});
+ *   <li>{@code sweep.jdk<feature>.784-<W>-<W>-10-b<batch>.properties}: {@link WidthSweep}, the vector
+ *       trainer against DJL per width and batch ({@link SweepResults});
  *   <li>{@code allocation.tsv}: {@link AllocationCheck}; {@code startup.tsv}: {@link StartupHarness};
  *       {@code dependencies.tsv}: {@link DependencySize};
  *   <li>{@code machine.properties}: CPU, its vector width, cores, date, run mode, and the load
@@ -59,6 +61,8 @@ final class RunData {
   final Properties machine;
   /** {@link LaneCrossover}'s results per backend ({@link CrossoverResults#BACKENDS}); empty ones when not run. */
   final List<CrossoverResults> crossover = new ArrayList<>();
+  /** {@link WidthSweep}'s results; empty when not run. */
+  SweepResults sweep = SweepResults.empty();
 
   RunData(List<JmhResult> training, List<JmhResult> trainingJdk25, TrainingPairedResults trainingPaired,
       List<JmhResult> regularisation,
@@ -97,6 +101,7 @@ final class RunData {
     for (String backend : CrossoverResults.BACKENDS) {
       data.crossover.add(CrossoverResults.read(folder.resolve("crossover-" + backend + ".json"), backend));
     }
+    data.sweep = SweepResults.read(folder);
     return data;
   }
 

@@ -1,6 +1,10 @@
 package dev.unrolled.benchmarks;
 
+import java.io.IOException;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,12 +22,14 @@ import java.util.Map;
  * peak measured first, in the same JVM, by {@link PeakFlopsBenchmark}'s loop at the preferred
  * vector width (the best of 20 runs of 50 ms).
  *
- * <p>A development diagnostic, not yet a step of {@code regenerate.sh}: it prints its table.
+ * <p>It prints its table; given a results folder first ({@code regenerate.sh}'s step {@code sweep}), it
+ * also writes each cell there as {@link PairedCosts}, {@link SweepResults#file}, for the report's
+ * section "Width sweep" ({@link SweepSection}).
  *
  * <pre>
  * OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \
  * java -Xmx3g --add-modules=jdk.incubator.vector -cp &lt;benchmarks classpath&gt; \
- *     dev.unrolled.benchmarks.WidthSweep [widths] [batches] [rounds] [block ms] [most warm-up seconds]
+ *     dev.unrolled.benchmarks.WidthSweep [results folder] [widths] [batches] [rounds] [block ms] [most warm-up seconds]
  * </pre>
  */
 public final class WidthSweep {
@@ -31,7 +37,14 @@ public final class WidthSweep {
 
   private WidthSweep() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] arguments) throws Exception {
+    Path results = null;
+    String[] args = arguments;
+    if (args.length > 0 && !args[0].matches("[0-9,]+")) {
+      results = Paths.get(args[0]);
+      Files.createDirectories(results);
+      args = Arrays.copyOfRange(args, 1, args.length);
+    }
     int[] widths = ints(args.length > 0 ? args[0] : "128,256,512,1024,2048");
     int[] batches = ints(args.length > 1 ? args[1] : "32,64,128,256");
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 12;
@@ -47,7 +60,7 @@ public final class WidthSweep {
           + " DJL's time per step / ours (CPU, median, 95%%) | load |%n|---:|---:|---|---:|---:|---:|---|---|%n");
       for (int width : widths) {
         for (int m : batches) {
-          cell(width, m, rounds, blockMillis, warmup, peak);
+          cell(width, m, rounds, blockMillis, warmup, peak, results);
         }
       }
     }
@@ -77,7 +90,8 @@ public final class WidthSweep {
     return best;
   }
 
-  private static void cell(int width, int m, int rounds, double blockMillis, double warmup, double peak) {
+  private static void cell(int width, int m, int rounds, double blockMillis, double warmup, double peak,
+      Path results) throws IOException {
     int[] sizes = {784, width, width, 10};
     TrainingSteps.Batches data = TrainingSteps.data("784-" + width + "-" + width + "-10/" + m);
     List<PairedRounds.Step> steps = new ArrayList<>();
@@ -93,8 +107,19 @@ public final class WidthSweep {
       blockSteps[c] = (int) Math.max(1, Math.round(rates[c] * blockMillis / 1e3));
     }
     long[][][] times = paired.measure(rounds, blockSteps, conditions);
-    PairedCosts costs = PairedCosts.of(CONTENDERS, times[0], times[1], blockSteps, conditions);
     double flops = 6.0 * weights(sizes) - 2.0 * 784 * width;
+    conditions.put("width", Integer.toString(width));
+    conditions.put("batch", Integer.toString(m));
+    conditions.put("flops_per_sample", Double.toString(flops));
+    conditions.put("peak_flops", Double.toString(peak));
+    conditions.put("vector_bits", Integer.toString(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize()));
+    conditions.put("java_version", System.getProperty("java.version"));
+    conditions.put("block_ms", java.math.BigDecimal.valueOf(blockMillis).stripTrailingZeros().toPlainString());
+    PairedCosts costs = PairedCosts.of(CONTENDERS, times[0], times[1], blockSteps, conditions);
+    if (results != null) {
+      costs.write(results.resolve(SweepResults.file(Runtime.version().feature(), width, m)),
+          "WidthSweep 784-" + width + "-" + width + "-10 batch " + m);
+    }
     for (String contender : CONTENDERS) {
       double samples = costs.stepsPerSecond(contender) * m;
       boolean peer = contender.equals("djl");
