@@ -79,6 +79,12 @@ final class VectorKernels {
             .addJavadoc("broadcasts are cheaper to reload than its stores.)\n")
             .initializer("SPECIES.vectorBitSize() >= 512")
             .build())
+        .addField(FieldSpec.builder(TypeName.BOOLEAN, "SIX_ROWS", Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Six-row product tiles where eight do not fit (AVX2), except from JDK 25 on: its C2 ran them\n")
+            .addJavadoc("15–28% slower than four-row tiles (784-W-W-10 at W = 128 and 512, batches 32 and 256, AMD Zen 3),\n")
+            .addJavadoc("where JDK 17's ran them 3–15% faster. JDKs 18 to 24 were not measured.\n")
+            .initializer("$T.version().feature() < 25", Runtime.class)
+            .build())
         .addField(FieldSpec.builder(TypeName.INT, "COLUMNS", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Columns per cache block: a multiple of every tile's width.\n")
             .initializer("$L * LANES", COLUMN_VECTORS)
@@ -220,10 +226,10 @@ final class VectorKernels {
    * The guard of a block of product rows: eight rows × two vectors (16 accumulators) need 32 vector
    * registers; six rows (12 accumulators, two weight vectors and a broadcast: 15 of AVX2's 16) are
    * the widest that fits 16, and keep 12 multiply-adds in flight where four rows kept 8, just the
-   * latency × throughput of two FMA pipes.
+   * latency × throughput of two FMA pipes; but not on JDK 25 (see the generated {@code SIX_ROWS}).
    */
   private static String wide(int rows) {
-    return rows > 6 ? "WIDE_TILES && " : rows == 6 ? "!WIDE_TILES && " : "";
+    return rows > 6 ? "WIDE_TILES && " : rows == 6 ? "!WIDE_TILES && SIX_ROWS && " : "";
   }
 
   /** The guard of a gradient tile of more than 16 accumulators, which needs 32 vector registers. */
