@@ -47,9 +47,10 @@ public record LayerPlan(
   }
 
   /**
-   * A layer in vector tiles narrower than a tile's row of vectors (an output layer of 10 classes, say):
-   * its tiles run over its inputs instead, with the roles of its two sides swapped, and only where
-   * that works, in the weight gradient and the deltas sent back. Its forward pass stays looped.
+   * A layer in vector tiles with fewer units than {@code NetworkPlanner.VECTOR_MIN_UNITS} (an output
+   * layer of 10 classes, say), which tiles over its units would leave all remainder: its weight
+   * gradient and the deltas it sends back run the tiles over its inputs, with the roles of its two
+   * sides swapped. Its forward pass stays looped.
    */
   public boolean tilesOverInputs() {
     return shape == CodeShape.VECTOR && outputs() < NetworkPlanner.VECTOR_MIN_UNITS;

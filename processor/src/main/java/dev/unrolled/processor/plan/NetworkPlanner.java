@@ -25,8 +25,8 @@ import java.util.List;
  * layer (an output layer of 10 classes, say) would be all remainder there, so its forward pass stays
  * looped, while its weight gradient and the deltas it sends back run the same tiles over its inputs
  * (see {@link LayerPlan#tilesOverInputs()}): looped, that backward pass of a 512 → 10 output layer
- * ran at about 4 GFLOP/s and took 7% of a 784-512-512-10 step at batch 256.
- * Narrow layers keep the batch in the lanes instead: one sample per lane, so a 16-unit layer fills
+ * ran at about 4 GFLOP/s and took 7% of a 784-512-512-10 step at batch 256. Layers that are narrow
+ * on both sides keep the batch in the lanes instead: one sample per lane, so a 16-unit layer fills
  * its vectors whatever its width. Layers with normalisation or dropout keep their batch in rows,
  * where those steps are written.
  *
