@@ -810,7 +810,7 @@ public final class ReportWriter {
         .line("forks measured apart carry the machine's drift, which the pairs cancel; else on the JMH rates,")
         .line("against the fastest peer.").blank();
     md.table("lll", List.of("target", "measured", "result"),
-        Targets.judge(training, trainingPaired, regularisation, paired, data.parallel, peakFp32, data.allocation,
+        Targets.judge(training, trainingPaired, regularisation, paired, data.parallel, data.sweep, peakFp32, data.allocation,
             data.startup));
   }
 

@@ -54,8 +54,8 @@ final class Targets {
    * not on {@code -prof gc}, whose figure includes JMH's own threads.
    */
   static List<List<String>> judge(TrainingResults training, TrainingPairedResults trainingPaired,
-      RegularisationResults regularisation, PairedCosts paired, ParallelResults parallel, double peakFp32,
-      List<Map<String, String>> allocation, List<Map<String, String>> startup) {
+      RegularisationResults regularisation, PairedCosts paired, ParallelResults parallel, SweepResults sweep,
+      double peakFp32, List<Map<String, String>> allocation, List<Map<String, String>> startup) {
     Targets t = new Targets(training, trainingPaired, peakFp32, allocation, startup);
     String small = "4-16-3/16";
     t.rate(small, "best backend", training.bestGenerated(small), 10e6);
@@ -67,6 +67,7 @@ final class Targets {
     for (String shape : training.shapes()) {
       t.rows.add(noPeerFaster(shape, training, trainingPaired));
     }
+    t.rows.add(sweep(sweep));
     t.rows.add(regularisation(regularisation, paired));
     for (String shape : ParallelPaired.SHAPES) {
       for (String backend : ParallelPaired.BACKENDS) {
@@ -171,6 +172,24 @@ final class Targets {
     }
     Ratio ratio = training.ratio(shape, best, peer);
     return List.of(text, best + " " + ratio + " " + peer + " (the fastest peer, JMH)", ratio.atLeast(1) ? MET : NOT_MET);
+  }
+
+  /**
+   * Issue 14's "no measured shape where a peer is faster", over the width sweep on JDK 17 (the JDK
+   * the targets are judged on): met only when every cell's ratio is at least 1 on its lower end.
+   */
+  static List<String> sweep(SweepResults sweep) {
+    String text = "784-W-W-10, W = 128 to 2,048, batches 32 to 256: no cell where DJL/PyTorch is faster (width sweep)";
+    List<SweepResults.Cell> cells = sweep.cells(17);
+    if (cells.isEmpty()) {
+      return List.of(text, "width sweep not measured on JDK 17", Markdown.NOT_MEASURED);
+    }
+    long met = cells.stream().filter(SweepResults.Cell::meetsTarget).count();
+    SweepResults.Cell worst = cells.stream().min(java.util.Comparator.comparingDouble(c -> c.peerOverOurs().low))
+        .orElseThrow();
+    return List.of(text, met + " of " + cells.size() + " cells at least 1× on the lower end; lowest: "
+        + worst.network() + " b" + worst.batch() + " " + worst.peerOverOurs() + " (DJL's time ÷ ours, paired)",
+        met == cells.size() ? MET : NOT_MET);
   }
 
   /** "31% (29–33%)": a share of the peak with its interval. */

@@ -66,6 +66,27 @@ class SweepSectionTest {
   }
 
   @Test
+  void theTargetsTableJudgesTheJdk17SweepOnItsWorstCell() throws IOException {
+    cell(17, 128, 32, 1_000_000, 2_000_000, 2_000_000, 2_100_000, 1_900_000, 2_000_000);
+    cell(17, 2048, 256, 1_000_000, 900_000, 800_000, 850_000, 900_000, 880_000);
+    cell(25, 128, 32, 1_000_000, 500_000, 500_000, 500_000); // JDK 25 is shown, not judged
+
+    assertThat(report()).contains("| 784-W-W-10, W = 128 to 2,048, batches 32 to 256: no cell where DJL/PyTorch is"
+        + " faster (width sweep) | 1 of 2 cells at least 1× on the lower end; lowest: 784-2048-2048-10 b256 0.88×"
+        + " (0.80–0.90×) (DJL's time ÷ ours, paired) | **not met** |");
+
+    cell(17, 2048, 256, 1_000_000, 1_100_000, 1_200_000, 1_150_000, 1_100_000, 1_120_000);
+
+    assertThat(report()).contains("| 2 of 2 cells at least 1× on the lower end; lowest: 784-2048-2048-10 b256 1.1×");
+    assertThat(report()).containsMatch("faster \\(width sweep\\) \\| 2 of 2 cells .* \\| \\*\\*met\\*\\* \\|");
+  }
+
+  @Test
+  void withoutASweepTheTargetIsNotMeasured() throws IOException {
+    assertThat(report()).contains("| width sweep not measured on JDK 17 | not measured |");
+  }
+
+  @Test
   void eachJdkGetsItsOwnTable() throws IOException {
     cell(17, 128, 32, 1_000_000, 2_000_000, 2_000_000, 2_000_000);
     cell(25, 128, 32, 1_000_000, 1_000_000, 1_000_000, 1_000_000);
