@@ -1089,7 +1089,7 @@ public final class TiledModel implements Tiled, Model {
     /**
      * Six-row product tiles where eight do not fit (AVX2), except from JDK 25 on: its C2 ran them
      * 15–28% slower than four-row tiles (784-W-W-10 at W = 128 and 512, batches 32 and 256, AMD Zen 3),
-     * where JDK 17's ran them 3–15% faster. JDKs 18 to 24 were not measured.
+     * where JDK 17's ran them 1–15% faster. JDKs 18 to 24 were not measured.
      */
     static final boolean SIX_ROWS = Runtime.version().feature() < 25;
 

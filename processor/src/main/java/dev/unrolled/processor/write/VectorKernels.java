@@ -82,7 +82,7 @@ final class VectorKernels {
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "SIX_ROWS", Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("Six-row product tiles where eight do not fit (AVX2), except from JDK 25 on: its C2 ran them\n")
             .addJavadoc("15–28% slower than four-row tiles (784-W-W-10 at W = 128 and 512, batches 32 and 256, AMD Zen 3),\n")
-            .addJavadoc("where JDK 17's ran them 3–15% faster. JDKs 18 to 24 were not measured.\n")
+            .addJavadoc("where JDK 17's ran them 1–15% faster. JDKs 18 to 24 were not measured.\n")
             .initializer("$T.version().feature() < 25", Runtime.class)
             .build())
         .addField(FieldSpec.builder(TypeName.INT, "COLUMNS", Modifier.STATIC, Modifier.FINAL)
