@@ -22,6 +22,7 @@ import java.lang.ThreadLocal;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -855,15 +856,9 @@ public final class LanesModel implements Lanes, Model {
     @Override
     public double loss(int m, boolean withDelta) {
       if (VECTOR) {
-        int hits = 0;
-        for (int s = 0; s < m; s++) {
-          if (classOf(z2[s]) == targetClass(y[s])) {
-            hits++;
-          }
-        }
-        correct = hits;
         int mp = lanes(m);
         toLanes(y, yLanes, 3, stride, m, mp);
+        correct = LaneKernels.hits(z2Lanes, yLanes, 3, stride, m, mp);
         return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta, laneScratch);
       }
       double total = 0.0;
@@ -1304,6 +1299,37 @@ public final class LanesModel implements Lanes, Model {
       // 623.83… = 900 ln 2, the log of each scaling by 2^-900.
       total += Math.log(sums) + rescaled * 623.8324625039508;
       return total / m;
+    }
+
+    /**
+     * The number of samples in rows [0, m) whose logits {@code z} pick the class of their targets
+     * {@code t}: the first largest entry of each, or for one output a logit ≥ 0 and a target ≥ ½.
+     */
+    static int hits(float[] z, float[] t, int outs, int stride, int m, int mp) {
+      int hits = 0;
+      for (int s = 0; s < mp; s += LANES) {
+        VectorMask<Float> live = SPECIES.indexInRange(s, m);
+        FloatVector zBest = FloatVector.fromArray(SPECIES, z, s);
+        FloatVector tBest = FloatVector.fromArray(SPECIES, t, s);
+        if (outs == 1) {
+          hits += zBest.compare(VectorOperators.GE, 0.0f).eq(tBest.compare(VectorOperators.GE, 0.5f)).and(live).trueCount();
+          continue;
+        }
+        FloatVector zClass = FloatVector.zero(SPECIES);
+        FloatVector tClass = FloatVector.zero(SPECIES);
+        for (int j = 1; j < outs; j++) {
+          FloatVector zj = FloatVector.fromArray(SPECIES, z, j * stride + s);
+          FloatVector tj = FloatVector.fromArray(SPECIES, t, j * stride + s);
+          VectorMask<Float> zWins = zj.compare(VectorOperators.GT, zBest);
+          VectorMask<Float> tWins = tj.compare(VectorOperators.GT, tBest);
+          zBest = zBest.blend(zj, zWins);
+          tBest = tBest.blend(tj, tWins);
+          zClass = zClass.blend((float) j, zWins);
+          tClass = tClass.blend((float) j, tWins);
+        }
+        hits += zClass.compare(VectorOperators.EQ, tClass).and(live).trueCount();
+      }
+      return hits;
     }
 
     /**

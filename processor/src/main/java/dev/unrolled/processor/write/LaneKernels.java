@@ -110,7 +110,8 @@ final class LaneKernels {
         .addMethod(gradientOverLanes())
         .addMethod(laneSum());
     if (laneLoss != null) {
-      type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss());
+      type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss())
+          .addMethod(hits());
     }
     for (Activation activation : EnumSet.copyOf(used)) {
       if (activation != Activation.IDENTITY) {
@@ -478,6 +479,52 @@ final class LaneKernels {
         .addCode(LogSumProduct.add("lanes[LANES + i]", "lanes[i]"))
         .endControlFlow();
     return finishLoss(method, LogSumProduct.finish());
+  }
+
+  /**
+   * The samples of rows [0, m) whose predicted class is their target's, lane by lane, with the
+   * decisions of {@code classOf} and {@code targetClass}: one output is class 1 from a logit of 0 and
+   * a target of ½ on; several are their first largest entry (a NaN never wins, as in {@code argmax}).
+   */
+  private MethodSpec hits() {
+    String zero = num.literal("0.0");
+    return MethodSpec.methodBuilder("hits")
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("The number of samples in rows [0, m) whose logits {@code z} pick the class of their targets\n")
+        .addJavadoc("{@code t}: the first largest entry of each, or for one output a logit ≥ 0 and a target ≥ ½.\n")
+        .returns(TypeName.INT)
+        .addParameter(num.vector(), "z")
+        .addParameter(num.vector(), "t")
+        .addParameter(TypeName.INT, "outs")
+        .addParameter(TypeName.INT, "stride")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "mp")
+        .addStatement("int hits = 0")
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addStatement("$T<$T> live = SPECIES.indexInRange(s, m)", VECTOR_MASK, num.scalar().box())
+        .addStatement("$T zBest = $T.fromArray(SPECIES, z, s)", vector, vector)
+        .addStatement("$T tBest = $T.fromArray(SPECIES, t, s)", vector, vector)
+        .beginControlFlow("if (outs == 1)")
+        .addStatement("hits += zBest.compare($T.GE, $L).eq(tBest.compare($T.GE, $L)).and(live).trueCount()",
+            VECTOR_OPERATORS, zero, VECTOR_OPERATORS, num.literal("0.5"))
+        .addStatement("continue")
+        .endControlFlow()
+        .addStatement("$T zClass = $T.zero(SPECIES)", vector, vector)
+        .addStatement("$T tClass = $T.zero(SPECIES)", vector, vector)
+        .beginControlFlow("for (int j = 1; j < outs; j++)")
+        .addStatement("$T zj = $T.fromArray(SPECIES, z, j * stride + s)", vector, vector)
+        .addStatement("$T tj = $T.fromArray(SPECIES, t, j * stride + s)", vector, vector)
+        .addStatement("$T<$T> zWins = zj.compare($T.GT, zBest)", VECTOR_MASK, num.scalar().box(), VECTOR_OPERATORS)
+        .addStatement("$T<$T> tWins = tj.compare($T.GT, tBest)", VECTOR_MASK, num.scalar().box(), VECTOR_OPERATORS)
+        .addStatement("zBest = zBest.blend(zj, zWins)")
+        .addStatement("tBest = tBest.blend(tj, tWins)")
+        .addStatement("zClass = zClass.blend(($T) j, zWins)", num.scalar())
+        .addStatement("tClass = tClass.blend(($T) j, tWins)", num.scalar())
+        .endControlFlow()
+        .addStatement("hits += zClass.compare($T.EQ, tClass).and(live).trueCount()", VECTOR_OPERATORS)
+        .endControlFlow()
+        .addStatement("return hits")
+        .build();
   }
 
   /**

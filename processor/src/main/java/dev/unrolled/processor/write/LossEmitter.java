@@ -106,19 +106,14 @@ final class LossEmitter {
   /**
    * With the vector kernels, a cross-entropy on a lane output layer runs lane by lane, in the
    * model's precision, and writes the deltas straight into the layer's lanes; the class decisions
-   * still read the rows.
+   * too.
    */
   private void addLaneLoss(MethodSpec.Builder method, String z, String d) {
     method.beginControlFlow("if (VECTOR)")
-        .addStatement("int hits = 0")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .beginControlFlow("if (classOf($L[s]) == targetClass(y[s]))", z)
-        .addStatement("hits++")
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("correct = hits")
         .addStatement("int mp = lanes(m)")
         .addStatement("toLanes(y, yLanes, $L, stride, m, mp)", outputs)
+        .addStatement("correct = $L.hits($L, yLanes, $L, stride, m, mp)", LaneKernels.CLASS_NAME,
+            Names.lanes(z), outputs)
         .addStatement("return $L.$L($L, yLanes, $L, $L, stride, m, mp, withDelta, laneScratch)",
             LaneKernels.CLASS_NAME, LaneKernels.lossName(plan.loss()), Names.lanes(z), Names.lanes(d), outputs)
         .endControlFlow();
