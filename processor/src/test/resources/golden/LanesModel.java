@@ -1044,12 +1044,36 @@ public final class LanesModel implements Lanes, Model {
           s2.intoArray(out, (o + 2) * stride + s);
           s3.intoArray(out, (o + 3) * stride + s);
         }
-        for (; o < outs; o++) {
-          FloatVector s0 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o]);
+        if (outs - o == 3) {
+          FloatVector s0 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 0]);
+          FloatVector s1 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 1]);
+          FloatVector s2 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 2]);
           for (int k = 0; k < n; k++) {
-            s0 = FloatVector.fromArray(SPECIES, in, k * stride + s).fma(FloatVector.broadcast(SPECIES, w[o * wo + k * wk]), s0);
+            FloatVector v = FloatVector.fromArray(SPECIES, in, k * stride + s);
+            s0 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 0) * wo + k * wk]), s0);
+            s1 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 1) * wo + k * wk]), s1);
+            s2 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 2) * wo + k * wk]), s2);
           }
-          s0.intoArray(out, o * stride + s);
+          s0.intoArray(out, (o + 0) * stride + s);
+          s1.intoArray(out, (o + 1) * stride + s);
+          s2.intoArray(out, (o + 2) * stride + s);
+        } else if (outs - o == 2) {
+          FloatVector s0 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 0]);
+          FloatVector s1 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 1]);
+          for (int k = 0; k < n; k++) {
+            FloatVector v = FloatVector.fromArray(SPECIES, in, k * stride + s);
+            s0 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 0) * wo + k * wk]), s0);
+            s1 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 1) * wo + k * wk]), s1);
+          }
+          s0.intoArray(out, (o + 0) * stride + s);
+          s1.intoArray(out, (o + 1) * stride + s);
+        } else if (outs - o == 1) {
+          FloatVector s0 = FloatVector.broadcast(SPECIES, init == null ? 0.0f : init[o + 0]);
+          for (int k = 0; k < n; k++) {
+            FloatVector v = FloatVector.fromArray(SPECIES, in, k * stride + s);
+            s0 = v.fma(FloatVector.broadcast(SPECIES, w[(o + 0) * wo + k * wk]), s0);
+          }
+          s0.intoArray(out, (o + 0) * stride + s);
         }
       }
     }
@@ -1096,14 +1120,45 @@ public final class LanesModel implements Lanes, Model {
           sb += d[row + s];
         }
         gb[j] = sb;
-        for (int i = 0; i < vectorEnd; i += LANES) {
-          FloatVector g = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i + 4 * LANES <= vectorEnd; i += 4 * LANES) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          FloatVector g2 = FloatVector.zero(SPECIES);
+          FloatVector g3 = FloatVector.zero(SPECIES);
           for (int s = 0; s < mp; s++) {
-            g = FloatVector.fromArray(SPECIES, rows, s * n + i).fma(FloatVector.broadcast(SPECIES, d[row + s]), g);
+            FloatVector ds = FloatVector.broadcast(SPECIES, d[row + s]);
+            g0 = FloatVector.fromArray(SPECIES, rows, s * n + i).fma(ds, g0);
+            g1 = FloatVector.fromArray(SPECIES, rows, s * n + i + LANES).fma(ds, g1);
+            g2 = FloatVector.fromArray(SPECIES, rows, s * n + i + 2 * LANES).fma(ds, g2);
+            g3 = FloatVector.fromArray(SPECIES, rows, s * n + i + 3 * LANES).fma(ds, g3);
           }
-          g.intoArray(gw, j * n + i);
+          g0.intoArray(gw, j * n + i);
+          g1.intoArray(gw, j * n + i + LANES);
+          g2.intoArray(gw, j * n + i + 2 * LANES);
+          g3.intoArray(gw, j * n + i + 3 * LANES);
         }
-        for (int i = vectorEnd; i < n; i++) {
+        if (i + 2 * LANES <= vectorEnd) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.broadcast(SPECIES, d[row + s]);
+            g0 = FloatVector.fromArray(SPECIES, rows, s * n + i).fma(ds, g0);
+            g1 = FloatVector.fromArray(SPECIES, rows, s * n + i + LANES).fma(ds, g1);
+          }
+          g0.intoArray(gw, j * n + i);
+          g1.intoArray(gw, j * n + i + LANES);
+          i += 2 * LANES;
+        }
+        if (i < vectorEnd) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.broadcast(SPECIES, d[row + s]);
+            g0 = FloatVector.fromArray(SPECIES, rows, s * n + i).fma(ds, g0);
+          }
+          g0.intoArray(gw, j * n + i);
+        }
+        for (i = vectorEnd; i < n; i++) {
           float sum = 0.0f;
           for (int s = 0; s < mp; s++) {
             sum += d[row + s] * rows[s * n + i];
@@ -1137,13 +1192,37 @@ public final class LanesModel implements Lanes, Model {
           sb = sb.add(FloatVector.fromArray(SPECIES, rows, s * units + j));
         }
         sb.intoArray(gb, j);
-        for (int i = 0; i < n; i++) {
-          int from = i * stride;
-          FloatVector g = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          FloatVector g2 = FloatVector.zero(SPECIES);
+          FloatVector g3 = FloatVector.zero(SPECIES);
           for (int s = 0; s < mp; s++) {
-            g = FloatVector.fromArray(SPECIES, rows, s * units + j).fma(FloatVector.broadcast(SPECIES, in[from + s]), g);
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+            g1 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 1) * stride + s]), g1);
+            g2 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 2) * stride + s]), g2);
+            g3 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 3) * stride + s]), g3);
           }
-          g.intoArray(lanes, 0);
+          g0.intoArray(lanes, 0);
+          g1.intoArray(lanes, LANES);
+          g2.intoArray(lanes, 2 * LANES);
+          g3.intoArray(lanes, 3 * LANES);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+            gw[(j + u) * n + i + 1] = lanes[LANES + u];
+            gw[(j + u) * n + i + 2] = lanes[2 * LANES + u];
+            gw[(j + u) * n + i + 3] = lanes[3 * LANES + u];
+          }
+        }
+        for (; i < n; i++) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+          }
+          g0.intoArray(lanes, 0);
           for (int u = 0; u < LANES; u++) {
             gw[(j + u) * n + i] = lanes[u];
           }

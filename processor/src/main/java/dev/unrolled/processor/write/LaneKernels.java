@@ -146,30 +146,38 @@ final class LaneKernels {
         .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
         .addStatement("int o = 0")
         .beginControlFlow("for (; o + $L <= outs; o += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
-    for (int u = 0; u < UNITS_PER_PASS; u++) {
+    productPass(method, UNITS_PER_PASS);
+    method.endControlFlow();
+    // The last units in one pass too: one at a time, each k would wait on the previous FMA
+    // (4-16-3: the output layer's 3 units took as long as the hidden layer's 16).
+    for (int rest = UNITS_PER_PASS - 1; rest >= 1; rest--) {
+      if (rest == UNITS_PER_PASS - 1) {
+        method.beginControlFlow("if (outs - o == $L)", rest);
+      } else {
+        method.nextControlFlow("else if (outs - o == $L)", rest);
+      }
+      productPass(method, rest);
+    }
+    return method.endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Units o to o + count − 1 of one vector of samples, their sums in registers across the inputs. */
+  private void productPass(MethodSpec.Builder method, int count) {
+    for (int u = 0; u < count; u++) {
       method.addStatement("$T s$L = $T.broadcast(SPECIES, init == null ? $L : init[o + $L])", vector, u, vector,
           num.literal("0.0"), u);
     }
     method.beginControlFlow("for (int k = 0; k < n; k++)")
         .addStatement("$T v = $T.fromArray(SPECIES, in, k * stride + s)", vector, vector);
-    for (int u = 0; u < UNITS_PER_PASS; u++) {
+    for (int u = 0; u < count; u++) {
       method.addStatement("s$L = v.fma($T.broadcast(SPECIES, w[(o + $L) * wo + k * wk]), s$L)", u, vector, u, u);
     }
     method.endControlFlow();
-    for (int u = 0; u < UNITS_PER_PASS; u++) {
+    for (int u = 0; u < count; u++) {
       method.addStatement("s$L.intoArray(out, (o + $L) * stride + s)", u, u);
     }
-    return method.endControlFlow()
-        .beginControlFlow("for (; o < outs; o++)")
-        .addStatement("$T s0 = $T.broadcast(SPECIES, init == null ? $L : init[o])", vector, vector, num.literal("0.0"))
-        .beginControlFlow("for (int k = 0; k < n; k++)")
-        .addStatement("s0 = $T.fromArray(SPECIES, in, k * stride + s).fma($T.broadcast(SPECIES, w[o * wo + k * wk]), s0)",
-            vector, vector)
-        .endControlFlow()
-        .addStatement("s0.intoArray(out, o * stride + s)")
-        .endControlFlow()
-        .endControlFlow()
-        .build();
   }
 
   private MethodSpec.Builder gradientSignature(String name) {
@@ -229,15 +237,20 @@ final class LaneKernels {
         .addStatement("sb += d[row + s]")
         .endControlFlow()
         .addStatement("gb[j] = sb")
-        .beginControlFlow("for (int i = 0; i < vectorEnd; i += LANES)")
-        .addStatement("$T g = $T.zero(SPECIES)", vector, vector)
-        .beginControlFlow("for (int s = 0; s < mp; s++)")
-        .addStatement("g = $T.fromArray(SPECIES, rows, s * n + i).fma($T.broadcast(SPECIES, d[row + s]), g)", vector,
-            vector)
+        .addStatement("int i = 0")
+        // Several vectors of inputs in one pass over the samples: one at a time, each sample's FMA
+        // would wait on the one before (a chain of mp FMAs per vector).
+        .beginControlFlow("for (; i + 4 * LANES <= vectorEnd; i += 4 * LANES)")
+        .addCode(inputsPass(4))
         .endControlFlow()
-        .addStatement("g.intoArray(gw, j * n + i)")
+        .beginControlFlow("if (i + 2 * LANES <= vectorEnd)")
+        .addCode(inputsPass(2))
+        .addStatement("i += 2 * LANES")
         .endControlFlow()
-        .beginControlFlow("for (int i = vectorEnd; i < n; i++)")
+        .beginControlFlow("if (i < vectorEnd)")
+        .addCode(inputsPass(1))
+        .endControlFlow()
+        .beginControlFlow("for (i = vectorEnd; i < n; i++)")
         .addStatement("$T sum = $L", num.scalar(), zero)
         .beginControlFlow("for (int s = 0; s < mp; s++)")
         .addStatement("sum += d[row + s] * rows[s * n + i]")
@@ -268,17 +281,13 @@ final class LaneKernels {
         .addStatement("sb = sb.add($T.fromArray(SPECIES, rows, s * units + j))", vector)
         .endControlFlow()
         .addStatement("sb.intoArray(gb, j)")
-        .beginControlFlow("for (int i = 0; i < n; i++)")
-        .addStatement("int from = i * stride")
-        .addStatement("$T g = $T.zero(SPECIES)", vector, vector)
-        .beginControlFlow("for (int s = 0; s < mp; s++)")
-        .addStatement("g = $T.fromArray(SPECIES, rows, s * units + j).fma($T.broadcast(SPECIES, in[from + s]), g)",
-            vector, vector)
+        .addStatement("int i = 0")
+        // Several inputs in one pass over the samples, as in gradientOverInputs
+        .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS)
+        .addCode(unitsPass(UNITS_PER_PASS))
         .endControlFlow()
-        .addStatement("g.intoArray(lanes, 0)")
-        .beginControlFlow("for (int u = 0; u < LANES; u++)")
-        .addStatement("gw[(j + u) * n + i] = lanes[u]")
-        .endControlFlow()
+        .beginControlFlow("for (; i < n; i++)")
+        .addCode(unitsPass(1))
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (int j = vectorEnd; j < units; j++)")
@@ -296,6 +305,56 @@ final class LaneKernels {
         .endControlFlow()
         .endControlFlow()
         .build();
+  }
+
+  /** {@code count} vectors of inputs from i, summed over the samples in registers, stored to unit j's row of gw. */
+  private CodeBlock inputsPass(int count) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int v = 0; v < count; v++) {
+      code.addStatement("$T g$L = $T.zero(SPECIES)", vector, v, vector);
+    }
+    code.beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("$T ds = $T.broadcast(SPECIES, d[row + s])", vector, vector);
+    for (int v = 0; v < count; v++) {
+      code.addStatement("g$L = $T.fromArray(SPECIES, rows, s * n + $L).fma(ds, g$L)", v, vector, offset("i", v), v);
+    }
+    code.endControlFlow();
+    for (int v = 0; v < count; v++) {
+      code.addStatement("g$L.intoArray(gw, j * n + $L)", v, offset("i", v));
+    }
+    return code.build();
+  }
+
+  /**
+   * Inputs i to i + count − 1 for the vector of units from j, summed over the samples in registers,
+   * then written to the units' rows of gw through {@code lanes}.
+   */
+  private CodeBlock unitsPass(int count) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int u = 0; u < count; u++) {
+      code.addStatement("$T g$L = $T.zero(SPECIES)", vector, u, vector);
+    }
+    code.beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("$T ds = $T.fromArray(SPECIES, rows, s * units + j)", vector, vector);
+    for (int u = 0; u < count; u++) {
+      code.addStatement("g$L = ds.fma($T.broadcast(SPECIES, in[$L * stride + s]), g$L)", u, vector,
+          u == 0 ? "i" : "(i + " + u + ")", u);
+    }
+    code.endControlFlow();
+    for (int u = 0; u < count; u++) {
+      code.addStatement("g$L.intoArray(lanes, $L)", u, u == 0 ? "0" : u == 1 ? "LANES" : u + " * LANES");
+    }
+    code.beginControlFlow("for (int u = 0; u < LANES; u++)");
+    for (int v = 0; v < count; v++) {
+      code.addStatement("gw[(j + u) * n + $L] = lanes[$L]", v == 0 ? "i" : "i + " + v,
+          v == 0 ? "u" : v == 1 ? "LANES + u" : v + " * LANES + u");
+    }
+    return code.endControlFlow().build();
+  }
+
+  /** {@code base}, or {@code base + v·LANES}. */
+  private static String offset(String base, int v) {
+    return v == 0 ? base : v == 1 ? base + " + LANES" : base + " + " + v + " * LANES";
   }
 
   /**
