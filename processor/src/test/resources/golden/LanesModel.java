@@ -1112,14 +1112,54 @@ public final class LanesModel implements Lanes, Model {
           rows[s * n + k] = in[from + s];
         }
       }
+      int u = 0;
+      for (; u + 4 <= units; u += 4) {
+        float b0 = 0.0f;
+        float b1 = 0.0f;
+        float b2 = 0.0f;
+        float b3 = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          b0 += d[u * stride + s];
+          b1 += d[(u + 1) * stride + s];
+          b2 += d[(u + 2) * stride + s];
+          b3 += d[(u + 3) * stride + s];
+        }
+        gb[u] = b0;
+        gb[u + 1] = b1;
+        gb[u + 2] = b2;
+        gb[u + 3] = b3;
+      }
+      if (units - u == 3) {
+        float b0 = 0.0f;
+        float b1 = 0.0f;
+        float b2 = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          b0 += d[u * stride + s];
+          b1 += d[(u + 1) * stride + s];
+          b2 += d[(u + 2) * stride + s];
+        }
+        gb[u] = b0;
+        gb[u + 1] = b1;
+        gb[u + 2] = b2;
+      } else if (units - u == 2) {
+        float b0 = 0.0f;
+        float b1 = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          b0 += d[u * stride + s];
+          b1 += d[(u + 1) * stride + s];
+        }
+        gb[u] = b0;
+        gb[u + 1] = b1;
+      } else if (units - u == 1) {
+        float b0 = 0.0f;
+        for (int s = 0; s < mp; s++) {
+          b0 += d[u * stride + s];
+        }
+        gb[u] = b0;
+      }
       int vectorEnd = SPECIES.loopBound(n);
       for (int j = 0; j < units; j++) {
         int row = j * stride;
-        float sb = 0.0f;
-        for (int s = 0; s < mp; s++) {
-          sb += d[row + s];
-        }
-        gb[j] = sb;
         int i = 0;
         for (; i + 4 * LANES <= vectorEnd; i += 4 * LANES) {
           FloatVector g0 = FloatVector.zero(SPECIES);
@@ -1188,11 +1228,44 @@ public final class LanesModel implements Lanes, Model {
       int vectorEnd = SPECIES.loopBound(units);
       for (int j = 0; j < vectorEnd; j += LANES) {
         FloatVector sb = FloatVector.zero(SPECIES);
-        for (int s = 0; s < mp; s++) {
-          sb = sb.add(FloatVector.fromArray(SPECIES, rows, s * units + j));
-        }
-        sb.intoArray(gb, j);
         int i = 0;
+        if (n >= 4) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          FloatVector g2 = FloatVector.zero(SPECIES);
+          FloatVector g3 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            sb = sb.add(ds);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+            g1 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 1) * stride + s]), g1);
+            g2 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 2) * stride + s]), g2);
+            g3 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 3) * stride + s]), g3);
+          }
+          g0.intoArray(lanes, 0);
+          g1.intoArray(lanes, LANES);
+          g2.intoArray(lanes, 2 * LANES);
+          g3.intoArray(lanes, 3 * LANES);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+            gw[(j + u) * n + i + 1] = lanes[LANES + u];
+            gw[(j + u) * n + i + 2] = lanes[2 * LANES + u];
+            gw[(j + u) * n + i + 3] = lanes[3 * LANES + u];
+          }
+          i = 4;
+        } else {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            sb = sb.add(ds);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+          }
+          g0.intoArray(lanes, 0);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+          }
+          i = 1;
+        }
         for (; i + 4 <= n; i += 4) {
           FloatVector g0 = FloatVector.zero(SPECIES);
           FloatVector g1 = FloatVector.zero(SPECIES);
@@ -1227,6 +1300,7 @@ public final class LanesModel implements Lanes, Model {
             gw[(j + u) * n + i] = lanes[u];
           }
         }
+        sb.intoArray(gb, j);
       }
       for (int j = vectorEnd; j < units; j++) {
         float sb = 0.0f;

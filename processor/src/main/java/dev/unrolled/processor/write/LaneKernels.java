@@ -229,14 +229,10 @@ final class LaneKernels {
         .addParameter(num.vector(), "rows")
         .addParameter(int[].class, "across")
         .addCode(transpose("in", "n"))
+        .addCode(biasSums())
         .addStatement("int vectorEnd = SPECIES.loopBound(n)")
         .beginControlFlow("for (int j = 0; j < units; j++)")
         .addStatement("int row = j * stride")
-        .addStatement("$T sb = $L", num.scalar(), zero)
-        .beginControlFlow("for (int s = 0; s < mp; s++)")
-        .addStatement("sb += d[row + s]")
-        .endControlFlow()
-        .addStatement("gb[j] = sb")
         .addStatement("int i = 0")
         // Several vectors of inputs in one pass over the samples: one at a time, each sample's FMA
         // would wait on the one before (a chain of mp FMAs per vector).
@@ -277,18 +273,23 @@ final class LaneKernels {
         .addStatement("int vectorEnd = SPECIES.loopBound(units)")
         .beginControlFlow("for (int j = 0; j < vectorEnd; j += LANES)")
         .addStatement("$T sb = $T.zero(SPECIES)", vector, vector)
-        .beginControlFlow("for (int s = 0; s < mp; s++)")
-        .addStatement("sb = sb.add($T.fromArray(SPECIES, rows, s * units + j))", vector)
-        .endControlFlow()
-        .addStatement("sb.intoArray(gb, j)")
         .addStatement("int i = 0")
-        // Several inputs in one pass over the samples, as in gradientOverInputs
+        // Several inputs in one pass over the samples, as in gradientOverInputs; the bias sums ride
+        // along the first pass rather than make a chain of their own
+        .beginControlFlow("if (n >= $L)", UNITS_PER_PASS)
+        .addCode(unitsPass(UNITS_PER_PASS, true))
+        .addStatement("i = $L", UNITS_PER_PASS)
+        .nextControlFlow("else")
+        .addCode(unitsPass(1, true))
+        .addStatement("i = 1")
+        .endControlFlow()
         .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS)
-        .addCode(unitsPass(UNITS_PER_PASS))
+        .addCode(unitsPass(UNITS_PER_PASS, false))
         .endControlFlow()
         .beginControlFlow("for (; i < n; i++)")
-        .addCode(unitsPass(1))
+        .addCode(unitsPass(1, false))
         .endControlFlow()
+        .addStatement("sb.intoArray(gb, j)")
         .endControlFlow()
         .beginControlFlow("for (int j = vectorEnd; j < units; j++)")
         .addStatement("$T sb = $L", num.scalar(), zero)
@@ -305,6 +306,43 @@ final class LaneKernels {
         .endControlFlow()
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * {@code gb[j] = Σₛ d[j·stride + s]} for every unit, up to four units per pass over the samples so
+   * that their sums (each in its own order over s) do not wait on one another.
+   */
+  private CodeBlock biasSums() {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("int u = 0")
+        .beginControlFlow("for (; u + $L <= units; u += $L)", UNITS_PER_PASS, UNITS_PER_PASS)
+        .add(biasPass(UNITS_PER_PASS))
+        .endControlFlow();
+    for (int rest = UNITS_PER_PASS - 1; rest >= 1; rest--) {
+      if (rest == UNITS_PER_PASS - 1) {
+        code.beginControlFlow("if (units - u == $L)", rest);
+      } else {
+        code.nextControlFlow("else if (units - u == $L)", rest);
+      }
+      code.add(biasPass(rest));
+    }
+    return code.endControlFlow().build();
+  }
+
+  private CodeBlock biasPass(int count) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int v = 0; v < count; v++) {
+      code.addStatement("$T b$L = $L", num.scalar(), v, num.literal("0.0"));
+    }
+    code.beginControlFlow("for (int s = 0; s < mp; s++)");
+    for (int v = 0; v < count; v++) {
+      code.addStatement("b$L += d[$L * stride + s]", v, v == 0 ? "u" : "(u + " + v + ")");
+    }
+    code.endControlFlow();
+    for (int v = 0; v < count; v++) {
+      code.addStatement("gb[$L] = b$L", v == 0 ? "u" : "u + " + v, v);
+    }
+    return code.build();
   }
 
   /** {@code count} vectors of inputs from i, summed over the samples in registers, stored to unit j's row of gw. */
@@ -327,15 +365,19 @@ final class LaneKernels {
 
   /**
    * Inputs i to i + count − 1 for the vector of units from j, summed over the samples in registers,
-   * then written to the units' rows of gw through {@code lanes}.
+   * then written to the units' rows of gw through {@code lanes}; with {@code withBias}, the units' deltas
+   * summed into {@code sb} on the way.
    */
-  private CodeBlock unitsPass(int count) {
+  private CodeBlock unitsPass(int count, boolean withBias) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int u = 0; u < count; u++) {
       code.addStatement("$T g$L = $T.zero(SPECIES)", vector, u, vector);
     }
     code.beginControlFlow("for (int s = 0; s < mp; s++)")
         .addStatement("$T ds = $T.fromArray(SPECIES, rows, s * units + j)", vector, vector);
+    if (withBias) {
+      code.addStatement("sb = sb.add(ds)");
+    }
     for (int u = 0; u < count; u++) {
       code.addStatement("g$L = ds.fma($T.broadcast(SPECIES, in[$L * stride + s]), g$L)", u, vector,
           u == 0 ? "i" : "(i + " + u + ")", u);
