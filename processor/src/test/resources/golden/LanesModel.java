@@ -1228,44 +1228,11 @@ public final class LanesModel implements Lanes, Model {
       int vectorEnd = SPECIES.loopBound(units);
       for (int j = 0; j < vectorEnd; j += LANES) {
         FloatVector sb = FloatVector.zero(SPECIES);
-        int i = 0;
-        if (n >= 4) {
-          FloatVector g0 = FloatVector.zero(SPECIES);
-          FloatVector g1 = FloatVector.zero(SPECIES);
-          FloatVector g2 = FloatVector.zero(SPECIES);
-          FloatVector g3 = FloatVector.zero(SPECIES);
-          for (int s = 0; s < mp; s++) {
-            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
-            sb = sb.add(ds);
-            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
-            g1 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 1) * stride + s]), g1);
-            g2 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 2) * stride + s]), g2);
-            g3 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 3) * stride + s]), g3);
-          }
-          g0.intoArray(lanes, 0);
-          g1.intoArray(lanes, LANES);
-          g2.intoArray(lanes, 2 * LANES);
-          g3.intoArray(lanes, 3 * LANES);
-          for (int u = 0; u < LANES; u++) {
-            gw[(j + u) * n + i] = lanes[u];
-            gw[(j + u) * n + i + 1] = lanes[LANES + u];
-            gw[(j + u) * n + i + 2] = lanes[2 * LANES + u];
-            gw[(j + u) * n + i + 3] = lanes[3 * LANES + u];
-          }
-          i = 4;
-        } else {
-          FloatVector g0 = FloatVector.zero(SPECIES);
-          for (int s = 0; s < mp; s++) {
-            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
-            sb = sb.add(ds);
-            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
-          }
-          g0.intoArray(lanes, 0);
-          for (int u = 0; u < LANES; u++) {
-            gw[(j + u) * n + i] = lanes[u];
-          }
-          i = 1;
+        for (int s = 0; s < mp; s++) {
+          sb = sb.add(FloatVector.fromArray(SPECIES, rows, s * units + j));
         }
+        sb.intoArray(gb, j);
+        int i = 0;
         for (; i + 4 <= n; i += 4) {
           FloatVector g0 = FloatVector.zero(SPECIES);
           FloatVector g1 = FloatVector.zero(SPECIES);
@@ -1289,7 +1256,39 @@ public final class LanesModel implements Lanes, Model {
             gw[(j + u) * n + i + 3] = lanes[3 * LANES + u];
           }
         }
-        for (; i < n; i++) {
+        if (n - i == 3) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          FloatVector g2 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+            g1 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 1) * stride + s]), g1);
+            g2 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 2) * stride + s]), g2);
+          }
+          g0.intoArray(lanes, 0);
+          g1.intoArray(lanes, LANES);
+          g2.intoArray(lanes, 2 * LANES);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+            gw[(j + u) * n + i + 1] = lanes[LANES + u];
+            gw[(j + u) * n + i + 2] = lanes[2 * LANES + u];
+          }
+        } else if (n - i == 2) {
+          FloatVector g0 = FloatVector.zero(SPECIES);
+          FloatVector g1 = FloatVector.zero(SPECIES);
+          for (int s = 0; s < mp; s++) {
+            FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
+            g0 = ds.fma(FloatVector.broadcast(SPECIES, in[i * stride + s]), g0);
+            g1 = ds.fma(FloatVector.broadcast(SPECIES, in[(i + 1) * stride + s]), g1);
+          }
+          g0.intoArray(lanes, 0);
+          g1.intoArray(lanes, LANES);
+          for (int u = 0; u < LANES; u++) {
+            gw[(j + u) * n + i] = lanes[u];
+            gw[(j + u) * n + i + 1] = lanes[LANES + u];
+          }
+        } else if (n - i == 1) {
           FloatVector g0 = FloatVector.zero(SPECIES);
           for (int s = 0; s < mp; s++) {
             FloatVector ds = FloatVector.fromArray(SPECIES, rows, s * units + j);
@@ -1300,7 +1299,6 @@ public final class LanesModel implements Lanes, Model {
             gw[(j + u) * n + i] = lanes[u];
           }
         }
-        sb.intoArray(gb, j);
       }
       for (int j = vectorEnd; j < units; j++) {
         float sb = 0.0f;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -141,43 +142,56 @@ final class LaneKernels {
 
   /** Blocks of {@value #UNITS_PER_PASS} outputs share every input vector they load. */
   private MethodSpec vectorProduct() {
-    MethodSpec.Builder method = productSignature("product")
-        .addParameter(TypeName.INT, "mp")
-        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
-        .addStatement("int o = 0")
-        .beginControlFlow("for (; o + $L <= outs; o += $L)", UNITS_PER_PASS, UNITS_PER_PASS);
-    productPass(method, UNITS_PER_PASS);
-    method.endControlFlow();
     // The last units in one pass too: one at a time, each k would wait on the previous FMA
     // (4-16-3: the output layer's 3 units took as long as the hidden layer's 16).
-    for (int rest = UNITS_PER_PASS - 1; rest >= 1; rest--) {
-      if (rest == UNITS_PER_PASS - 1) {
-        method.beginControlFlow("if (outs - o == $L)", rest);
-      } else {
-        method.nextControlFlow("else if (outs - o == $L)", rest);
-      }
-      productPass(method, rest);
-    }
-    return method.endControlFlow()
+    return productSignature("product")
+        .addParameter(TypeName.INT, "mp")
+        .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
+        .addCode(inPasses("o", "outs", this::productPass))
         .endControlFlow()
         .build();
   }
 
+  /**
+   * {@code first} from 0 to {@code count} in passes of {@value #UNITS_PER_PASS}, then the one to
+   * {@value #UNITS_PER_PASS} − 1 left in one pass of their own: each pass keeps its sums in registers,
+   * and sums of one pass do not wait on one another.
+   */
+  private static CodeBlock inPasses(String first, String count, IntFunction<CodeBlock> pass) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("int $L = 0", first)
+        .beginControlFlow("for (; $L + $L <= $L; $L += $L)", first, UNITS_PER_PASS, count, first, UNITS_PER_PASS)
+        .add(pass.apply(UNITS_PER_PASS))
+        .endControlFlow();
+    for (int rest = UNITS_PER_PASS - 1; rest >= 1; rest--) {
+      String test = CodeBlock.of("$L - $L == $L", count, first, rest).toString();
+      if (rest == UNITS_PER_PASS - 1) {
+        code.beginControlFlow("if ($L)", test);
+      } else {
+        code.nextControlFlow("else if ($L)", test);
+      }
+      code.add(pass.apply(rest));
+    }
+    return code.endControlFlow().build();
+  }
+
   /** Units o to o + count − 1 of one vector of samples, their sums in registers across the inputs. */
-  private void productPass(MethodSpec.Builder method, int count) {
+  private CodeBlock productPass(int count) {
+    CodeBlock.Builder code = CodeBlock.builder();
     for (int u = 0; u < count; u++) {
-      method.addStatement("$T s$L = $T.broadcast(SPECIES, init == null ? $L : init[o + $L])", vector, u, vector,
+      code.addStatement("$T s$L = $T.broadcast(SPECIES, init == null ? $L : init[o + $L])", vector, u, vector,
           num.literal("0.0"), u);
     }
-    method.beginControlFlow("for (int k = 0; k < n; k++)")
+    code.beginControlFlow("for (int k = 0; k < n; k++)")
         .addStatement("$T v = $T.fromArray(SPECIES, in, k * stride + s)", vector, vector);
     for (int u = 0; u < count; u++) {
-      method.addStatement("s$L = v.fma($T.broadcast(SPECIES, w[(o + $L) * wo + k * wk]), s$L)", u, vector, u, u);
+      code.addStatement("s$L = v.fma($T.broadcast(SPECIES, w[(o + $L) * wo + k * wk]), s$L)", u, vector, u, u);
     }
-    method.endControlFlow();
+    code.endControlFlow();
     for (int u = 0; u < count; u++) {
-      method.addStatement("s$L.intoArray(out, (o + $L) * stride + s)", u, u);
+      code.addStatement("s$L.intoArray(out, (o + $L) * stride + s)", u, u);
     }
+    return code.build();
   }
 
   private MethodSpec.Builder gradientSignature(String name) {
@@ -273,23 +287,12 @@ final class LaneKernels {
         .addStatement("int vectorEnd = SPECIES.loopBound(units)")
         .beginControlFlow("for (int j = 0; j < vectorEnd; j += LANES)")
         .addStatement("$T sb = $T.zero(SPECIES)", vector, vector)
-        .addStatement("int i = 0")
-        // Several inputs in one pass over the samples, as in gradientOverInputs; the bias sums ride
-        // along the first pass rather than make a chain of their own
-        .beginControlFlow("if (n >= $L)", UNITS_PER_PASS)
-        .addCode(unitsPass(UNITS_PER_PASS, true))
-        .addStatement("i = $L", UNITS_PER_PASS)
-        .nextControlFlow("else")
-        .addCode(unitsPass(1, true))
-        .addStatement("i = 1")
-        .endControlFlow()
-        .beginControlFlow("for (; i + $L <= n; i += $L)", UNITS_PER_PASS, UNITS_PER_PASS)
-        .addCode(unitsPass(UNITS_PER_PASS, false))
-        .endControlFlow()
-        .beginControlFlow("for (; i < n; i++)")
-        .addCode(unitsPass(1, false))
+        .beginControlFlow("for (int s = 0; s < mp; s++)")
+        .addStatement("sb = sb.add($T.fromArray(SPECIES, rows, s * units + j))", vector)
         .endControlFlow()
         .addStatement("sb.intoArray(gb, j)")
+        // Several inputs in one pass over the samples, as in gradientOverInputs
+        .addCode(inPasses("i", "n", this::unitsPass))
         .endControlFlow()
         .beginControlFlow("for (int j = vectorEnd; j < units; j++)")
         .addStatement("$T sb = $L", num.scalar(), zero)
@@ -313,20 +316,7 @@ final class LaneKernels {
    * that their sums (each in its own order over s) do not wait on one another.
    */
   private CodeBlock biasSums() {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("int u = 0")
-        .beginControlFlow("for (; u + $L <= units; u += $L)", UNITS_PER_PASS, UNITS_PER_PASS)
-        .add(biasPass(UNITS_PER_PASS))
-        .endControlFlow();
-    for (int rest = UNITS_PER_PASS - 1; rest >= 1; rest--) {
-      if (rest == UNITS_PER_PASS - 1) {
-        code.beginControlFlow("if (units - u == $L)", rest);
-      } else {
-        code.nextControlFlow("else if (units - u == $L)", rest);
-      }
-      code.add(biasPass(rest));
-    }
-    return code.endControlFlow().build();
+    return inPasses("u", "units", this::biasPass);
   }
 
   private CodeBlock biasPass(int count) {
@@ -365,19 +355,15 @@ final class LaneKernels {
 
   /**
    * Inputs i to i + count − 1 for the vector of units from j, summed over the samples in registers,
-   * then written to the units' rows of gw through {@code lanes}; with {@code withBias}, the units' deltas
-   * summed into {@code sb} on the way.
+   * then written to the units' rows of gw through {@code lanes}.
    */
-  private CodeBlock unitsPass(int count, boolean withBias) {
+  private CodeBlock unitsPass(int count) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int u = 0; u < count; u++) {
       code.addStatement("$T g$L = $T.zero(SPECIES)", vector, u, vector);
     }
     code.beginControlFlow("for (int s = 0; s < mp; s++)")
         .addStatement("$T ds = $T.fromArray(SPECIES, rows, s * units + j)", vector, vector);
-    if (withBias) {
-      code.addStatement("sb = sb.add(ds)");
-    }
     for (int u = 0; u < count; u++) {
       code.addStatement("g$L = ds.fma($T.broadcast(SPECIES, in[$L * stride + s]), g$L)", u, vector,
           u == 0 ? "i" : "(i + " + u + ")", u);
