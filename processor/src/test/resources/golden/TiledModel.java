@@ -9,6 +9,7 @@ import dev.unrolled.Model;
 import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
+import dev.unrolled.support.FastMath;
 import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
@@ -715,7 +716,7 @@ public final class TiledModel implements Tiled, Model {
     /**
      * One sample's softmax exponentials, computed once for both the loss and the deltas.
      */
-    private final double[] exps = new double[3];
+    private final float[] exps = new float[3];
 
     /**
      * Correct classifications in the last batch passed to {@code loss}.
@@ -924,6 +925,7 @@ public final class TiledModel implements Tiled, Model {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
+      float deltaScale = 1f / m;
       // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
       double sums = 1.0;
       int rescaled = 0;
@@ -932,18 +934,18 @@ public final class TiledModel implements Tiled, Model {
         if (classOf(z) == targetClass(t)) {
           hits++;
         }
-        double max = z[0];
+        float max = z[0];
         for (int j = 1; j < 3; j++) {
           max = Math.max(max, z[j]);
         }
-        double sum = 0.0;
+        float sum = 0;
         double weight = 0.0;
         for (int j = 0; j < 3; j++) {
-          double e = Math.exp(z[j] - max);
+          float e = FastMath.exp(z[j] - max);
           exps[j] = e;
           sum += e;
           weight += t[j];
-          total += t[j] * (max - z[j]);
+          total += t[j] * ((double) max - z[j]);
         }
         if (weight == 1.0) {
           sums *= sum;
@@ -955,8 +957,9 @@ public final class TiledModel implements Tiled, Model {
           total += weight * Math.log(sum);
         }
         if (withDelta) {
+          float share = deltaScale / sum;
           for (int j = 0; j < 3; j++) {
-            d[j] = (float) ((exps[j] / sum - t[j]) * scale);
+            d[j] = exps[j] * share - t[j] * deltaScale;
           }
         }
       }

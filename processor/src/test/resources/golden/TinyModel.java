@@ -813,6 +813,7 @@ public final class TinyModel implements Tiny, Model {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
+      float deltaScale = 1f / m;
       // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
       double sums = 1.0;
       int rescaled = 0;
@@ -821,13 +822,13 @@ public final class TinyModel implements Tiny, Model {
         if (classOf(z) == targetClass(t)) {
           hits++;
         }
-        double max = z[0];
+        float max = z[0];
         max = Math.max(max, z[1]);
-        double e0 = Math.exp(z[0] - max);
-        double e1 = Math.exp(z[1] - max);
-        double sum = e0 + e1;
-        total += t[0] * (max - z[0]);
-        total += t[1] * (max - z[1]);
+        float e0 = FastMath.exp(z[0] - max);
+        float e1 = FastMath.exp(z[1] - max);
+        float sum = e0 + e1;
+        total += t[0] * ((double) max - z[0]);
+        total += t[1] * ((double) max - z[1]);
         double weight = (double) t[0] + t[1];
         if (weight == 1.0) {
           sums *= sum;
@@ -839,8 +840,9 @@ public final class TinyModel implements Tiny, Model {
           total += weight * Math.log(sum);
         }
         if (withDelta) {
-          d[0] = (float) ((e0 / sum - t[0]) * scale);
-          d[1] = (float) ((e1 / sum - t[1]) * scale);
+          float share = deltaScale / sum;
+          d[0] = e0 * share - t[0] * deltaScale;
+          d[1] = e1 * share - t[1] * deltaScale;
         }
       }
       // 623.83… = 900 ln 2, the log of each scaling by 2^-900.

@@ -20,7 +20,9 @@ import javax.lang.model.element.Modifier;
  * for the sigmoid, so logits of ±800 stay finite and exact; the softmax's log-sum-exp takes one
  * {@code Math.log} a batch ({@link LogSumProduct}). Where the planner says so, a small
  * softmax output keeps its exponentials in locals: half the {@code Math.exp} calls and no inner
- * loops, which made the 4-16-3 loss about twice as fast.
+ * loops, which made the 4-16-3 loss about twice as fast. A FLOAT model's cross-entropy takes its
+ * exponentials and deltas in float ({@code FastMath}), like the lane losses: the double
+ * {@code Math.exp} and its conversions were about a fifth of the 4-16-3 plain step's loss.
  */
 final class LossEmitter {
   private static final ClassName MATH = ClassName.get(Math.class);
@@ -46,9 +48,9 @@ final class LossEmitter {
     if (plan.loss() != Loss.SOFTMAX_CROSS_ENTROPY || plan.unrolledSoftmax()) {
       return List.of();
     }
-    return List.of(FieldSpec.builder(double[].class, "exps", Modifier.PRIVATE, Modifier.FINAL)
+    return List.of(FieldSpec.builder(num.vector(), "exps", Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("One sample's softmax exponentials, computed once for both the loss and the deltas.\n")
-        .initializer("new double[$L]", outputs)
+        .initializer("new $T[$L]", num.scalar(), outputs)
         .build());
   }
 
@@ -67,6 +69,7 @@ final class LossEmitter {
     method.addStatement("double total = 0.0")
         .addStatement("int hits = 0")
         .addStatement("double scale = 1.0 / m")
+        .addCode(plan.loss().isCrossEntropy() && num.isFloat() ? CodeBlock.of("float deltaScale = 1f / m;\n") : CodeBlock.of(""))
         .addCode(softmax ? LogSumProduct.declare() : CodeBlock.of(""))
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement(rowLocals(z, d))
@@ -136,7 +139,9 @@ final class LossEmitter {
         .addStatement("double zj = z[j]")
         .addStatement("total += $T.max(zj, 0.0) - zj * t[j] + $T.log1p($T.exp(-$T.abs(zj)))", MATH, MATH, MATH, MATH)
         .beginControlFlow("if (withDelta)")
-        .addStatement("d[j] = $L", num.narrow("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
+        .addStatement("d[j] = $L", num.isFloat()
+            ? CodeBlock.of("($T.sigmoid(z[j]) - t[j]) * deltaScale", RuntimeTypes.FAST_MATH)
+            : CodeBlock.of("(1.0 / (1.0 + $T.exp(-zj)) - t[j]) * scale", MATH))
         .endControlFlow()
         .endControlFlow();
   }
@@ -155,62 +160,77 @@ final class LossEmitter {
 
   /**
    * Softmax of a small output layer in locals: each {@code e_j = exp(z_j − max)} is computed once
-   * and serves both the log-sum-exp and the delta {@code e_j/Σe − y_j}.
+   * and serves both the log-sum-exp and the delta {@code e_j/Σe − y_j}. FLOAT models take the
+   * exponentials, their sum and the deltas in float ({@code FastMath.exp}, within 3 float ulps): a
+   * double {@code Math.exp} costs two conversions an output. The terms {@code t_j·(max − z_j)} stay
+   * in double, where the difference of two floats is exact.
    */
   private void softmaxUnrolled(MethodSpec.Builder method) {
-    method.addStatement("double max = z[0]");
+    method.addStatement("$T max = z[0]", num.scalar());
     for (int j = 1; j < outputs; j++) {
       method.addStatement("max = $T.max(max, z[$L])", MATH, j);
     }
     CodeBlock.Builder sum = CodeBlock.builder().add("e0");
     for (int j = 0; j < outputs; j++) {
-      method.addStatement("double e$L = $T.exp(z[$L] - max)", j, MATH, j);
+      method.addStatement("$T e$L = $L", num.scalar(), j, exp(CodeBlock.of("z[$L] - max", j)));
       if (j > 0) {
         sum.add("$W+ e$L", j);
       }
     }
-    method.addStatement("double sum = $L", sum.build());
+    method.addStatement("$T sum = $L", num.scalar(), sum.build());
     CodeBlock.Builder weight = CodeBlock.builder().add(num.isFloat() ? "(double) t[0]" : "t[0]");
     for (int j = 0; j < outputs; j++) {
-      method.addStatement("total += t[$L] * (max - z[$L])", j, j);
+      method.addStatement("total += t[$L] * ($Lmax - z[$L])", j, num.isFloat() ? "(double) " : "", j);
       if (j > 0) {
         weight.add("$W+ t[$L]", j);
       }
     }
     method.addStatement("double weight = $L", weight.build())
         .addCode(LogSumProduct.add("weight", "sum"));
-    method.beginControlFlow("if (withDelta)");
+    method.beginControlFlow("if (withDelta)")
+        .addStatement("$T share = $L / sum", num.scalar(), deltaScale());
     for (int j = 0; j < outputs; j++) {
-      method.addStatement("d[$L] = $L", j, num.narrow("(e$L / sum - t[$L]) * scale", j, j));
+      method.addStatement("d[$L] = e$L * share - t[$L] * $L", j, j, j, deltaScale());
     }
     method.endControlFlow();
   }
 
   /**
    * Softmax of a looped output layer: the exponentials wait in the workspace's {@code exps} for the
-   * deltas, one {@code Math.exp} per output (computing them twice cost about 2% of a 784-128-10
-   * batch-32 step).
+   * deltas, one exponential per output (computing them twice cost about 2% of a 784-128-10
+   * batch-32 step); in float for FLOAT models, as in {@link #softmaxUnrolled}.
    */
   private void softmaxLooped(MethodSpec.Builder method) {
-    method.addStatement("double max = z[0]")
+    method.addStatement("$T max = z[0]", num.scalar())
         .beginControlFlow("for (int j = 1; j < $L; j++)", outputs)
         .addStatement("max = $T.max(max, z[j])", MATH)
         .endControlFlow()
-        .addStatement("double sum = 0.0")
+        .addStatement("$T sum = 0", num.scalar())
         .addStatement("double weight = 0.0")
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-        .addStatement("double e = $T.exp(z[j] - max)", MATH)
+        .addStatement("$T e = $L", num.scalar(), exp(CodeBlock.of("z[j] - max")))
         .addStatement("exps[j] = e")
         .addStatement("sum += e")
         .addStatement("weight += t[j]")
-        .addStatement("total += t[j] * (max - z[j])")
+        .addStatement("total += t[j] * ($Lmax - z[j])", num.isFloat() ? "(double) " : "")
         .endControlFlow()
         .addCode(LogSumProduct.add("weight", "sum"))
         .beginControlFlow("if (withDelta)")
+        .addStatement("$T share = $L / sum", num.scalar(), deltaScale())
         .beginControlFlow("for (int j = 0; j < $L; j++)", outputs)
-        .addStatement("d[j] = $L", num.narrow("(exps[j] / sum - t[j]) * scale"))
+        .addStatement("d[j] = exps[j] * share - t[j] * $L", deltaScale())
         .endControlFlow()
         .endControlFlow();
+  }
+
+  /** {@code 1/m} in the model's precision, for the cross-entropy deltas. */
+  private String deltaScale() {
+    return num.isFloat() ? "deltaScale" : "scale";
+  }
+
+  /** {@code e^x} in the model's precision. */
+  private CodeBlock exp(CodeBlock x) {
+    return CodeBlock.of("$T.exp($L)", num.isFloat() ? RuntimeTypes.FAST_MATH : MATH, x);
   }
 
   private String outputSlope() {
