@@ -411,15 +411,16 @@ public final class RadialModel implements Radial, Model {
 
   /**
    * Layer 2 forward for units 0–3 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
+   * Also writes them end to end into {@code f} from {@code o}.
    */
-  private static void dense2(double[] w, double[] b, double[] x, double[] z) {
+  private static void dense2(double[] w, double[] b, double[] x, double[] z, double[] f, int o) {
     double x_0 = x[0];
     double x_1 = x[1];
     double x_2 = x[2];
-    z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2;
-    z[1] = b[1] + w[3] * x_0 + w[4] * x_1 + w[5] * x_2;
-    z[2] = b[2] + w[6] * x_0 + w[7] * x_1 + w[8] * x_2;
-    z[3] = b[3] + w[9] * x_0 + w[10] * x_1 + w[11] * x_2;
+    f[o + 0] = z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2;
+    f[o + 1] = z[1] = b[1] + w[3] * x_0 + w[4] * x_1 + w[5] * x_2;
+    f[o + 2] = z[2] = b[2] + w[6] * x_0 + w[7] * x_1 + w[8] * x_2;
+    f[o + 3] = z[3] = b[3] + w[9] * x_0 + w[10] * x_1 + w[11] * x_2;
   }
 
   /**
@@ -504,11 +505,11 @@ public final class RadialModel implements Radial, Model {
   /**
    * Layer 3 forward for units 0–0 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
-  private static void dense3(double[] w, double[] b, double[] x, double[] z) {
-    double x_0 = x[0];
-    double x_1 = x[1];
-    double x_2 = x[2];
-    double x_3 = x[3];
+  private static void dense3(double[] w, double[] b, double[] x, int xo, double[] z) {
+    double x_0 = x[xo];
+    double x_1 = x[xo + 1];
+    double x_2 = x[xo + 2];
+    double x_3 = x[xo + 3];
     z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2 + w[3] * x_3;
   }
 
@@ -516,7 +517,7 @@ public final class RadialModel implements Radial, Model {
    * Layer 3 gradients of units 0–0, summed over rows [0, m):
    * {@code gb[j] = Σₛ d[s][j]}, {@code gw[j·4 + i] = Σₛ d[s][j]·x[s][i]}.
    */
-  private static void gradient3(double[][] x, double[][] d, int m, double[] gw, double[] gb) {
+  private static void gradient3(double[] x, double[][] d, int m, double[] gw, double[] gb) {
     {
       // Units 0–0, inputs 0–3 and biases: one pass over the batch.
       double gb_0 = 0;
@@ -525,13 +526,14 @@ public final class RadialModel implements Radial, Model {
       double gw_0_2 = 0;
       double gw_0_3 = 0;
       for (int s = 0; s < m; s++) {
-        double[] xs = x[s], ds = d[s];
+        double[] ds = d[s];
+        int xo = s * 4;
         double d_0 = ds[0];
         gb_0 += d_0;
-        gw_0_0 += d_0 * xs[0];
-        gw_0_1 += d_0 * xs[1];
-        gw_0_2 += d_0 * xs[2];
-        gw_0_3 += d_0 * xs[3];
+        gw_0_0 += d_0 * x[xo];
+        gw_0_1 += d_0 * x[xo + 1];
+        gw_0_2 += d_0 * x[xo + 2];
+        gw_0_3 += d_0 * x[xo + 3];
       }
       gb[0] = gb_0;
       gw[0] = gw_0_0;
@@ -623,8 +625,6 @@ public final class RadialModel implements Radial, Model {
 
     double[][] z2;
 
-    double[][] a2;
-
     double[][] d2;
 
     double[] flat2;
@@ -674,7 +674,6 @@ public final class RadialModel implements Radial, Model {
       a1 = new double[n][3];
       d1 = new double[n][3];
       z2 = new double[n][4];
-      a2 = new double[n][4];
       d2 = new double[n][4];
       flat2 = new double[n * 4];
       z3 = new double[n][1];
@@ -797,15 +796,9 @@ public final class RadialModel implements Radial, Model {
      */
     private void forward2(RadialModel model, int m) {
       for (int s = 0; s < m; s++) {
-        dense2(model.w2, model.b2, a1[s], z2[s]);
-      }
-      for (int s = 0; s < m; s++) {
-        System.arraycopy(z2[s], 0, flat2, s * 4, 4);
+        dense2(model.w2, model.b2, a1[s], z2[s], flat2, s * 4);
       }
       FastMath.tanh(flat2, m * 4);
-      for (int s = 0; s < m; s++) {
-        System.arraycopy(flat2, s * 4, a2[s], 0, 4);
-      }
     }
 
     /**
@@ -813,7 +806,7 @@ public final class RadialModel implements Radial, Model {
      */
     private void forward3(RadialModel model, int m) {
       for (int s = 0; s < m; s++) {
-        dense3(model.w3, model.b3, a2[s], z3[s]);
+        dense3(model.w3, model.b3, flat2, s * 4, z3[s]);
       }
     }
 
@@ -886,14 +879,14 @@ public final class RadialModel implements Radial, Model {
      * Layer 3: gradients {@code gw3 = d3ᵀ·a2}, {@code gb3 = Σ d3}; then {@code d2 = (d3·W3) ⊙ f'(z2)}.
      */
     private void backward3(RadialModel model, int m) {
-      gradient3(a2, d3, m, gw3, gb3);
+      gradient3(flat2, d3, m, gw3, gb3);
       for (int s = 0; s < m; s++) {
         propagate3(model.w3, d3[s], d2[s]);
       }
       for (int s = 0; s < m; s++) {
-        double[] ps = d2[s], zs = z2[s], as = a2[s];
+        double[] ps = d2[s], zs = z2[s];
         for (int i = 0; i < 4; i++) {
-          ps[i] *= tanhDerivative(zs[i], as[i]);
+          ps[i] *= tanhDerivative(zs[i], flat2[s * 4 + i]);
         }
       }
     }

@@ -398,13 +398,14 @@ public final class TinyModel implements Tiny, Model {
 
   /**
    * Layer 1 forward for units 0–2 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
+   * Also writes them end to end into {@code f} from {@code o}.
    */
-  private static void dense1(float[] w, float[] b, float[] x, float[] z) {
+  private static void dense1(float[] w, float[] b, float[] x, float[] z, float[] f, int o) {
     float x_0 = x[0];
     float x_1 = x[1];
-    z[0] = b[0] + w[0] * x_0 + w[1] * x_1;
-    z[1] = b[1] + w[2] * x_0 + w[3] * x_1;
-    z[2] = b[2] + w[4] * x_0 + w[5] * x_1;
+    f[o + 0] = z[0] = b[0] + w[0] * x_0 + w[1] * x_1;
+    f[o + 1] = z[1] = b[1] + w[2] * x_0 + w[3] * x_1;
+    f[o + 2] = z[2] = b[2] + w[4] * x_0 + w[5] * x_1;
   }
 
   /**
@@ -453,10 +454,10 @@ public final class TinyModel implements Tiny, Model {
   /**
    * Layer 2 forward for units 0–1 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    */
-  private static void dense2(float[] w, float[] b, float[] x, float[] z) {
-    float x_0 = x[0];
-    float x_1 = x[1];
-    float x_2 = x[2];
+  private static void dense2(float[] w, float[] b, float[] x, int xo, float[] z) {
+    float x_0 = x[xo];
+    float x_1 = x[xo + 1];
+    float x_2 = x[xo + 2];
     z[0] = b[0] + w[0] * x_0 + w[1] * x_1 + w[2] * x_2;
     z[1] = b[1] + w[3] * x_0 + w[4] * x_1 + w[5] * x_2;
   }
@@ -465,7 +466,7 @@ public final class TinyModel implements Tiny, Model {
    * Layer 2 gradients of units 0–1, summed over rows [0, m):
    * {@code gb[j] = Σₛ d[s][j]}, {@code gw[j·3 + i] = Σₛ d[s][j]·x[s][i]}.
    */
-  private static void gradient2(float[][] x, float[][] d, int m, float[] gw, float[] gb) {
+  private static void gradient2(float[] x, float[][] d, int m, float[] gw, float[] gb) {
     {
       // Units 0–1, inputs 0–2 and biases: one pass over the batch.
       float gb_0 = 0f;
@@ -477,17 +478,18 @@ public final class TinyModel implements Tiny, Model {
       float gw_1_1 = 0f;
       float gw_1_2 = 0f;
       for (int s = 0; s < m; s++) {
-        float[] xs = x[s], ds = d[s];
+        float[] ds = d[s];
+        int xo = s * 3;
         float d_0 = ds[0];
         gb_0 += d_0;
-        gw_0_0 += d_0 * xs[0];
-        gw_0_1 += d_0 * xs[1];
-        gw_0_2 += d_0 * xs[2];
+        gw_0_0 += d_0 * x[xo];
+        gw_0_1 += d_0 * x[xo + 1];
+        gw_0_2 += d_0 * x[xo + 2];
         float d_1 = ds[1];
         gb_1 += d_1;
-        gw_1_0 += d_1 * xs[0];
-        gw_1_1 += d_1 * xs[1];
-        gw_1_2 += d_1 * xs[2];
+        gw_1_0 += d_1 * x[xo];
+        gw_1_1 += d_1 * x[xo + 1];
+        gw_1_2 += d_1 * x[xo + 2];
       }
       gb[0] = gb_0;
       gw[0] = gw_0_0;
@@ -606,8 +608,6 @@ public final class TinyModel implements Tiny, Model {
 
     float[][] z1;
 
-    float[][] a1;
-
     float[][] d1;
 
     float[] flat1;
@@ -650,7 +650,6 @@ public final class TinyModel implements Tiny, Model {
       y = new float[n][];
       yRows = new float[n][2];
       z1 = new float[n][3];
-      a1 = new float[n][3];
       d1 = new float[n][3];
       flat1 = new float[n * 3];
       z2 = new float[n][2];
@@ -781,16 +780,10 @@ public final class TinyModel implements Tiny, Model {
      */
     private void forward1(TinyModel model, int m) {
       for (int s = 0; s < m; s++) {
-        dense1(model.w1, model.b1, x[s], z1[s]);
-      }
-      for (int s = 0; s < m; s++) {
-        System.arraycopy(z1[s], 0, flat1, s * 3, 3);
+        dense1(model.w1, model.b1, x[s], z1[s], flat1, s * 3);
       }
       for (int k = 0, end = m * 3; k < end; k++) {
         flat1[k] = tanh(flat1[k]);
-      }
-      for (int s = 0; s < m; s++) {
-        System.arraycopy(flat1, s * 3, a1[s], 0, 3);
       }
     }
 
@@ -799,7 +792,7 @@ public final class TinyModel implements Tiny, Model {
      */
     private void forward2(TinyModel model, int m) {
       for (int s = 0; s < m; s++) {
-        dense2(model.w2, model.b2, a1[s], z2[s]);
+        dense2(model.w2, model.b2, flat1, s * 3, z2[s]);
       }
     }
 
@@ -874,14 +867,14 @@ public final class TinyModel implements Tiny, Model {
      * Layer 2: gradients {@code gw2 = d2ᵀ·a1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
      */
     private void backward2(TinyModel model, int m) {
-      gradient2(a1, d2, m, gw2, gb2);
+      gradient2(flat1, d2, m, gw2, gb2);
       for (int s = 0; s < m; s++) {
         propagate2(model.w2, d2[s], d1[s]);
       }
       for (int s = 0; s < m; s++) {
-        float[] ps = d1[s], zs = z1[s], as = a1[s];
+        float[] ps = d1[s], zs = z1[s];
         for (int i = 0; i < 3; i++) {
-          ps[i] *= tanhDerivative(zs[i], as[i]);
+          ps[i] *= tanhDerivative(zs[i], flat1[s * 3 + i]);
         }
       }
     }

@@ -66,16 +66,20 @@ abstract class RowDenseEmitter extends DenseEmitter {
     }
     if (flatActivation()) {
       // Rows this short are too short for C2 to vectorise the loop over each; over the whole batch
-      // laid end to end it does, and the two copies cost less than the scalar calls they save.
+      // laid end to end it does, and the copies cost less than the scalar calls they save.
       String flat = flatActivations();
       int n = layer.outputs();
-      method.beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("System.arraycopy($L[s], 0, $L, s * $L, $L)", z, flat, n, n)
-          .endControlFlow()
-          .addCode(flatFunction(flat, n))
-          .beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("System.arraycopy($L, s * $L, $L[s], 0, $L)", flat, n, activations(), n)
-          .endControlFlow();
+      if (!productWritesFlat()) {
+        method.beginControlFlow("for (int s = 0; s < m; s++)")
+            .addStatement("System.arraycopy($L[s], 0, $L, s * $L, $L)", z, flat, n, n)
+            .endControlFlow();
+      }
+      method.addCode(flatFunction(flat, n));
+      if (!activationsStayFlat()) {
+        method.beginControlFlow("for (int s = 0; s < m; s++)")
+            .addStatement("System.arraycopy($L, s * $L, $L[s], 0, $L)", flat, n, activations(), n)
+            .endControlFlow();
+      }
     } else if (hasActivation()) {
       method.addCode(eachUnit("$T[] zs = $L[s], as = $L[s]", new Object[] {num.scalar(), z, activations()},
           layer.outputs(), "j", "as[j] = $L(zs[j])", function()));
@@ -89,6 +93,22 @@ abstract class RowDenseEmitter extends DenseEmitter {
   /** Whether the activation runs over the batch end to end ({@link #flatActivations()}): the plan's choice. */
   boolean flatActivation() {
     return layer.batchActivation();
+  }
+
+  /**
+   * Whether the product kernels write the pre-activations into {@link #flatActivations()} as well
+   * as into their rows, which saves the copy before the activation.
+   */
+  boolean productWritesFlat() {
+    return false;
+  }
+
+  /**
+   * Whether the activations stay in {@link #flatActivations()}, with no rows of their own: the next
+   * layer and this layer's slope read them there, which saves the copy after the activation.
+   */
+  boolean activationsStayFlat() {
+    return false;
   }
 
   /** The activation over the first {@code m · n} values of {@code flat}. */
