@@ -263,6 +263,10 @@ class GeneratedCodeTest {
         Sources.network("test.Widest", "@Network(inputs = 64, layers = {@Dense(units = 8, activation = "
             + "Activation.TANH), @Dense(units = 64), @Dense(units = 8)}, loss = Loss.MEAN_SQUARED_ERROR, "
             + "precision = Precision." + precision + ")"),
+        // The widest unrolled tanh layers handing their activations on end to end (x[xo + i], f[o + j]).
+        Sources.network("test.WidestFlat", "@Network(inputs = 8, layers = {@Dense(units = 64, activation = "
+            + "Activation.TANH), @Dense(units = 8, activation = Activation.TANH), @Dense(units = 2)}, "
+            + "loss = Loss.MEAN_SQUARED_ERROR, precision = Precision." + precision + ")"),
         Sources.network("test.WidestSoftmax", "@Network(inputs = 16, layers = @Dense(units = 32), "
             + "loss = Loss.SOFTMAX_CROSS_ENTROPY, precision = Precision." + precision + ")"),
         // As deep as a declaration may be (Network.MAX_LAYERS), behind an RBF layer too.

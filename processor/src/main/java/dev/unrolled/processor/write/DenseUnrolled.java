@@ -57,12 +57,10 @@ final class DenseUnrolled extends RowDenseEmitter {
 
   /** The input of sample {@code s} as kernel arguments: its row, or the flat array and its offset. */
   private CodeBlock inputOfSample() {
-    return readsFlatInput()
-        ? CodeBlock.of("$L, s * $L", ((DenseUnrolled) previous).flatActivations(), layer.inputs())
-        : CodeBlock.of("$L[s]", input);
+    return readsFlatInput() ? CodeBlock.of("$L, s * $L", inputOfBatch(), layer.inputs()) : CodeBlock.of("$L[s]", input);
   }
 
-  /** The input of the batch as a kernel argument: its rows, or the flat array. */
+  /** The input of the batch as a kernel argument: its rows, or the previous layer's flat array. */
   private String inputOfBatch() {
     return readsFlatInput() ? ((DenseUnrolled) previous).flatActivations() : input;
   }

@@ -68,9 +68,11 @@ final class LossEmitter {
     boolean softmax = plan.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
     method.addStatement("double total = 0.0")
         .addStatement("int hits = 0")
-        .addStatement("double scale = 1.0 / m")
-        .addCode(plan.loss().isCrossEntropy() && num.isFloat() ? CodeBlock.of("float deltaScale = 1f / m;\n") : CodeBlock.of(""))
-        .addCode(softmax ? LogSumProduct.declare() : CodeBlock.of(""))
+        .addStatement("double scale = 1.0 / m");
+    if (plan.loss().isCrossEntropy() && num.isFloat()) {
+      method.addStatement("float deltaScale = 1f / m");
+    }
+    method.addCode(softmax ? LogSumProduct.declare() : CodeBlock.of(""))
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement(rowLocals(z, d))
         .beginControlFlow("if (classOf($L) == targetClass(t))", plan.loss().isCrossEntropy() ? "z" : "a")
