@@ -792,7 +792,7 @@ public final class RadialModel implements Radial, Model {
     }
 
     /**
-     * Layer 2 (unrolled, TANH): {@code z2 = W2·a1 + b2}, {@code a2 = tanh(z2)}.
+     * Layer 2 (unrolled, TANH): {@code z2 = W2·a1 + b2}, {@code flat2 = tanh(z2)}.
      */
     private void forward2(RadialModel model, int m) {
       for (int s = 0; s < m; s++) {
@@ -802,7 +802,7 @@ public final class RadialModel implements Radial, Model {
     }
 
     /**
-     * Layer 3 (unrolled, IDENTITY): {@code z3 = W3·a2 + b3}.
+     * Layer 3 (unrolled, IDENTITY): {@code z3 = W3·flat2 + b3}.
      */
     private void forward3(RadialModel model, int m) {
       for (int s = 0; s < m; s++) {
@@ -876,7 +876,7 @@ public final class RadialModel implements Radial, Model {
     }
 
     /**
-     * Layer 3: gradients {@code gw3 = d3ᵀ·a2}, {@code gb3 = Σ d3}; then {@code d2 = (d3·W3) ⊙ f'(z2)}.
+     * Layer 3: gradients {@code gw3 = d3ᵀ·flat2}, {@code gb3 = Σ d3}; then {@code d2 = (d3·W3) ⊙ f'(z2)}.
      */
     private void backward3(RadialModel model, int m) {
       gradient3(flat2, d3, m, gw3, gb3);

@@ -776,7 +776,7 @@ public final class TinyModel implements Tiny, Model {
     }
 
     /**
-     * Layer 1 (unrolled, TANH): {@code z1 = W1·x + b1}, {@code a1 = tanh(z1)}.
+     * Layer 1 (unrolled, TANH): {@code z1 = W1·x + b1}, {@code flat1 = tanh(z1)}.
      */
     private void forward1(TinyModel model, int m) {
       for (int s = 0; s < m; s++) {
@@ -788,7 +788,7 @@ public final class TinyModel implements Tiny, Model {
     }
 
     /**
-     * Layer 2 (unrolled, IDENTITY): {@code z2 = W2·a1 + b2}.
+     * Layer 2 (unrolled, IDENTITY): {@code z2 = W2·flat1 + b2}.
      */
     private void forward2(TinyModel model, int m) {
       for (int s = 0; s < m; s++) {
@@ -864,7 +864,7 @@ public final class TinyModel implements Tiny, Model {
     }
 
     /**
-     * Layer 2: gradients {@code gw2 = d2ᵀ·a1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
+     * Layer 2: gradients {@code gw2 = d2ᵀ·flat1}, {@code gb2 = Σ d2}; then {@code d1 = (d2·W2) ⊙ f'(z1)}.
      */
     private void backward2(TinyModel model, int m) {
       gradient2(flat1, d2, m, gw2, gb2);

@@ -60,6 +60,11 @@ final class DenseUnrolled extends RowDenseEmitter {
     return readsFlatInput() ? CodeBlock.of("$L, s * $L", inputOfBatch(), layer.inputs()) : CodeBlock.of("$L[s]", input);
   }
 
+  @Override
+  String inputName() {
+    return inputOfBatch();
+  }
+
   /** The input of the batch as a kernel argument: its rows, or the previous layer's flat array. */
   private String inputOfBatch() {
     return readsFlatInput() ? ((DenseUnrolled) previous).flatActivations() : input;

@@ -48,13 +48,14 @@ abstract class RowDenseEmitter extends DenseEmitter {
     MethodSpec.Builder method = pass("forward");
     if (norm == null) {
       method.addJavadoc("Layer $L ($L, $L): {@code $L = W$L·$L + b$L}", l, layer.shapeName(),
-          layer.activation(), z, l, input, l);
+          layer.activation(), z, l, inputName(), l);
     } else {
       method.addJavadoc("Layer $L ($L, $L, $L norm): {@code $L = h = W$L·$L}, $L", l, layer.shapeName(),
-          layer.activation(), layer.norm(), productRows(), l, input, norm.forwardDoc());
+          layer.activation(), layer.norm(), productRows(), l, inputName(), norm.forwardDoc());
     }
     if (hasActivation()) {
-      method.addJavadoc(", {@code $L = $L($L)}", activations(), function(), z);
+      method.addJavadoc(", {@code $L = $L($L)}", activationsStayFlat() ? flatActivations() : activations(),
+          function(), z);
     }
     if (dropout != null) {
       method.addJavadoc(", then in a trainer step dropout (p = $L) into {@code $L}", layer.dropout(), output());
@@ -93,6 +94,11 @@ abstract class RowDenseEmitter extends DenseEmitter {
   /** Whether the activation runs over the batch end to end ({@link #flatActivations()}): the plan's choice. */
   boolean flatActivation() {
     return layer.batchActivation();
+  }
+
+  /** The name of what the layer reads, for the Javadoc: the input rows, or an array they stay in. */
+  String inputName() {
+    return input;
   }
 
   /**
@@ -153,11 +159,11 @@ abstract class RowDenseEmitter extends DenseEmitter {
       method.addParameter(RuntimeTypes.READY_ROWS, "ready");
     }
     if (norm == null) {
-      method.addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, input, l, l);
+      method.addJavadoc("Layer $L: gradients {@code gw$L = d$Lᵀ·$L}, {@code gb$L = Σ d$L}", l, l, l, inputName(), l, l);
     } else {
       method.addJavadoc("Layer $L: the gradients of the scale and shift, {@code d$L ← ∂L/∂h} through the $L norm,\n",
           l, l, layer.norm())
-          .addJavadoc("then {@code gw$L = d$Lᵀ·$L}", l, l, input);
+          .addJavadoc("then {@code gw$L = d$Lᵀ·$L}", l, l, inputName());
     }
     if (layer.propagates()) {
       method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
