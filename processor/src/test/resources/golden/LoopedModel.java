@@ -760,14 +760,19 @@ public final class LoopedModel implements Looped, Model {
 
     /**
      * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1};
-     * each block of weight rows goes to {@code ready} as soon as its gradients are done.
+     * each block of weight rows goes to {@code ready} as soon as its gradients are done, or, on one
+     * sample, the rows as {@code x[0] ⊗ d1[0]} for the optimizer to fold into its step unwritten.
      */
     private void backward1(LoopedModel model, int m, ReadyRows ready) {
       biasGradient1(d1, gb1, m);
-      for (int from = 0; from < 70; from += 24) {
-        int to = Math.min(70, from + 24);
-        gradient1(x, d1, gw1, m, from, to);
-        ready.rows(from, to);
+      if (m == 1 && ready.foldsRankOne()) {
+        ready.rankOneRows(0, 70, x[0], d1[0]);
+      } else {
+        for (int from = 0; from < 70; from += 24) {
+          int to = Math.min(70, from + 24);
+          gradient1(x, d1, gw1, m, from, to);
+          ready.rows(from, to);
+        }
       }
       ready.rows(70, 71);
     }

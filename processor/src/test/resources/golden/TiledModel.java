@@ -983,19 +983,25 @@ public final class TiledModel implements Tiled, Model {
 
     /**
      * Layer 1: gradients {@code gw1 = d1ᵀ·x}, {@code gb1 = Σ d1};
-     * each block of weight rows goes to {@code ready} as soon as its gradients are done.
+     * each block of weight rows goes to {@code ready} as soon as its gradients are done, or, on one
+     * sample, the rows as {@code x[0] ⊗ d1[0]} for the optimizer to fold into its step unwritten.
      */
     private void backward1(TiledModel model, int m, ReadyRows ready) {
       biasGradient1(d1, gb1, m);
-      if (VECTOR) {
-        VectorKernels.packColumns(d1, m, 80, columnPanel);
-      }
-      if (VECTOR) {
-        VectorKernels.outerRows(x, d1, gw1, m, 0, 20, 80, rowPanel, columnPanel);
+      if (m == 1 && ready.foldsRankOne()) {
+        ready.rankOneRows(0, 20, x[0], d1[0]);
       } else {
-        gradient1(x, d1, gw1, m, 0, 20);
+        if (VECTOR) {
+          VectorKernels.packColumns(d1, m, 80, columnPanel);
+        }
+        if (VECTOR) {
+          VectorKernels.outerRows(x, d1, gw1, m, 0, 20, 80, rowPanel, columnPanel);
+        } else {
+          gradient1(x, d1, gw1, m, 0, 20);
+        }
+        ready.rows(0, 20);
       }
-      ready.rows(0, 21);
+      ready.rows(20, 21);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.unrolled;
 
+import dev.unrolled.support.RankOneUpdate;
+
 /**
  * SGD, with optional (Nesterov) momentum, PyTorch semantics: {@code g' = g + wd·p} on decayed rows;
  * plain {@code p −= lr·g'}; momentum {@code v = μ·v + g'} then {@code p −= lr·v} or, for Nesterov,
@@ -44,7 +46,7 @@ final class SgdOptimizer extends Optimizer {
    * Float rows, updated in float arithmetic: mixing double scalars into a float loop makes C2 emit
    * scalar conversions (measured 40× slower than the vectorised float loop on 100k parameters).
    */
-  private static final class FloatRows extends RowUpdater {
+  private static final class FloatRows extends RowUpdater implements RankOneUpdate {
     private final float[][] params;
     private final float[][] grads;
     private final float[][] velocity; // null without momentum
@@ -106,9 +108,36 @@ final class SgdOptimizer extends Optimizer {
         }
       }
     }
+
+    /** Plain SGD forms each gradient element as it updates it; with momentum, a row is filled, then updated. */
+    @Override
+    public void updateRankOne(int from, int to, float[] a, float[] d) {
+      float rate = this.rate;
+      for (int r = from; r < to; r++) {
+        float[] p = params[r];
+        float ar = a[r - from];
+        if (velocity != null) {
+          float[] g = grads[r];
+          for (int k = 0; k < p.length; k++) {
+            g[k] = 0f + ar * d[k];
+          }
+          update(r, r + 1);
+          continue;
+        }
+        float wd = (float) decay[r];
+        for (int k = 0; k < p.length; k++) {
+          p[k] -= rate * ((0f + ar * d[k]) + wd * p[k]);
+        }
+      }
+    }
+
+    @Override
+    public void updateRankOne(int from, int to, double[] a, double[] d) {
+      throw new UnsupportedOperationException("these parameter rows are float");
+    }
   }
 
-  private static final class DoubleRows extends RowUpdater {
+  private static final class DoubleRows extends RowUpdater implements RankOneUpdate {
     private final double[][] params;
     private final double[][] grads;
     private final double[][] velocity; // null without momentum
@@ -160,6 +189,33 @@ final class SgdOptimizer extends Optimizer {
             v[k] = vk;
             p[k] -= lr * (nesterov ? gk + mu * vk : vk);
           }
+        }
+      }
+    }
+
+    @Override
+    public void updateRankOne(int from, int to, float[] a, float[] d) {
+      throw new UnsupportedOperationException("these parameter rows are double");
+    }
+
+    /** Plain SGD forms each gradient element as it updates it; with momentum, a row is filled, then updated. */
+    @Override
+    public void updateRankOne(int from, int to, double[] a, double[] d) {
+      double lr = this.lr;
+      for (int r = from; r < to; r++) {
+        double[] p = params[r];
+        double ar = a[r - from];
+        if (velocity != null) {
+          double[] g = grads[r];
+          for (int k = 0; k < p.length; k++) {
+            g[k] = 0.0 + ar * d[k];
+          }
+          update(r, r + 1);
+          continue;
+        }
+        double wd = decay[r];
+        for (int k = 0; k < p.length; k++) {
+          p[k] -= lr * ((0.0 + ar * d[k]) + wd * p[k]);
         }
       }
     }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * as their gradients are done. That must be the very step an optimizer takes after the whole pass:
  * the parameters after {@code trainBatch} have the bits of {@code p − lr·(g + 0·p)} (plain SGD's
  * rule, in the model's precision) with {@code g} from {@code lossAndGradient}, for first layers cut
- * into several blocks with a short last one, in both precisions and both backends.
+ * into several blocks with a short last one, in both precisions and both backends. The batch of
+ * one sample takes the other path, where SGD folds the rank-one gradient {@code x ⊗ d} into the
+ * update and no gradient row is written: the same bits are asked of it.
  */
 class StreamedUpdateTest {
   /** 6 weight rows per block (300 units): 50 inputs make 8 blocks and one of 2 rows. */

@@ -20,6 +20,7 @@ import dev.unrolled.ParameterUpdater;
 public final class GuardedUpdate {
   private final ParameterUpdater updater;
   private final RowSplitUpdate split; // the updater, if it can be split by rows; else null
+  private final RankOneUpdate rankOne; // the updater, if it also folds rank-one gradients; else null
   private final float[][] floatParams; // exactly one of the float and double pairs is non-null
   private final float[][] floatBackup;
   private final double[][] doubleParams;
@@ -29,6 +30,7 @@ public final class GuardedUpdate {
   public GuardedUpdate(ParameterUpdater updater, float[][] params) {
     this.updater = updater;
     this.split = split(updater, params.length);
+    this.rankOne = split instanceof RankOneUpdate r ? r : null;
     this.floatParams = params;
     this.floatBackup = new float[params.length][];
     for (int r = 0; r < params.length; r++) {
@@ -42,6 +44,7 @@ public final class GuardedUpdate {
   public GuardedUpdate(ParameterUpdater updater, double[][] params) {
     this.updater = updater;
     this.split = split(updater, params.length);
+    this.rankOne = split instanceof RankOneUpdate r ? r : null;
     this.doubleParams = params;
     this.doubleBackup = new double[params.length][];
     for (int r = 0; r < params.length; r++) {
@@ -103,6 +106,26 @@ public final class GuardedUpdate {
       copy(doubleParams, doubleBackup, from, to);
     }
     split.update(from, to);
+  }
+
+  /** Whether runs of rows can also come as rank-one gradients: {@link #stepRankOne}. */
+  boolean foldsRankOne() {
+    return rankOne != null;
+  }
+
+  /**
+   * {@link #stepRows} for rows whose gradients were not written: row {@code from + i}'s gradient
+   * is {@code a[i]·d} (see {@link RankOneUpdate}).
+   */
+  void stepRankOne(int from, int to, float[] a, float[] d) {
+    copy(floatParams, floatBackup, from, to);
+    rankOne.updateRankOne(from, to, a, d);
+  }
+
+  /** {@link #stepRankOne(int, int, float[], float[])} for double rows. */
+  void stepRankOne(int from, int to, double[] a, double[] d) {
+    copy(doubleParams, doubleBackup, from, to);
+    rankOne.updateRankOne(from, to, a, d);
   }
 
   /** Ends a step taken in runs of rows. */

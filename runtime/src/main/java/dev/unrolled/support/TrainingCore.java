@@ -140,13 +140,33 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     return loss;
   }
 
-  /** Takes the guarded update of each run of rows the backward pass reports, and counts them. */
+  /**
+   * Takes the guarded update of each run of rows the backward pass reports, rank-one runs folded
+   * into it where the optimizer allows, and counts them.
+   */
   private final class RowsAsReady implements ReadyRows {
     int count;
 
     @Override
     public void rows(int from, int to) {
       update.stepRows(from, to);
+      count += to - from;
+    }
+
+    @Override
+    public boolean foldsRankOne() {
+      return update.foldsRankOne();
+    }
+
+    @Override
+    public void rankOneRows(int from, int to, float[] a, float[] d) {
+      update.stepRankOne(from, to, a, d);
+      count += to - from;
+    }
+
+    @Override
+    public void rankOneRows(int from, int to, double[] a, double[] d) {
+      update.stepRankOne(from, to, a, d);
       count += to - from;
     }
 

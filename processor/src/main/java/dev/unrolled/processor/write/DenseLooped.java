@@ -142,24 +142,7 @@ class DenseLooped extends RowDenseEmitter {
       method.addStatement("$L($L, $L, m)", biasGradientName(), Names.deltas(l), Names.biasGradients(l));
     }
     if (streamsGradientRows()) {
-      addGradientSetup(method);
-    }
-    if (streamsGradientRows() && rowsPerBlock() >= layer.inputs()) { // one block: every row at once
-      addGradientRows(method, "0", Integer.toString(layer.inputs()));
-      method.addStatement("ready.rows($L, $L)", firstRow, firstRow + rowCount());
-      return;
-    }
-    if (streamsGradientRows()) {
-      int in = layer.inputs();
-      int block = rowsPerBlock();
-      method.beginControlFlow("for (int from = 0; from < $L; from += $L)", in, block)
-          .addStatement(in % block == 0 ? CodeBlock.of("int to = from + $L", block)
-              : CodeBlock.of("int to = $T.min($L, from + $L)", Math.class, in, block));
-      addGradientRows(method, "from", "to");
-      method.addStatement(firstRow == 0 ? CodeBlock.of("ready.rows(from, to)")
-              : CodeBlock.of("ready.rows($L + from, $L + to)", firstRow, firstRow))
-          .endControlFlow()
-          .addStatement("ready.rows($L, $L)", firstRow + in, firstRow + rowCount());
+      addStreamedGradientRows(method);
       return;
     }
     addGradientRows(method, "0", Integer.toString(layer.inputs()));
@@ -167,6 +150,36 @@ class DenseLooped extends RowDenseEmitter {
       addTranspose(method);
       method.addStatement("$L($L, $L, $L, m)", propagateName(), Names.weightRows(l), Names.deltas(l),
           Names.deltas(l - 1));
+    }
+  }
+
+  /**
+   * The weight rows in blocks, each handed to {@code ready} as soon as its gradients are done; at
+   * batch 1, when {@code ready} folds rank-one gradients, as the product {@code x[0] ⊗ d[0]} itself,
+   * so that no gradient row is written at all (the optimizer forms each element as it updates it).
+   */
+  private void addStreamedGradientRows(MethodSpec.Builder method) {
+    int in = layer.inputs();
+    method.beginControlFlow("if (m == 1 && ready.foldsRankOne())")
+        .addStatement("ready.rankOneRows($L, $L, $L[0], $L[0])", firstRow, firstRow + in, input, Names.deltas(l))
+        .nextControlFlow("else");
+    addGradientSetup(method);
+    if (rowsPerBlock() >= in) { // one block: every row at once
+      addGradientRows(method, "0", Integer.toString(in));
+      method.addStatement("ready.rows($L, $L)", firstRow, firstRow + in);
+    } else {
+      int block = rowsPerBlock();
+      method.beginControlFlow("for (int from = 0; from < $L; from += $L)", in, block)
+          .addStatement(in % block == 0 ? CodeBlock.of("int to = from + $L", block)
+              : CodeBlock.of("int to = $T.min($L, from + $L)", Math.class, in, block));
+      addGradientRows(method, "from", "to");
+      method.addStatement(firstRow == 0 ? CodeBlock.of("ready.rows(from, to)")
+              : CodeBlock.of("ready.rows($L + from, $L + to)", firstRow, firstRow))
+          .endControlFlow();
+    }
+    method.endControlFlow();
+    if (rowCount() > in) {
+      method.addStatement("ready.rows($L, $L)", firstRow + in, firstRow + rowCount());
     }
   }
 

@@ -169,7 +169,8 @@ abstract class RowDenseEmitter extends DenseEmitter {
       method.addJavadoc("; then {@code d$L = (d$L·W$L) ⊙ f'(z$L)}", l - 1, l, l, l - 1);
     }
     if (streamsGradientRows()) {
-      method.addJavadoc(";\neach block of weight rows goes to {@code ready} as soon as its gradients are done");
+      method.addJavadoc(";\neach block of weight rows goes to {@code ready} as soon as its gradients are done, or, on one\n")
+          .addJavadoc("sample, the rows as {@code $L[0] ⊗ d$L[0]} for the optimizer to fold into its step unwritten", inputName(), l);
     }
     method.addJavadoc(".\n");
     if (norm != null) {
