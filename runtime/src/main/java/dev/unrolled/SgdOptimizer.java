@@ -109,14 +109,19 @@ final class SgdOptimizer extends Optimizer {
       }
     }
 
-    /** Plain SGD forms each gradient element as it updates it; with momentum, a row is filled, then updated. */
+    /**
+     * Plain SGD remembers and updates each element in one pass, forming its gradient as it goes;
+     * with momentum, a row is copied and filled, then updated.
+     */
     @Override
-    public void updateRankOne(int from, int to, float[] a, float[] d) {
+    public void updateRankOne(int from, int to, float[] a, float[] d, float[][] before) {
       float rate = this.rate;
       for (int r = from; r < to; r++) {
         float[] p = params[r];
+        float[] b = before[r];
         float ar = a[r - from];
         if (velocity != null) {
+          System.arraycopy(p, 0, b, 0, p.length);
           float[] g = grads[r];
           for (int k = 0; k < p.length; k++) {
             g[k] = 0f + ar * d[k];
@@ -126,13 +131,15 @@ final class SgdOptimizer extends Optimizer {
         }
         float wd = (float) decay[r];
         for (int k = 0; k < p.length; k++) {
-          p[k] -= rate * ((0f + ar * d[k]) + wd * p[k]);
+          float pk = p[k];
+          b[k] = pk;
+          p[k] = pk - rate * ((0f + ar * d[k]) + wd * pk);
         }
       }
     }
 
     @Override
-    public void updateRankOne(int from, int to, double[] a, double[] d) {
+    public void updateRankOne(int from, int to, double[] a, double[] d, double[][] before) {
       throw new UnsupportedOperationException("these parameter rows are float");
     }
   }
@@ -194,18 +201,23 @@ final class SgdOptimizer extends Optimizer {
     }
 
     @Override
-    public void updateRankOne(int from, int to, float[] a, float[] d) {
+    public void updateRankOne(int from, int to, float[] a, float[] d, float[][] before) {
       throw new UnsupportedOperationException("these parameter rows are double");
     }
 
-    /** Plain SGD forms each gradient element as it updates it; with momentum, a row is filled, then updated. */
+    /**
+     * Plain SGD remembers and updates each element in one pass, forming its gradient as it goes;
+     * with momentum, a row is copied and filled, then updated.
+     */
     @Override
-    public void updateRankOne(int from, int to, double[] a, double[] d) {
+    public void updateRankOne(int from, int to, double[] a, double[] d, double[][] before) {
       double lr = this.lr;
       for (int r = from; r < to; r++) {
         double[] p = params[r];
+        double[] b = before[r];
         double ar = a[r - from];
         if (velocity != null) {
+          System.arraycopy(p, 0, b, 0, p.length);
           double[] g = grads[r];
           for (int k = 0; k < p.length; k++) {
             g[k] = 0.0 + ar * d[k];
@@ -215,7 +227,9 @@ final class SgdOptimizer extends Optimizer {
         }
         double wd = decay[r];
         for (int k = 0; k < p.length; k++) {
-          p[k] -= lr * ((0.0 + ar * d[k]) + wd * p[k]);
+          double pk = p[k];
+          b[k] = pk;
+          p[k] = pk - lr * ((0.0 + ar * d[k]) + wd * pk);
         }
       }
     }

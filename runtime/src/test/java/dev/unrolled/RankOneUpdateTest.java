@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A run of rows whose gradient is the rank-one product {@code a ⊗ d} (a layer's weight gradient on
  * one sample), folded into the step without gradient rows, gives the bits of filling those rows
- * with {@code 0 + a[i]·d[k]} (as the gradient kernels sum from zero) and taking the step as usual:
+ * with {@code 0 + a[i]·d[k]} (as the gradient kernels sum from zero) and taking the step as usual,
+ * and leaves in {@code before} the rows as they were ahead of the step:
  * for plain SGD, which forms each element as it updates it, and for momentum and Nesterov, which
  * fill a row and then update it; with and without weight decay, on runs that do not start at row 0.
  */
@@ -57,17 +58,24 @@ class RankOneUpdateTest {
           }
         }
 
+        float[][] ahead = copy(foldedParams);
+        float[][] before = new float[ROWS][WIDTH];
+
         filled.begin();
         filled.update(0, ROWS);
         filled.end();
         folded.begin();
         folded.update(0, 2);
-        folded.updateRankOne(2, ROWS, a[0], d[0]);
+        folded.updateRankOne(2, ROWS, a[0], d[0], before);
         folded.end();
 
         for (int r = 0; r < ROWS; r++) {
           assertThat(bits(foldedParams[r])).isEqualTo(bits(filledParams[r]));
         }
+        for (int r = 2; r < ROWS; r++) {
+          assertThat(bits(before[r])).isEqualTo(bits(ahead[r]));
+        }
+        assertThat(before[0]).isEqualTo(new float[WIDTH]); // rows outside the run: not copied
       }
     }
   }
@@ -97,16 +105,25 @@ class RankOneUpdateTest {
             filledGrads[r][k] = 0.0 + a[r - 3] * d[k];
           }
         }
+        double[][] ahead = new double[ROWS][];
+        for (int r = 0; r < ROWS; r++) {
+          ahead[r] = foldedParams[r].clone();
+        }
+        double[][] before = new double[ROWS][WIDTH];
+
         filled.begin();
         filled.update(0, ROWS);
         filled.end();
         folded.begin();
         folded.update(0, 3);
-        folded.updateRankOne(3, ROWS, a, d);
+        folded.updateRankOne(3, ROWS, a, d, before);
         folded.end();
 
         for (int r = 0; r < ROWS; r++) {
           assertThat(foldedParams[r]).isEqualTo(filledParams[r]);
+        }
+        for (int r = 3; r < ROWS; r++) {
+          assertThat(before[r]).isEqualTo(ahead[r]);
         }
       }
     }
@@ -119,8 +136,10 @@ class RankOneUpdateTest {
     RankOneUpdate doubles = (RankOneUpdate) Optimizer.sgd(0.1).bind(new double[][] {{1}}, new double[][] {{0}},
         new boolean[] {true});
 
-    assertThrows(UnsupportedOperationException.class, () -> floats.updateRankOne(0, 1, new double[1], new double[1]));
-    assertThrows(UnsupportedOperationException.class, () -> doubles.updateRankOne(0, 1, new float[1], new float[1]));
+    assertThrows(UnsupportedOperationException.class,
+        () -> floats.updateRankOne(0, 1, new double[1], new double[1], new double[1][1]));
+    assertThrows(UnsupportedOperationException.class,
+        () -> doubles.updateRankOne(0, 1, new float[1], new float[1], new float[1][1]));
   }
 
   @Test

@@ -115,17 +115,16 @@ public final class GuardedUpdate {
 
   /**
    * {@link #stepRows} for rows whose gradients were not written: row {@code from + i}'s gradient
-   * is {@code a[i]·d} (see {@link RankOneUpdate}).
+   * is {@code a[i]·d}. The updater copies each row into the backup in its own pass over the row
+   * (see {@link RankOneUpdate}).
    */
   void stepRankOne(int from, int to, float[] a, float[] d) {
-    copy(floatParams, floatBackup, from, to);
-    rankOne.updateRankOne(from, to, a, d);
+    rankOne.updateRankOne(from, to, a, d, floatBackup);
   }
 
   /** {@link #stepRankOne(int, int, float[], float[])} for double rows. */
   void stepRankOne(int from, int to, double[] a, double[] d) {
-    copy(doubleParams, doubleBackup, from, to);
-    rankOne.updateRankOne(from, to, a, d);
+    rankOne.updateRankOne(from, to, a, d, doubleBackup);
   }
 
   /** Ends a step taken in runs of rows. */
