@@ -134,20 +134,24 @@ abstract class DenseEmitter extends LayerEmitter {
     if (dropout == null) {
       return activationSlope();
     }
-    CodeBlock kept = hasActivation()
+    return CodeBlock.builder()
+        .beginControlFlow("if (dropping)")
+        .add(keptSlope())
+        .nextControlFlow("else")
+        .add(activationSlope())
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code d *= keep·f'(z)} for rows [0, m): the slope of a trainer step with dropout. */
+  CodeBlock keptSlope() {
+    return hasActivation()
         ? eachUnit("$T[] ps = $L[s], ks = $L[s], zs = $L[s], as = $L[s]",
             new Object[] {num.scalar(), Names.deltas(l), Names.keep(l), Names.preActivations(l), activations()},
             layer.outputs(), "i", "ps[i] *= ks[i] * $L(zs[i], as[i])",
             ActivationFunctions.derivativeName(layer.activation()))
         : eachUnit("$T[] ps = $L[s], ks = $L[s]", new Object[] {num.scalar(), Names.deltas(l), Names.keep(l)},
             layer.outputs(), "i", "ps[i] *= ks[i]");
-    return CodeBlock.builder()
-        .beginControlFlow("if (dropping)")
-        .add(kept)
-        .nextControlFlow("else")
-        .add(activationSlope())
-        .endControlFlow()
-        .build();
   }
 
   /** {@code d *= f'(z)} for rows [0, m), nothing for the identity. */

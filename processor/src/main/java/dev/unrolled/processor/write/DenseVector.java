@@ -70,6 +70,23 @@ final class DenseVector extends DenseLooped {
         .build();
   }
 
+  /** With dropout too: the keep multipliers and the slope's mask in one pass, with the looped bits. */
+  @Override
+  CodeBlock keptSlope() {
+    if (!VectorClass.CHOSEN_SLOPES.contains(layer.activation())) {
+      return super.keptSlope();
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.$L($L, $L, $L, $L, m, $L)", VectorKernels.CLASS_NAME,
+            VectorKernels.keptSlopeName(layer.activation()), Names.deltas(l), Names.keep(l),
+            Names.preActivations(l), activations(), layer.outputs())
+        .nextControlFlow("else")
+        .add(super.keptSlope())
+        .endControlFlow()
+        .build();
+  }
+
   /** Only the looped branch reads the copy: the tiles send the deltas back through W itself. */
   @Override
   CodeBlock allocateWeightRows() {

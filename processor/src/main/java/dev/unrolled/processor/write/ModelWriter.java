@@ -83,7 +83,7 @@ public final class ModelWriter {
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());
     if (plan.hasTiledLayers()) {
       type.addType(new VectorKernels(num, plan.layers().stream().filter(LayerPlan::hasDropout)
-          .mapToInt(LayerPlan::outputs).max().orElse(0), tiledActivations()).type());
+          .mapToInt(LayerPlan::outputs).max().orElse(0), tiledActivations(false), tiledActivations(true)).type());
     }
     if (plan.hasLaneLayers()) {
       type.addType(new LaneKernels(num, self).type(laneActivations(), plan.laneLoss() ? plan.loss() : null));
@@ -222,11 +222,11 @@ public final class ModelWriter {
         .build();
   }
 
-  /** The activations of the layers that keep the batch in lanes. */
-  private Set<Activation> tiledActivations() {
+  /** The activations of the layers in vector tiles; of those with dropout only, if {@code dropoutOnly}. */
+  private Set<Activation> tiledActivations(boolean dropoutOnly) {
     Set<Activation> used = EnumSet.noneOf(Activation.class);
     for (LayerPlan layer : plan.layers()) {
-      if (layer.shape() == CodeShape.VECTOR) {
+      if (layer.shape() == CodeShape.VECTOR && (layer.hasDropout() || !dropoutOnly)) {
         used.add(layer.activation());
       }
     }

@@ -47,25 +47,39 @@ final class VectorKernels {
   /** Activations of tiled layers whose slope the kernels apply with a mask (see {@link VectorClass#CHOSEN_SLOPES}). */
   private final Set<Activation> slopes;
 
+  /** Those of them in layers with dropout, whose slope also takes the keep multipliers. */
+  private final Set<Activation> keptSlopes;
+
   VectorKernels(Numeric num) {
-    this(num, 0, Set.of());
+    this(num, 0, Set.of(), Set.of());
   }
 
-  VectorKernels(Numeric num, int dropoutUnits, Set<Activation> slopes) {
+  VectorKernels(Numeric num, int dropoutUnits, Set<Activation> slopes, Set<Activation> keptSlopes) {
     this.num = num;
     this.vector = VectorClass.vectorType(num);
     this.dropoutUnits = dropoutUnits;
-    this.slopes = EnumSet.noneOf(Activation.class);
-    for (Activation activation : slopes) {
+    this.slopes = chosen(slopes);
+    this.keptSlopes = chosen(keptSlopes);
+  }
+
+  private static Set<Activation> chosen(Set<Activation> activations) {
+    Set<Activation> chosen = EnumSet.noneOf(Activation.class);
+    for (Activation activation : activations) {
       if (VectorClass.CHOSEN_SLOPES.contains(activation)) {
-        this.slopes.add(activation);
+        chosen.add(activation);
       }
     }
+    return chosen;
   }
 
   /** The name of the kernel that applies {@code activation}'s slope to a tiled layer's deltas. */
   static String slopeName(Activation activation) {
     return ActivationFunctions.functionName(activation) + "Slope";
+  }
+
+  /** The name of the kernel that applies the keep multipliers and {@code activation}'s slope together. */
+  static String keptSlopeName(Activation activation) {
+    return ActivationFunctions.functionName(activation) + "KeptSlope";
   }
 
   TypeSpec type() {
@@ -132,6 +146,9 @@ final class VectorKernels {
     type.addMethod(productTail()).addMethod(panelTail()).addMethod(outerTail()).addMethod(outerPackedTail());
     for (Activation activation : slopes) {
       type.addMethod(slope(activation));
+    }
+    for (Activation activation : keptSlopes) {
+      type.addMethod(keptSlope(activation));
     }
     if (dropoutUnits > 0) {
       addDropout(type);
@@ -928,6 +945,37 @@ final class VectorKernels {
         .endControlFlow()
         .beginControlFlow("for (; j < n; j++)")
         .addStatement("ds[j] *= $L(zs[j], as[j])", ActivationFunctions.derivativeName(activation))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * {@code d[s][j] *= keep[s][j]·f'(z[s][j])} in vectors, the slope of a trainer step with dropout:
+   * the product of the two multipliers first, as the looped slope takes it, so the bits are the same.
+   */
+  private MethodSpec keptSlope(Activation activation) {
+    return kernel(keptSlopeName(activation))
+        .addJavadoc("{@code d[s][j] *= keep[s][j]·$L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
+            ActivationFunctions.functionName(activation), ActivationFunctions.functionName(activation))
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "keep")
+        .addParameter(num.matrix(), "z")
+        .addParameter(num.matrix(), "a")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "n")
+        .addStatement("int bound = SPECIES.loopBound(n)")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s], ks = keep[s], zs = z[s], as = a[s]", num.scalar())
+        .addStatement("int j = 0")
+        .beginControlFlow("for (; j < bound; j += LANES)")
+        .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
+            CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
+        .addStatement("$T.fromArray(SPECIES, ds, j).mul($T.fromArray(SPECIES, ks, j).mul(slope)).intoArray(ds, j)",
+            vector, vector)
+        .endControlFlow()
+        .beginControlFlow("for (; j < n; j++)")
+        .addStatement("ds[j] *= ks[j] * $L(zs[j], as[j])", ActivationFunctions.derivativeName(activation))
         .endControlFlow()
         .endControlFlow()
         .build();
