@@ -926,56 +926,43 @@ final class VectorKernels {
    * same bits as the looped slope, which C2 leaves scalar because it chooses by {@code z > 0}.
    */
   private MethodSpec slope(Activation activation) {
-    return kernel(slopeName(activation))
-        .addJavadoc("{@code d[s][j] *= $L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
-            ActivationFunctions.functionName(activation), ActivationFunctions.functionName(activation))
-        .addParameter(num.matrix(), "d")
-        .addParameter(num.matrix(), "z")
-        .addParameter(num.matrix(), "a")
-        .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "n")
-        .addStatement("int bound = SPECIES.loopBound(n)")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] ds = d[s], zs = z[s], as = a[s]", num.scalar())
-        .addStatement("int j = 0")
-        .beginControlFlow("for (; j < bound; j += LANES)")
-        .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
-            CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
-        .addStatement("$T.fromArray(SPECIES, ds, j).mul(slope).intoArray(ds, j)", vector)
-        .endControlFlow()
-        .beginControlFlow("for (; j < n; j++)")
-        .addStatement("ds[j] *= $L(zs[j], as[j])", ActivationFunctions.derivativeName(activation))
-        .endControlFlow()
-        .endControlFlow()
-        .build();
+    return slope(activation, false);
   }
 
   /**
-   * {@code d[s][j] *= keep[s][j]·f'(z[s][j])} in vectors, the slope of a trainer step with dropout:
-   * the product of the two multipliers first, as the looped slope takes it, so the bits are the same.
+   * {@code d[s][j] *= keep[s][j]·f'(z[s][j])}, the slope of a trainer step with dropout: the product
+   * of the two multipliers first, as the looped slope takes it, so the bits are the same.
    */
   private MethodSpec keptSlope(Activation activation) {
-    return kernel(keptSlopeName(activation))
-        .addJavadoc("{@code d[s][j] *= keep[s][j]·$L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
-            ActivationFunctions.functionName(activation), ActivationFunctions.functionName(activation))
-        .addParameter(num.matrix(), "d")
-        .addParameter(num.matrix(), "keep")
-        .addParameter(num.matrix(), "z")
+    return slope(activation, true);
+  }
+
+  private MethodSpec slope(Activation activation, boolean kept) {
+    String function = ActivationFunctions.functionName(activation);
+    MethodSpec.Builder method = kernel(kept ? keptSlopeName(activation) : slopeName(activation))
+        .addJavadoc("{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
+            kept ? "keep[s][j]·" : "", function, function)
+        .addParameter(num.matrix(), "d");
+    if (kept) {
+      method.addParameter(num.matrix(), "keep");
+    }
+    CodeBlock slope = kept ? CodeBlock.of("$T.fromArray(SPECIES, ks, j).mul(slope)", vector) : CodeBlock.of("slope");
+    return method.addParameter(num.matrix(), "z")
         .addParameter(num.matrix(), "a")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "n")
         .addStatement("int bound = SPECIES.loopBound(n)")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] ds = d[s], ks = keep[s], zs = z[s], as = a[s]", num.scalar())
+        .addStatement(kept ? "$T[] ds = d[s], ks = keep[s], zs = z[s], as = a[s]" : "$T[] ds = d[s], zs = z[s], as = a[s]",
+            num.scalar())
         .addStatement("int j = 0")
         .beginControlFlow("for (; j < bound; j += LANES)")
         .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
             CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
-        .addStatement("$T.fromArray(SPECIES, ds, j).mul($T.fromArray(SPECIES, ks, j).mul(slope)).intoArray(ds, j)",
-            vector, vector)
+        .addStatement("$T.fromArray(SPECIES, ds, j).mul($L).intoArray(ds, j)", vector, slope)
         .endControlFlow()
         .beginControlFlow("for (; j < n; j++)")
-        .addStatement("ds[j] *= ks[j] * $L(zs[j], as[j])", ActivationFunctions.derivativeName(activation))
+        .addStatement("ds[j] *= $L$L(zs[j], as[j])", kept ? "ks[j] * " : "", ActivationFunctions.derivativeName(activation))
         .endControlFlow()
         .endControlFlow()
         .build();
