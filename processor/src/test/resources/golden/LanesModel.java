@@ -21,7 +21,6 @@ import java.lang.System;
 import java.lang.ThreadLocal;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -1412,22 +1411,11 @@ public final class LanesModel implements Lanes, Model {
         }
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int j = 0; j < outs; j++) {
-          FloatVector shiftedZ = FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max);
-          FloatVector eShifted = shiftedZ.mul(1.44269504088896341f).add(0x1.8p23f);
-          FloatVector eK = eShifted.sub(0x1.8p23f);
-          FloatVector eR = shiftedZ.sub(eK.mul(0.693359375f)).sub(eK.mul(-2.12194440e-4f));
-          FloatVector eP = eR.mul(1.9875691500e-4f).add(1.3981999507e-3f);
-          eP = eP.mul(eR).add(8.3334519073e-3f);
-          eP = eP.mul(eR).add(4.1665795894e-2f);
-          eP = eP.mul(eR).add(1.6666665459e-1f);
-          eP = eP.mul(eR).add(5.0000001201e-1f);
-          IntVector eN = eShifted.reinterpretAsInts().sub(0x4B400000);
-          IntVector eHalf = eN.lanewise(VectorOperators.ASHR, 1);
-          FloatVector e = eP.mul(eR).mul(eR).add(eR).add(1f)
-              .mul(eHalf.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-              .mul(eN.sub(eHalf).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats())
-              .blend(0f, shiftedZ.compare(VectorOperators.LT, -103.97208f))
-              .blend(shiftedZ.add(Float.POSITIVE_INFINITY), shiftedZ.compare(VectorOperators.GE, 88.72283f));
+          FloatVector.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0);
+          for (int i = 0; i < LANES; i++) {
+            lanes[i] = FastMath.exp(lanes[i]);
+          }
+          FloatVector e = FloatVector.fromArray(SPECIES, lanes, 0);
           sum = sum.add(e);
           if (withDelta) {
             e.intoArray(d, j * stride + s);

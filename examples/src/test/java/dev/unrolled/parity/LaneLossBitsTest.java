@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * formula the row code computes with {@code FastMath} — {@code e/Σe·(1/m) − t/m} for the softmax,
  * {@code (σ(z) − t)·(1/m)} for the sigmoid — over a sweep of float bit patterns through every range
  * of the exponential and the losses' edges; and on moderate logits the mean loss agrees with a
- * double-precision sum of the same terms. (The kernels compute their exponentials in vector operations that must round as
- * {@code FastMath} does; a constant or an operation out of place shows here.)
+ * double-precision sum of the same terms. (The kernels take their exponentials lane by lane with the
+ * scalar functions; a vector form of them would have to keep these bits.)
  */
 class LaneLossBitsTest {
   /** Every 4096th float bit pattern: a million values, both signs, subnormals to infinities. */

@@ -45,10 +45,8 @@ final class LaneKernels {
   /**
    * Lane activations whose scalar function calls an exponential: {@code lanewise(EXP)} and its kin
    * round differently compiled (an SVML-like stub) and interpreted (a Java loop over {@code Math}),
-   * so training would depend on when the JIT compiles. In FLOAT these run {@link VectorExponentials},
-   * FastMath's functions written in vector operations; in DOUBLE, whose scalar functions call
-   * {@code Math.exp}, the model's own scalar function lane by lane. Either way every lane rounds the
-   * same everywhere and equals the unrolled code bit for bit.
+   * so training would depend on when the JIT compiles; these run the model's own scalar function
+   * lane by lane instead, which rounds the same everywhere and equals the unrolled code bit for bit.
    */
   private static final Set<Activation> SCALAR_EXPONENTIALS =
       EnumSet.of(Activation.SIGMOID, Activation.ELU, Activation.SOFTPLUS, Activation.SILU);
@@ -69,7 +67,7 @@ final class LaneKernels {
   /** Whether {@code activation}'s lanes call the scalar function (see {@link #SCALAR_EXPONENTIALS}). */
   private boolean scalarLanes(Activation activation) {
     // The double tanh goes through e^x too (FastMath.tanh); the float one is a rational fit.
-    return !num.isFloat() && (SCALAR_EXPONENTIALS.contains(activation) || activation == Activation.TANH);
+    return SCALAR_EXPONENTIALS.contains(activation) || (activation == Activation.TANH && !num.isFloat());
   }
 
   /** {@code e^x} of a scalar in the model's precision: FastMath's float exp, or Math.exp. */
@@ -116,7 +114,6 @@ final class LaneKernels {
       type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss())
           .addMethod(hits());
     }
-
     for (Activation activation : EnumSet.copyOf(used)) {
       if (activation != Activation.IDENTITY) {
         type.addMethod(vectorActivation(activation)).addMethod(vectorSlope(activation));
@@ -542,7 +539,9 @@ final class LaneKernels {
         .endControlFlow()
         .addStatement("$T sum = $T.zero(SPECIES)", vector, vector)
         .beginControlFlow("for (int j = 0; j < outs; j++)")
-        .addCode(laneExp())
+        .addStatement("$T.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0)", vector)
+        .addCode(eachLane(CodeBlock.of("lanes[i] = $L", exp("lanes[i]"))))
+        .addStatement("$T e = $T.fromArray(SPECIES, lanes, 0)", vector, vector)
         .addStatement("sum = sum.add(e)")
         .beginControlFlow("if (withDelta)")
         .addStatement("e.intoArray(d, j * stride + s)")
@@ -567,21 +566,6 @@ final class LaneKernels {
         .addCode(LogSumProduct.add("lanes[LANES + i]", "lanes[i]"))
         .endControlFlow();
     return finishLoss(method, LogSumProduct.finish());
-  }
-
-  /** {@code e = e^(z − max)} of output j's lanes: vector code in FLOAT, {@code Math.exp} lane by lane in DOUBLE. */
-  private CodeBlock laneExp() {
-    if (num.isFloat()) {
-      return CodeBlock.builder()
-          .addStatement("$T shiftedZ = $T.fromArray(SPECIES, z, j * stride + s).sub(max)", vector, vector)
-          .add(VectorExponentials.exp("shiftedZ", "e"))
-          .build();
-    }
-    return CodeBlock.builder()
-        .addStatement("$T.fromArray(SPECIES, z, j * stride + s).sub(max).intoArray(lanes, 0)", vector)
-        .add(eachLane(CodeBlock.of("lanes[i] = $L", exp("lanes[i]"))))
-        .addStatement("$T e = $T.fromArray(SPECIES, lanes, 0)", vector, vector)
-        .build();
   }
 
   /**
@@ -644,30 +628,16 @@ final class LaneKernels {
         .addStatement("int k = j * stride + s")
         .addStatement("$T zj = $T.fromArray(SPECIES, z, k)", vector, vector)
         .addStatement("$T tj = $T.fromArray(SPECIES, t, k)", vector, vector)
-        .addCode(laneFunction(Activation.SOFTPLUS, "softplus"))
-        .addStatement("loss = loss.add(softplus.sub(zj.mul(tj)))")
+        .addStatement("zj.intoArray(lanes, 0)")
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SOFTPLUS, "lanes[i]"))))
+        .addStatement("loss = loss.add($T.fromArray(SPECIES, lanes, LANES).sub(zj.mul(tj)))", vector)
         .beginControlFlow("if (withDelta)")
-        .addCode(laneFunction(Activation.SIGMOID, "sigma"))
-        .addStatement("sigma.sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)", num.literal("0.0"))
+        .addCode(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(Activation.SIGMOID, "lanes[i]"))))
+        .addStatement("$T.fromArray(SPECIES, lanes, LANES).sub(tj).mul(scale).blend($L, live.not()).intoArray(d, k)",
+            vector, num.literal("0.0"))
         .endControlFlow()
         .endControlFlow();
     return finishLoss(method, CodeBlock.of(""));
-  }
-
-  /**
-   * {@code name = f(zj)} for the softplus or the sigmoid: {@link VectorExponentials} in FLOAT, the
-   * scalar function lane by lane (through {@code lanes}) in DOUBLE.
-   */
-  private CodeBlock laneFunction(Activation activation, String name) {
-    if (num.isFloat()) {
-      return activation == Activation.SOFTPLUS ? VectorExponentials.softplus("zj", name)
-          : VectorExponentials.sigmoid("zj", name);
-    }
-    return CodeBlock.builder()
-        .addStatement("zj.intoArray(lanes, 0)")
-        .add(eachLane(CodeBlock.of("lanes[LANES + i] = $L", functions.expression(activation, "lanes[i]"))))
-        .addStatement("$T $L = $T.fromArray(SPECIES, lanes, LANES)", vector, name, vector)
-        .build();
   }
 
   /** {@code a = f(z)} over the lanes of every unit. */
@@ -691,12 +661,8 @@ final class LaneKernels {
     }
     method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
         .addStatement("$T v = $T.fromArray(SPECIES, z, k)", vector, vector);
-    if (SCALAR_EXPONENTIALS.contains(activation)) {
-      method.addCode(floatExponential(activation));
-    } else {
-      for (CodeBlock statement : activationBody(activation)) {
-        method.addStatement(statement);
-      }
+    for (CodeBlock statement : activationBody(activation)) {
+      method.addStatement(statement);
     }
     return method.addStatement("r.intoArray(a, k)")
         .endControlFlow()
@@ -704,7 +670,7 @@ final class LaneKernels {
         .build();
   }
 
-  /** Statements from {@code v = z} to {@code r = f(z)}, for activations that do not run lane by lane. */
+  /** Statements from {@code v = z} to {@code r = f(z)}, for activations without an exponential. */
   private List<CodeBlock> activationBody(Activation activation) {
     String zero = num.literal("0.0");
     return switch (activation) {
@@ -713,28 +679,6 @@ final class LaneKernels {
       case LEAKY_RELU -> List.of(CodeBlock.of("$T r = v.blend(v.mul($L), v.compare($T.LE, $L))", vector,
           num.literal("0.01"), VECTOR_OPERATORS, zero));
       default -> throw new IllegalArgumentException("no vector form of " + activation);
-    };
-  }
-
-  /**
-   * Statements from {@code v = z} to {@code r = f(z)} for the FLOAT activations with an exponential:
-   * {@link VectorExponentials}, which are FastMath's functions; the ELU picks {@code z > 0} as the
-   * scalar one does.
-   */
-  private CodeBlock floatExponential(Activation activation) {
-    return switch (activation) {
-      case SIGMOID -> VectorExponentials.sigmoid("v", "r");
-      case SILU -> CodeBlock.builder()
-          .add(VectorExponentials.sigmoid("v", "sigma"))
-          .addStatement("$T r = v.mul(sigma)", vector)
-          .build();
-      case SOFTPLUS -> VectorExponentials.softplus("v", "r");
-      case ELU -> CodeBlock.builder()
-          .add(VectorExponentials.expm1("v", "negative"))
-          .addStatement("$T r = negative.blend(v, v.compare($T.GT, $L))", vector, VECTOR_OPERATORS,
-              num.literal("0.0"))
-          .build();
-      default -> throw new IllegalArgumentException(activation + " has no exponential");
     };
   }
 
@@ -763,23 +707,8 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "stride")
         .addParameter(TypeName.INT, "mp")
         .beginControlFlow("for (int j = 0; j < units; j++)");
-    // softplus' = σ(z) and SiLU's slope need e^−z (null): VectorExponentials' sigmoid in FLOAT, the
-    // scalar derivative lane by lane in DOUBLE
+    // softplus' = σ(z) and SiLU's slope need e^−z (null): the scalar derivative, lane by lane
     CodeBlock slope = VectorClass.slope(activation, num, load("z"), load("a"));
-    if (slope == null && num.isFloat()) {
-      // softplus' = σ(z); SiLU's s·(1 + z·(1 − s)) with s = σ(z), each operation as the scalar rounds it
-      method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k += LANES)")
-          .addStatement("$T zk = $L", vector, load("z"))
-          .addCode(VectorExponentials.sigmoid("zk", "sigma"));
-      if (activation == Activation.SOFTPLUS) {
-        method.addStatement("$L.mul(sigma).intoArray(d, k)", load("d"));
-      } else {
-        method.addStatement("$L.mul(sigma.mul(zk.mul(sigma.neg().add(1f)).add(1f))).intoArray(d, k)", load("d"));
-      }
-      return method.endControlFlow()
-          .endControlFlow()
-          .build();
-    }
     if (slope == null) {
       return method.beginControlFlow("for (int k = j * stride, end = k + mp; k < end; k++)")
           .addStatement("d[k] *= $T.$L(z[k], a[k])", model, ActivationFunctions.derivativeName(activation))
