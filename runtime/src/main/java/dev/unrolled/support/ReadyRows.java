@@ -9,9 +9,10 @@ package dev.unrolled.support;
  *
  * <p>A run may also come as a rank-one product ({@link #rankOneRows}), when the receiver
  * {@link #foldsRankOne() folds} it: a layer's weight gradient on one sample is {@code a ⊗ d}, and
- * folding that product into the optimizer's step row by row leaves the gradient rows unwritten,
- * which keeps the weights and the guard's backup in cache at batch 1 (the gradient rows would
- * otherwise stream through it once more every step).
+ * folding that product into the optimizer's step row by row leaves the gradient rows unwritten. At
+ * batch 1 that saves writing and reading back each block of gradient rows, and the guard's backup
+ * of a row is taken in the same loop as its update rather than in a copy before it (the 784-128-10
+ * batch-1 step went from 36 to 27 µs with the vector backend).
  */
 @FunctionalInterface
 public interface ReadyRows {
