@@ -1,6 +1,6 @@
 package dev.unrolled.parity;
 
-import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.unrolled.parity.FloatBits.assertSameBits;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
@@ -72,16 +72,5 @@ class LaneActivationBitsTest {
   private static Method accessible(Method method) {
     method.setAccessible(true);
     return method;
-  }
-
-  /** Equal bits, any NaN matching any NaN (a NaN's sign and payload carry no meaning here). */
-  private static void assertSameBits(String what, float actual, float expected) {
-    if (Float.isNaN(expected) && Float.isNaN(actual)) {
-      return;
-    }
-    if (Float.floatToRawIntBits(actual) != Float.floatToRawIntBits(expected)) {
-      assertWithMessage("%s: lanes %s, scalar %s", what, actual, expected)
-          .that(Float.floatToRawIntBits(actual)).isEqualTo(Float.floatToRawIntBits(expected));
-    }
   }
 }

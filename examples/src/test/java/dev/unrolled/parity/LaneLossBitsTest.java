@@ -1,6 +1,7 @@
 package dev.unrolled.parity;
 
 import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.unrolled.parity.FloatBits.assertSameBits;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unrolled.support.FastMath;
@@ -136,16 +137,5 @@ class LaneLossBitsTest {
   private static void assertClose(String what, double actual, double expected) {
     assertWithMessage("%s: lanes %s, double sum %s", what, actual, expected)
         .that(Math.abs(actual - expected)).isAtMost(1e-5 * Math.max(1, Math.abs(expected)));
-  }
-
-  /** Equal bits, any NaN matching any NaN. */
-  private static void assertSameBits(String what, float actual, float expected) {
-    if (Float.isNaN(expected) && Float.isNaN(actual)) {
-      return;
-    }
-    if (Float.floatToRawIntBits(actual) != Float.floatToRawIntBits(expected)) {
-      assertWithMessage("%s: lanes %s, scalar %s", what, actual, expected)
-          .that(Float.floatToRawIntBits(actual)).isEqualTo(Float.floatToRawIntBits(expected));
-    }
   }
 }
