@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * scalar functions; a vector form of them would have to keep these bits.)
  */
 class LaneLossBitsTest {
-  /** Every 4096th float bit pattern: a million values, both signs, subnormals to infinities. */
+  /** Every 4096th float bit pattern: a million values, both signs, subnormals to the largest finite floats. */
   private static final int STRIDE = 4096;
 
   /** Logits whose losses a float block sum holds. */
