@@ -30,7 +30,8 @@ package dev.unrolled;
  *
  * <p>A trainer with threads starts {@code threads − 1} daemon threads (the calling thread works
  * too). After each batch they spin for up to a millisecond, so that the next batch of a training
- * loop finds them awake, then park until the next one; {@code close()} the trainer to stop them.
+ * loop finds them awake, then park until the next one; the spin yields the core to any other
+ * thread that can run there. {@code close()} the trainer to stop them.
  * Immutable.
  */
 public final class Parallelism {

@@ -14,13 +14,21 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The caller never waits for a thread that has not started: on a busy machine a worker may be
  * descheduled when a run begins, and the caller then claims its tasks itself. The cursor packs the
  * run's generation, task count and next index into one {@code long}, so a worker that wakes up late
- * can only claim a task of the run in progress, never one of a finished run. Idle threads spin for
- * up to {@value #SPIN_NANOS} ns, then park. The spin outlasts the caller's serial work between two
+ * can only claim a task of the run in progress, never one of a finished run. Idle threads spin
+ * (yielding, below) for up to {@value #SPIN_NANOS} ns, then park. The spin outlasts the caller's serial work between two
  * runs of a training loop (its input checks, the loss, the next batch), because a parked thread is
  * slow to wake: on a virtual machine its core may have been halted, and the step waits for it.
  * With a 50 µs spin, workers parked 0.1 to 1 times per step of the 784-input networks on a 2-core
  * guest, and 0.003 to 0.02 times with this one; the thread pools of OpenMP runtimes spin for
  * longer still before they sleep.
+ *
+ * <p>The spin yields: between two looks a waiting thread calls {@link Thread#yield()}, not
+ * {@link Thread#onSpinWait()}, so that a thread with work to do on the same core runs instead. A
+ * core is shared whenever the machine has fewer free cores than the pool has threads (another
+ * program busy, or two trainers with threads at once): a pure spin then burnt the time slices the
+ * worker needed. Two shards on two threads of the 784-128-10 plain trainer (batch 32, 2-core guest,
+ * JDK 17) with one unrelated busy program beside them took 630–660 µs a step spinning, 410–430
+ * yielding (one thread: 370); with both cores free, 245 µs either way.
  *
  * <p>Which thread runs which index is left to chance, so tasks must not depend on it: each writes
  * only what belongs to its index. A task that throws does not stop the others already running;
@@ -133,7 +141,7 @@ final class WorkerPool {
       return now == 0 ? 1 : now;
     }
     if (now - start < SPIN_NANOS) {
-      Thread.onSpinWait();
+      Thread.yield();
     } else {
       LockSupport.park();
     }
@@ -183,7 +191,7 @@ final class WorkerPool {
           start = 0;
         } else if (start == 0 || System.nanoTime() - start < SPIN_NANOS) {
           start = start == 0 ? Math.max(1, System.nanoTime()) : start;
-          Thread.onSpinWait();
+          Thread.yield();
         } else {
           parked = true; // then look once more: a run published meanwhile saw the flag or is seen here
           if ((int) (cursor.get() >>> 32) == seen && !closed) {
