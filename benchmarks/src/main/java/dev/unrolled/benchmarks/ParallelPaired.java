@@ -94,6 +94,7 @@ public final class ParallelPaired {
     conditions.put("shape", shape);
     conditions.put("backend", backend);
     conditions.put("bit_identical", String.valueOf(sameBits(shape, backend)));
+    double roundTripBefore = CoreRoundTrip.measure();
     conditions.put("check_steps", String.valueOf(CHECK_STEPS));
     Batches batches = new Batches(TrainingResults.batch(shape));
     ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
@@ -113,6 +114,8 @@ public final class ParallelPaired {
     helper.shutdownNow();
     ((AutoCloseable) two).close();
     conditions.put("block_ms", String.format(Locale.ROOT, "%.0f", blockMillis));
+    conditions.put("round_trip_start_ns", String.format(Locale.ROOT, "%.0f", roundTripBefore));
+    conditions.put("round_trip_end_ns", String.format(Locale.ROOT, "%.0f", CoreRoundTrip.measure()));
     conditions.put("clock", "wall time (System.nanoTime): a two-thread step works on two threads");
     // The ceiling's block is steps batches on each of two threads: 2 × steps batches.
     return PairedCosts.of(List.of(ONE, TWO, CEILING), times[0], times[1], new int[] {steps, steps, 2 * steps},
@@ -252,6 +255,7 @@ public final class ParallelPaired {
         costs.condition("warmup_settled", "?"), costs.condition("load_start", "?"), costs.condition("load_end", "?"),
         costs.condition("check_steps", "?"), costs.condition("bit_identical", "?"));
     System.out.printf(Locale.ROOT, "  one thread %.0f samples/s (wall, median block); two threads %s; two trainers at"
-        + " once %s%n", c.oneThreadSamplesPerSecond(), c.speedUp(), c.ceiling());
+        + " once %s; core-to-core round trip %s -> %s ns%n", c.oneThreadSamplesPerSecond(), c.speedUp(), c.ceiling(),
+        costs.condition("round_trip_start_ns", "?"), costs.condition("round_trip_end_ns", "?"));
   }
 }

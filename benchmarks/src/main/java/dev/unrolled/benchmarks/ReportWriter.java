@@ -502,6 +502,11 @@ public final class ReportWriter {
         .line("lower end. \"Bits\": whether `shards(2).threads(1)` and `shards(2).threads(2)` hold bit-identical")
         .line("parameters after the same steps from the same seed, as `Parallelism` promises (checked in the same")
         .line("run; `DataParallelTest` checks every thread count on the examples' networks, both backends).")
+        .line("\"Round trip\": a cache line passed from one thread to another and back (`CoreRoundTrip`, median of")
+        .line("five runs, before → after the shape's rounds). A data-parallel step moves its gradients and the")
+        .line("updated weights between the two cores every batch (about 800 KB a step for 784-128-10), so its")
+        .line("speed-up depends on how far apart the cores are, which a virtual machine's host may change between")
+        .line("runs; two independent trainers share nothing and do not notice.")
         .blank();
     measuredApartNote("parallel");
     List<List<String>> rows = new ArrayList<>();
@@ -510,18 +515,19 @@ public final class ReportWriter {
         ParallelResults.Case c = data.parallel.of(shape, backend);
         String label = TrainingResults.label(shape);
         if (c == null) {
-          rows.add(List.of(label, backend, Markdown.NOT_MEASURED, "", "", "", "", ""));
+          rows.add(List.of(label, backend, Markdown.NOT_MEASURED, "", "", "", "", "", ""));
           continue;
         }
         Boolean same = c.bitIdentical();
         rows.add(List.of(label, backend, Markdown.significant(c.oneThreadSamplesPerSecond()), c.speedUp().toString(),
             c.ceiling().toString(), same == null ? "not checked" : same ? "identical" : "**differ**",
-            c.costs.condition("rounds", "?"), c.costs.condition("load_start", "?") + " → "
-                + c.costs.condition("load_end", "?")));
+            c.costs.condition("round_trip_start_ns", "?") + " → " + c.costs.condition("round_trip_end_ns", "?"),
+            c.costs.condition("rounds", "?"),
+            c.costs.condition("load_start", "?") + " → " + c.costs.condition("load_end", "?")));
       }
     }
-    md.table("llrrrlrl", List.of("shape", "backend", "one thread, samples/s (wall, median block)",
-        "2 threads (speed-up)", "two trainers at once (ceiling)", "bits", "rounds", "load"), rows);
+    md.table("llrrrlrrl", List.of("shape", "backend", "one thread, samples/s (wall, median block)",
+        "2 threads (speed-up)", "two trainers at once (ceiling)", "bits", "round trip, ns", "rounds", "load"), rows);
     for (String shape : ParallelPaired.SHAPES) {
       for (String backend : ParallelPaired.BACKENDS) {
         List<String> target = Targets.twoThreads(shape, backend, data.parallel);

@@ -475,11 +475,11 @@ class ReportWriterTest {
 
     assertThat(report).contains("## Two threads");
     assertThat(report).contains("| shape | backend | one thread, samples/s (wall, median block) | 2 threads (speed-up)"
-        + " | two trainers at once (ceiling) | bits | rounds | load |");
+        + " | two trainers at once (ceiling) | bits | round trip, ns | rounds | load |");
     assertThat(report).contains("| 784-128-10 relu b32 | plain | 32,000 | 2.0× (1.92–2.50×) | 2.0× (1.96–2.04×)"
-        + " | identical | 120 | 0.45 → 0.55 |");
+        + " | identical | 70 → 140 | 120 | 0.45 → 0.55 |");
     assertThat(report).contains("| 784-256-128-10 relu b64 | plain | 64,000 | 2.2× (2.08–2.38×) | 2.0× (1.96–2.04×)"
-        + " | **differ** | 120 | 0.45 → 0.55 |");
+        + " | **differ** | 70 → 140 | 120 | 0.45 → 0.55 |");
     assertThat(report).contains("| 784-256-128-10 relu b64 | vector | not measured |");
     assertThat(report).contains("| 784-128-10 relu b32, plain: 2 threads ≥ 1.85× one thread | 2.0× (1.92–2.50×)"
         + " (paired, wall time, median of 120 rounds; two trainers at once: 2.0× (1.96–2.04×));"
@@ -513,6 +513,7 @@ class ReportWriterTest {
       throws IOException {
     write(ParallelResults.file(shape, backend), "# ParallelPaired\nshape=" + shape + "\nbackend=" + backend
         + "\nbit_identical=" + bits + "\nrounds=120\nblock_ms=50\nwarmup_seconds=4.0\nload_start=0.45\n"
+        + "round_trip_start_ns=70\nround_trip_end_ns=140\n"
         + "load_end=0.55\njava_version=17.0.15\njvm_args=-Xmx2g\nwall_steps_per_second.one-thread=1000\n"
         + String.format(Locale.ROOT, "wall_cost.two-threads=%.6g\nwall_cost.two-threads.low=%.6g\n"
             + "wall_cost.two-threads.high=%.6g\n", ratio - 1, low - 1, high - 1)
