@@ -45,9 +45,9 @@ public final class FastMath {
   private static final float INV_LN2_F = 1.44269504088896341f;
   /** Adding then subtracting 1.5·2²³ rounds a float to an integer, which sits in the low bits. */
   private static final float SHIFTER_F = 0x1.8p23f;
-  /** e^x overflows float beyond this, and is below half the smallest subnormal under the other. */
+  /** e^x overflows float beyond this, and is below the smallest normal float under the other. */
   private static final float EXP_OVERFLOWS_F = 88.72283f;
-  private static final float EXP_UNDERFLOWS_F = -103.97208f;
+  private static final float EXP_UNDERFLOWS_F = -87.33654f;
 
   private FastMath() {}
 
@@ -129,10 +129,16 @@ public final class FastMath {
   }
 
   /**
-   * e<sup>x</sup> in float arithmetic, within 2 float ulps for normal results (subnormal results
-   * lose bits with the scale): {@code x = k·ln 2 + r}, {@code |r| ≤ ln 2 / 2}, Cephes' degree-5
-   * polynomial for {@code e^r}, {@code 2^k} from its bits in two halves so that every exponent
-   * stays representable. Infinity above {@value #EXP_OVERFLOWS_F}, 0 far below, NaN for NaN.
+   * e<sup>x</sup> in float arithmetic, within 2 float ulps for normal results: {@code x = k·ln 2 + r},
+   * {@code |r| ≤ ln 2 / 2}, Cephes' degree-5 polynomial for {@code e^r}, {@code 2^k} from its bits
+   * in two halves so that every exponent stays representable. Infinity above
+   * {@value #EXP_OVERFLOWS_F}, NaN for NaN, and 0 below {@value #EXP_UNDERFLOWS_F}, where e^x is
+   * below the smallest normal float ({@code 2^−126}): a subnormal result is flushed to zero, as the
+   * flush-to-zero mode of native numeric libraries does, because a float multiply with a subnormal
+   * result is slow on x86 (this exp took 20.7 ns for subnormal results, 4.9 ns for normal ones, AMD
+   * Zen 4, JDK 17). A softmax trained until its logits lie that far apart met them more and more:
+   * the 4-16-3 float step slowed by a fifth over 4.8 million batches, by a tenth with the flush.
+   * The values lost are below 1.2·10<sup>−38</sup>, and a sum they join does not change.
    */
   public static float exp(float x) {
     if (!(x < EXP_OVERFLOWS_F)) {
