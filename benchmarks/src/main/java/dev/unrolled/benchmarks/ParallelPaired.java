@@ -36,6 +36,10 @@ import java.util.concurrent.Future;
  * over the rounds with a bootstrap interval ({@code wall_cost.*}); the speed-up is its reciprocal
  * ({@link ParallelResults}).
  *
+ * <p>Before and after each shape it measures the core-to-core round trip ({@link CoreRoundTrip}):
+ * a data-parallel step moves gradients and weights between the cores every batch, and on a virtual
+ * machine how far apart the two cores are changes from run to run.
+ *
  * <p>The run also checks the contract of {@link Parallelism}: after {@link #CHECK_STEPS} steps from the
  * same seed on the same batches, {@code shards(2).threads(1)} and {@code shards(2).threads(2)} hold
  * bit-identical parameters ({@code bit_identical}); {@code DataParallelTest} checks the same for the

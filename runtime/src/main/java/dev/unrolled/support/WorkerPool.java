@@ -15,9 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * descheduled when a run begins, and the caller then claims its tasks itself. The cursor packs the
  * run's generation, task count and next index into one {@code long}, so a worker that wakes up late
  * can only claim a task of the run in progress, never one of a finished run. Idle threads spin
- * (yielding, below) for up to {@value #SPIN_NANOS} ns, then park. The spin outlasts the caller's serial work between two
- * runs of a training loop (its input checks, the loss, the next batch), because a parked thread is
- * slow to wake: on a virtual machine its core may have been halted, and the step waits for it.
+ * (yielding, below) for up to {@value #SPIN_NANOS} ns, then park. The spin outlasts the caller's
+ * serial work between two runs of a training loop (its input checks, the loss, the next batch),
+ * because a parked thread is slow to wake: on a virtual machine its core may have been halted, and
+ * the step waits for it.
  * With a 50 µs spin, workers parked 0.1 to 1 times per step of the 784-input networks on a 2-core
  * guest, and 0.003 to 0.02 times with this one; the thread pools of OpenMP runtimes spin for
  * longer still before they sleep.
