@@ -92,6 +92,10 @@ class FastMathTest {
     assertThat(FastMath.exp(89f)).isPositiveInfinity();
     assertThat(FastMath.exp(Float.POSITIVE_INFINITY)).isPositiveInfinity();
     assertThat(FastMath.exp(-104f)).isEqualTo(0f);
+    // subnormal results are flushed to zero; the smallest normal ones are kept
+    assertThat(FastMath.exp(Math.nextDown(-87.33654f))).isEqualTo(0f);
+    assertThat(FastMath.exp(-100f)).isEqualTo(0f);
+    assertThat(FastMath.exp(-87.3f)).isAtLeast(Float.MIN_NORMAL);
     assertThat(FastMath.exp(Float.NEGATIVE_INFINITY)).isEqualTo(0f);
     assertThat(FastMath.exp(Float.NaN)).isNaN();
   }
