@@ -47,6 +47,32 @@ class WeightInitTest {
   }
 
   @Test
+  void theStreamIsSplitMix64AsPublished() {
+    // The first outputs of SplitMix64 seeded with 0, from its reference implementation.
+    long[] reference = {0xE220A8397B1DCDAFL, 0x6E789E6AA1B965F4L, 0x06C45D188009454FL};
+    double[] draws = new double[3];
+    new WeightInit(0).uniform(draws, 3, 1, 1.0);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(2.0 * ((reference[k] >>> 11) * 0x1.0p-53) - 1.0, draws[k]);
+    }
+  }
+
+  @Test
+  void rowsLongerThanOneCallOfDrawsKeepTheFlatOrder() {
+    int in = 5;
+    int out = 150; // more than two calls of the inner loop per transposed row
+    double[] expected = new double[in * out];
+    new WeightInit(3).glorotUniform(expected, 0, in, out);
+    float[][] f = new float[in][out];
+    new WeightInit(3).uniformTransposed(f, in, out, WeightInit.glorotLimit(in, out));
+    for (int j = 0; j < out; j++) {
+      for (int i = 0; i < in; i++) {
+        assertEquals((float) expected[j * in + i], f[i][j]);
+      }
+    }
+  }
+
+  @Test
   void flatStorageHoldsTheFlatDraws() {
     double[] expected = flat(9, false);
     float[] f = new float[IN * OUT];
