@@ -71,7 +71,7 @@ The default run takes about 55 minutes on a 2-core machine, more while it waits 
 fall; --quick about 10; --only regularisation about 5 (3 of JMH, 2 paired), --only training-paired
 about 5 (4 shapes, at most 75 s each), --only crossover about 4, --only parallel about 3 (4 shapes x
 backends, at most 45 s each), --only sweep about 10 (20 cells, twice: JDK 17 and JDK 25),
---only onnxruntime about 2 (--quick: under 1 each), plus the build.
+--only onnxruntime about 2 (--quick: under 1 each), --only startup under 1, plus the build.
 Only a full run that writes BENCHMARKS.md rewrites README.md's table.
 EOF
 }
@@ -95,8 +95,8 @@ while [ $# -gt 0 ]; do
 done
 
 case "$only" in
-  ""|regularisation|onnxruntime|training-paired|crossover|parallel|sweep) ;;
-  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover, parallel, sweep)" >&2; exit 2 ;;
+  ""|regularisation|onnxruntime|training-paired|crossover|parallel|sweep|startup) ;;
+  *) echo "unknown step for --only: '$only' (known: regularisation, onnxruntime, training-paired, crossover, parallel, sweep, startup)" >&2; exit 2 ;;
 esac
 if [ -n "$only" ] && $report_only; then
   echo "--only and --report-only exclude each other" >&2
@@ -347,6 +347,26 @@ run_crossover() {
 run_parallel() {
   with_load parallel "ParallelPaired: rounds, block ms, warm-up s $parallel_paired_args" parallel_once
 }
+# StartupHarness into $results/startup.tsv; a failure leaves no results. The launch counts go into
+# machine.properties here, so that --only startup with other STARTUP_RUNS reports its own.
+startup_once() {
+  rm -f "$results/startup.tsv"
+  sed -i '/^startup_runs=/d; /^startup_warm=/d' "$results/machine.properties"
+  printf 'startup_runs=%s\nstartup_warm=%s\n' "$startup_runs" "$startup_warm" >>"$results/machine.properties"
+  if "$java" -cp "$cp" dev.unrolled.benchmarks.StartupHarness "$bench/dependency-tree.txt" \
+      "$bench/benchmark-classpath.txt" "$bench/classes" "$results/startup.tsv" "$startup_runs" "$startup_warm" \
+      >"$results/startup.log" 2>&1; then
+    cut -f1-6 "$results/startup.tsv" | sed 's/^/   /; s/\t/  /g'
+  else
+    echo "   StartupHarness failed: see $results/startup.log" >&2
+    rm -f "$results/startup.tsv"
+    return 1
+  fi
+}
+run_startup() {
+  with_load startup "StartupHarness: $startup_runs launches per contender after $startup_warm discarded rounds" \
+      startup_once
+}
 # WidthSweep on the java binary $1 (JDK 17, then JDK 25) into $results/sweep.jdk<feature>.*.properties;
 # it holds JMH's lock while it measures. Prints its table; a failure leaves that JDK's results out.
 sweep_once() {
@@ -410,8 +430,6 @@ write_machine() {
     echo "load_limit=$load_limit"
     echo "load_repeats=$load_repeats"
     echo "allocation_seconds=$allocation_seconds"
-    echo "startup_runs=$startup_runs"
-    echo "startup_warm=$startup_warm"
   } >"$results/machine.properties"
 }
 
@@ -484,10 +502,7 @@ elif ! $report_only; then
     fi
   done
 
-  step "StartupHarness: $startup_runs launches per contender after $startup_warm discarded rounds"
-  "$java" -cp "$cp" dev.unrolled.benchmarks.StartupHarness "$bench/dependency-tree.txt" \
-      "$bench/benchmark-classpath.txt" "$bench/classes" "$results/startup.tsv" "$startup_runs" "$startup_warm" \
-      >"$results/startup.log" 2>&1 || echo "   StartupHarness failed: see $results/startup.log" >&2
+  run_startup
 
   step "DependencySize"
   "$java" -cp "$cp" dev.unrolled.benchmarks.DependencySize "$bench/dependency-tree.txt" \

@@ -152,7 +152,9 @@ public final class ReportWriter {
         + data.machine("allocation_seconds", "?") + " s warm-up, then 3 windows over the same time per shape",
         "`-Xmx2g`", "", ""));
     rows.add(List.of("start-up", data.machine("startup_runs", "?") + " launches per contender after "
-        + data.machine("startup_warm", "?") + " discarded rounds, round-robin", "default JVM options", "", ""));
+        + data.machine("startup_warm", "?") + " discarded rounds, round-robin", "default JVM options",
+        data.machine("load.startup.start", "?") + " → " + data.machine("load.startup.end", "?"),
+        data.machine("load.startup.attempts", "?")));
     md.table("lllll", List.of("measurement", "run length", "JVM / options / profilers", "load start → end",
         "runs"), rows);
     md.line("All measurements are single-threaded except \"Two threads\". Error bars are JMH's 99.9% confidence"
@@ -758,6 +760,8 @@ public final class ReportWriter {
         .line("initialise 100,480 + 1,290 weights from the seed before predicting; so do the libraries. Launch")
         .line("times are not normally distributed, so there is no confidence interval here: the ratio is of")
         .line("medians, with each contender's fastest and slowest launch beside it.").blank();
+    quickRerunNote("startup");
+    measuredApartNote("startup");
     double hello = Double.NaN;
     for (Map<String, String> row : data.startup) {
       if ("hello".equals(row.get("contender")) && "ok".equals(row.get("status"))) {

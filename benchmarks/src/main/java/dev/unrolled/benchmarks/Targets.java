@@ -236,8 +236,9 @@ final class Targets {
       return;
     }
     double ratio = generated / hello;
-    String measured = "generated-float " + Markdown.times(ratio) + " (median " + Markdown.fixed(generated, 0)
-        + " ms vs " + Markdown.fixed(hello, 0) + " ms)";
+    // Two decimals and the medians to a tenth: rounded to 1.5×, 1.51× would read as met.
+    String measured = "generated-float " + Markdown.fixed(ratio, 2) + "× (median " + Markdown.fixed(generated, 1)
+        + " ms vs " + Markdown.fixed(hello, 1) + " ms)";
     double vector = medianMillis("generated-vector");
     if (!Double.isNaN(vector)) {
       measured += "; generated-vector " + Markdown.times(vector / hello);

@@ -432,7 +432,28 @@ class ReportWriterTest {
     String report = render();
     assertThat(report).contains("| `generated-float` | 56 | 55 | 70 | 1.4× | 1 |");
     assertThat(report).contains("| `dl4j` | not measured |");
-    assertThat(report).contains("generated-float 1.4× (median 56 ms vs 40 ms) | **met** |");
+    assertThat(report).contains("generated-float 1.40× (median 56.0 ms vs 40.0 ms) | **met** |");
+
+    write("startup.tsv", "contender\tstatus\truns\tmedian_ms\tmin_ms\tmax_ms\tjars\toutput\n"
+        + "hello\tok\t10\t28.4\t27.0\t30.0\t0\thello, world\n"
+        + "generated-float\tok\t10\t42.9\t41.0\t48.0\t1\tgenerated-float: class 4\n");
+    assertThat(render()).contains("generated-float 1.51× (median 42.9 ms vs 28.4 ms) | **not met** |");
+  }
+
+  @Test
+  void startUpRunAloneSaysWhenAndUnderWhichLoad() throws IOException {
+    write("startup.tsv", "contender\tstatus\truns\tmedian_ms\tmin_ms\tmax_ms\tjars\toutput\n"
+        + "hello\tok\t20\t30.0\t28.0\t33.0\t0\thello, world\n");
+    write("machine.properties", "mode=full\nstartup_runs=20\nstartup_warm=3\nload.startup.start=0.4\n"
+        + "load.startup.end=0.6\nload.startup.attempts=1\nrerun.startup.date=2026-01-03\nrerun.startup.mode=full\n"
+        + "rerun.startup.cpu=Other CPU\n");
+
+    String report = render();
+
+    assertThat(report).contains("| start-up | 20 launches per contender after 3 discarded rounds, round-robin"
+        + " | default JVM options | 0.4 → 0.6 | 1 |");
+    assertThat(report).contains("Measured apart from the rest of this report, by `benchmarks/regenerate.sh --only"
+        + " startup` on 2026-01-03 (Other CPU)");
   }
 
   @Test
