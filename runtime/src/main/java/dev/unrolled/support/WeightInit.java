@@ -111,7 +111,7 @@ public final class WeightInit {
   }
 
   /** The SplitMix64 output for counter {@code z}, as a uniform double in [0, 1) with 53 random bits. */
-  static double unit(long z) {
+  private static double unit(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
