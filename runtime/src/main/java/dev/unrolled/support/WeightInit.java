@@ -68,14 +68,18 @@ public final class WeightInit {
 
   /** U(−limit, limit) weights {@code W[j][i]} at {@code j*in + i}, rounded to float. */
   public void uniform(float[] w, int in, int out, double limit) {
-    int count = in * out;
-    fill(w, 0, count, state + GAMMA, GAMMA, limit);
-    state += count * GAMMA;
+    draw(w, 0, in * out, limit);
   }
 
   /** U(−limit, limit) weights {@code W[j][i]} at {@code j*in + i}. */
   public void uniform(double[] w, int in, int out, double limit) {
     draw(w, 0, in * out, limit);
+  }
+
+  /** The next {@code count} draws of the stream into {@code dst[offset, offset + count)}. */
+  private void draw(float[] dst, int offset, int count, double limit) {
+    fill(dst, offset, count, state + GAMMA, GAMMA, limit);
+    state += count * GAMMA;
   }
 
   private void draw(double[] dst, int offset, int count, double limit) {
