@@ -995,6 +995,11 @@ public final class LanesModel implements Lanes, Model {
     public int correct() {
       return correct;
     }
+
+    @Override
+    public String whyNotSplit() {
+      return "layer 1 keeps the batch in vector lanes (a layer this small gains nothing from threads)";
+    }
   }
 
   /**

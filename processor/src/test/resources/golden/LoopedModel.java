@@ -10,6 +10,7 @@ import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
 import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.WeightInit;
+import java.lang.IllegalArgumentException;
 import java.lang.Math;
 import java.lang.Override;
 import java.lang.String;
@@ -391,6 +392,42 @@ public final class LoopedModel implements Looped, Model {
   }
 
   /**
+   * Layer 1's product over inputs {@code from ≤ i < to}, for rows [0, m):
+   * {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]}, {@code b} zero when null; a part's share of a split layer.
+   */
+  private static void denseRange1(double[][] a, double[][] w, double[] b, double[][] z, int m,
+      int from, int to) {
+    for (int s = 0; s < m; s++) {
+      if (b == null) {
+        Arrays.fill(z[s], 0);
+      } else {
+        System.arraycopy(b, 0, z[s], 0, 80);
+      }
+    }
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      double[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
+      for (int s = 0; s < m; s++) {
+        double[] as = a[s], zs = z[s];
+        double a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
+        for (int j = 0; j < 80; j++) {
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
+        }
+      }
+    }
+    for (; i < to; i++) {
+      double[] wi = w[i];
+      for (int s = 0; s < m; s++) {
+        double ai = a[s][i];
+        double[] zs = z[s];
+        for (int j = 0; j < 80; j++) {
+          zs[j] += ai * wi[j];
+        }
+      }
+    }
+  }
+
+  /**
    * Layer 2 forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},
    * four weight rows per pass over the batch, outputs innermost.
    */
@@ -474,6 +511,72 @@ public final class LoopedModel implements Looped, Model {
         double dj = ds[j];
         double[] r = rows[j];
         for (int i = 0; i < 80; i++) {
+          ps[i] += dj * r[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Layer 2's product over inputs {@code from ≤ i < to}, for rows [0, m):
+   * {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]}, {@code b} zero when null; a part's share of a split layer.
+   */
+  private static void denseRange2(double[][] a, double[][] w, double[] b, double[][] z, int m,
+      int from, int to) {
+    for (int s = 0; s < m; s++) {
+      if (b == null) {
+        Arrays.fill(z[s], 0);
+      } else {
+        System.arraycopy(b, 0, z[s], 0, 3);
+      }
+    }
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      double[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
+      for (int s = 0; s < m; s++) {
+        double[] as = a[s], zs = z[s];
+        double a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
+        for (int j = 0; j < 3; j++) {
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
+        }
+      }
+    }
+    for (; i < to; i++) {
+      double[] wi = w[i];
+      for (int s = 0; s < m; s++) {
+        double ai = a[s][i];
+        double[] zs = z[s];
+        for (int j = 0; j < 3; j++) {
+          zs[j] += ai * wi[j];
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies layer 2's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.
+   */
+  private static void transposeRange2(double[][] w, double[][] rows, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double[] wi = w[i];
+      for (int j = 0; j < 3; j++) {
+        rows[j][i] = wi[j];
+      }
+    }
+  }
+
+  /**
+   * Layer 2 deltas back to units {@code from ≤ i < to} of layer 1, before their slope.
+   */
+  private static void propagateRange2(double[][] rows, double[][] d, double[][] p, int m, int from,
+      int to) {
+    for (int s = 0; s < m; s++) {
+      double[] ds = d[s], ps = p[s];
+      Arrays.fill(ps, from, to, 0);
+      for (int j = 0; j < 3; j++) {
+        double dj = ds[j];
+        double[] r = rows[j];
+        for (int i = from; i < to; i++) {
           ps[i] += dj * r[i];
         }
       }
@@ -572,6 +675,39 @@ public final class LoopedModel implements Looped, Model {
      */
     int correct;
 
+    /**
+     * The parts of a trainer that splits layers, {@code team[0]} holding the batch; null otherwise.
+     */
+    private Workspace[] team;
+
+    /**
+     * This workspace's place in {@code team}.
+     */
+    private int part;
+
+    /**
+     * The run of each level this part owns, {@code [lo[k], hi[k])}: the inputs (level 0), then
+     * the units of layer k.
+     */
+    private int[] lo;
+
+    private int[] hi;
+
+    /**
+     * The mean loss of the last split forward phases.
+     */
+    private double splitLoss;
+
+    /**
+     * Layer 1's partial pre-activations over this part's inputs (split steps only).
+     */
+    double[][] partial1;
+
+    /**
+     * Layer 2's partial pre-activations over this part's inputs (split steps only).
+     */
+    double[][] partial2;
+
     Workspace(int capacity) {
       allocate(capacity);
     }
@@ -597,6 +733,9 @@ public final class LoopedModel implements Looped, Model {
       d1 = new double[n][80];
       z2 = new double[n][3];
       d2 = new double[n][3];
+      if (team != null) {
+        allocatePartials();
+      }
     }
 
     /**
@@ -834,6 +973,165 @@ public final class LoopedModel implements Looped, Model {
     @Override
     public int correct() {
       return correct;
+    }
+
+    /**
+     * The partial sums of a split step, for {@code capacity} rows.
+     */
+    private void allocatePartials() {
+      partial1 = new double[capacity][80];
+      partial2 = new double[capacity][3];
+    }
+
+    @Override
+    public void joinSplit(BatchWorkspace<LoopedModel>[] team, int part) {
+      Workspace[] parts = new Workspace[team.length];
+      for (int q = 0; q < team.length; q++) {
+        parts[q] = (Workspace) team[q];
+      }
+      this.team = parts;
+      this.part = part;
+      int[] widths = {70, 80, 3};
+      lo = new int[widths.length];
+      hi = new int[widths.length];
+      for (int k = 0; k < widths.length; k++) {
+        lo[k] = runOf(widths[k], team.length, part);
+        hi[k] = runOf(widths[k], team.length, part + 1);
+      }
+      allocatePartials();
+    }
+
+    /**
+     * Where part {@code p}'s run of {@code n} units starts: {@code p·n/parts} rounded to a multiple of 8
+     * (whole vectors for the tiles), and {@code n} for {@code p = parts}.
+     */
+    private static int runOf(int n, int parts, int p) {
+      return p == parts ? n : Math.min(n, (int) (((long) n * p / parts + 4) / 8 * 8));
+    }
+
+    @Override
+    public int splitPhases() {
+      return 5;
+    }
+
+    @Override
+    public int splitForwardPhases() {
+      return 3;
+    }
+
+    @Override
+    public double splitLoss() {
+      return splitLoss;
+    }
+
+    @Override
+    public String whyNotSplit() {
+      return null;
+    }
+
+    @Override
+    public void splitPhase(LoopedModel model, int phase, int m, ReadyRows ready) {
+      switch (phase) {
+        case 0 -> splitPhase0(model, m);
+        case 1 -> splitPhase1(model, m);
+        case 2 -> splitPhase2(model, m);
+        case 3 -> splitPhase3(model, m, ready);
+        case 4 -> splitPhase4(model, m, ready);
+        default -> throw new IllegalArgumentException("no split phase " + phase);
+      }
+    }
+
+    /**
+     * Split phase 0: layer 1's partial product over this part's inputs.
+     */
+    private void splitPhase0(LoopedModel model, int m) {
+      denseRange1(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0]);
+    }
+
+    /**
+     * Split phase 1: layer 1's own units, then layer 2's partial product over them.
+     */
+    private void splitPhase1(LoopedModel model, int m) {
+      for (int s = 0; s < m; s++) {
+        double[] zs = z1[s];
+        System.arraycopy(team[0].partial1[s], lo[1], zs, lo[1], hi[1] - lo[1]);
+        for (int q = 1; q < team.length; q++) {
+          double[] ps = team[q].partial1[s];
+          for (int j = lo[1]; j < hi[1]; j++) {
+            zs[j] += ps[j];
+          }
+        }
+        double[] as = a1[s];
+        for (int j = lo[1]; j < hi[1]; j++) {
+          as[j] = relu(zs[j]);
+        }
+      }
+      denseRange2(a1, model.w2, part == 0 ? model.b2 : null, partial2, m, lo[1], hi[1]);
+    }
+
+    /**
+     * Split phase 2: every output, the loss and the output deltas, alike in every part.
+     */
+    private void splitPhase2(LoopedModel model, int m) {
+      for (int s = 0; s < m; s++) {
+        double[] zs = z2[s];
+        System.arraycopy(team[0].partial2[s], 0, zs, 0, 3);
+        for (int q = 1; q < team.length; q++) {
+          double[] ps = team[q].partial2[s];
+          for (int j = 0; j < 3; j++) {
+            zs[j] += ps[j];
+          }
+        }
+      }
+      splitLoss = loss(m, true);
+    }
+
+    /**
+     * Split phase 3: layer 2's gradients of this part's rows, and the deltas of its units of layer 1.
+     */
+    private void splitPhase3(LoopedModel model, int m, ReadyRows ready) {
+      if (part == 0) {
+        biasGradient2(d2, gb2, m);
+        ready.rows(151, 152);
+      }
+      transposeRange2(model.w2, wr2, lo[1], hi[1]);
+      propagateRange2(wr2, d2, d1, m, lo[1], hi[1]);
+      for (int s = 0; s < m; s++) {
+        double[] ps = d1[s], zs = z1[s], as = a1[s];
+        for (int i = lo[1]; i < hi[1]; i++) {
+          ps[i] *= reluDerivative(zs[i], as[i]);
+        }
+      }
+      for (int i0 = lo[1]; i0 < hi[1]; i0 += 336) {
+        int i1 = Math.min(hi[1], i0 + 336);
+        gradient2(a1, d2, team[0].gw2, m, i0, i1);
+        ready.rows(71 + i0, 71 + i1);
+      }
+    }
+
+    /**
+     * Split phase 4: layer 1's gradients of this part's rows.
+     */
+    private void splitPhase4(LoopedModel model, int m, ReadyRows ready) {
+      for (int q = 0; q < team.length; q++) {
+        if (q == part) {
+          continue;
+        }
+        Workspace other = team[q];
+        int from = other.lo[1], width = other.hi[1] - from;
+        for (int s = 0; s < m; s++) {
+          System.arraycopy(other.d1[s], from, d1[s], from, width);
+        }
+      }
+      if (part == 0) {
+        biasGradient1(d1, gb1, m);
+        ready.rows(70, 71);
+      }
+      for (int i0 = lo[0]; i0 < hi[0]; i0 += 24) {
+        int i1 = Math.min(hi[0], i0 + 24);
+        gradient1(x, d1, team[0].gw1, m, i0, i1);
+        ready.rows(i0, i1);
+      }
     }
   }
 }

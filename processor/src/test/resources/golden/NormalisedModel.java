@@ -1547,5 +1547,10 @@ public final class NormalisedModel implements Normalised, Model {
     public int correct() {
       return correct;
     }
+
+    @Override
+    public String whyNotSplit() {
+      return "layer 1 is normalised";
+    }
   }
 }

@@ -933,5 +933,10 @@ public final class RadialModel implements Radial, Model {
     public int correct() {
       return correct;
     }
+
+    @Override
+    public String whyNotSplit() {
+      return "layer 1 is a radial-basis-function layer";
+    }
   }
 }

@@ -14,6 +14,7 @@ import dev.unrolled.support.ReadyRows;
 import dev.unrolled.support.VectorSupport;
 import dev.unrolled.support.WeightInit;
 import java.lang.Float;
+import java.lang.IllegalArgumentException;
 import java.lang.Math;
 import java.lang.Override;
 import java.lang.Runtime;
@@ -490,6 +491,42 @@ public final class TiledModel implements Tiled, Model {
   }
 
   /**
+   * Layer 1's product over inputs {@code from ≤ i < to}, for rows [0, m):
+   * {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]}, {@code b} zero when null; a part's share of a split layer.
+   */
+  private static void denseRange1(float[][] a, float[][] w, float[] b, float[][] z, int m, int from,
+      int to) {
+    for (int s = 0; s < m; s++) {
+      if (b == null) {
+        Arrays.fill(z[s], 0f);
+      } else {
+        System.arraycopy(b, 0, z[s], 0, 80);
+      }
+    }
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      float[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], zs = z[s];
+        float a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
+        for (int j = 0; j < 80; j++) {
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
+        }
+      }
+    }
+    for (; i < to; i++) {
+      float[] wi = w[i];
+      for (int s = 0; s < m; s++) {
+        float ai = a[s][i];
+        float[] zs = z[s];
+        for (int j = 0; j < 80; j++) {
+          zs[j] += ai * wi[j];
+        }
+      }
+    }
+  }
+
+  /**
    * Layer 2 forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},
    * four weight rows per pass over the batch, outputs innermost.
    */
@@ -572,6 +609,72 @@ public final class TiledModel implements Tiled, Model {
         float dj = ds[j];
         float[] r = rows[j];
         for (int i = 0; i < 80; i++) {
+          ps[i] += dj * r[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Layer 2's product over inputs {@code from ≤ i < to}, for rows [0, m):
+   * {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]}, {@code b} zero when null; a part's share of a split layer.
+   */
+  private static void denseRange2(float[][] a, float[][] w, float[] b, float[][] z, int m, int from,
+      int to) {
+    for (int s = 0; s < m; s++) {
+      if (b == null) {
+        Arrays.fill(z[s], 0f);
+      } else {
+        System.arraycopy(b, 0, z[s], 0, 3);
+      }
+    }
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      float[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3];
+      for (int s = 0; s < m; s++) {
+        float[] as = a[s], zs = z[s];
+        float a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3];
+        for (int j = 0; j < 3; j++) {
+          zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j];
+        }
+      }
+    }
+    for (; i < to; i++) {
+      float[] wi = w[i];
+      for (int s = 0; s < m; s++) {
+        float ai = a[s][i];
+        float[] zs = z[s];
+        for (int j = 0; j < 3; j++) {
+          zs[j] += ai * wi[j];
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies layer 2's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.
+   */
+  private static void transposeRange2(float[][] w, float[][] rows, int from, int to) {
+    for (int i = from; i < to; i++) {
+      float[] wi = w[i];
+      for (int j = 0; j < 3; j++) {
+        rows[j][i] = wi[j];
+      }
+    }
+  }
+
+  /**
+   * Layer 2 deltas back to units {@code from ≤ i < to} of layer 1, before their slope.
+   */
+  private static void propagateRange2(float[][] rows, float[][] d, float[][] p, int m, int from,
+      int to) {
+    for (int s = 0; s < m; s++) {
+      float[] ds = d[s], ps = p[s];
+      Arrays.fill(ps, from, to, 0f);
+      for (int j = 0; j < 3; j++) {
+        float dj = ds[j];
+        float[] r = rows[j];
+        for (int i = from; i < to; i++) {
           ps[i] += dj * r[i];
         }
       }
@@ -723,6 +826,39 @@ public final class TiledModel implements Tiled, Model {
      */
     int correct;
 
+    /**
+     * The parts of a trainer that splits layers, {@code team[0]} holding the batch; null otherwise.
+     */
+    private Workspace[] team;
+
+    /**
+     * This workspace's place in {@code team}.
+     */
+    private int part;
+
+    /**
+     * The run of each level this part owns, {@code [lo[k], hi[k])}: the inputs (level 0), then
+     * the units of layer k.
+     */
+    private int[] lo;
+
+    private int[] hi;
+
+    /**
+     * The mean loss of the last split forward phases.
+     */
+    private double splitLoss;
+
+    /**
+     * Layer 1's partial pre-activations over this part's inputs (split steps only).
+     */
+    float[][] partial1;
+
+    /**
+     * Layer 2's partial pre-activations over this part's inputs (split steps only).
+     */
+    float[][] partial2;
+
     Workspace(int capacity) {
       allocate(capacity);
     }
@@ -762,6 +898,9 @@ public final class TiledModel implements Tiled, Model {
       d1 = new float[n][80];
       z2 = new float[n][3];
       d2 = new float[n][3];
+      if (team != null) {
+        allocatePartials();
+      }
     }
 
     /**
@@ -1020,7 +1159,7 @@ public final class TiledModel implements Tiled, Model {
         propagate2(wr2, d2, d1, m);
       }
       if (VECTOR) {
-        VectorKernels.reluSlope(d1, z1, a1, m, 80);
+        VectorKernels.reluSlope(d1, z1, a1, m, 0, 80);
       } else {
         for (int s = 0; s < m; s++) {
           float[] ps = d1[s], zs = z1[s], as = a1[s];
@@ -1072,6 +1211,184 @@ public final class TiledModel implements Tiled, Model {
     @Override
     public int correct() {
       return correct;
+    }
+
+    /**
+     * The partial sums of a split step, for {@code capacity} rows.
+     */
+    private void allocatePartials() {
+      partial1 = new float[capacity][80];
+      partial2 = new float[capacity][3];
+    }
+
+    @Override
+    public void joinSplit(BatchWorkspace<TiledModel>[] team, int part) {
+      Workspace[] parts = new Workspace[team.length];
+      for (int q = 0; q < team.length; q++) {
+        parts[q] = (Workspace) team[q];
+      }
+      this.team = parts;
+      this.part = part;
+      int[] widths = {20, 80, 3};
+      lo = new int[widths.length];
+      hi = new int[widths.length];
+      for (int k = 0; k < widths.length; k++) {
+        lo[k] = runOf(widths[k], team.length, part);
+        hi[k] = runOf(widths[k], team.length, part + 1);
+      }
+      allocatePartials();
+    }
+
+    /**
+     * Where part {@code p}'s run of {@code n} units starts: {@code p·n/parts} rounded to a multiple of 8
+     * (whole vectors for the tiles), and {@code n} for {@code p = parts}.
+     */
+    private static int runOf(int n, int parts, int p) {
+      return p == parts ? n : Math.min(n, (int) (((long) n * p / parts + 4) / 8 * 8));
+    }
+
+    @Override
+    public int splitPhases() {
+      return 5;
+    }
+
+    @Override
+    public int splitForwardPhases() {
+      return 3;
+    }
+
+    @Override
+    public double splitLoss() {
+      return splitLoss;
+    }
+
+    @Override
+    public String whyNotSplit() {
+      return null;
+    }
+
+    @Override
+    public void splitPhase(TiledModel model, int phase, int m, ReadyRows ready) {
+      switch (phase) {
+        case 0 -> splitPhase0(model, m);
+        case 1 -> splitPhase1(model, m);
+        case 2 -> splitPhase2(model, m);
+        case 3 -> splitPhase3(model, m, ready);
+        case 4 -> splitPhase4(model, m, ready);
+        default -> throw new IllegalArgumentException("no split phase " + phase);
+      }
+    }
+
+    /**
+     * Split phase 0: layer 1's partial product over this part's inputs.
+     */
+    private void splitPhase0(TiledModel model, int m) {
+      if (VECTOR) {
+        VectorKernels.productRange(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0], 80, panel);
+      } else {
+        denseRange1(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0]);
+      }
+    }
+
+    /**
+     * Split phase 1: layer 1's own units, then layer 2's partial product over them.
+     */
+    private void splitPhase1(TiledModel model, int m) {
+      for (int s = 0; s < m; s++) {
+        float[] zs = z1[s];
+        System.arraycopy(team[0].partial1[s], lo[1], zs, lo[1], hi[1] - lo[1]);
+        for (int q = 1; q < team.length; q++) {
+          float[] ps = team[q].partial1[s];
+          for (int j = lo[1]; j < hi[1]; j++) {
+            zs[j] += ps[j];
+          }
+        }
+        float[] as = a1[s];
+        for (int j = lo[1]; j < hi[1]; j++) {
+          as[j] = relu(zs[j]);
+        }
+      }
+      denseRange2(a1, model.w2, part == 0 ? model.b2 : null, partial2, m, lo[1], hi[1]);
+    }
+
+    /**
+     * Split phase 2: every output, the loss and the output deltas, alike in every part.
+     */
+    private void splitPhase2(TiledModel model, int m) {
+      for (int s = 0; s < m; s++) {
+        float[] zs = z2[s];
+        System.arraycopy(team[0].partial2[s], 0, zs, 0, 3);
+        for (int q = 1; q < team.length; q++) {
+          float[] ps = team[q].partial2[s];
+          for (int j = 0; j < 3; j++) {
+            zs[j] += ps[j];
+          }
+        }
+      }
+      splitLoss = loss(m, true);
+    }
+
+    /**
+     * Split phase 3: layer 2's gradients of this part's rows, and the deltas of its units of layer 1.
+     */
+    private void splitPhase3(TiledModel model, int m, ReadyRows ready) {
+      if (part == 0) {
+        biasGradient2(d2, gb2, m);
+        ready.rows(101, 102);
+      }
+      if (VECTOR) {
+        VectorKernels.productTransposedRange(d2, model.w2, d1, m, 3, lo[1], hi[1], panel);
+      } else {
+        transposeRange2(model.w2, wr2, lo[1], hi[1]);
+        propagateRange2(wr2, d2, d1, m, lo[1], hi[1]);
+      }
+      if (VECTOR) {
+        VectorKernels.reluSlope(d1, z1, a1, m, lo[1], hi[1]);
+      } else {
+        for (int s = 0; s < m; s++) {
+          float[] ps = d1[s], zs = z1[s], as = a1[s];
+          for (int i = lo[1]; i < hi[1]; i++) {
+            ps[i] *= reluDerivative(zs[i], as[i]);
+          }
+        }
+      }
+      for (int i0 = lo[1]; i0 < hi[1]; i0 += 680) {
+        int i1 = Math.min(hi[1], i0 + 680);
+        gradient2(a1, d2, team[0].gw2, m, i0, i1);
+        ready.rows(21 + i0, 21 + i1);
+      }
+    }
+
+    /**
+     * Split phase 4: layer 1's gradients of this part's rows.
+     */
+    private void splitPhase4(TiledModel model, int m, ReadyRows ready) {
+      for (int q = 0; q < team.length; q++) {
+        if (q == part) {
+          continue;
+        }
+        Workspace other = team[q];
+        int from = other.lo[1], width = other.hi[1] - from;
+        for (int s = 0; s < m; s++) {
+          System.arraycopy(other.d1[s], from, d1[s], from, width);
+        }
+      }
+      if (part == 0) {
+        biasGradient1(d1, gb1, m);
+        ready.rows(20, 21);
+      }
+      if (VECTOR) {
+        VectorKernels.packColumns(d1, m, 80, columnPanel);
+      }
+      for (int i0 = lo[0]; i0 < hi[0]; i0 += 24) {
+        int i1 = Math.min(hi[0], i0 + 24);
+        if (VECTOR) {
+          VectorKernels.outerRows(x, d1, team[0].gw1, m, i0, i1, 80, rowPanel, columnPanel);
+        } else {
+          gradient1(x, d1, team[0].gw1, m, i0, i1);
+        }
+        ready.rows(i0, i1);
+      }
     }
   }
 
@@ -1139,6 +1456,15 @@ public final class TiledModel implements Tiled, Model {
      */
     static void product(float[][] a, float[][] b, float[] init, float[][] c, int m, int n,
         int width, float[] panel) {
+      productRange(a, b, init, c, m, 0, n, width, panel);
+    }
+
+    /**
+     * {@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), from ≤ k < to, j < width;
+     * {@code init} is the bias row, or zero when null; {@code panel} holds {@code PANEL} scalars.
+     */
+    static void productRange(float[][] a, float[][] b, float[] init, float[][] c, int m, int from,
+        int to, int width, float[] panel) {
       for (int s = 0; s < m; s++) {
         if (init == null) {
           Arrays.fill(c[s], 0, width, 0f);
@@ -1148,8 +1474,8 @@ public final class TiledModel implements Tiled, Model {
       }
       for (int j0 = 0; j0 < width; j0 += COLUMNS) {
         int j1 = Math.min(width, j0 + COLUMNS);
-        for (int k0 = 0; k0 < n; k0 += DEPTH) {
-          int k1 = Math.min(n, k0 + DEPTH);
+        for (int k0 = from; k0 < to; k0 += DEPTH) {
+          int k1 = Math.min(to, k0 + DEPTH);
           if (m >= PACK_ROWS) {
             pack(b, panel, j0, j1, k0, k1);
             productPanel(a, panel, c, m, j0, j1, k0, k1);
@@ -1166,11 +1492,20 @@ public final class TiledModel implements Tiled, Model {
      */
     static void productTransposed(float[][] a, float[][] w, float[][] c, int m, int n, int width,
         float[] panel) {
+      productTransposedRange(a, w, c, m, n, 0, width, panel);
+    }
+
+    /**
+     * {@code c[s][j] = Σₖ a[s][k]·w[j][k]} for rows [0, m), k < n, from ≤ j < to; the other columns of c
+     * stay as they are.
+     */
+    static void productTransposedRange(float[][] a, float[][] w, float[][] c, int m, int n,
+        int from, int to, float[] panel) {
       for (int s = 0; s < m; s++) {
-        Arrays.fill(c[s], 0, width, 0f);
+        Arrays.fill(c[s], from, to, 0f);
       }
-      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
-        int j1 = Math.min(width, j0 + COLUMNS);
+      for (int j0 = from; j0 < to; j0 += COLUMNS) {
+        int j1 = Math.min(to, j0 + COLUMNS);
         for (int k0 = 0; k0 < n; k0 += DEPTH) {
           int k1 = Math.min(n, k0 + DEPTH);
           packTransposed(w, panel, j0, j1, k0, k1);
@@ -2996,18 +3331,18 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * {@code d[s][j] *= relu'(z[s][j])} (a = relu(z)) for rows [0, m) and j < n.
+     * {@code d[s][j] *= relu'(z[s][j])} (a = relu(z)) for rows [0, m) and from ≤ j < to.
      */
-    static void reluSlope(float[][] d, float[][] z, float[][] a, int m, int n) {
-      int bound = SPECIES.loopBound(n);
+    static void reluSlope(float[][] d, float[][] z, float[][] a, int m, int from, int to) {
+      int bound = from + SPECIES.loopBound(to - from);
       for (int s = 0; s < m; s++) {
         float[] ds = d[s], zs = z[s], as = a[s];
-        int j = 0;
+        int j = from;
         for (; j < bound; j += LANES) {
           FloatVector slope = FloatVector.broadcast(SPECIES, 0.0f).blend(1.0f, FloatVector.fromArray(SPECIES, zs, j).compare(VectorOperators.GT, 0.0f));
           FloatVector.fromArray(SPECIES, ds, j).mul(slope).intoArray(ds, j);
         }
-        for (; j < n; j++) {
+        for (; j < to; j++) {
           ds[j] *= reluDerivative(zs[j], as[j]);
         }
       }

@@ -22,9 +22,10 @@ import javax.annotation.processing.Generated;
  * than the capacity grow the buffers once. A trainer is a single-threaded object: use it
  * from one thread at a time (train several models in parallel with one trainer each).
  *
- * <p>With a {@link Parallelism}, each batch is cut into that many shards, computed on that many
- * threads and summed in a fixed order: the parameters are bit-identical for any thread count
- * (see {@link Parallelism}). {@link #close()} such a trainer to stop its threads.
+ * <p>With a {@link Parallelism}, each batch is cut into that many shards (or every layer into that
+ * many parts), computed on that many threads and summed in a fixed order: the parameters are
+ * bit-identical for any thread count (see {@link Parallelism}). {@link #close()} such a trainer to stop
+ * its threads.
  */
 @Generated(
     value = "dev.unrolled.processor.UnrolledProcessor",
@@ -84,16 +85,17 @@ public final class TiledTrainer implements Trainer, AutoCloseable {
       throw new IllegalArgumentException("batchCapacity must be ≥ 1 but is " + batchCapacity);
     }
     this.workspace = new TiledModel.Workspace(batchCapacity);
-    workspace.ensureTraining(parallelism.shards() == 1);
+    workspace.ensureTraining(parallelism.shards() == 1 && parallelism.parts() == 1);
     float[][] parameters = model.parameterRows();
     GuardedUpdate update = new GuardedUpdate(optimizer.bind(parameters, workspace.gradientRows(), TiledModel.decayedRows()), parameters);
-    int count = parallelism.shards();
+    boolean split = parallelism.parts() > 1;
+    int count = split ? parallelism.parts() : parallelism.shards();
     TiledModel.Workspace[] shards = new TiledModel.Workspace[count];
     float[][][] gradients = new float[count][][];
     shards[0] = workspace;
     gradients[0] = workspace.gradientRows();
     for (int k = 1; k < count; k++) {
-      shards[k] = new TiledModel.Workspace((batchCapacity + count - 1) / count);
+      shards[k] = new TiledModel.Workspace(split ? batchCapacity : (batchCapacity + count - 1) / count);
       shards[k].ensureTraining(false);
       gradients[k] = shards[k].gradientRows();
     }

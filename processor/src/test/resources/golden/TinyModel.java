@@ -913,5 +913,10 @@ public final class TinyModel implements Tiny, Model {
     public int correct() {
       return correct;
     }
+
+    @Override
+    public String whyNotSplit() {
+      return "layer 1 is unrolled (a layer this small gains nothing from threads)";
+    }
   }
 }

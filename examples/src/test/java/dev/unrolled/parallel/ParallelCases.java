@@ -146,4 +146,53 @@ final class ParallelCases {
             (t, b) -> ((ParallelNetworks_VectorFloatTrainer) t).trainBatch(b.xf, b.labels),
             (t, b) -> ((ParallelNetworks_VectorFloatTrainer) t).trainBatch(b.xf, b.yf)));
   }
+
+  /** The networks a trainer can split by layers: the looped and vector ones above, and {@link SplitNetworks}. */
+  static List<Case> splittable() {
+    List<Case> cases = new java.util.ArrayList<>();
+    for (Case c : all()) {
+      if (c.name().startsWith("Looped") || c.name().startsWith("Vector")) {
+        cases.add(c);
+      }
+    }
+    cases.add(new Case("TanhSigmoidDouble", 40, 3, Loss.MEAN_SQUARED_ERROR, false, SplitNetworks_TanhSigmoidDoubleModel::new,
+        (m, o, p) -> new SplitNetworks_TanhSigmoidDoubleTrainer((SplitNetworks_TanhSigmoidDoubleModel) m, o, p),
+        (t, b) -> ((SplitNetworks_TanhSigmoidDoubleTrainer) t).trainBatch(b.xd, b.yd),
+        null));
+    cases.add(new Case("EluSiluVector", 40, 1, Loss.SIGMOID_CROSS_ENTROPY, true, SplitNetworks_EluSiluVectorModel::new,
+        (m, o, p) -> new SplitNetworks_EluSiluVectorTrainer((SplitNetworks_EluSiluVectorModel) m, o, p),
+        (t, b) -> ((SplitNetworks_EluSiluVectorTrainer) t).trainBatch(b.xf, b.labels),
+        (t, b) -> ((SplitNetworks_EluSiluVectorTrainer) t).trainBatch(b.xf, b.yf)));
+    cases.add(new Case("LeakySoftplusDouble", 40, 5, Loss.SOFTMAX_CROSS_ENTROPY, false,
+        SplitNetworks_LeakySoftplusDoubleModel::new,
+        (m, o, p) -> new SplitNetworks_LeakySoftplusDoubleTrainer((SplitNetworks_LeakySoftplusDoubleModel) m, o, p),
+        (t, b) -> ((SplitNetworks_LeakySoftplusDoubleTrainer) t).trainBatch(b.xd, b.labels),
+        null));
+    cases.add(new Case("ReluTanhVector", 50, 10, Loss.SOFTMAX_CROSS_ENTROPY, true, SplitNetworks_ReluTanhVectorModel::new,
+        (m, o, p) -> new SplitNetworks_ReluTanhVectorTrainer((SplitNetworks_ReluTanhVectorModel) m, o, p),
+        (t, b) -> ((SplitNetworks_ReluTanhVectorTrainer) t).trainBatch(b.xf, b.labels),
+        (t, b) -> ((SplitNetworks_ReluTanhVectorTrainer) t).trainBatch(b.xf, b.yf)));
+    cases.add(new Case("SigmoidOutputs", 40, 4, Loss.MEAN_SQUARED_ERROR, true, SplitNetworks_SigmoidOutputsModel::new,
+        (m, o, p) -> new SplitNetworks_SigmoidOutputsTrainer((SplitNetworks_SigmoidOutputsModel) m, o, p),
+        (t, b) -> ((SplitNetworks_SigmoidOutputsTrainer) t).trainBatch(b.xf, b.yf),
+        (t, b) -> ((SplitNetworks_SigmoidOutputsTrainer) t).trainBatch(b.xf, b.yf)));
+    return cases;
+  }
+
+  /** Networks a trainer cannot split by layers, and the reason it gives. */
+  static List<Object[]> unsplittable() {
+    List<Object[]> cases = new java.util.ArrayList<>();
+    for (Case c : all()) {
+      if (c.name().startsWith("Unrolled")) {
+        cases.add(new Object[] {c, "layer 1 is unrolled"});
+      } else if (c.name().equals("MixedFloat")) {
+        cases.add(new Object[] {c, "layer 2 is unrolled"});
+      }
+    }
+    cases.add(new Object[] {new Case("Normalised", 40, 10, Loss.SOFTMAX_CROSS_ENTROPY, true,
+        SplitNetworks_NormalisedModel::new,
+        (m, o, p) -> new SplitNetworks_NormalisedTrainer((SplitNetworks_NormalisedModel) m, o, p),
+        (t, b) -> ((SplitNetworks_NormalisedTrainer) t).trainBatch(b.xf, b.labels), null), "layer 1 is normalised"});
+    return cases;
+  }
 }

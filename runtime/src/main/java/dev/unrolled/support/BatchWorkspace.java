@@ -50,4 +50,45 @@ public interface BatchWorkspace<M> {
 
   /** Correct classifications in the last batch passed to {@link #loss}. */
   int correct();
+
+  /**
+   * The phases of a training step split by layers ({@code Parallelism.splitLayers}), or 0 when the
+   * network cannot be split. Phases {@code [0, splitForwardPhases())} run the forward pass and the
+   * loss; the rest the backward pass and the optimizer step. Every part runs phase {@code k} before
+   * any part starts phase {@code k + 1}.
+   */
+  default int splitPhases() {
+    return 0;
+  }
+
+  /** The phases of {@link #splitPhases()} up to and including the loss. */
+  default int splitForwardPhases() {
+    return 0;
+  }
+
+  /**
+   * Makes this workspace part {@code part} of {@code team}, the workspaces of one split trainer,
+   * team[0] being the one that holds the batch and whose gradient rows the optimizer is bound to.
+   */
+  default void joinSplit(BatchWorkspace<M>[] team, int part) {
+    throw new UnsupportedOperationException("this network cannot be split by layers");
+  }
+
+  /**
+   * Phase {@code phase} of this part's share of a training step over rows [0, m); reports the
+   * parameter rows it finishes to {@code ready}.
+   */
+  default void splitPhase(M model, int phase, int m, ReadyRows ready) {
+    throw new UnsupportedOperationException("this network cannot be split by layers");
+  }
+
+  /** The mean loss the last forward phases computed (the same in every part). */
+  default double splitLoss() {
+    throw new UnsupportedOperationException("this network cannot be split by layers");
+  }
+
+  /** Why {@link #splitPhases()} is 0, for the trainer's message; null when it splits. */
+  default String whyNotSplit() {
+    return "it was generated without the split phases";
+  }
 }

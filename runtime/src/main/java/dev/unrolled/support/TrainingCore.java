@@ -7,7 +7,8 @@ import dev.unrolled.train.TrainerState;
 /**
  * The part of a generated trainer's step that does not depend on the architecture: forward, loss
  * and fused output deltas, backward, and the guarded optimizer update — on the trainer's own
- * workspace, or over shards with {@link ShardedStep}. The generated trainer keeps what does: its
+ * workspace, over shards with {@link ShardedStep}, or over the parts of a network split by layers
+ * with {@link LayerSplitStep}. The generated trainer keeps what does: its
  * types, its input checks and its loaders.
  *
  * <p>Shard 0 is the trainer's own workspace, which also holds a batch given as arrays; the other
@@ -21,7 +22,9 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   private final RowsAsReady updateRows = new RowsAsReady();
   private final ShardedStep sharded; // null on the single-threaded path of one shard
   private final Shards<M, W> shards; // null when sharded is
+  private final LayerSplitStep<M, W> split; // null unless the trainer splits layers
   private final int shardCount;
+  private final int partCount;
   private int minimumShardRows = 1;
   private String minimumRowsReason;
   private long dropoutSeed;
@@ -30,20 +33,24 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   /** For FLOAT models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
   public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, float[][][] gradients) {
     this.model = model;
-    this.shardCount = workspaces.length;
+    this.partCount = parallelism.parts();
+    this.shardCount = partCount > 1 ? 1 : workspaces.length;
     this.workspace = workspaces[0];
     this.update = update;
-    this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
+    this.split = partCount > 1 ? new LayerSplitStep<>(model, workspaces, update, parallelism) : null;
+    this.shards = shardCount == 1 ? null : new Shards<>(model, workspaces);
     this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients, update);
   }
 
   /** For DOUBLE models: {@code gradients[k]} are {@code workspaces[k]}'s gradient rows. */
   public TrainingCore(M model, W[] workspaces, GuardedUpdate update, Parallelism parallelism, double[][][] gradients) {
     this.model = model;
-    this.shardCount = workspaces.length;
+    this.partCount = parallelism.parts();
+    this.shardCount = partCount > 1 ? 1 : workspaces.length;
     this.workspace = workspaces[0];
     this.update = update;
-    this.shards = workspaces.length == 1 ? null : new Shards<>(model, workspaces);
+    this.split = partCount > 1 ? new LayerSplitStep<>(model, workspaces, update, parallelism) : null;
+    this.shards = shardCount == 1 ? null : new Shards<>(model, workspaces);
     this.sharded = shards == null ? null : new ShardedStep(parallelism, shards, gradients, update);
   }
 
@@ -88,7 +95,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
 
   /** What this trainer carries between steps, for a checkpoint; see {@link TrainerState}. */
   public TrainerState trainerState() {
-    return new TrainerState(update.updater().state(), steps, dropoutSeed, shardCount);
+    return new TrainerState(update.updater().state(), steps, dropoutSeed, shardCount, partCount);
   }
 
   /**
@@ -104,6 +111,12 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
           + " shard(s), but this one cuts batches into " + shardCount + "; gradients summed over other shards "
           + "differ in their last bits, so resume with Parallelism.shards(" + state.shards() + ")");
     }
+    if (state.parts() != partCount) {
+      throw new IllegalArgumentException("the trainer state comes from a trainer that splits layers into "
+          + state.parts() + " part(s), but this one " + (partCount == 1 ? "does not split them" : "into " + partCount)
+          + "; partial sums added over other parts differ in their last bits, so resume with "
+          + (state.parts() == 1 ? "a trainer that does not split layers" : "Parallelism.splitLayers(" + state.parts() + ")"));
+    }
     update.updater().restore(state.optimizer()); // checks, then changes; throws before any change
     steps = state.steps();
     dropoutSeed = state.dropoutSeed();
@@ -118,6 +131,14 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     checkRows(m);
     if (sharded != null) {
       return shardedStep(m);
+    }
+    if (split != null) {
+      workspace.prepare(true, dropoutSeed, steps++, 0);
+      double loss = split.train(m);
+      if (!Double.isFinite(loss)) {
+        update.restoreIfNotFinite();
+      }
+      return loss;
     }
     workspace.prepare(true, dropoutSeed, steps++, 0);
     workspace.forward(model, m);
@@ -226,7 +247,7 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
 
   /** Correct classifications in the last batch, over all shards. */
   public int lastBatchCorrect() {
-    return sharded == null ? workspace.correct() : sharded.correct();
+    return sharded != null ? sharded.correct() : split != null ? split.correct() : workspace.correct();
   }
 
   /** Stops the threads of a data-parallel trainer (nothing to do otherwise); idempotent. */
@@ -234,6 +255,9 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   public void close() {
     if (sharded != null) {
       sharded.close();
+    }
+    if (split != null) {
+      split.close();
     }
   }
 

@@ -32,7 +32,10 @@ import java.util.concurrent.locks.LockSupport;
  * yielding (one thread: 370); with both cores free, 245 µs either way.
  *
  * <p>Which thread runs which index is left to chance, so tasks must not depend on it: each writes
- * only what belongs to its index. A task that throws does not stop the others already running;
+ * only what belongs to its index. {@link #runEach} instead gives each index to one fixed thread
+ * (index {@code i} to thread {@code i mod threads}, the caller being thread 0), batch after batch,
+ * so that what a task keeps in its core's caches stays there; the caller then waits for a thread
+ * that is slow to start. A task that throws does not stop the others already running;
  * once all have finished, {@link #run} rethrows the first failure on the calling thread. One caller
  * at a time.
  */
@@ -46,10 +49,18 @@ final class WorkerPool {
   static final int MAX_TASKS = 0xFFFF;
   /** How long an idle thread spins before it parks: 1 ms (see the class comment). */
   static final long SPIN_NANOS = 1_000_000;
+  /**
+   * For how long of that spin a thread only pauses, without yielding: a split step hands off five
+   * times a batch, each a few microseconds apart, and a yield is a system call that can take longer
+   * than the wait itself.
+   */
+  static final long EAGER_NANOS = 20_000;
   private static final AtomicInteger POOLS = new AtomicInteger();
 
+  private static final long FIXED = 1L << 32;
+
   private final Worker[] workers;
-  /** generation (32 bits) | count (16 bits) | next index (16 bits). */
+  /** generation (31 bits) | fixed (1 bit) | count (16 bits) | next index (16 bits). */
   private final AtomicLong cursor = new AtomicLong();
   private final AtomicInteger completed = new AtomicInteger();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -65,7 +76,7 @@ final class WorkerPool {
     int pool = POOLS.incrementAndGet();
     workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
-      workers[w] = new Worker("unrolled-shards-" + pool + "-" + (w + 1));
+      workers[w] = new Worker("unrolled-shards-" + pool + "-" + (w + 1), w + 1);
     }
     for (Worker worker : workers) {
       worker.thread.start();
@@ -74,6 +85,18 @@ final class WorkerPool {
 
   /** Runs tasks {@code 0 … count−1} of {@code job} on all threads; returns when every one has finished. */
   void run(Task job, int count) {
+    run(job, count, false);
+  }
+
+  /**
+   * Runs task {@code i} of {@code job} on thread {@code i mod threads} for every {@code i < count}
+   * (the caller is thread 0); returns when every one has finished.
+   */
+  void runEach(Task job, int count) {
+    run(job, count, true);
+  }
+
+  private void run(Task job, int count, boolean fixed) {
     if (closed) {
       throw new IllegalStateException("the threads are closed");
     }
@@ -86,13 +109,14 @@ final class WorkerPool {
     task = job;
     caller = Thread.currentThread();
     completed.set(0);
-    cursor.set((long) ++generation << 32 | (long) count << 16);
+    long published = (long) ++generation << 33 | (fixed ? FIXED : 0) | (long) count << 16;
+    cursor.set(published);
     for (Worker worker : workers) {
       if (worker.parked) {
         LockSupport.unpark(worker.thread);
       }
     }
-    claimAll();
+    claimAll(0, published);
     long start = 0;
     while (completed.get() != count) {
       start = pause(start);
@@ -107,8 +131,19 @@ final class WorkerPool {
     }
   }
 
-  /** Claims and runs tasks of the run in progress until none is left. */
-  private void claimAll() {
+  /**
+   * Claims and runs tasks of the run in progress until none is left; in a fixed run (as the cursor
+   * read {@code seen} says; it cannot finish without thread {@code me}, 0 being the caller), runs
+   * that thread's tasks.
+   */
+  private void claimAll(int me, long seen) {
+    if ((seen & FIXED) != 0) {
+      int count = (int) (seen >>> 16) & 0xFFFF;
+      for (int i = me; i < count; i += workers.length + 1) {
+        runTask(i, count);
+      }
+      return;
+    }
     while (true) {
       long c = cursor.get();
       int next = (int) c & 0xFFFF;
@@ -119,18 +154,22 @@ final class WorkerPool {
       if (!cursor.compareAndSet(c, c + 1)) {
         continue;
       }
-      try {
-        if (failure.get() == null) { // one failure fails the run: skip what is left
-          task.run(next);
-        }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
+      runTask(next, count);
+    }
+  }
+
+  private void runTask(int index, int count) {
+    try {
+      if (failure.get() == null) { // one failure fails the run: skip what is left
+        task.run(index);
       }
-      if (completed.incrementAndGet() == count) {
-        Thread waiting = caller;
-        if (waiting != Thread.currentThread()) {
-          LockSupport.unpark(waiting);
-        }
+    } catch (Throwable t) {
+      failure.compareAndSet(null, t);
+    }
+    if (completed.incrementAndGet() == count) {
+      Thread waiting = caller;
+      if (waiting != Thread.currentThread()) {
+        LockSupport.unpark(waiting);
       }
     }
   }
@@ -141,7 +180,9 @@ final class WorkerPool {
     if (start == 0) {
       return now == 0 ? 1 : now;
     }
-    if (now - start < SPIN_NANOS) {
+    if (now - start < EAGER_NANOS) {
+      Thread.onSpinWait();
+    } else if (now - start < SPIN_NANOS) {
       Thread.yield();
     } else {
       LockSupport.park();
@@ -172,12 +213,15 @@ final class WorkerPool {
 
   private final class Worker implements Runnable {
     final Thread thread;
+    /** The worker's thread number in a fixed run: 1 to threads − 1. */
+    final int index;
     /** Set while the worker parks or is about to, so that a new run knows to wake it. */
     volatile boolean parked;
 
-    Worker(String name) {
+    Worker(String name, int index) {
       thread = new Thread(this, name);
       thread.setDaemon(true);
+      this.index = index;
     }
 
     @Override
@@ -185,17 +229,23 @@ final class WorkerPool {
       int seen = 0;
       long start = 0;
       while (!closed) {
-        int g = (int) (cursor.get() >>> 32);
+        long c = cursor.get();
+        int g = (int) (c >>> 33);
         if (g != seen) {
           seen = g;
-          claimAll();
+          claimAll(index, c);
           start = 0;
         } else if (start == 0 || System.nanoTime() - start < SPIN_NANOS) {
-          start = start == 0 ? Math.max(1, System.nanoTime()) : start;
-          Thread.yield();
+          long now = System.nanoTime();
+          start = start == 0 ? Math.max(1, now) : start;
+          if (now - start < EAGER_NANOS) {
+            Thread.onSpinWait();
+          } else {
+            Thread.yield();
+          }
         } else {
           parked = true; // then look once more: a run published meanwhile saw the flag or is seen here
-          if ((int) (cursor.get() >>> 32) == seen && !closed) {
+          if ((int) (cursor.get() >>> 33) == seen && !closed) {
             LockSupport.park();
           }
           parked = false;

@@ -38,7 +38,7 @@ import java.util.zip.CheckedOutputStream;
  * <tr><td>long</td><td>the optimizer's steps</td></tr>
  * <tr><td>byte</td><td>the width of a value: 4 or 8</td></tr>
  * <tr><td>int</td><td>B, the optimizer's buffers; per buffer its name, an int count and that many values</td></tr>
- * <tr><td>long, long, int</td><td>the trainer's steps (batches given), its dropout seed, its shards</td></tr>
+ * <tr><td>long, long, int</td><td>the trainer's steps (batches given), its dropout seed, its shards (minus its parts when it splits layers)</td></tr>
  * <tr><td>int, long, int, double, boolean, int</td><td>batch size, shuffle seed, patience, minimum
  *     improvement, whether the best parameters are restored, batches per epoch</td></tr>
  * <tr><td>int, long, int, long</td><td>training rows and their {@link dev.unrolled.Dataset#fingerprint()};
@@ -99,7 +99,7 @@ final class TrainingCheckpoint {
     CheckpointBytes.writeBuffers(out, optimizer, single);
     out.writeLong(trainer.steps());
     out.writeLong(trainer.dropoutSeed());
-    out.writeInt(trainer.shards());
+    out.writeInt(trainer.parts() > 1 ? -trainer.parts() : trainer.shards());
     out.writeInt(p.batchSize());
     out.writeLong(p.shuffleSeed());
     out.writeInt(p.patience());
@@ -185,7 +185,13 @@ final class TrainingCheckpoint {
       }
       long steps = b.nonNegative(b.in("the trainer's steps", 8).getLong(), "the trainer's steps");
       long dropoutSeed = b.in("the dropout seed", 8).getLong();
-      int shards = b.positive(b.in("the shard count", 4).getInt(), "the shard count");
+      int shardsOrParts = b.in("the shard count", 4).getInt();
+      if (shardsOrParts == 0 || shardsOrParts == -1 || shardsOrParts == Integer.MIN_VALUE) {
+        throw b.invalid("shard count", "it is " + shardsOrParts
+            + " (a shard count of at least 1, or minus a part count of at least 2)");
+      }
+      int shards = Math.max(1, shardsOrParts);
+      int parts = Math.max(1, -shardsOrParts);
       int batchSize = b.positive(b.in("the batch size", 4).getInt(), "the batch size");
       long shuffleSeed = b.in("the shuffle seed", 8).getLong();
       int patience = b.nonNegative(b.in("the patience", 4).getInt(), "the patience");
@@ -244,7 +250,7 @@ final class TrainingCheckpoint {
       TrainerState trainer;
       try {
         optimizerState = new OptimizerState(optimizer, optimizerSteps, names, buffers);
-        trainer = new TrainerState(optimizerState, steps, dropoutSeed, shards);
+        trainer = new TrainerState(optimizerState, steps, dropoutSeed, shards, parts);
       } catch (IllegalArgumentException e) {
         throw b.invalid("trainer state", e.getMessage());
       }

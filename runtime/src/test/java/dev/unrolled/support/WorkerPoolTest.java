@@ -32,6 +32,46 @@ class WorkerPoolTest {
     }
   }
 
+  /**
+   * runEach gives index i to thread i mod threads every time (the caller being thread 0), mixed with
+   * ordinary runs, and still runs every index exactly once.
+   */
+  @Test
+  void runEachKeepsEveryIndexOnItsOwnThread() {
+    WorkerPool pool = new WorkerPool(3);
+    try {
+      Thread caller = Thread.currentThread();
+      for (int count : new int[] {1, 2, 3, 7}) {
+        Thread[] owner = new Thread[count];
+        AtomicIntegerArray runs = new AtomicIntegerArray(count);
+        boolean[] moved = new boolean[1];
+        for (int run = 0; run < 300; run++) {
+          pool.runEach(i -> {
+            runs.incrementAndGet(i);
+            Thread me = Thread.currentThread();
+            if (owner[i] == null) {
+              owner[i] = me;
+            } else if (owner[i] != me) {
+              moved[0] = true;
+            }
+          }, count);
+          pool.run(i -> { }, 5); // a claimed run in between must not disturb the fixed ones
+        }
+        assertThat(moved[0]).isFalse();
+        for (int i = 0; i < count; i++) {
+          assertThat(runs.get(i)).isEqualTo(300);
+          assertThat(owner[i] == caller).isEqualTo(i % 3 == 0);
+          assertThat(owner[i]).isSameInstanceAs(owner[i % 3]);
+        }
+        if (count > 2) {
+          assertThat(owner[1]).isNotSameInstanceAs(owner[2]);
+        }
+      }
+    } finally {
+      pool.close();
+    }
+  }
+
   /** Each of the two tasks waits for the other to start: that finishes only if two threads run them. */
   @Test
   void theWorkersRunTasksAtTheSameTimeAsTheCaller() {

@@ -365,4 +365,191 @@ class DenseLooped extends RowDenseEmitter {
     }
     return method.endControlFlow().build();
   }
+
+  // ---- a network split by layers (Parallelism.splitLayers; see SplitPhases) ----
+
+  String forwardRangeName() {
+    return "denseRange" + l;
+  }
+
+  String transposeRangeName() {
+    return "transposeRange" + l;
+  }
+
+  String propagateRangeName() {
+    return "propagateRange" + l;
+  }
+
+  /** The kernels of a split network: the product over a run of inputs, the deltas of a run of inputs. */
+  List<MethodSpec> splitKernels() {
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(forwardRangeKernel());
+    if (layer.propagates()) {
+      methods.add(transposeRangeKernel());
+      methods.add(propagateRangeKernel());
+    }
+    return methods;
+  }
+
+  /**
+   * This part's partial pre-activations: its run {@code [lo, hi)} of the inputs times the same rows
+   * of {@code W}, plus the bias in part 0.
+   */
+  CodeBlock splitProduct() {
+    return CodeBlock.of("$L($L, model.$L, part == 0 ? model.$L : null, $L, m, lo[$L], hi[$L]);\n", forwardRangeName(),
+        input, Names.weights(l), Names.biases(l), Names.partials(l), l - 1, l - 1);
+  }
+
+  /** The deltas of this part's run of the previous layer's units, before their slope. */
+  CodeBlock splitPropagate() {
+    return CodeBlock.builder()
+        .addStatement("$L(model.$L, $L, lo[$L], hi[$L])", transposeRangeName(), Names.weights(l), Names.weightRows(l),
+            l - 1, l - 1)
+        .addStatement("$L($L, $L, $L, m, lo[$L], hi[$L])", propagateRangeName(), Names.weightRows(l), Names.deltas(l),
+            Names.deltas(l - 1), l - 1, l - 1)
+        .build();
+  }
+
+  /** What the gradient of a run of rows needs once before its first block. */
+  CodeBlock splitGradientSetup() {
+    return CodeBlock.of("");
+  }
+
+  /**
+   * The weight gradient rows {@code [from, to)} of a split step, into part 0's gradient rows: the
+   * ones the optimizer is bound to, each row written by the part that owns it.
+   */
+  CodeBlock splitGradientRows(String from, String to) {
+    return CodeBlock.of("$L($L, $L, team[0].$L, m, $L, $L);\n", gradientName(), input, Names.deltas(l),
+        Names.weightGradients(l), from, to);
+  }
+
+  /**
+   * The gradients of this part's weight rows, in blocks, each handed to {@code ready} (and so to the
+   * optimizer) as soon as it is done.
+   */
+  CodeBlock splitGradient() {
+    int block = rowsPerBlock();
+    return CodeBlock.builder()
+        .add(splitGradientSetup())
+        .beginControlFlow("for (int i0 = lo[$L]; i0 < hi[$L]; i0 += $L)", l - 1, l - 1, block)
+        .addStatement("int i1 = $T.min(hi[$L], i0 + $L)", Math.class, l - 1, block)
+        .add(splitGradientRows("i0", "i1"))
+        .addStatement(firstRow == 0 ? CodeBlock.of("ready.rows(i0, i1)")
+            : CodeBlock.of("ready.rows($L + i0, $L + i1)", firstRow, firstRow))
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec forwardRangeKernel() {
+    int out = layer.outputs();
+    return kernel(forwardRangeName())
+        .addJavadoc("Layer $L's product over inputs {@code from ≤ i < to}, for rows [0, m):\n", layer.number())
+        .addJavadoc("{@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]}, {@code b} zero when null; a part's share of a split layer.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.vector(), "b")
+        .addParameter(num.matrix(), "z")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .beginControlFlow("if (b == null)")
+        .addStatement("$T.fill(z[s], $L)", ARRAYS, num.literal("0"))
+        .nextControlFlow("else")
+        .addStatement("$T.arraycopy(b, 0, z[s], 0, $L)", System.class, out)
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("int i = from")
+        .beginControlFlow("for (; i + 3 < to; i += 4)")
+        .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
+        .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (; i < to; i++)")
+        .addStatement("$T[] wi = w[i]", num.scalar())
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T ai = a[s][i]", num.scalar())
+        .addStatement("$T[] zs = z[s]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("zs[j] += ai * wi[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec transposeRangeKernel() {
+    return kernel(transposeRangeName())
+        .addJavadoc("Copies layer $L's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.\n", layer.number())
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int i = from; i < to; i++)")
+        .addStatement("$T[] wi = w[i]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("rows[j][i] = wi[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec propagateRangeKernel() {
+    int out = layer.outputs();
+    int blocked = out - out % 4;
+    MethodSpec.Builder method = kernel(propagateRangeName())
+        .addJavadoc("Layer $L deltas back to units {@code from ≤ i < to} of layer $L, before their slope.\n",
+            layer.number(), layer.number() - 1)
+        .addParameter(num.matrix(), "rows")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "p")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ds = d[s], ps = p[s]", num.scalar())
+        .addStatement("$T.fill(ps, from, to, $L)", ARRAYS, num.literal("0"));
+    if (blocked > 0) {
+      method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
+          .addStatement("$T d_0 = ds[j], d_1 = ds[j + 1], d_2 = ds[j + 2], d_3 = ds[j + 3]", num.scalar())
+          .addStatement("$T[] r_0 = rows[j], r_1 = rows[j + 1], r_2 = rows[j + 2], r_3 = rows[j + 3]",
+              num.scalar())
+          .beginControlFlow("for (int i = from; i < to; i++)")
+          .addStatement("ps[i] += d_0 * r_0[i] + d_1 * r_1[i] + d_2 * r_2[i] + d_3 * r_3[i]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < out) {
+      method.beginControlFlow("for (int j = $L; j < $L; j++)", blocked, out)
+          .addStatement("$T dj = ds[j]", num.scalar())
+          .addStatement("$T[] r = rows[j]", num.scalar())
+          .beginControlFlow("for (int i = from; i < to; i++)")
+          .addStatement("ps[i] += dj * r[i]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return method.endControlFlow().build();
+  }
+
+  /** {@code d *= f'(z)} for this part's units of the layer, after the next layer sent the deltas back. */
+  CodeBlock splitSlope() {
+    if (!hasActivation()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] ps = $L[s], zs = $L[s], as = $L[s]", num.scalar(), Names.deltas(l), Names.preActivations(l),
+            activations())
+        .beginControlFlow("for (int i = lo[$L]; i < hi[$L]; i++)", l, l)
+        .addStatement("ps[i] *= $L(zs[i], as[i])", ActivationFunctions.derivativeName(layer.activation()))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
 }

@@ -59,4 +59,10 @@ final class DenseNarrow extends DenseLooped {
     super.addBackwardCalls(method);
     method.endControlFlow();
   }
+
+  /** The deltas through the tiles, as the whole pass sends them (the looped copy is not allocated). */
+  @Override
+  CodeBlock splitPropagate() {
+    return SplitPhases.vectorPropagate(this, super.splitPropagate());
+  }
 }

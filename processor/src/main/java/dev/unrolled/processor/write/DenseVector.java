@@ -62,7 +62,7 @@ final class DenseVector extends DenseLooped {
     }
     return CodeBlock.builder()
         .beginControlFlow("if (VECTOR)")
-        .addStatement("$L.$L($L, $L, $L, m, $L)", VectorKernels.CLASS_NAME, VectorKernels.slopeName(layer.activation()),
+        .addStatement("$L.$L($L, $L, $L, m, 0, $L)", VectorKernels.CLASS_NAME, VectorKernels.slopeName(layer.activation()),
             Names.deltas(l), Names.preActivations(l), activations(), layer.outputs())
         .nextControlFlow("else")
         .add(super.activationSlope())
@@ -78,7 +78,7 @@ final class DenseVector extends DenseLooped {
     }
     return CodeBlock.builder()
         .beginControlFlow("if (VECTOR)")
-        .addStatement("$L.$L($L, $L, $L, $L, m, $L)", VectorKernels.CLASS_NAME,
+        .addStatement("$L.$L($L, $L, $L, $L, m, 0, $L)", VectorKernels.CLASS_NAME,
             VectorKernels.keptSlopeName(layer.activation()), Names.deltas(l), Names.keep(l),
             Names.preActivations(l), activations(), layer.outputs())
         .nextControlFlow("else")
@@ -109,5 +109,60 @@ final class DenseVector extends DenseLooped {
         .nextControlFlow("else");
     super.addGradientRows(method, from, to);
     method.endControlFlow();
+  }
+
+  @Override
+  CodeBlock splitProduct() {
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.productRange($L, model.$L, part == 0 ? model.$L : null, $L, m, lo[$L], hi[$L], $L, panel)",
+            VectorKernels.CLASS_NAME, input, Names.weights(l), Names.biases(l), Names.partials(l), l - 1, l - 1,
+            layer.outputs())
+        .nextControlFlow("else")
+        .add(super.splitProduct())
+        .endControlFlow()
+        .build();
+  }
+
+  @Override
+  CodeBlock splitPropagate() {
+    return SplitPhases.vectorPropagate(this, super.splitPropagate());
+  }
+
+  @Override
+  CodeBlock splitGradientSetup() {
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.packColumns($L, m, $L, columnPanel)", VectorKernels.CLASS_NAME, Names.deltas(l),
+            layer.outputs())
+        .endControlFlow()
+        .build();
+  }
+
+  @Override
+  CodeBlock splitGradientRows(String from, String to) {
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.outerRows($L, $L, team[0].$L, m, $L, $L, $L, rowPanel, columnPanel)", VectorKernels.CLASS_NAME,
+            input, Names.deltas(l), Names.weightGradients(l), from, to, layer.outputs())
+        .nextControlFlow("else")
+        .add(super.splitGradientRows(from, to))
+        .endControlFlow()
+        .build();
+  }
+
+  @Override
+  CodeBlock splitSlope() {
+    if (!VectorClass.CHOSEN_SLOPES.contains(layer.activation())) {
+      return super.splitSlope();
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if (VECTOR)")
+        .addStatement("$L.$L($L, $L, $L, m, lo[$L], hi[$L])", VectorKernels.CLASS_NAME,
+            VectorKernels.slopeName(layer.activation()), Names.deltas(l), Names.preActivations(l), activations(), l, l)
+        .nextControlFlow("else")
+        .add(super.splitSlope())
+        .endControlFlow()
+        .build();
   }
 }

@@ -245,8 +245,12 @@ public final class ModelWriter {
 
   private void addKernels(TypeSpec.Builder type) {
     Set<Activation> used = EnumSet.noneOf(Activation.class);
+    boolean splits = SplitPhases.whyNot(layers) == null;
     for (LayerEmitter layer : layers) {
       type.addMethods(layer.kernels());
+      if (splits && layer instanceof DenseLooped split) {
+        type.addMethods(split.splitKernels());
+      }
       used.addAll(layer.activationsUsed());
     }
     if (plan.hasLaneLayers()) {

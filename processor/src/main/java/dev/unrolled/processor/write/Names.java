@@ -55,6 +55,11 @@ final class Names {
     return "beta" + layer;
   }
 
+  /** A part's partial pre-activations of a layer, in a network split by layers. */
+  static String partials(int layer) {
+    return "partial" + layer;
+  }
+
   static String deltas(int layer) {
     return "d" + layer;
   }

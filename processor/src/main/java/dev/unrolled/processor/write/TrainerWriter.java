@@ -51,9 +51,10 @@ public final class TrainerWriter {
         .addJavadoc("backward pass and the optimizer update, all in buffers owned here. Batches larger\n")
         .addJavadoc("than the capacity grow the buffers once. A trainer is a single-threaded object: use it\n")
         .addJavadoc("from one thread at a time (train several models in parallel with one trainer each).\n\n")
-        .addJavadoc("<p>With a {@link $T}, each batch is cut into that many shards, computed on that many\n", PARALLELISM)
-        .addJavadoc("threads and summed in a fixed order: the parameters are bit-identical for any thread count\n")
-        .addJavadoc("(see {@link $T}). {@link #close()} such a trainer to stop its threads.\n", PARALLELISM)
+        .addJavadoc("<p>With a {@link $T}, each batch is cut into that many shards (or every layer into that\n", PARALLELISM)
+        .addJavadoc("many parts), computed on that many threads and summed in a fixed order: the parameters are\n")
+        .addJavadoc("bit-identical for any thread count (see {@link $T}). {@link #close()} such a trainer to stop\n", PARALLELISM)
+        .addJavadoc("its threads.\n")
         .addField(model, "model", Modifier.PRIVATE, Modifier.FINAL)
         .addField(FieldSpec.builder(workspace, "workspace", Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("Shard 0: the buffers of a batch given as arrays.\n")
@@ -113,7 +114,8 @@ public final class TrainerWriter {
 
   /**
    * Binds the optimizer to the model's parameter rows and shard 0's gradient rows; shards 1… get
-   * workspaces of their own, sized for their part of the batch.
+   * workspaces of their own, sized for their part of the batch (the parts of a trainer that splits
+   * layers, for the whole batch).
    */
   private MethodSpec mainConstructor() {
     return delegating("A trainer whose buffers hold {@code batchCapacity} rows from the start, cutting batches\n")
@@ -129,17 +131,18 @@ public final class TrainerWriter {
         .endControlFlow()
         .addStatement("this.workspace = new $T(batchCapacity)", workspace)
         // one shard: the core's update takes the first layer's rows as the backward pass reports them
-        .addStatement("workspace.ensureTraining(parallelism.shards() == 1)")
+        .addStatement("workspace.ensureTraining(parallelism.shards() == 1 && parallelism.parts() == 1)")
         .addStatement("$T parameters = model.parameterRows()", num.matrix())
         .addStatement("$T update = new $T(optimizer.bind(parameters, workspace.gradientRows(), $T.decayedRows()), "
             + "parameters)", RuntimeTypes.GUARDED_UPDATE, RuntimeTypes.GUARDED_UPDATE, model)
-        .addStatement("int count = parallelism.shards()")
+        .addStatement("boolean split = parallelism.parts() > 1")
+        .addStatement("int count = split ? parallelism.parts() : parallelism.shards()")
         .addStatement("$T[] shards = new $T[count]", workspace, workspace)
         .addStatement("$T[][][] gradients = new $T[count][][]", num.scalar(), num.scalar())
         .addStatement("shards[0] = workspace")
         .addStatement("gradients[0] = workspace.gradientRows()")
         .beginControlFlow("for (int k = 1; k < count; k++)")
-        .addStatement("shards[k] = new $T((batchCapacity + count - 1) / count)", workspace)
+        .addStatement("shards[k] = new $T(split ? batchCapacity : (batchCapacity + count - 1) / count)", workspace)
         .addStatement("shards[k].ensureTraining(false)")
         .addStatement("gradients[k] = shards[k].gradientRows()")
         .endControlFlow()

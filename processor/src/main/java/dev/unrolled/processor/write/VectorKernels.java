@@ -117,7 +117,9 @@ final class VectorKernels {
             .initializer("$L", PACK_ROWS)
             .build())
         .addMethod(product())
+        .addMethod(productRange())
         .addMethod(productTransposed())
+        .addMethod(productTransposedRange())
         .addMethod(productBlock())
         .addMethod(pack())
         .addMethod(packTransposed())
@@ -275,6 +277,27 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "n")
         .addParameter(TypeName.INT, "width")
         .addParameter(num.vector(), "panel")
+        .addStatement("productRange(a, b, init, c, m, 0, n, width, panel)")
+        .build();
+  }
+
+  /**
+   * {@code product} over the run {@code from ≤ k < to} of b's rows: one part's share of a layer
+   * split by its inputs, whose partial sums the parts then add.
+   */
+  private MethodSpec productRange() {
+    return kernel("productRange")
+        .addJavadoc("{@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), from ≤ k < to, j < width;\n")
+        .addJavadoc("{@code init} is the bias row, or zero when null; {@code panel} holds {@code PANEL} scalars.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "b")
+        .addParameter(num.vector(), "init")
+        .addParameter(num.matrix(), "c")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addParameter(TypeName.INT, "width")
+        .addParameter(num.vector(), "panel")
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .beginControlFlow("if (init == null)")
         .addStatement("$T.fill(c[s], 0, width, $L)", ARRAYS, num.literal("0"))
@@ -284,8 +307,8 @@ final class VectorKernels {
         .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
         .addStatement("int j1 = $T.min(width, j0 + COLUMNS)", Math.class)
-        .beginControlFlow("for (int k0 = 0; k0 < n; k0 += DEPTH)")
-        .addStatement("int k1 = $T.min(n, k0 + DEPTH)", Math.class)
+        .beginControlFlow("for (int k0 = from; k0 < to; k0 += DEPTH)")
+        .addStatement("int k1 = $T.min(to, k0 + DEPTH)", Math.class)
         .beginControlFlow("if (m >= PACK_ROWS)")
         .addStatement("pack(b, panel, j0, j1, k0, k1)")
         .addStatement("productPanel(a, panel, c, m, j0, j1, k0, k1)")
@@ -312,11 +335,28 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "n")
         .addParameter(TypeName.INT, "width")
         .addParameter(num.vector(), "panel")
+        .addStatement("productTransposedRange(a, w, c, m, n, 0, width, panel)")
+        .build();
+  }
+
+  /** {@code productTransposed} for the columns {@code from ≤ j < to} of c only: one part's units. */
+  private MethodSpec productTransposedRange() {
+    return kernel("productTransposedRange")
+        .addJavadoc("{@code c[s][j] = Σₖ a[s][k]·w[j][k]} for rows [0, m), k < n, from ≤ j < to; the other columns of c\n")
+        .addJavadoc("stay as they are.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.matrix(), "c")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "n")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addParameter(num.vector(), "panel")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T.fill(c[s], 0, width, $L)", ARRAYS, num.literal("0"))
+        .addStatement("$T.fill(c[s], from, to, $L)", ARRAYS, num.literal("0"))
         .endControlFlow()
-        .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
-        .addStatement("int j1 = $T.min(width, j0 + COLUMNS)", Math.class)
+        .beginControlFlow("for (int j0 = from; j0 < to; j0 += COLUMNS)")
+        .addStatement("int j1 = $T.min(to, j0 + COLUMNS)", Math.class)
         .beginControlFlow("for (int k0 = 0; k0 < n; k0 += DEPTH)")
         .addStatement("int k1 = $T.min(n, k0 + DEPTH)", Math.class)
         .addStatement("packTransposed(w, panel, j0, j1, k0, k1)")
@@ -940,7 +980,7 @@ final class VectorKernels {
   private MethodSpec slope(Activation activation, boolean kept) {
     String function = ActivationFunctions.functionName(activation);
     MethodSpec.Builder method = kernel(kept ? keptSlopeName(activation) : slopeName(activation))
-        .addJavadoc("{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
+        .addJavadoc("{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and from ≤ j < to.\n",
             kept ? "keep[s][j]·" : "", function, function)
         .addParameter(num.matrix(), "d");
     if (kept) {
@@ -950,18 +990,19 @@ final class VectorKernels {
     return method.addParameter(num.matrix(), "z")
         .addParameter(num.matrix(), "a")
         .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "n")
-        .addStatement("int bound = SPECIES.loopBound(n)")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addStatement("int bound = from + SPECIES.loopBound(to - from)")
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement(kept ? "$T[] ds = d[s], ks = keep[s], zs = z[s], as = a[s]" : "$T[] ds = d[s], zs = z[s], as = a[s]",
             num.scalar())
-        .addStatement("int j = 0")
+        .addStatement("int j = from")
         .beginControlFlow("for (; j < bound; j += LANES)")
         .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
             CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
         .addStatement("$T.fromArray(SPECIES, ds, j).mul($L).intoArray(ds, j)", vector, slope)
         .endControlFlow()
-        .beginControlFlow("for (; j < n; j++)")
+        .beginControlFlow("for (; j < to; j++)")
         .addStatement("ds[j] *= $L$L(zs[j], as[j])", kept ? "ks[j] * " : "", ActivationFunctions.derivativeName(activation))
         .endControlFlow()
         .endControlFlow()

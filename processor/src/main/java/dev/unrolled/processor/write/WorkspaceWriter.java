@@ -77,6 +77,12 @@ final class WorkspaceWriter {
     addGradientTo(type);
     type.addMethods(gradientRows());
     type.addMethod(correct());
+    String whyNotSplit = SplitPhases.whyNot(layers);
+    if (whyNotSplit == null) {
+      new SplitPhases(plan, num, model, layers).addTo(type);
+    } else {
+      type.addMethod(overriding("whyNotSplit").returns(String.class).addStatement("return $S", whyNotSplit).build());
+    }
     return type.build();
   }
 
@@ -232,6 +238,11 @@ final class WorkspaceWriter {
           .build());
     }
     type.addMethods(perLayer(method, "allocate", n, LayerEmitter::allocateRows));
+    if (SplitPhases.whyNot(layers) == null) {
+      method.beginControlFlow("if (team != null)")
+          .addStatement("allocatePartials()")
+          .endControlFlow();
+    }
     if (plan.hasBatchNorm()) {
       method.addStatement("statistics = new $T[$L][]", num.scalar(), runningRowCount());
       type.addMethods(perLayer(method, "statisticsRows", null, layer -> layer.runningRows("statistics", true)));

@@ -1,0 +1,228 @@
+package dev.unrolled.parallel;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unrolled.Dataset;
+import dev.unrolled.FitOptions;
+import dev.unrolled.History;
+import dev.unrolled.Model;
+import dev.unrolled.Optimizer;
+import dev.unrolled.Parallelism;
+import dev.unrolled.Trainer;
+import dev.unrolled.parallel.ParallelCases.Batch;
+import dev.unrolled.parallel.ParallelCases.Case;
+import dev.unrolled.train.EpochStats;
+import dev.unrolled.train.TrainerState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Training split by layers, as {@link Parallelism#splitLayers} specifies it: for a fixed part count,
+ * every loss, count and parameter is the same bits on any number of threads; the split step's
+ * gradient is the batch gradient to rounding; batches of any size work, fewer rows than parts too;
+ * networks that cannot be split say why. Every activation, loss and precision, both backends, two
+ * and three layers, through every entry point and {@code fit}.
+ */
+class SplitLayersTest {
+  /** One row, fewer rows than the buffers' capacity (64), odd sizes, and above the capacity. */
+  private static final int[] BATCH_SIZES = {32, 7, 3, 1, 13, 80, 32};
+
+  static List<Case> cases() {
+    return ParallelCases.splittable();
+  }
+
+  static List<Object[]> unsplittable() {
+    return ParallelCases.unsplittable();
+  }
+
+  private static List<Long> observe(Case c, Parallelism parallelism) {
+    Random random = new Random(5);
+    Trainer trainer = c.trainer(Optimizer.adam(0.01), parallelism);
+    try {
+      List<Long> seen = new ArrayList<>();
+      for (int m : BATCH_SIZES) {
+        Batch b = c.batch(random, m);
+        seen.add(Double.doubleToRawLongBits(trainer.trainBatch(b.xd, b.yd)));
+        seen.add((long) trainer.lastBatchCorrect());
+        seen.add(Double.doubleToRawLongBits(c.labels().train(trainer, b)));
+        if (c.floatRows() != null) {
+          seen.add(Double.doubleToRawLongBits(c.floatRows().train(trainer, b)));
+        }
+      }
+      Dataset train = c.dataset(random, 150);
+      Dataset validation = c.dataset(random, 37);
+      History history = trainer.fit(train, FitOptions.epochs(3).batchSize(16).validation(validation));
+      for (EpochStats e : history.epochs()) {
+        for (double v : new double[] {e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy()}) {
+          seen.add(Double.doubleToRawLongBits(v));
+        }
+      }
+      for (double p : parameters(trainer.model())) {
+        seen.add(Double.doubleToRawLongBits(p));
+      }
+      return seen;
+    } finally {
+      DataParallelTest.close(trainer);
+    }
+  }
+
+  private static double[] parameters(Model model) {
+    double[] p = new double[model.parameterCount()];
+    model.getParameters(p);
+    return p;
+  }
+
+  private static void assertSameBits(List<Long> expected, List<Long> actual, String what) {
+    assertEquals(expected.size(), actual.size(), what);
+    for (int k = 0; k < expected.size(); k++) {
+      if (!expected.get(k).equals(actual.get(k))) {
+        throw new AssertionError(what + ": observation " + k + " of " + expected.size() + " differs: "
+            + Double.longBitsToDouble(expected.get(k)) + " vs " + Double.longBitsToDouble(actual.get(k)));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void everyThreadCountGivesTheSameBitsForTheSameParts(Case c) {
+    for (int parts : new int[] {2, 3}) {
+      List<Long> oneThread = observe(c, Parallelism.splitLayers(parts).threads(1));
+      for (int threads = 2; threads <= parts; threads++) {
+        assertSameBits(oneThread, observe(c, Parallelism.splitLayers(parts).threads(threads)),
+            c + " in " + parts + " parts on " + threads + " threads");
+      }
+    }
+  }
+
+  /**
+   * One step of plain SGD with rate 1 moves the parameters by minus the gradient, up to the rounding
+   * of the subtraction; the split step's gradient agrees with the model's {@code lossAndGradient} to
+   * rounding (its pre-activations are sums of the parts' partial sums, added at the end). With more
+   * parts than a layer has runs of eight units, some parts own no units of it.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theSplitGradientIsTheBatchGradient(Case c) {
+    Random random = new Random(9);
+    for (int parts : new int[] {2, 3, 7}) {
+      for (int m : new int[] {32, 5, 1}) {
+        Batch b = c.batch(random, m);
+        Model reference = c.model().apply(ParallelCases.SEED);
+        double[] expected = new double[reference.parameterCount()];
+        double expectedLoss = reference.lossAndGradient(b.xd, b.yd, expected);
+
+        Trainer trainer = c.trainer(Optimizer.sgd(1.0), Parallelism.splitLayers(parts).threads(2));
+        double[] before = parameters(trainer.model());
+        double loss = trainer.trainBatch(b.xd, b.yd);
+        double[] after = parameters(trainer.model());
+        DataParallelTest.close(trainer);
+
+        double tolerance = c.isFloat() ? 1e-6 : 1e-13;
+        assertThat(loss).isWithin(tolerance * Math.max(1, Math.abs(expectedLoss))).of(expectedLoss);
+        int nonzero = 0;
+        for (int k = 0; k < expected.length; k++) {
+          double gradient = before[k] - after[k];
+          double allowed = tolerance + (c.isFloat() ? 1e-4 : 1e-9) * Math.abs(expected[k]);
+          if (Math.abs(gradient - expected[k]) > allowed) {
+            throw new AssertionError(c + " in " + parts + " parts, batch of " + m + ": gradient " + k + " is "
+                + gradient + " split but " + expected[k] + " in one workspace");
+          }
+          nonzero += expected[k] != 0 ? 1 : 0;
+        }
+        assertThat(nonzero).isGreaterThan(expected.length / 4);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void aNonFiniteBatchIsRefusedBeforeAnyStep(Case c) {
+    Random random = new Random(13);
+    Batch good = c.batch(random, 24);
+    Batch bad = c.batch(random, 24);
+    bad.xd[17][c.inputs() - 1] = Double.NaN; // in the last part's inputs
+    Trainer trainer = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2).threads(2));
+    try {
+      trainer.trainBatch(good.xd, good.yd);
+      double[] before = parameters(trainer.model());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> trainer.trainBatch(bad.xd, bad.yd));
+      assertThat(e).hasMessageThat().startsWith("inputs[17][" + (c.inputs() - 1) + "] is NaN");
+      assertThat(parameters(trainer.model())).isEqualTo(before);
+      assertThat(trainer.trainBatch(good.xd, good.yd)).isFinite();
+    } finally {
+      DataParallelTest.close(trainer);
+    }
+  }
+
+  /** Split training learns a rule as well as the default trainer does. */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void trainingSplitByLayersLearns(Case c) {
+    Dataset train = c.learnable(new Random(31), 512);
+    FitOptions options = FitOptions.epochs(30).batchSize(32);
+    Trainer plain = c.trainer(Optimizer.adam(0.01), Parallelism.none());
+    Trainer split = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2));
+    try {
+      double plainLoss = plain.fit(train, options).last().trainLoss();
+      History history = split.fit(train, options);
+      double first = history.epochs().get(0).trainLoss();
+      double last = history.last().trainLoss();
+
+      // by half at least: sigmoid outputs cannot reach the negative regression targets, so not by 4
+      assertTrue(last < first / 2, c + ": training loss went from " + first + " to " + last);
+      assertThat(last).isWithin(0.01 * plainLoss).of(plainLoss);
+    } finally {
+      DataParallelTest.close(plain);
+      DataParallelTest.close(split);
+    }
+  }
+
+  /**
+   * A trainer state carries the part count, which fixes the bits: it resumes into a trainer with the
+   * same parts (on any threads), and is refused by one with other parts or none.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void aTrainerStateResumesOnlyWithTheSameParts(Case c) {
+    Random random = new Random(17);
+    Batch b = c.batch(random, 16);
+    Trainer split = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2).threads(2));
+    Trainer same = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2).threads(1));
+    Trainer other = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(3));
+    Trainer none = c.trainer(Optimizer.adam(0.01), Parallelism.none());
+    try {
+      split.trainBatch(b.xd, b.yd);
+      TrainerState state = split.trainerState();
+      assertThat(state.parts()).isEqualTo(2);
+      assertThat(state.shards()).isEqualTo(1);
+      same.restoreTrainerState(state);
+      assertThat(assertThrows(IllegalArgumentException.class, () -> other.restoreTrainerState(state)))
+          .hasMessageThat().contains("Parallelism.splitLayers(2)");
+      assertThat(assertThrows(IllegalArgumentException.class, () -> none.restoreTrainerState(state)))
+          .hasMessageThat().contains("splits layers into 2 part(s), but this one does not split them");
+      assertThat(assertThrows(IllegalArgumentException.class,
+              () -> split.restoreTrainerState(none.trainerState())))
+          .hasMessageThat().contains("resume with a trainer that does not split layers");
+    } finally {
+      for (Trainer t : List.of(split, same, other, none)) {
+        DataParallelTest.close(t);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("unsplittable")
+  void aNetworkThatCannotBeSplitSaysWhy(Case c, String reason) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2)));
+    assertThat(e).hasMessageThat().contains("Parallelism.splitLayers cannot split this network: " + reason);
+    assertThat(e).hasMessageThat().contains("use Parallelism.shards instead");
+  }
+}

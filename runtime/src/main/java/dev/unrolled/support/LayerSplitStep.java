@@ -1,0 +1,153 @@
+package dev.unrolled.support;
+
+import dev.unrolled.Parallelism;
+import java.lang.ref.Cleaner;
+
+/**
+ * A training step split by layers, as {@link Parallelism#splitLayers} specifies it: every part runs
+ * the phases of {@link BatchWorkspace#splitPhases()} over the whole batch in its own workspace,
+ * part {@code p} always on thread {@code p mod threads}, so that its weight rows, their gradients
+ * and their backup stay in one core's caches from batch to batch; between two phases every part
+ * waits for the others. The parts hand each run of parameter rows they finish to the trainer's
+ * {@link GuardedUpdate}, which updates it at once on the part's thread; the rules are element-wise,
+ * and the parts own disjoint rows, so this changes no bit. Which thread runs a part never changes a
+ * bit either: the parts' sums are added in part order, whatever the thread count.
+ *
+ * <p>Allocates nothing per batch. {@link #close()} stops the threads; if the owner is dropped without
+ * closing, a {@link Cleaner} stops them once it has been garbage-collected.
+ */
+final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoCloseable {
+  private static final Cleaner CLEANER = Cleaner.create();
+
+  private final M model;
+  private final W[] parts;
+  private final GuardedUpdate update;
+  private final PartRows[] ready;
+  private final int forwardPhases;
+  private final int phases;
+  private final WorkerPool pool; // null with one thread
+  private final Cleaner.Cleanable cleanable;
+  private final WorkerPool.Task phaseTask = this::runPhase;
+  private int phase;
+  private int m;
+  private boolean closed;
+
+  /**
+   * The parts are the trainer's workspaces, {@code parts[0]} its own; {@code update} must split by
+   * rows (every optimizer of {@code dev.unrolled.Optimizer} does).
+   */
+  LayerSplitStep(M model, W[] parts, GuardedUpdate update, Parallelism parallelism) {
+    String why = parts[0].whyNotSplit();
+    if (parts[0].splitPhases() == 0) {
+      throw new IllegalArgumentException("Parallelism.splitLayers cannot split this network: " + why
+          + "; use Parallelism.shards instead");
+    }
+    if (!update.splitsRows()) {
+      throw new IllegalArgumentException("Parallelism.splitLayers needs an optimizer whose step can be "
+          + "taken in runs of rows (every built-in optimizer can); use Parallelism.shards instead");
+    }
+    this.model = model;
+    this.parts = parts;
+    this.update = update;
+    this.forwardPhases = parts[0].splitForwardPhases();
+    this.phases = parts[0].splitPhases();
+    this.ready = new PartRows[parts.length];
+    for (int p = 0; p < parts.length; p++) {
+      parts[p].joinSplit(parts, p);
+      ready[p] = new PartRows(update);
+    }
+    int threads = parallelism.threads();
+    this.pool = threads == 1 ? null : new WorkerPool(threads);
+    this.cleanable = pool == null ? null : CLEANER.register(this, pool::close);
+  }
+
+  /**
+   * One training step over rows [0, m) of {@code parts[0]}: the forward phases and the loss; then,
+   * if the loss is finite, the backward phases with the optimizer step. Returns the loss.
+   */
+  double train(int m) {
+    if (closed) {
+      throw new IllegalStateException("this trainer is closed; create a new one to train further");
+    }
+    for (int p = 1; p < parts.length; p++) {
+      parts[p].ensureCapacity(m);
+      parts[p].shareRows(parts[0], 0, m);
+    }
+    this.m = m;
+    for (int k = 0; k < forwardPhases; k++) {
+      run(k);
+    }
+    double loss = parts[0].splitLoss();
+    if (!Double.isFinite(loss)) {
+      return loss;
+    }
+    update.begin();
+    for (PartRows rows : ready) {
+      rows.count = 0;
+    }
+    for (int k = forwardPhases; k < phases; k++) {
+      run(k);
+    }
+    update.end();
+    long reported = 0;
+    for (PartRows rows : ready) {
+      reported += rows.count;
+    }
+    if (reported != update.rows()) { // a bug in the generated phases: never leave it silent
+      throw new IllegalStateException("the split backward pass reported " + reported
+          + " parameter rows ready, but there are " + update.rows() + "; rows were missed or repeated");
+    }
+    return loss;
+  }
+
+  /** Correct classifications in the last batch. */
+  int correct() {
+    return parts[0].correct();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (cleanable != null) {
+      cleanable.clean();
+    }
+  }
+
+  private void run(int phase) {
+    this.phase = phase;
+    if (pool == null) {
+      for (int p = 0; p < parts.length; p++) {
+        runPhase(p);
+      }
+    } else {
+      pool.runEach(phaseTask, parts.length);
+    }
+  }
+
+  private void runPhase(int part) {
+    parts[part].splitPhase(model, phase, m, ready[part]);
+  }
+
+  /**
+   * A part's runs of finished rows, updated at once on the part's thread, and counted. Each count
+   * sits on a cache line of its own: the parts count a run every few microseconds, and two counts
+   * on one line would pass it between the cores at each.
+   */
+  @SuppressWarnings("unused") // the padding
+  private static final class PartRows implements ReadyRows {
+    private long before1, before2, before3, before4, before5, before6, before7;
+    private final GuardedUpdate update;
+    long count;
+    private long after1, after2, after3, after4, after5, after6, after7;
+
+    PartRows(GuardedUpdate update) {
+      this.update = update;
+    }
+
+    @Override
+    public void rows(int from, int to) {
+      update.stepRows(from, to);
+      count += to - from;
+    }
+  }
+}
