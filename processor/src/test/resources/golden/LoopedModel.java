@@ -554,6 +554,39 @@ public final class LoopedModel implements Looped, Model {
   }
 
   /**
+   * Layer 2 weight gradient rows {@code from ≤ i < to} over batch rows [0, m), summed by columns
+   * into {@code gt[j][i]} (the loops run over the inputs), then copied into {@code gw[i][j]}.
+   */
+  private static void gradientColumns2(double[][] a, double[][] d, double[][] gt, double[][] gw,
+      int m, int from, int to) {
+    for (int j = 0; j < 3; j++) {
+      double[] g = gt[j];
+      Arrays.fill(g, from, to, 0);
+      int s = 0;
+      for (; s + 3 < m; s += 4) {
+        double d_0 = d[s][j], d_1 = d[s + 1][j], d_2 = d[s + 2][j], d_3 = d[s + 3][j];
+        double[] a_0 = a[s], a_1 = a[s + 1], a_2 = a[s + 2], a_3 = a[s + 3];
+        for (int i = from; i < to; i++) {
+          g[i] += a_0[i] * d_0 + a_1[i] * d_1 + a_2[i] * d_2 + a_3[i] * d_3;
+        }
+      }
+      for (; s < m; s++) {
+        double dj = d[s][j];
+        double[] as = a[s];
+        for (int i = from; i < to; i++) {
+          g[i] += as[i] * dj;
+        }
+      }
+    }
+    for (int i = from; i < to; i++) {
+      double[] row = gw[i];
+      for (int j = 0; j < 3; j++) {
+        row[j] = gt[j][i];
+      }
+    }
+  }
+
+  /**
    * Copies layer 2's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.
    */
   private static void transposeRange2(double[][] w, double[][] rows, int from, int to) {
@@ -699,6 +732,11 @@ public final class LoopedModel implements Looped, Model {
     private double splitLoss;
 
     /**
+     * Whether this part's columns of the last split step's inputs were all finite.
+     */
+    private boolean inputsFinite;
+
+    /**
      * Layer 1's partial pre-activations over this part's inputs (split steps only).
      */
     double[][] partial1;
@@ -707,6 +745,11 @@ public final class LoopedModel implements Looped, Model {
      * Layer 2's partial pre-activations over this part's inputs (split steps only).
      */
     double[][] partial2;
+
+    /**
+     * Layer 2's weight gradients of this part's inputs, summed by columns (split steps only).
+     */
+    double[][] gradientColumns2;
 
     Workspace(int capacity) {
       allocate(capacity);
@@ -981,6 +1024,7 @@ public final class LoopedModel implements Looped, Model {
     private void allocatePartials() {
       partial1 = new double[capacity][80];
       partial2 = new double[capacity][3];
+      gradientColumns2 = new double[3][80];
     }
 
     @Override
@@ -1030,6 +1074,11 @@ public final class LoopedModel implements Looped, Model {
     }
 
     @Override
+    public boolean splitInputsFinite() {
+      return inputsFinite;
+    }
+
+    @Override
     public void splitPhase(LoopedModel model, int phase, int m, ReadyRows ready) {
       switch (phase) {
         case 0 -> splitPhase0(model, m);
@@ -1042,9 +1091,10 @@ public final class LoopedModel implements Looped, Model {
     }
 
     /**
-     * Split phase 0: layer 1's partial product over this part's inputs.
+     * Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.
      */
     private void splitPhase0(LoopedModel model, int m) {
+      inputsFinite = Checks.finiteColumns(x, m, lo[0], hi[0]);
       denseRange1(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0]);
     }
 
@@ -1104,7 +1154,7 @@ public final class LoopedModel implements Looped, Model {
       }
       for (int i0 = lo[1]; i0 < hi[1]; i0 += 336) {
         int i1 = Math.min(hi[1], i0 + 336);
-        gradient2(a1, d2, team[0].gw2, m, i0, i1);
+        gradientColumns2(a1, d2, gradientColumns2, team[0].gw2, m, i0, i1);
         ready.rows(71 + i0, 71 + i1);
       }
     }

@@ -11,6 +11,7 @@ import dev.unrolled.train.Dropout;
 import dev.unrolled.train.TrainerState;
 import java.lang.AutoCloseable;
 import java.lang.IllegalArgumentException;
+import java.lang.IllegalStateException;
 import java.lang.Override;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -124,22 +125,36 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
    * Returns the batch's mean loss before the step.
    */
   public double trainBatch(float[][] inputs, int[] labels) {
-    int m = Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
+    boolean inParts = core.checksInputsInParts();
+    int m = inParts ? Checks.batchShape(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS)
+        : Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
-    return core.step(m);
+    double loss = core.step(m);
+    if (inParts && !core.inputsFinite()) {
+      Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
+      throw new IllegalStateException("a part found an input that is not finite, but the batch check did not");
+    }
+    return loss;
   }
 
   /**
    * One optimizer step on float rows, used without copying. Returns the mean loss before the step.
    */
   public double trainBatch(float[][] inputs, float[][] targets) {
-    int m = Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+    boolean inParts = core.checksInputsInParts();
+    int m = inParts ? Checks.batchShape(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS)
+        : Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);
-    return core.step(m);
+    double loss = core.step(m);
+    if (inParts && !core.inputsFinite()) {
+      Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+      throw new IllegalStateException("a part found an input that is not finite, but the batch check did not");
+    }
+    return loss;
   }
 
   @Override

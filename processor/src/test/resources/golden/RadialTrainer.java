@@ -10,6 +10,7 @@ import dev.unrolled.support.TrainingCore;
 import dev.unrolled.train.TrainerState;
 import java.lang.AutoCloseable;
 import java.lang.IllegalArgumentException;
+import java.lang.IllegalStateException;
 import java.lang.Override;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -122,11 +123,18 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
    * Returns the batch's mean loss before the step.
    */
   public double trainBatch(double[][] inputs, int[] labels) {
-    int m = Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
+    boolean inParts = core.checksInputsInParts();
+    int m = inParts ? Checks.batchShape(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS)
+        : Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
-    return core.step(m);
+    double loss = core.step(m);
+    if (inParts && !core.inputsFinite()) {
+      Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
+      throw new IllegalStateException("a part found an input that is not finite, but the batch check did not");
+    }
+    return loss;
   }
 
   @Override

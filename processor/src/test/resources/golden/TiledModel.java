@@ -652,6 +652,39 @@ public final class TiledModel implements Tiled, Model {
   }
 
   /**
+   * Layer 2 weight gradient rows {@code from ≤ i < to} over batch rows [0, m), summed by columns
+   * into {@code gt[j][i]} (the loops run over the inputs), then copied into {@code gw[i][j]}.
+   */
+  private static void gradientColumns2(float[][] a, float[][] d, float[][] gt, float[][] gw, int m,
+      int from, int to) {
+    for (int j = 0; j < 3; j++) {
+      float[] g = gt[j];
+      Arrays.fill(g, from, to, 0f);
+      int s = 0;
+      for (; s + 3 < m; s += 4) {
+        float d_0 = d[s][j], d_1 = d[s + 1][j], d_2 = d[s + 2][j], d_3 = d[s + 3][j];
+        float[] a_0 = a[s], a_1 = a[s + 1], a_2 = a[s + 2], a_3 = a[s + 3];
+        for (int i = from; i < to; i++) {
+          g[i] += a_0[i] * d_0 + a_1[i] * d_1 + a_2[i] * d_2 + a_3[i] * d_3;
+        }
+      }
+      for (; s < m; s++) {
+        float dj = d[s][j];
+        float[] as = a[s];
+        for (int i = from; i < to; i++) {
+          g[i] += as[i] * dj;
+        }
+      }
+    }
+    for (int i = from; i < to; i++) {
+      float[] row = gw[i];
+      for (int j = 0; j < 3; j++) {
+        row[j] = gt[j][i];
+      }
+    }
+  }
+
+  /**
    * Copies layer 2's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.
    */
   private static void transposeRange2(float[][] w, float[][] rows, int from, int to) {
@@ -850,6 +883,11 @@ public final class TiledModel implements Tiled, Model {
     private double splitLoss;
 
     /**
+     * Whether this part's columns of the last split step's inputs were all finite.
+     */
+    private boolean inputsFinite;
+
+    /**
      * Layer 1's partial pre-activations over this part's inputs (split steps only).
      */
     float[][] partial1;
@@ -858,6 +896,11 @@ public final class TiledModel implements Tiled, Model {
      * Layer 2's partial pre-activations over this part's inputs (split steps only).
      */
     float[][] partial2;
+
+    /**
+     * Layer 2's weight gradients of this part's inputs, summed by columns (split steps only).
+     */
+    float[][] gradientColumns2;
 
     Workspace(int capacity) {
       allocate(capacity);
@@ -1219,6 +1262,7 @@ public final class TiledModel implements Tiled, Model {
     private void allocatePartials() {
       partial1 = new float[capacity][80];
       partial2 = new float[capacity][3];
+      gradientColumns2 = new float[3][80];
     }
 
     @Override
@@ -1268,6 +1312,11 @@ public final class TiledModel implements Tiled, Model {
     }
 
     @Override
+    public boolean splitInputsFinite() {
+      return inputsFinite;
+    }
+
+    @Override
     public void splitPhase(TiledModel model, int phase, int m, ReadyRows ready) {
       switch (phase) {
         case 0 -> splitPhase0(model, m);
@@ -1280,9 +1329,10 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
-     * Split phase 0: layer 1's partial product over this part's inputs.
+     * Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.
      */
     private void splitPhase0(TiledModel model, int m) {
+      inputsFinite = Checks.finiteColumns(x, m, lo[0], hi[0]);
       if (VECTOR) {
         VectorKernels.productRange(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0], 80, panel);
       } else {
@@ -1354,7 +1404,7 @@ public final class TiledModel implements Tiled, Model {
       }
       for (int i0 = lo[1]; i0 < hi[1]; i0 += 680) {
         int i1 = Math.min(hi[1], i0 + 680);
-        gradient2(a1, d2, team[0].gw2, m, i0, i1);
+        gradientColumns2(a1, d2, gradientColumns2, team[0].gw2, m, i0, i1);
         ready.rows(21 + i0, 21 + i1);
       }
     }

@@ -138,6 +138,11 @@ final class PairedCosts {
     return values.getProperty("cost." + variant) != null;
   }
 
+  /** Whether {@code variant} has a wall-time cost. */
+  boolean hasWallCost(String variant) {
+    return values.getProperty("wall_cost." + variant) != null;
+  }
+
   boolean hasVariant(String variant) {
     return values.getProperty("steps_per_second." + variant) != null;
   }

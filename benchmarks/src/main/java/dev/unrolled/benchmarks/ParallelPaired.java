@@ -19,10 +19,11 @@ import java.util.concurrent.Future;
 /**
  * The speed-up of two threads, measured in pairs so that the machine's drift cancels: per shape
  * ({@link #SHAPES}) and backend (plain and vector float), in one JVM, the default trainer on one
- * thread ({@link #ONE}), the same network with {@code Parallelism.shards(2).threads(2)} ({@link #TWO}),
- * and two independent default trainers stepping at the same moment on two threads ({@link #CEILING}):
- * what two threads of this machine give at that moment with no shards, sums or hand-offs, the
- * ceiling of any data-parallel speed-up. After a warm-up until the JIT has nothing left to compile,
+ * thread ({@link #ONE}), the same network split by layers on two threads,
+ * {@code Parallelism.splitLayers(2).threads(2)} ({@link #TWO}, the one the target judges), the batch
+ * cut into two shards on two threads ({@link #SHARDS}), and two independent default trainers stepping
+ * at the same moment on two threads ({@link #CEILING}): what two threads of this machine give at that
+ * moment with nothing shared, the ceiling of any speed-up. After a warm-up until the JIT has nothing left to compile,
  * every contender runs one block per round ({@link PairedRounds}), a block holding the steps the
  * one-thread trainer ran in {@code block ms} of its fastest warm-up block; the ceiling's block is that
  * many steps on each of its two threads.
@@ -41,9 +42,10 @@ import java.util.concurrent.Future;
  * machine how far apart the two cores are changes from run to run.
  *
  * <p>The run also checks the contract of {@link Parallelism}: after {@link #CHECK_STEPS} steps from the
- * same seed on the same batches, {@code shards(2).threads(1)} and {@code shards(2).threads(2)} hold
- * bit-identical parameters ({@code bit_identical}); {@code DataParallelTest} checks the same for the
- * examples' networks, both backends, on every thread count. Writes
+ * same seed on the same batches, {@code splitLayers(2)} on one thread and on two hold bit-identical
+ * parameters ({@code bit_identical}), and so do {@code shards(2)} ({@code bit_identical_shards});
+ * {@code SplitLayersTest} and {@code DataParallelTest} check the same for the examples' networks, both
+ * backends, on every thread count. Writes
  * {@code parallel.<shape>.<backend>.properties}.
  *
  * <pre>
@@ -57,7 +59,10 @@ public final class ParallelPaired {
   static final List<String> SHAPES = List.of("784-128-10/32", "784-256-128-10/64");
   static final List<String> BACKENDS = List.of("plain", "vector");
   static final String ONE = "one-thread";
-  static final String TWO = "two-threads";
+  /** The two-thread trainer the target judges: every layer split in two ({@code Parallelism.splitLayers(2)}). */
+  static final String TWO = "split-layers";
+  /** The batch cut in two shards on two threads ({@code Parallelism.shards(2).threads(2)}), beside it. */
+  static final String SHARDS = "two-shards";
   static final String CEILING = "two-trainers";
   static final int ROUNDS = 120;
   static final double BLOCK_MILLIS = 50;
@@ -84,7 +89,7 @@ public final class ParallelPaired {
         for (String backend : BACKENDS) {
           PairedCosts costs = measure(shape, backend, count, blockMillis, warmup);
           costs.write(folder.resolve(ParallelResults.file(shape, backend)),
-              "ParallelPaired: one thread, two threads and two trainers at once, " + shape + " " + backend
+              "ParallelPaired: one thread, split by layers on two threads, two shards on two threads and two trainers at once, " + shape + " " + backend
                   + " (see PairedCosts; wall time)");
           summary(costs);
         }
@@ -97,7 +102,8 @@ public final class ParallelPaired {
     Map<String, String> conditions = new LinkedHashMap<>();
     conditions.put("shape", shape);
     conditions.put("backend", backend);
-    conditions.put("bit_identical", String.valueOf(sameBits(shape, backend)));
+    conditions.put("bit_identical", String.valueOf(sameBits(shape, backend, Parallelism.splitLayers(2))));
+    conditions.put("bit_identical_shards", String.valueOf(sameBits(shape, backend, Parallelism.shards(2))));
     double roundTripBefore = CoreRoundTrip.measure();
     conditions.put("check_steps", String.valueOf(CHECK_STEPS));
     Batches batches = new Batches(TrainingResults.batch(shape));
@@ -107,35 +113,40 @@ public final class ParallelPaired {
       return t;
     });
     Trainer one = trainer(shape, backend, Parallelism.none());
-    Trainer two = trainer(shape, backend, Parallelism.shards(2).threads(2));
+    Trainer two = trainer(shape, backend, Parallelism.splitLayers(2).threads(2));
+    Trainer shards = trainer(shape, backend, Parallelism.shards(2).threads(2));
     Ceiling ceiling = new Ceiling(helper, batches.stepper(trainer(shape, backend, Parallelism.none())),
         batches.stepper(trainer(shape, backend, Parallelism.none())));
-    PairedRounds rounds = new PairedRounds(List.of(batches.stepper(one), batches.stepper(two), ceiling));
-    double[] rates = rounds.warmUp(new int[] {1, 1, 1}, (long) (blockMillis * 1e6), warmupSeconds, conditions);
+    PairedRounds rounds = new PairedRounds(
+        List.of(batches.stepper(one), batches.stepper(two), batches.stepper(shards), ceiling));
+    double[] rates = rounds.warmUp(new int[] {1, 1, 1, 1}, (long) (blockMillis * 1e6), warmupSeconds, conditions);
     int steps = (int) Math.max(1, Math.round(rates[0] * blockMillis / 1e3));
     ceiling.perThread = steps;
-    long[][][] times = rounds.measure(count, new int[] {steps, steps, 1}, conditions);
+    long[][][] times = rounds.measure(count, new int[] {steps, steps, steps, 1}, conditions);
     helper.shutdownNow();
     ((AutoCloseable) two).close();
+    ((AutoCloseable) shards).close();
     conditions.put("block_ms", String.format(Locale.ROOT, "%.0f", blockMillis));
     conditions.put("round_trip_start_ns", String.format(Locale.ROOT, "%.0f", roundTripBefore));
     conditions.put("round_trip_end_ns", String.format(Locale.ROOT, "%.0f", CoreRoundTrip.measure()));
     conditions.put("clock", "wall time (System.nanoTime): a two-thread step works on two threads");
     // The ceiling's block is steps batches on each of two threads: 2 × steps batches.
-    return PairedCosts.of(List.of(ONE, TWO, CEILING), times[0], times[1], new int[] {steps, steps, 2 * steps},
-        conditions);
+    return PairedCosts.of(List.of(ONE, TWO, SHARDS, CEILING), times[0], times[1],
+        new int[] {steps, steps, steps, 2 * steps}, conditions);
   }
 
   /**
-   * Whether {@code shards(2).threads(1)} and {@code shards(2).threads(2)} hold the same bits after
+   * Whether {@code parallelism} on one thread and on two holds the same bits after
    * {@link #CHECK_STEPS} steps from the same seed: what {@link Parallelism} promises.
    */
-  static boolean sameBits(String shape, String backend) throws Exception {
-    return Arrays.equals(parametersAfterSteps(shape, backend, 1), parametersAfterSteps(shape, backend, 2));
+  static boolean sameBits(String shape, String backend, Parallelism parallelism) throws Exception {
+    return Arrays.equals(parametersAfterSteps(shape, backend, parallelism.threads(1)),
+        parametersAfterSteps(shape, backend, parallelism.threads(2)));
   }
 
-  private static long[] parametersAfterSteps(String shape, String backend, int threads) throws Exception {
-    Trainer trainer = trainer(shape, backend, Parallelism.shards(2).threads(threads));
+  private static long[] parametersAfterSteps(String shape, String backend, Parallelism parallelism)
+      throws Exception {
+    Trainer trainer = trainer(shape, backend, parallelism);
     try (AutoCloseable closing = (AutoCloseable) trainer) {
       PairedRounds.Step step = new Batches(TrainingResults.batch(shape)).stepper(trainer);
       for (int s = 0; s < CHECK_STEPS; s++) {

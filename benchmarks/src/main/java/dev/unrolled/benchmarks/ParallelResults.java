@@ -62,9 +62,24 @@ final class ParallelResults {
       this.costs = costs;
     }
 
-    /** How many times one thread's batches per second two threads train: median and interval, wall time. */
+    /**
+     * How many times one thread's batches per second the network split by layers trains on two
+     * threads: median and interval, wall time. The target judges this one.
+     */
     Ratio speedUp() {
       return reciprocal(costs.wallRatio(ParallelPaired.TWO));
+    }
+
+    /** The same for two shards on two threads; null in results from before they were measured beside it. */
+    Ratio shardsSpeedUp() {
+      return costs.hasWallCost(ParallelPaired.SHARDS) ? reciprocal(costs.wallRatio(ParallelPaired.SHARDS))
+          : null;
+    }
+
+    /** Whether two shards on one thread and on two trained the same bits; null when not checked. */
+    Boolean shardsBitIdentical() {
+      String value = costs.condition("bit_identical_shards", "");
+      return value.isEmpty() ? null : Boolean.valueOf(value);
     }
 
     /** The same for two independent trainers at once: what the machine allowed two threads. */

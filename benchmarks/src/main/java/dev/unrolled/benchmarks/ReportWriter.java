@@ -490,25 +490,27 @@ public final class ReportWriter {
     }
     quickRerunNote("parallel");
     md.line("`ParallelPaired` trains each shape's default trainer on one thread (plain SGD, FLOAT, the training")
-        .line("benchmark's teacher-labelled data) against the same network with `Parallelism.shards(2).threads(2)`,")
-        .line("and against two independent default trainers stepping at the same moment on two threads: what two")
-        .line("threads of this machine gave at that moment with no shards, sums or hand-offs, the ceiling of any")
-        .line("data-parallel speed-up (it falls towards 1× while other programs keep the cores busy). The three take")
-        .line("turns in one JVM, one block each per round (the one-thread trainer's steps in ~"
-            + anyParallelCase().costs.condition("block_ms", "?") + " ms; the ceiling runs")
+        .line("benchmark's teacher-labelled data) against the same network split by layers on two threads,")
+        .line("`Parallelism.splitLayers(2).threads(2)` (the target's contender), against the batch cut into two")
+        .line("shards on two threads, `Parallelism.shards(2).threads(2)`, and against two independent default")
+        .line("trainers stepping at the same moment on two threads: what two threads of this machine gave at that")
+        .line("moment with nothing shared, the ceiling of any speed-up (it falls towards 1× while other programs")
+        .line("keep the cores busy). The four take turns in one JVM, one block each per round (the one-thread")
+        .line("trainer's steps in ~" + anyParallelCase().costs.condition("block_ms", "?") + " ms; the ceiling runs")
         .line("that many on each thread), the order rotated each round and reversed every three, so the machine's")
-        .line("drift slows all three alike and cancels in each round's ratio.").blank()
+        .line("drift slows all alike and cancels in each round's ratio.").blank()
         .line("**Speed-up = one thread's time per batch ÷ the contender's, in the same round, on wall time**: the")
         .line("stepping thread's CPU time, which the other paired measurements use, would miss the work of the")
         .line("second thread. Median over the rounds with a 95% bootstrap interval; the target is judged on its")
-        .line("lower end. \"Bits\": whether `shards(2).threads(1)` and `shards(2).threads(2)` hold bit-identical")
-        .line("parameters after the same steps from the same seed, as `Parallelism` promises (checked in the same")
-        .line("run; `DataParallelTest` checks every thread count on the examples' networks, both backends).")
-        .line("\"Round trip\": a cache line passed from one thread to another and back (`CoreRoundTrip`, median of")
-        .line("five runs, before → after the shape's rounds). A data-parallel step moves its gradients and the")
-        .line("updated weights between the two cores every batch (about 800 KB a step for 784-128-10), so its")
-        .line("speed-up depends on how far apart the cores are, which a virtual machine's host may change between")
-        .line("runs; two independent trainers share nothing and do not notice.")
+        .line("lower end. \"Bits\": whether `splitLayers(2)` (and `shards(2)`) on one thread and on two hold")
+        .line("bit-identical parameters after the same steps from the same seed, as `Parallelism` promises (checked")
+        .line("in the same run; `SplitLayersTest` and `DataParallelTest` check every thread count on the examples'")
+        .line("networks, both backends). \"Round trip\": a cache line passed from one thread to another and back")
+        .line("(`CoreRoundTrip`, median of five runs, before → after the shape's rounds). The shards move their")
+        .line("gradients and the updated weights between the two cores every batch (about 800 KB a step for")
+        .line("784-128-10), so their speed-up depends on how far apart the cores are, which a virtual machine's host")
+        .line("may change between runs; split by layers, a step moves only partial sums and deltas (about 30 KB),")
+        .line("and two independent trainers share nothing.")
         .blank();
     measuredApartNote("parallel");
     List<List<String>> rows = new ArrayList<>();
@@ -517,19 +519,21 @@ public final class ReportWriter {
         ParallelResults.Case c = data.parallel.of(shape, backend);
         String label = TrainingResults.label(shape);
         if (c == null) {
-          rows.add(List.of(label, backend, Markdown.NOT_MEASURED, "", "", "", "", "", ""));
+          rows.add(List.of(label, backend, Markdown.NOT_MEASURED, "", "", "", "", "", "", ""));
           continue;
         }
-        Boolean same = c.bitIdentical();
+        Ratio shards = c.shardsSpeedUp();
         rows.add(List.of(label, backend, Markdown.significant(c.oneThreadSamplesPerSecond()), c.speedUp().toString(),
-            c.ceiling().toString(), same == null ? "not checked" : same ? "identical" : "**differ**",
+            shards == null ? Markdown.NOT_MEASURED : shards.toString(), c.ceiling().toString(),
+            bits(c.bitIdentical()) + " / " + bits(c.shardsBitIdentical()),
             c.costs.condition("round_trip_start_ns", "?") + " → " + c.costs.condition("round_trip_end_ns", "?"),
             c.costs.condition("rounds", "?"),
             c.costs.condition("load_start", "?") + " → " + c.costs.condition("load_end", "?")));
       }
     }
-    md.table("llrrrlrrl", List.of("shape", "backend", "one thread, samples/s (wall, median block)",
-        "2 threads (speed-up)", "two trainers at once (ceiling)", "bits", "round trip, ns", "rounds", "load"), rows);
+    md.table("llrrrrlrrl", List.of("shape", "backend", "one thread, samples/s (wall, median block)",
+        "split by layers, 2 threads (speed-up)", "2 shards, 2 threads", "two trainers at once (ceiling)",
+        "bits (split / shards)", "round trip, ns", "rounds", "load"), rows);
     for (String shape : ParallelPaired.SHAPES) {
       for (String backend : ParallelPaired.BACKENDS) {
         List<String> target = Targets.twoThreads(shape, backend, data.parallel);
@@ -537,6 +541,10 @@ public final class ReportWriter {
       }
     }
     md.blank();
+  }
+
+  private static String bits(Boolean same) {
+    return same == null ? "not checked" : same ? "identical" : "**differ**";
   }
 
   /** For a step run again with {@code --only run --quick}: its figures mean nothing. */

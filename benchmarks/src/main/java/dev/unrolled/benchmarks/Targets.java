@@ -108,7 +108,7 @@ final class Targets {
    */
   static List<String> twoThreads(String shape, String backend, ParallelResults parallel) {
     String text = TrainingResults.label(shape) + ", " + backend + ": 2 threads ≥ "
-        + Markdown.fixed(ParallelResults.TARGET, 2) + "× one thread";
+        + Markdown.fixed(ParallelResults.TARGET, 2) + "× one thread (split by layers)";
     ParallelResults.Case c = parallel.of(shape, backend);
     if (c == null) {
       return List.of(text, "`ParallelPaired` not run", Markdown.NOT_MEASURED);

@@ -487,6 +487,7 @@ class ReportWriterTest {
   void twoThreadsAreJudgedOnTheLowerEndOfThePairedSpeedUpAndOnlyWithTheSameBits() throws IOException {
     // Times per batch over one thread's: 0.5 (0.4–0.52) is 2.0× (1.92–2.50×), met; 0.5 (0.45–0.55) is
     // 2.0× (1.82–2.22×), not met on its lower end; 0.45 (0.42–0.48) is met on speed, but the bits differ.
+    // The shards are reported beside the split, never judged.
     parallel("784-128-10/32", "plain", "true", 0.5, 0.4, 0.52);
     parallel("784-128-10/32", "vector", "true", 0.5, 0.45, 0.55);
     parallel("784-256-128-10/64", "plain", "false", 0.45, 0.42, 0.48);
@@ -495,20 +496,23 @@ class ReportWriterTest {
     String report = render();
 
     assertThat(report).contains("## Two threads");
-    assertThat(report).contains("| shape | backend | one thread, samples/s (wall, median block) | 2 threads (speed-up)"
-        + " | two trainers at once (ceiling) | bits | round trip, ns | rounds | load |");
-    assertThat(report).contains("| 784-128-10 relu b32 | plain | 32,000 | 2.0× (1.92–2.50×) | 2.0× (1.96–2.04×)"
-        + " | identical | 70 → 140 | 120 | 0.45 → 0.55 |");
-    assertThat(report).contains("| 784-256-128-10 relu b64 | plain | 64,000 | 2.2× (2.08–2.38×) | 2.0× (1.96–2.04×)"
-        + " | **differ** | 70 → 140 | 120 | 0.45 → 0.55 |");
+    assertThat(report).contains("| shape | backend | one thread, samples/s (wall, median block)"
+        + " | split by layers, 2 threads (speed-up) | 2 shards, 2 threads | two trainers at once (ceiling)"
+        + " | bits (split / shards) | round trip, ns | rounds | load |");
+    assertThat(report).contains("| 784-128-10 relu b32 | plain | 32,000 | 2.0× (1.92–2.50×) | 1.2× (1.18–1.22×)"
+        + " | 2.0× (1.96–2.04×) | identical / identical | 70 → 140 | 120 | 0.45 → 0.55 |");
+    assertThat(report).contains("| 784-256-128-10 relu b64 | plain | 64,000 | 2.2× (2.08–2.38×) | 1.2× (1.18–1.22×)"
+        + " | 2.0× (1.96–2.04×) | **differ** / identical | 70 → 140 | 120 | 0.45 → 0.55 |");
     assertThat(report).contains("| 784-256-128-10 relu b64 | vector | not measured |");
-    assertThat(report).contains("| 784-128-10 relu b32, plain: 2 threads ≥ 1.85× one thread | 2.0× (1.92–2.50×)"
-        + " (paired, wall time, median of 120 rounds; two trainers at once: 2.0× (1.96–2.04×));"
+    assertThat(report).contains("| 784-128-10 relu b32, plain: 2 threads ≥ 1.85× one thread (split by layers)"
+        + " | 2.0× (1.92–2.50×) (paired, wall time, median of 120 rounds; two trainers at once: 2.0× (1.96–2.04×));"
         + " bit-identical to 1 thread | **met** |");
-    assertThat(report).contains("| 784-128-10 relu b32, vector: 2 threads ≥ 1.85× one thread | 2.0× (1.82–2.22×)");
-    assertThat(report).contains("Target: 784-128-10 relu b32, vector: 2 threads ≥ 1.85× one thread: **not met**.");
+    assertThat(report).contains("| 784-128-10 relu b32, vector: 2 threads ≥ 1.85× one thread (split by layers)"
+        + " | 2.0× (1.82–2.22×)");
+    assertThat(report).contains(
+        "Target: 784-128-10 relu b32, vector: 2 threads ≥ 1.85× one thread (split by layers): **not met**.");
     assertThat(report).contains("; **parameters differ from 1 thread** | **not met** |");
-    assertThat(report).contains("| 784-256-128-10 relu b64, vector: 2 threads ≥ 1.85× one thread"
+    assertThat(report).contains("| 784-256-128-10 relu b64, vector: 2 threads ≥ 1.85× one thread (split by layers)"
         + " | `ParallelPaired` not run | not measured |");
     assertThat(report).contains("| two threads, paired | 1 JVM, per shape × backend ≤ 4.0 s warm-up, 120 rounds"
         + " × blocks of ~50 ms per contender | JDK 17.0.15, `-Xmx2g` | 0.40 → 0.60 | 1 |");
@@ -521,23 +525,24 @@ class ReportWriterTest {
     assertThat(report).contains("`ParallelPaired`: not measured (no results in this run; a full run measures it,"
         + " and after one `benchmarks/regenerate.sh --only parallel` measures it alone).");
     assertThat(report).contains("| two threads, paired | not measured |");
-    assertThat(report).contains("| 784-128-10 relu b32, plain: 2 threads ≥ 1.85× one thread"
+    assertThat(report).contains("| 784-128-10 relu b32, plain: 2 threads ≥ 1.85× one thread (split by layers)"
         + " | `ParallelPaired` not run | not measured |");
   }
 
   /**
    * {@code parallel.<shape>.<backend>.properties} as {@link ParallelPaired} writes it: one thread at
-   * 1,000 steps/s, two trainers at once 0.5 (0.49–0.51) of its time per batch, two threads
-   * {@code ratio} ({@code low}–{@code high}).
+   * 1,000 steps/s, two trainers at once 0.5 (0.49–0.51) of its time per batch, two shards 0.833
+   * (0.82–0.85), split by layers {@code ratio} ({@code low}–{@code high}).
    */
   private void parallel(String shape, String backend, String bits, double ratio, double low, double high)
       throws IOException {
     write(ParallelResults.file(shape, backend), "# ParallelPaired\nshape=" + shape + "\nbackend=" + backend
-        + "\nbit_identical=" + bits + "\nrounds=120\nblock_ms=50\nwarmup_seconds=4.0\nload_start=0.45\n"
+        + "\nbit_identical=" + bits + "\nbit_identical_shards=true\nrounds=120\nblock_ms=50\nwarmup_seconds=4.0\nload_start=0.45\n"
         + "round_trip_start_ns=70\nround_trip_end_ns=140\n"
         + "load_end=0.55\njava_version=17.0.15\njvm_args=-Xmx2g\nwall_steps_per_second.one-thread=1000\n"
-        + String.format(Locale.ROOT, "wall_cost.two-threads=%.6g\nwall_cost.two-threads.low=%.6g\n"
-            + "wall_cost.two-threads.high=%.6g\n", ratio - 1, low - 1, high - 1)
+        + String.format(Locale.ROOT, "wall_cost.split-layers=%.6g\nwall_cost.split-layers.low=%.6g\n"
+            + "wall_cost.split-layers.high=%.6g\n", ratio - 1, low - 1, high - 1)
+        + "wall_cost.two-shards=-0.1667\nwall_cost.two-shards.low=-0.18\nwall_cost.two-shards.high=-0.15\n"
         + "wall_cost.two-trainers=-0.5\nwall_cost.two-trainers.low=-0.51\nwall_cost.two-trainers.high=-0.49\n");
   }
 

@@ -140,24 +140,40 @@ class SplitLayersTest {
     }
   }
 
+  /**
+   * The parts check the values of their own input columns during the step (the batch's shape is
+   * checked before it); a value that is not finite, in any part's columns, is refused with the same
+   * message as without parts, and the step is not taken: parameters and step count stay as they were.
+   */
   @ParameterizedTest
   @MethodSource("cases")
   void aNonFiniteBatchIsRefusedBeforeAnyStep(Case c) {
     Random random = new Random(13);
     Batch good = c.batch(random, 24);
-    Batch bad = c.batch(random, 24);
-    bad.xd[17][c.inputs() - 1] = Double.NaN; // in the last part's inputs
-    Trainer trainer = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2).threads(2));
-    try {
-      trainer.trainBatch(good.xd, good.yd);
-      double[] before = parameters(trainer.model());
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> trainer.trainBatch(bad.xd, bad.yd));
-      assertThat(e).hasMessageThat().startsWith("inputs[17][" + (c.inputs() - 1) + "] is NaN");
-      assertThat(parameters(trainer.model())).isEqualTo(before);
-      assertThat(trainer.trainBatch(good.xd, good.yd)).isFinite();
-    } finally {
-      DataParallelTest.close(trainer);
+    for (int column : new int[] {0, c.inputs() - 1}) { // in the first part's columns, and in the last's
+      Batch bad = c.batch(random, 24);
+      bad.xd[17][column] = Double.NaN;
+      bad.xf[17][column] = Float.NaN;
+      Trainer trainer = c.trainer(Optimizer.adam(0.01), Parallelism.splitLayers(2).threads(2));
+      try {
+        trainer.trainBatch(good.xd, good.yd);
+        double[] before = parameters(trainer.model());
+        long steps = trainer.trainerState().steps();
+        String message = "inputs[17][" + column + "] is NaN";
+        assertThat(assertThrows(IllegalArgumentException.class, () -> trainer.trainBatch(bad.xd, bad.yd)))
+            .hasMessageThat().startsWith(message);
+        assertThat(assertThrows(IllegalArgumentException.class, () -> c.labels().train(trainer, bad)))
+            .hasMessageThat().startsWith(message);
+        if (c.floatRows() != null) {
+          assertThat(assertThrows(IllegalArgumentException.class, () -> c.floatRows().train(trainer, bad)))
+              .hasMessageThat().startsWith(message);
+        }
+        assertThat(parameters(trainer.model())).isEqualTo(before);
+        assertThat(trainer.trainerState().steps()).isEqualTo(steps);
+        assertThat(trainer.trainBatch(good.xd, good.yd)).isFinite();
+      } finally {
+        DataParallelTest.close(trainer);
+      }
     }
   }
 

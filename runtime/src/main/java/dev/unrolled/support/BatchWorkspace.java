@@ -82,6 +82,11 @@ public interface BatchWorkspace<M> {
     throw new UnsupportedOperationException("this network cannot be split by layers");
   }
 
+  /** Whether this part's columns of the last batch's inputs were all finite (checked in phase 0). */
+  default boolean splitInputsFinite() {
+    return true;
+  }
+
   /** The mean loss the last forward phases computed (the same in every part). */
   default double splitLoss() {
     throw new UnsupportedOperationException("this network cannot be split by layers");

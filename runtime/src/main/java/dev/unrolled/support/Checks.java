@@ -68,6 +68,93 @@ public final class Checks {
     return m;
   }
 
+  /**
+   * {@link #batch(float[][], int, int[], int)} without looking at the input values: rows, widths and
+   * labels only. For a trainer whose parts check the values of their own input columns at the same
+   * time ({@code Parallelism.splitLayers}); when one finds a value that is not finite, the trainer
+   * calls {@code batch} itself for the message, before anything has changed.
+   */
+  public static int batchShape(float[][] inputs, int inputWidth, int[] labels, int outputs) {
+    int m = rows(inputs, labels == null ? -1 : labels.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      label(labels[s], outputs, s);
+    }
+    return m;
+  }
+
+  /** {@link #batchShape(float[][], int, int[], int)} for double rows. */
+  public static int batchShape(double[][] inputs, int inputWidth, int[] labels, int outputs) {
+    int m = rows(inputs, labels == null ? -1 : labels.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      label(labels[s], outputs, s);
+    }
+    return m;
+  }
+
+  /**
+   * {@link #batch(float[][], int, float[][], int)} without looking at the input values (the targets'
+   * are checked): see {@link #batchShape(float[][], int, int[], int)}.
+   */
+  public static int batchShape(float[][] inputs, int inputWidth, float[][] targets, int targetWidth) {
+    int m = rows(inputs, targets == null ? -1 : targets.length);
+    for (int s = 0; s < m; s++) {
+      row(inputs[s], inputWidth, "inputs", s);
+      row(targets[s], targetWidth, "targets", s);
+    }
+    for (int s = 0; s < m; s++) {
+      finite(targets[s], "targets", s);
+    }
+    return m;
+  }
+
+  /** Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite (no message). */
+  public static boolean finiteColumns(float[][] rows, int m, int from, int to) {
+    float z0 = 0f, z1 = 0f, z2 = 0f, z3 = 0f, z4 = 0f, z5 = 0f, z6 = 0f, z7 = 0f;
+    for (int s = 0; s < m; s++) {
+      float[] row = rows[s];
+      int c = from;
+      for (; c + 7 < to; c += 8) {
+        z0 += row[c] * 0f;
+        z1 += row[c + 1] * 0f;
+        z2 += row[c + 2] * 0f;
+        z3 += row[c + 3] * 0f;
+        z4 += row[c + 4] * 0f;
+        z5 += row[c + 5] * 0f;
+        z6 += row[c + 6] * 0f;
+        z7 += row[c + 7] * 0f;
+      }
+      for (; c < to; c++) {
+        z0 += row[c] * 0f;
+      }
+    }
+    return (z0 + z1 + z2 + z3) + (z4 + z5 + z6 + z7) == 0f;
+  }
+
+  /** {@link #finiteColumns(float[][], int, int, int)} for double rows. */
+  public static boolean finiteColumns(double[][] rows, int m, int from, int to) {
+    double z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0, z5 = 0, z6 = 0, z7 = 0;
+    for (int s = 0; s < m; s++) {
+      double[] row = rows[s];
+      int c = from;
+      for (; c + 7 < to; c += 8) {
+        z0 += row[c] * 0.0;
+        z1 += row[c + 1] * 0.0;
+        z2 += row[c + 2] * 0.0;
+        z3 += row[c + 3] * 0.0;
+        z4 += row[c + 4] * 0.0;
+        z5 += row[c + 5] * 0.0;
+        z6 += row[c + 6] * 0.0;
+        z7 += row[c + 7] * 0.0;
+      }
+      for (; c < to; c++) {
+        z0 += row[c] * 0.0;
+      }
+    }
+    return (z0 + z1 + z2 + z3) + (z4 + z5 + z6 + z7) == 0.0;
+  }
+
   /** Checks finite double input rows and class labels; returns the batch size. */
   public static int batch(double[][] inputs, int inputWidth, int[] labels, int outputs) {
     int m = rows(inputs, labels == null ? -1 : labels.length);

@@ -31,6 +31,7 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
   private int phase;
   private int m;
   private boolean closed;
+  private boolean inputsFinite = true;
 
   /**
    * The parts are the trainer's workspaces, {@code parts[0]} its own; {@code update} must split by
@@ -63,7 +64,9 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
 
   /**
    * One training step over rows [0, m) of {@code parts[0]}: the forward phases and the loss; then,
-   * if the loss is finite, the backward phases with the optimizer step. Returns the loss.
+   * if the loss is finite, the backward phases with the optimizer step. Returns the loss. The parts
+   * check their columns of the inputs as they read them; if one is not finite, no backward phase
+   * runs, {@link #inputsFinite()} is false and the loss NaN.
    */
   double train(int m) {
     if (closed) {
@@ -76,6 +79,13 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
     this.m = m;
     for (int k = 0; k < forwardPhases; k++) {
       run(k);
+    }
+    inputsFinite = true;
+    for (W part : parts) {
+      inputsFinite &= part.splitInputsFinite();
+    }
+    if (!inputsFinite) {
+      return Double.NaN;
     }
     double loss = parts[0].splitLoss();
     if (!Double.isFinite(loss)) {
@@ -98,6 +108,11 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
           + " parameter rows ready, but there are " + update.rows() + "; rows were missed or repeated");
     }
     return loss;
+  }
+
+  /** Whether every input of the last batch was finite. */
+  boolean inputsFinite() {
+    return inputsFinite;
   }
 
   /** Correct classifications in the last batch. */

@@ -135,7 +135,9 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
     if (split != null) {
       workspace.prepare(true, dropoutSeed, steps++, 0);
       double loss = split.train(m);
-      if (!Double.isFinite(loss)) {
+      if (!split.inputsFinite()) {
+        steps--; // a batch refused: as if it had never been given
+      } else if (!Double.isFinite(loss)) {
         update.restoreIfNotFinite();
       }
       return loss;
@@ -243,6 +245,20 @@ public final class TrainingCore<M, W extends BatchWorkspace<M>> implements AutoC
   /** See {@link GuardedUpdate#restoreIfNotFinite()}. */
   public boolean restoreIfNotFinite() {
     return update.restoreIfNotFinite();
+  }
+
+  /**
+   * Whether the parts of a trainer that splits layers check the input values themselves, each its
+   * own columns, during the step: the trainer then checks only the batch's shape before it, and
+   * after it, if {@link #inputsFinite()} is false, the whole batch for the message.
+   */
+  public boolean checksInputsInParts() {
+    return split != null;
+  }
+
+  /** Whether the last step's inputs were all finite: false only after a split step refused them. */
+  public boolean inputsFinite() {
+    return split == null || split.inputsFinite();
   }
 
   /** Correct classifications in the last batch, over all shards. */

@@ -380,10 +380,25 @@ class DenseLooped extends RowDenseEmitter {
     return "propagateRange" + l;
   }
 
+  /**
+   * Whether a split step sums this layer's weight gradients by columns: with fewer than 16 units the
+   * loops over a row's units are too short for C2's vector loops, while a part's run of inputs is not.
+   */
+  boolean narrowSplit() {
+    return layer.outputs() < 16;
+  }
+
+  String gradientColumnsName() {
+    return "gradientColumns" + l;
+  }
+
   /** The kernels of a split network: the product over a run of inputs, the deltas of a run of inputs. */
   List<MethodSpec> splitKernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forwardRangeKernel());
+    if (narrowSplit()) {
+      methods.add(gradientColumnsKernel());
+    }
     if (layer.propagates()) {
       methods.add(transposeRangeKernel());
       methods.add(propagateRangeKernel());
@@ -420,8 +435,58 @@ class DenseLooped extends RowDenseEmitter {
    * ones the optimizer is bound to, each row written by the part that owns it.
    */
   CodeBlock splitGradientRows(String from, String to) {
+    if (narrowSplit()) {
+      return CodeBlock.of("$L($L, $L, $L, team[0].$L, m, $L, $L);\n", gradientColumnsName(), input, Names.deltas(l),
+          Names.gradientColumns(l), Names.weightGradients(l), from, to);
+    }
     return CodeBlock.of("$L($L, $L, team[0].$L, m, $L, $L);\n", gradientName(), input, Names.deltas(l),
         Names.weightGradients(l), from, to);
+  }
+
+  /**
+   * A narrow layer's gradient rows {@code [from, to)}: summed by columns, {@code gt[j][i]}, over the run
+   * of inputs, then copied into the rows; the same terms in the same order as {@code gradient}, so
+   * the same bits.
+   */
+  private MethodSpec gradientColumnsKernel() {
+    int out = layer.outputs();
+    return kernel(gradientColumnsName())
+        .addJavadoc("Layer $L weight gradient rows {@code from ≤ i < to} over batch rows [0, m), summed by columns\n",
+            layer.number())
+        .addJavadoc("into {@code gt[j][i]} (the loops run over the inputs), then copied into {@code gw[i][j]}.\n")
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "d")
+        .addParameter(num.matrix(), "gt")
+        .addParameter(num.matrix(), "gw")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("$T[] g = gt[j]", num.scalar())
+        .addStatement("$T.fill(g, from, to, $L)", ARRAYS, num.literal("0"))
+        .addStatement("int s = 0")
+        .beginControlFlow("for (; s + 3 < m; s += 4)")
+        .addStatement("$T d_0 = d[s][j], d_1 = d[s + 1][j], d_2 = d[s + 2][j], d_3 = d[s + 3][j]", num.scalar())
+        .addStatement("$T[] a_0 = a[s], a_1 = a[s + 1], a_2 = a[s + 2], a_3 = a[s + 3]", num.scalar())
+        .beginControlFlow("for (int i = from; i < to; i++)")
+        .addStatement("g[i] += a_0[i] * d_0 + a_1[i] * d_1 + a_2[i] * d_2 + a_3[i] * d_3")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (; s < m; s++)")
+        .addStatement("$T dj = d[s][j]", num.scalar())
+        .addStatement("$T[] as = a[s]", num.scalar())
+        .beginControlFlow("for (int i = from; i < to; i++)")
+        .addStatement("g[i] += as[i] * dj")
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int i = from; i < to; i++)")
+        .addStatement("$T[] row = gw[i]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
+        .addStatement("row[j] = gt[j][i]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   /**

@@ -60,6 +60,11 @@ final class Names {
     return "partial" + layer;
   }
 
+  /** A narrow layer's weight gradients of a split step as it sums them, {@code [out][in]}. */
+  static String gradientColumns(int layer) {
+    return "gradientColumns" + layer;
+  }
+
   static String deltas(int layer) {
     return "d" + layer;
   }

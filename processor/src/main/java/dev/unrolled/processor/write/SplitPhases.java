@@ -120,11 +120,19 @@ final class SplitPhases {
         .addField(FieldSpec.builder(int[].class, "hi", Modifier.PRIVATE).build())
         .addField(FieldSpec.builder(TypeName.DOUBLE, "splitLoss", Modifier.PRIVATE)
             .addJavadoc("The mean loss of the last split forward phases.\n")
+            .build())
+        .addField(FieldSpec.builder(TypeName.BOOLEAN, "inputsFinite", Modifier.PRIVATE)
+            .addJavadoc("Whether this part's columns of the last split step's inputs were all finite.\n")
             .build());
     for (int l = 1; l <= split; l++) {
       type.addField(FieldSpec.builder(num.matrix(), Names.partials(l))
           .addJavadoc("Layer $L's partial pre-activations over this part's inputs (split steps only).\n", l)
           .build());
+      if (layer(l).narrowSplit()) {
+        type.addField(FieldSpec.builder(num.matrix(), Names.gradientColumns(l))
+            .addJavadoc("Layer $L's weight gradients of this part's inputs, summed by columns (split steps only).\n", l)
+            .build());
+      }
     }
     type.addMethod(allocatePartials())
         .addMethod(joinSplit(workspace))
@@ -133,6 +141,8 @@ final class SplitPhases {
         .addMethod(constant("splitForwardPhases", count + 1))
         .addMethod(WorkspaceWriter.overriding("splitLoss").returns(TypeName.DOUBLE).addStatement("return splitLoss").build())
         .addMethod(WorkspaceWriter.overriding("whyNotSplit").returns(String.class).addStatement("return null").build())
+        .addMethod(WorkspaceWriter.overriding("splitInputsFinite").returns(TypeName.BOOLEAN)
+            .addStatement("return inputsFinite").build())
         .addMethod(dispatch())
         .addMethods(dispatchGroups());
     for (int phase = 0; phase <= 2 * count; phase++) {
@@ -150,6 +160,10 @@ final class SplitPhases {
         .addJavadoc("The partial sums of a split step, for {@code capacity} rows.\n");
     for (int l = 1; l <= split; l++) {
       method.addStatement("$L = new $T[capacity][$L]", Names.partials(l), num.scalar(), layer(l).layer.outputs());
+      if (layer(l).narrowSplit()) {
+        method.addStatement("$L = new $T[$L][$L]", Names.gradientColumns(l), num.scalar(), layer(l).layer.outputs(),
+            layer(l).layer.inputs());
+      }
     }
     return method.build();
   }
@@ -251,7 +265,8 @@ final class SplitPhases {
         .addParameter(model, "model")
         .addParameter(TypeName.INT, "m");
     if (phase == 0) {
-      return method.addJavadoc("Split phase 0: layer 1's partial product over this part's inputs.\n")
+      return method.addJavadoc("Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.\n")
+          .addStatement("inputsFinite = $T.finiteColumns(x, m, lo[0], hi[0])", RuntimeTypes.CHECKS)
           .addCode(layer(1).splitProduct())
           .build();
     }

@@ -244,13 +244,32 @@ public final class TrainerWriter {
     } else {
       method.addJavadoc("One optimizer step on float rows, used without copying. Returns the mean loss before the step.\n");
     }
+    if (contract) { // copies and narrows the rows: checked here whatever the parallelism
+      return method
+          .addStatement("int m = $T.$L(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS,
+              num.isFloat() ? "floatBatch" : "batch", model, name, model)
+          .addStatement("workspace.ensureCapacity(m)")
+          .addStatement("workspace.loadInputs(inputs, 0, m)")
+          .addStatement("workspace.$L($L, m)", loader, name)
+          .addStatement("return core.step(m)")
+          .build();
+    }
+    // A trainer split by layers checks the input values in its parts, each its own columns, at once.
     return method
-        .addStatement("int m = $T.$L(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS,
-            contract && num.isFloat() ? "floatBatch" : "batch", model, name, model)
+        .addStatement("boolean inParts = core.checksInputsInParts()")
+        .addStatement("int m = inParts ? $T.batchShape(inputs, $T.INPUTS, $L, $T.OUTPUTS)\n"
+            + ": $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model,
+            RuntimeTypes.CHECKS, model, name, model)
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadInputs(inputs, 0, m)")
         .addStatement("workspace.$L($L, m)", loader, name)
-        .addStatement("return core.step(m)")
+        .addStatement("double loss = core.step(m)")
+        .beginControlFlow("if (inParts && !core.inputsFinite())")
+        .addStatement("$T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model)
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            "a part found an input that is not finite, but the batch check did not")
+        .endControlFlow()
+        .addStatement("return loss")
         .build();
   }
 }
