@@ -148,7 +148,7 @@ final class WorkerPool {
       long c = cursor.get();
       int next = (int) c & 0xFFFF;
       int count = (int) (c >>> 16) & 0xFFFF;
-      if (next >= count) {
+      if (next >= count || (c & FIXED) != 0) { // done, or a fixed run began: its tasks are not for claiming
         return;
       }
       if (!cursor.compareAndSet(c, c + 1)) {
