@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * {@code --add-modules jdk.incubator.vector}.
  */
 public final class ParallelSpeedup {
-  private static final String[] CONFIGS = {"none", "2/1", "2/2", "4/2"};
+  /** {@code shards/threads}, or {@code split parts/threads} for {@link Parallelism#splitLayers}. */
+  private static final String[] CONFIGS = {"none", "2/1", "2/2", "4/2", "split2/1", "split2/2"};
 
   private ParallelSpeedup() {}
 
@@ -153,6 +154,10 @@ public final class ParallelSpeedup {
       return Parallelism.none();
     }
     String[] parts = config.split("/");
+    if (parts[0].startsWith("split")) {
+      return Parallelism.splitLayers(Integer.parseInt(parts[0].substring("split".length())))
+          .threads(Integer.parseInt(parts[1]));
+    }
     return Parallelism.shards(Integer.parseInt(parts[0])).threads(Integer.parseInt(parts[1]));
   }
 }
