@@ -54,7 +54,7 @@ class DataParallelTest {
    * batch through every entry point, the epochs of a short {@code fit} with validation (sharded
    * evaluation included), and the final parameters.
    */
-  private static List<Long> observe(Case c, Parallelism parallelism) {
+  static List<Long> observe(Case c, Parallelism parallelism) {
     Random random = new Random(5);
     Trainer trainer = c.trainer(Optimizer.adam(0.01), parallelism);
     try {
@@ -85,13 +85,13 @@ class DataParallelTest {
     }
   }
 
-  private static double[] parameters(Model model) {
+  static double[] parameters(Model model) {
     double[] p = new double[model.parameterCount()];
     model.getParameters(p);
     return p;
   }
 
-  private static void assertSameBits(List<Long> expected, List<Long> actual, String what) {
+  static void assertSameBits(List<Long> expected, List<Long> actual, String what) {
     assertEquals(expected.size(), actual.size(), what);
     for (int k = 0; k < expected.size(); k++) {
       if (!expected.get(k).equals(actual.get(k))) {

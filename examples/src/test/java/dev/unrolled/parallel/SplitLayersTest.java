@@ -1,7 +1,6 @@
 package dev.unrolled.parallel;
 
 import static com.google.common.truth.Truth.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +13,7 @@ import dev.unrolled.Parallelism;
 import dev.unrolled.Trainer;
 import dev.unrolled.parallel.ParallelCases.Batch;
 import dev.unrolled.parallel.ParallelCases.Case;
-import dev.unrolled.train.EpochStats;
 import dev.unrolled.train.TrainerState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,9 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and three layers, through every entry point and {@code fit}.
  */
 class SplitLayersTest {
-  /** One row, fewer rows than the buffers' capacity (64), odd sizes, and above the capacity. */
-  private static final int[] BATCH_SIZES = {32, 7, 3, 1, 13, 80, 32};
-
   static List<Case> cases() {
     return ParallelCases.splittable();
   }
@@ -42,50 +36,15 @@ class SplitLayersTest {
   }
 
   private static List<Long> observe(Case c, Parallelism parallelism) {
-    Random random = new Random(5);
-    Trainer trainer = c.trainer(Optimizer.adam(0.01), parallelism);
-    try {
-      List<Long> seen = new ArrayList<>();
-      for (int m : BATCH_SIZES) {
-        Batch b = c.batch(random, m);
-        seen.add(Double.doubleToRawLongBits(trainer.trainBatch(b.xd, b.yd)));
-        seen.add((long) trainer.lastBatchCorrect());
-        seen.add(Double.doubleToRawLongBits(c.labels().train(trainer, b)));
-        if (c.floatRows() != null) {
-          seen.add(Double.doubleToRawLongBits(c.floatRows().train(trainer, b)));
-        }
-      }
-      Dataset train = c.dataset(random, 150);
-      Dataset validation = c.dataset(random, 37);
-      History history = trainer.fit(train, FitOptions.epochs(3).batchSize(16).validation(validation));
-      for (EpochStats e : history.epochs()) {
-        for (double v : new double[] {e.trainLoss(), e.trainAccuracy(), e.validationLoss(), e.validationAccuracy()}) {
-          seen.add(Double.doubleToRawLongBits(v));
-        }
-      }
-      for (double p : parameters(trainer.model())) {
-        seen.add(Double.doubleToRawLongBits(p));
-      }
-      return seen;
-    } finally {
-      DataParallelTest.close(trainer);
-    }
+    return DataParallelTest.observe(c, parallelism);
   }
 
   private static double[] parameters(Model model) {
-    double[] p = new double[model.parameterCount()];
-    model.getParameters(p);
-    return p;
+    return DataParallelTest.parameters(model);
   }
 
   private static void assertSameBits(List<Long> expected, List<Long> actual, String what) {
-    assertEquals(expected.size(), actual.size(), what);
-    for (int k = 0; k < expected.size(); k++) {
-      if (!expected.get(k).equals(actual.get(k))) {
-        throw new AssertionError(what + ": observation " + k + " of " + expected.size() + " differs: "
-            + Double.longBitsToDouble(expected.get(k)) + " vs " + Double.longBitsToDouble(actual.get(k)));
-      }
-    }
+    DataParallelTest.assertSameBits(expected, actual, what);
   }
 
   @ParameterizedTest

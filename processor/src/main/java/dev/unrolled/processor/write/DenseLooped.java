@@ -210,10 +210,38 @@ class DenseLooped extends RowDenseEmitter {
     }
     methods.add(gradientKernel());
     if (layer.propagates()) {
-      methods.add(transposeKernel());
-      methods.add(propagateKernel());
+      methods.add(transposeKernel(false));
+      methods.add(propagateKernel(false));
     }
     return methods;
+  }
+
+  /** The forward product's pass over the batch for inputs {@code i … i+3}. */
+  private CodeBlock fourInputs() {
+    return CodeBlock.builder()
+        .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
+        .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** The forward product's pass over the batch for input {@code i} alone. */
+  private CodeBlock oneInput() {
+    return CodeBlock.builder()
+        .addStatement("$T[] wi = w[i]", num.scalar())
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T ai = a[s][i]", num.scalar())
+        .addStatement("$T[] zs = z[s]", num.scalar())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
+        .addStatement("zs[j] += ai * wi[j]")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   private MethodSpec forwardKernel() {
@@ -238,28 +266,10 @@ class DenseLooped extends RowDenseEmitter {
             : CodeBlock.of("$T.fill(z[s], $L)", ARRAYS, num.literal("0")))
         .endControlFlow();
     if (blocked > 0) {
-      method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked)
-          .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
-          .beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
-          .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
-          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-          .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
-          .endControlFlow()
-          .endControlFlow()
-          .endControlFlow();
+      method.beginControlFlow("for (int i = 0; i < $L; i += 4)", blocked).addCode(fourInputs()).endControlFlow();
     }
     if (blocked < in) {
-      method.beginControlFlow("for (int i = $L; i < $L; i++)", blocked, in)
-          .addStatement("$T[] wi = w[i]", num.scalar())
-          .beginControlFlow("for (int s = 0; s < m; s++)")
-          .addStatement("$T ai = a[s][i]", num.scalar())
-          .addStatement("$T[] zs = z[s]", num.scalar())
-          .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-          .addStatement("zs[j] += ai * wi[j]")
-          .endControlFlow()
-          .endControlFlow()
-          .endControlFlow();
+      method.beginControlFlow("for (int i = $L; i < $L; i++)", blocked, in).addCode(oneInput()).endControlFlow();
     }
     return method.build();
   }
@@ -314,13 +324,17 @@ class DenseLooped extends RowDenseEmitter {
         .build();
   }
 
-  private MethodSpec transposeKernel() {
-    return kernel(transposeName())
-        .addJavadoc("Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n",
-            layer.number())
+  /** {@code rows = wᵀ}; with {@code ranged}, only weight rows {@code from ≤ i < to} (a part's share). */
+  private MethodSpec transposeKernel(boolean ranged) {
+    MethodSpec.Builder method = kernel(ranged ? transposeRangeName() : transposeName())
+        .addJavadoc(ranged ? "Copies layer $L's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.\n"
+            : "Copies layer $L's weights into {@code [out][in]} rows: {@code rows[j][i] = w[i][j]}.\n", layer.number())
         .addParameter(num.matrix(), "w")
-        .addParameter(num.matrix(), "rows")
-        .beginControlFlow("for (int i = 0; i < $L; i++)", layer.inputs())
+        .addParameter(num.matrix(), "rows");
+    if (ranged) {
+      method.addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to");
+    }
+    return method.addCode(inputLoop(ranged))
         .addStatement("$T[] wi = w[i]", num.scalar())
         .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
         .addStatement("rows[j][i] = wi[j]")
@@ -329,27 +343,46 @@ class DenseLooped extends RowDenseEmitter {
         .build();
   }
 
-  private MethodSpec propagateKernel() {
-    int in = layer.inputs();
+  /** {@code for (i over the inputs) {}, or over {@code [from, to)}: opened, for the caller to close. */
+  private CodeBlock inputLoop(boolean ranged) {
+    return ranged ? CodeBlock.builder().beginControlFlow("for (int i = from; i < to; i++)").build()
+        : CodeBlock.builder().beginControlFlow("for (int i = 0; i < $L; i++)", layer.inputs()).build();
+  }
+
+
+  /**
+   * The deltas sent back to every input, or with {@code ranged} to inputs {@code from ≤ i < to} only
+   * (a part's units of the layer below; the other columns of {@code p} stay as they are).
+   */
+  private MethodSpec propagateKernel(boolean ranged) {
     int out = layer.outputs();
     int blocked = out - out % 4;
-    MethodSpec.Builder method = kernel(propagateName())
-        .addJavadoc("Layer $L deltas back to layer $L, before its activation slope:\n",
-            layer.number(), layer.number() - 1)
-        .addJavadoc("{@code p[s][i] = Σⱼ d[s][j]·W[j][i]}; four weight rows per pass, inputs innermost.\n")
-        .addParameter(num.matrix(), "rows")
+    MethodSpec.Builder method = kernel(ranged ? propagateRangeName() : propagateName());
+    if (ranged) {
+      method.addJavadoc("Layer $L deltas back to units {@code from ≤ i < to} of layer $L, before their slope.\n",
+          layer.number(), layer.number() - 1);
+    } else {
+      method.addJavadoc("Layer $L deltas back to layer $L, before its activation slope:\n",
+              layer.number(), layer.number() - 1)
+          .addJavadoc("{@code p[s][i] = Σⱼ d[s][j]·W[j][i]}; four weight rows per pass, inputs innermost.\n");
+    }
+    method.addParameter(num.matrix(), "rows")
         .addParameter(num.matrix(), "d")
         .addParameter(num.matrix(), "p")
-        .addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addParameter(TypeName.INT, "m");
+    if (ranged) {
+      method.addParameter(TypeName.INT, "from").addParameter(TypeName.INT, "to");
+    }
+    method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement("$T[] ds = d[s], ps = p[s]", num.scalar())
-        .addStatement("$T.fill(ps, $L)", ARRAYS, num.literal("0"));
+        .addStatement(ranged ? CodeBlock.of("$T.fill(ps, from, to, $L)", ARRAYS, num.literal("0"))
+            : CodeBlock.of("$T.fill(ps, $L)", ARRAYS, num.literal("0")));
     if (blocked > 0) {
       method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
           .addStatement("$T d_0 = ds[j], d_1 = ds[j + 1], d_2 = ds[j + 2], d_3 = ds[j + 3]", num.scalar())
           .addStatement("$T[] r_0 = rows[j], r_1 = rows[j + 1], r_2 = rows[j + 2], r_3 = rows[j + 3]",
               num.scalar())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addCode(inputLoop(ranged))
           .addStatement("ps[i] += d_0 * r_0[i] + d_1 * r_1[i] + d_2 * r_2[i] + d_3 * r_3[i]")
           .endControlFlow()
           .endControlFlow();
@@ -358,13 +391,14 @@ class DenseLooped extends RowDenseEmitter {
       method.beginControlFlow("for (int j = $L; j < $L; j++)", blocked, out)
           .addStatement("$T dj = ds[j]", num.scalar())
           .addStatement("$T[] r = rows[j]", num.scalar())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+          .addCode(inputLoop(ranged))
           .addStatement("ps[i] += dj * r[i]")
           .endControlFlow()
           .endControlFlow();
     }
     return method.endControlFlow().build();
   }
+
 
   // ---- a network split by layers (Parallelism.splitLayers; see SplitPhases) ----
 
@@ -400,8 +434,8 @@ class DenseLooped extends RowDenseEmitter {
       methods.add(gradientColumnsKernel());
     }
     if (layer.propagates()) {
-      methods.add(transposeRangeKernel());
-      methods.add(propagateRangeKernel());
+      methods.add(transposeKernel(true));
+      methods.add(propagateKernel(true));
     }
     return methods;
   }
@@ -527,80 +561,14 @@ class DenseLooped extends RowDenseEmitter {
         .endControlFlow()
         .addStatement("int i = from")
         .beginControlFlow("for (; i + 3 < to; i += 4)")
-        .addStatement("$T[] w_0 = w[i], w_1 = w[i + 1], w_2 = w[i + 2], w_3 = w[i + 3]", num.scalar())
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] as = a[s], zs = z[s]", num.scalar())
-        .addStatement("$T a_0 = as[i], a_1 = as[i + 1], a_2 = as[i + 2], a_3 = as[i + 3]", num.scalar())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-        .addStatement("zs[j] += a_0 * w_0[j] + a_1 * w_1[j] + a_2 * w_2[j] + a_3 * w_3[j]")
-        .endControlFlow()
-        .endControlFlow()
+        .addCode(fourInputs())
         .endControlFlow()
         .beginControlFlow("for (; i < to; i++)")
-        .addStatement("$T[] wi = w[i]", num.scalar())
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T ai = a[s][i]", num.scalar())
-        .addStatement("$T[] zs = z[s]", num.scalar())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", out)
-        .addStatement("zs[j] += ai * wi[j]")
-        .endControlFlow()
-        .endControlFlow()
+        .addCode(oneInput())
         .endControlFlow()
         .build();
   }
 
-  private MethodSpec transposeRangeKernel() {
-    return kernel(transposeRangeName())
-        .addJavadoc("Copies layer $L's weight rows {@code from ≤ i < to} into {@code [out][in]} rows.\n", layer.number())
-        .addParameter(num.matrix(), "w")
-        .addParameter(num.matrix(), "rows")
-        .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
-        .beginControlFlow("for (int i = from; i < to; i++)")
-        .addStatement("$T[] wi = w[i]", num.scalar())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", layer.outputs())
-        .addStatement("rows[j][i] = wi[j]")
-        .endControlFlow()
-        .endControlFlow()
-        .build();
-  }
-
-  private MethodSpec propagateRangeKernel() {
-    int out = layer.outputs();
-    int blocked = out - out % 4;
-    MethodSpec.Builder method = kernel(propagateRangeName())
-        .addJavadoc("Layer $L deltas back to units {@code from ≤ i < to} of layer $L, before their slope.\n",
-            layer.number(), layer.number() - 1)
-        .addParameter(num.matrix(), "rows")
-        .addParameter(num.matrix(), "d")
-        .addParameter(num.matrix(), "p")
-        .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] ds = d[s], ps = p[s]", num.scalar())
-        .addStatement("$T.fill(ps, from, to, $L)", ARRAYS, num.literal("0"));
-    if (blocked > 0) {
-      method.beginControlFlow("for (int j = 0; j < $L; j += 4)", blocked)
-          .addStatement("$T d_0 = ds[j], d_1 = ds[j + 1], d_2 = ds[j + 2], d_3 = ds[j + 3]", num.scalar())
-          .addStatement("$T[] r_0 = rows[j], r_1 = rows[j + 1], r_2 = rows[j + 2], r_3 = rows[j + 3]",
-              num.scalar())
-          .beginControlFlow("for (int i = from; i < to; i++)")
-          .addStatement("ps[i] += d_0 * r_0[i] + d_1 * r_1[i] + d_2 * r_2[i] + d_3 * r_3[i]")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    if (blocked < out) {
-      method.beginControlFlow("for (int j = $L; j < $L; j++)", blocked, out)
-          .addStatement("$T dj = ds[j]", num.scalar())
-          .addStatement("$T[] r = rows[j]", num.scalar())
-          .beginControlFlow("for (int i = from; i < to; i++)")
-          .addStatement("ps[i] += dj * r[i]")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    return method.endControlFlow().build();
-  }
 
   /** {@code d *= f'(z)} for this part's units of the layer, after the next layer sent the deltas back. */
   CodeBlock splitSlope() {
