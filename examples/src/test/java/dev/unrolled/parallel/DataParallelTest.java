@@ -131,31 +131,39 @@ class DataParallelTest {
   void theShardedGradientIsTheBatchGradient(Case c) {
     Random random = new Random(9);
     for (int m : new int[] {32, 7, 3, 1}) {
-      Batch b = c.batch(random, m);
-      Model reference = c.model().apply(ParallelCases.SEED);
-      double[] expected = new double[reference.parameterCount()];
-      double expectedLoss = reference.lossAndGradient(b.xd, b.yd, expected);
-
-      Trainer trainer = c.trainer(Optimizer.sgd(1.0), shards(2));
-      double[] before = parameters(trainer.model());
-      double loss = trainer.trainBatch(b.xd, b.yd);
-      double[] after = parameters(trainer.model());
-      close(trainer);
-
-      double tolerance = c.isFloat() ? 1e-6 : 1e-13;
-      assertThat(loss).isWithin(tolerance * Math.max(1, Math.abs(expectedLoss))).of(expectedLoss);
-      int nonzero = 0;
-      for (int k = 0; k < expected.length; k++) {
-        double gradient = before[k] - after[k];
-        double allowed = tolerance + (c.isFloat() ? 1e-4 : 1e-9) * Math.abs(expected[k]);
-        if (Math.abs(gradient - expected[k]) > allowed) {
-          throw new AssertionError(c + ", batch of " + m + ": gradient " + k + " is " + gradient
-              + " sharded but " + expected[k] + " in one workspace");
-        }
-        nonzero += expected[k] != 0 ? 1 : 0;
-      }
-      assertThat(nonzero).isGreaterThan(expected.length / 4);
+      assertOneStepIsTheBatchGradient(c, shards(2), c.batch(random, m), c + ", 2 shards, batch of " + m);
     }
+  }
+
+  /**
+   * One step of {@code parallelism} with plain SGD at rate 1 from the seeded model moves the
+   * parameters by the model's {@code lossAndGradient} of batch {@code b}, to rounding, and reports
+   * its loss; most of the gradient is not zero (the comparison is not vacuous).
+   */
+  static void assertOneStepIsTheBatchGradient(Case c, Parallelism parallelism, Batch b, String what) {
+    Model reference = c.model().apply(ParallelCases.SEED);
+    double[] expected = new double[reference.parameterCount()];
+    double expectedLoss = reference.lossAndGradient(b.xd, b.yd, expected);
+
+    Trainer trainer = c.trainer(Optimizer.sgd(1.0), parallelism);
+    double[] before = parameters(trainer.model());
+    double loss = trainer.trainBatch(b.xd, b.yd);
+    double[] after = parameters(trainer.model());
+    close(trainer);
+
+    double tolerance = c.isFloat() ? 1e-6 : 1e-13;
+    assertThat(loss).isWithin(tolerance * Math.max(1, Math.abs(expectedLoss))).of(expectedLoss);
+    int nonzero = 0;
+    for (int k = 0; k < expected.length; k++) {
+      double gradient = before[k] - after[k];
+      double allowed = tolerance + (c.isFloat() ? 1e-4 : 1e-9) * Math.abs(expected[k]);
+      if (Math.abs(gradient - expected[k]) > allowed) {
+        throw new AssertionError(what + ": gradient " + k + " is " + gradient + " in the step but " + expected[k]
+            + " in one workspace");
+      }
+      nonzero += expected[k] != 0 ? 1 : 0;
+    }
+    assertThat(nonzero).isGreaterThan(expected.length / 4);
   }
 
   /** The loss guard of a sharded step is tested in ShardedStepTest; a NaN input never gets that far. */

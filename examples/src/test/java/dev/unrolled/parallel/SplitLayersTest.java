@@ -71,30 +71,8 @@ class SplitLayersTest {
     Random random = new Random(9);
     for (int parts : new int[] {2, 3, 7}) {
       for (int m : new int[] {32, 5, 1}) {
-        Batch b = c.batch(random, m);
-        Model reference = c.model().apply(ParallelCases.SEED);
-        double[] expected = new double[reference.parameterCount()];
-        double expectedLoss = reference.lossAndGradient(b.xd, b.yd, expected);
-
-        Trainer trainer = c.trainer(Optimizer.sgd(1.0), Parallelism.splitLayers(parts).threads(2));
-        double[] before = parameters(trainer.model());
-        double loss = trainer.trainBatch(b.xd, b.yd);
-        double[] after = parameters(trainer.model());
-        DataParallelTest.close(trainer);
-
-        double tolerance = c.isFloat() ? 1e-6 : 1e-13;
-        assertThat(loss).isWithin(tolerance * Math.max(1, Math.abs(expectedLoss))).of(expectedLoss);
-        int nonzero = 0;
-        for (int k = 0; k < expected.length; k++) {
-          double gradient = before[k] - after[k];
-          double allowed = tolerance + (c.isFloat() ? 1e-4 : 1e-9) * Math.abs(expected[k]);
-          if (Math.abs(gradient - expected[k]) > allowed) {
-            throw new AssertionError(c + " in " + parts + " parts, batch of " + m + ": gradient " + k + " is "
-                + gradient + " split but " + expected[k] + " in one workspace");
-          }
-          nonzero += expected[k] != 0 ? 1 : 0;
-        }
-        assertThat(nonzero).isGreaterThan(expected.length / 4);
+        DataParallelTest.assertOneStepIsTheBatchGradient(c, Parallelism.splitLayers(parts).threads(2),
+            c.batch(random, m), c + " in " + parts + " parts, batch of " + m);
       }
     }
   }
