@@ -742,6 +742,17 @@ public final class LoopedModel implements Looped, Model {
     double[][] partial1;
 
     /**
+     * Layer 1's partial sums of the other parts' units, each part's in a block of its own, row
+     * after row: what the others read, in one contiguous run each (split steps only).
+     */
+    double[] outbox1;
+
+    /**
+     * The deltas of this part's units of layer 1, row after row, for the others to read.
+     */
+    double[] deltasOut1;
+
+    /**
      * Layer 2's partial pre-activations over this part's inputs (split steps only).
      */
     double[][] partial2;
@@ -1023,6 +1034,8 @@ public final class LoopedModel implements Looped, Model {
      */
     private void allocatePartials() {
       partial1 = new double[capacity][80];
+      outbox1 = new double[capacity * 80];
+      deltasOut1 = new double[capacity * 80];
       partial2 = new double[capacity][3];
       gradientColumns2 = new double[3][80];
     }
@@ -1096,19 +1109,36 @@ public final class LoopedModel implements Looped, Model {
     private void splitPhase0(LoopedModel model, int m) {
       inputsFinite = Checks.finiteColumns(x, m, lo[0], hi[0]);
       denseRange1(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0]);
+      for (int q = 0; q < team.length; q++) {
+        if (q == part) {
+          continue;
+        }
+        int from = team[q].lo[1], width = team[q].hi[1] - from, block = m * from;
+        for (int s = 0; s < m; s++) {
+          System.arraycopy(partial1[s], from, outbox1, block + s * width, width);
+        }
+      }
     }
 
     /**
      * Split phase 1: layer 1's own units, then layer 2's partial product over them.
      */
     private void splitPhase1(LoopedModel model, int m) {
+      int ownUnits = hi[1] - lo[1], ownBlock = m * lo[1] - lo[1];
       for (int s = 0; s < m; s++) {
         double[] zs = z1[s];
-        System.arraycopy(team[0].partial1[s], lo[1], zs, lo[1], hi[1] - lo[1]);
-        for (int q = 1; q < team.length; q++) {
-          double[] ps = team[q].partial1[s];
-          for (int j = lo[1]; j < hi[1]; j++) {
-            zs[j] += ps[j];
+        int row = ownBlock + s * ownUnits;
+        for (int q = 0; q < team.length; q++) {
+          double[] ps = q == part ? partial1[s] : team[q].outbox1;
+          int at = q == part ? 0 : row;
+          if (q == 0) {
+            for (int j = lo[1]; j < hi[1]; j++) {
+              zs[j] = ps[at + j];
+            }
+          } else {
+            for (int j = lo[1]; j < hi[1]; j++) {
+              zs[j] += ps[at + j];
+            }
           }
         }
         double[] as = a1[s];
@@ -1152,6 +1182,9 @@ public final class LoopedModel implements Looped, Model {
           ps[i] *= reluDerivative(zs[i], as[i]);
         }
       }
+      for (int s = 0, from = lo[1], width = hi[1] - from; s < m; s++) {
+        System.arraycopy(d1[s], from, deltasOut1, s * width, width);
+      }
       for (int i0 = lo[1]; i0 < hi[1]; i0 += 336) {
         int i1 = Math.min(hi[1], i0 + 336);
         gradientColumns2(a1, d2, gradientColumns2, team[0].gw2, m, i0, i1);
@@ -1170,7 +1203,7 @@ public final class LoopedModel implements Looped, Model {
         Workspace other = team[q];
         int from = other.lo[1], width = other.hi[1] - from;
         for (int s = 0; s < m; s++) {
-          System.arraycopy(other.d1[s], from, d1[s], from, width);
+          System.arraycopy(other.deltasOut1, s * width, d1[s], from, width);
         }
       }
       if (part == 0) {

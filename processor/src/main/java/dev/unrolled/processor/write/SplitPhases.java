@@ -128,6 +128,15 @@ final class SplitPhases {
       type.addField(FieldSpec.builder(num.matrix(), Names.partials(l))
           .addJavadoc("Layer $L's partial pre-activations over this part's inputs (split steps only).\n", l)
           .build());
+      if (l < count) {
+        type.addField(FieldSpec.builder(num.vector(), outbox(l))
+                .addJavadoc("Layer $L's partial sums of the other parts' units, each part's in a block of its own, row\n", l)
+                .addJavadoc("after row: what the others read, in one contiguous run each (split steps only).\n")
+                .build())
+            .addField(FieldSpec.builder(num.vector(), deltasOut(l))
+                .addJavadoc("The deltas of this part's units of layer $L, row after row, for the others to read.\n", l)
+                .build());
+      }
       if (layer(l).narrowSplit()) {
         type.addField(FieldSpec.builder(num.matrix(), Names.gradientColumns(l))
             .addJavadoc("Layer $L's weight gradients of this part's inputs, summed by columns (split steps only).\n", l)
@@ -160,6 +169,10 @@ final class SplitPhases {
         .addJavadoc("The partial sums of a split step, for {@code capacity} rows.\n");
     for (int l = 1; l <= split; l++) {
       method.addStatement("$L = new $T[capacity][$L]", Names.partials(l), num.scalar(), layer(l).layer.outputs());
+      if (l < count) {
+        method.addStatement("$L = new $T[capacity * $L]", outbox(l), num.scalar(), layer(l).layer.outputs())
+            .addStatement("$L = new $T[capacity * $L]", deltasOut(l), num.scalar(), layer(l).layer.outputs());
+      }
       if (layer(l).narrowSplit()) {
         method.addStatement("$L = new $T[$L][$L]", Names.gradientColumns(l), num.scalar(), layer(l).layer.outputs(),
             layer(l).layer.inputs());
@@ -268,6 +281,7 @@ final class SplitPhases {
       return method.addJavadoc("Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.\n")
           .addStatement("inputsFinite = $T.finiteColumns(x, m, lo[0], hi[0])", RuntimeTypes.CHECKS)
           .addCode(layer(1).splitProduct())
+          .addCode(post(1))
           .build();
     }
     if (phase < split) {
@@ -275,6 +289,7 @@ final class SplitPhases {
               phase, phase, phase + 1)
           .addCode(sum(phase, true))
           .addCode(layer(phase + 1).splitProduct())
+          .addCode(post(phase + 1))
           .build();
     }
     if (phase == split && wholeOutput()) {
@@ -313,7 +328,7 @@ final class SplitPhases {
     }
     method.addJavadoc(".\n");
     if (l < split) {
-      method.addCode(gather(l, Names.deltas(l)));
+      method.addCode(gatherDeltas(l));
     }
     int biasRow = layer.firstRow + layer.layer.inputs();
     method.beginControlFlow("if (part == 0)");
@@ -328,6 +343,9 @@ final class SplitPhases {
     if (l > 1) {
       method.addCode(layer.splitPropagate());
       method.addCode(layer(l - 1).splitSlope());
+      if (l - 1 < split) {
+        method.addCode(postDeltas(l - 1));
+      }
     }
     return method.addCode(layer.splitGradient()).build();
   }
@@ -338,20 +356,43 @@ final class SplitPhases {
    */
   private CodeBlock sum(int l, boolean own) {
     DenseLooped layer = layer(l);
-    String from = own ? "lo[" + l + "]" : "0";
-    String to = own ? "hi[" + l + "]" : Integer.toString(layer.layer.outputs());
     String partial = Names.partials(l);
-    CodeBlock.Builder code = CodeBlock.builder()
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T[] zs = $L[s]", num.scalar(), Names.preActivations(l))
-        .addStatement("$T.arraycopy(team[0].$L[s], $L, zs, $L, $L)", System.class, partial, from, from,
-            own ? to + " - " + from : to)
-        .beginControlFlow("for (int q = 1; q < team.length; q++)")
-        .addStatement("$T[] ps = team[q].$L[s]", num.scalar(), partial)
-        .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
-        .addStatement("zs[j] += ps[j]")
-        .endControlFlow()
-        .endControlFlow();
+    CodeBlock.Builder code = CodeBlock.builder();
+    String from;
+    String to;
+    if (own) { // the others' partial sums of this part's units, from their outboxes
+      from = "lo[" + l + "]";
+      to = "hi[" + l + "]";
+      code.addStatement("int ownUnits = hi[$L] - lo[$L], ownBlock = m * lo[$L] - lo[$L]", l, l, l, l)
+          .beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T[] zs = $L[s]", num.scalar(), Names.preActivations(l))
+          .addStatement("int row = ownBlock + s * ownUnits")
+          .beginControlFlow("for (int q = 0; q < team.length; q++)")
+          .addStatement("$T[] ps = q == part ? $L[s] : team[q].$L", num.scalar(), partial, outbox(l))
+          .addStatement("int at = q == part ? 0 : row")
+          .beginControlFlow("if (q == 0)")
+          .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
+          .addStatement("zs[j] = ps[at + j]")
+          .endControlFlow()
+          .nextControlFlow("else")
+          .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
+          .addStatement("zs[j] += ps[at + j]")
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+    } else {
+      from = "0";
+      to = Integer.toString(layer.layer.outputs());
+      code.beginControlFlow("for (int s = 0; s < m; s++)")
+          .addStatement("$T[] zs = $L[s]", num.scalar(), Names.preActivations(l))
+          .addStatement("$T.arraycopy(team[0].$L[s], 0, zs, 0, $L)", System.class, partial, to)
+          .beginControlFlow("for (int q = 1; q < team.length; q++)")
+          .addStatement("$T[] ps = team[q].$L[s]", num.scalar(), partial)
+          .beginControlFlow("for (int j = 0; j < $L; j++)", to)
+          .addStatement("zs[j] += ps[j]")
+          .endControlFlow()
+          .endControlFlow();
+    }
     if (layer.hasActivation()) {
       code.addStatement("$T[] as = $L[s]", num.scalar(), layer.activations())
           .beginControlFlow("for (int j = $L; j < $L; j++)", from, to)
@@ -359,6 +400,63 @@ final class SplitPhases {
           .endControlFlow();
     }
     return code.endControlFlow().build();
+  }
+
+  private static String outbox(int l) {
+    return "outbox" + l;
+  }
+
+  private static String deltasOut(int l) {
+    return "deltasOut" + l;
+  }
+
+  /**
+   * Copies this part's partial sums of hidden layer {@code l}'s units owned by each other part into
+   * that part's block of the outbox: what another core reads then comes in one contiguous run, and
+   * the rows the product writes are never read by another core (so writing them next step needs no
+   * other core's copy invalidated).
+   */
+  private CodeBlock post(int l) {
+    if (l >= count) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("for (int q = 0; q < team.length; q++)")
+        .beginControlFlow("if (q == part)")
+        .addStatement("continue")
+        .endControlFlow()
+        .addStatement("int from = team[q].lo[$L], width = team[q].hi[$L] - from, block = m * from", l, l)
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T.arraycopy($L[s], from, $L, block + s * width, width)", System.class, Names.partials(l),
+            outbox(l))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Copies the deltas of this part's units of layer {@code l}, row after row, for the others to gather. */
+  private CodeBlock postDeltas(int l) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int s = 0, from = lo[$L], width = hi[$L] - from; s < m; s++)", l, l)
+        .addStatement("$T.arraycopy($L[s], from, $L, s * width, width)", System.class, Names.deltas(l), deltasOut(l))
+        .endControlFlow()
+        .build();
+  }
+
+  /** The deltas of layer {@code l}'s units that the other parts computed, from their runs, into this part's rows. */
+  private CodeBlock gatherDeltas(int l) {
+    return CodeBlock.builder()
+        .beginControlFlow("for (int q = 0; q < team.length; q++)")
+        .beginControlFlow("if (q == part)")
+        .addStatement("continue")
+        .endControlFlow()
+        .addStatement("$T other = team[q]", model.nestedClass("Workspace"))
+        .addStatement("int from = other.lo[$L], width = other.hi[$L] - from", l, l)
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T.arraycopy(other.$L, s * width, $L[s], from, width)", System.class, deltasOut(l), Names.deltas(l))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   /** Rows {@code rows} of layer {@code l}'s units that the other parts computed, into this part's rows. */
