@@ -143,7 +143,7 @@ final class SplitPhases {
             .build());
       }
     }
-    type.addMethod(allocatePartials())
+    type.addMethods(allocatePartials())
         .addMethod(joinSplit(workspace))
         .addMethod(runOf())
         .addMethod(constant("splitPhases", 2 * count + 1))
@@ -163,23 +163,32 @@ final class SplitPhases {
     return WorkspaceWriter.overriding(name).returns(TypeName.INT).addStatement("return $L", value).build();
   }
 
-  private MethodSpec allocatePartials() {
+  /** {@code allocatePartials()}, and its helpers when the network is deep. */
+  private List<MethodSpec> allocatePartials() {
     MethodSpec.Builder method = MethodSpec.methodBuilder("allocatePartials")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("The partial sums of a split step, for {@code capacity} rows.\n");
-    for (int l = 1; l <= split; l++) {
-      method.addStatement("$L = new $T[capacity][$L]", Names.partials(l), num.scalar(), layer(l).layer.outputs());
-      if (l < count) {
-        method.addStatement("$L = new $T[capacity * $L]", outbox(l), num.scalar(), layer(l).layer.outputs())
-            .addStatement("$L = new $T[capacity * $L]", deltasOut(l), num.scalar(), layer(l).layer.outputs());
-      }
-      if (layer(l).narrowSplit()) {
-        method.addStatement("$L = new $T[$L][$L]", Names.gradientColumns(l), num.scalar(), layer(l).layer.outputs(),
-            layer(l).layer.inputs());
-      }
-    }
-    return method.build();
+    List<MethodSpec> methods = new java.util.ArrayList<>(LayerGroups.addPerLayer(method, "allocatePartials", null,
+        plan.layersPerMethod(), layers.subList(0, split), this::allocatePartials));
+    methods.add(method.build());
+    return methods;
   }
+
+  private CodeBlock allocatePartials(LayerEmitter emitter) {
+    int l = emitter.l;
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$L = new $T[capacity][$L]", Names.partials(l), num.scalar(), layer(l).layer.outputs());
+    if (l < count) {
+      code.addStatement("$L = new $T[capacity * $L]", outbox(l), num.scalar(), layer(l).layer.outputs())
+          .addStatement("$L = new $T[capacity * $L]", deltasOut(l), num.scalar(), layer(l).layer.outputs());
+    }
+    if (layer(l).narrowSplit()) {
+      code.addStatement("$L = new $T[$L][$L]", Names.gradientColumns(l), num.scalar(), layer(l).layer.outputs(),
+          layer(l).layer.inputs());
+    }
+    return code.build();
+  }
+
 
   private MethodSpec joinSplit(ClassName workspace) {
     CodeBlock.Builder widths = CodeBlock.builder().add("$L", plan.inputs());
