@@ -50,9 +50,9 @@ final class WorkerPool {
   /** How long an idle thread spins before it parks: 1 ms (see the class comment). */
   static final long SPIN_NANOS = 1_000_000;
   /**
-   * For how long of that spin a thread only pauses, without yielding: a split step hands off five
-   * times a batch, each a few microseconds apart, and a yield is a system call that can take longer
-   * than the wait itself.
+   * For how long of that spin a thread only pauses, without yielding: a step split by layers hands
+   * off 2L + 1 times a batch (L layers), a few microseconds apart, and a yield is a system call that
+   * can take longer than the wait itself.
    */
   static final long EAGER_NANOS = 20_000;
   private static final AtomicInteger POOLS = new AtomicInteger();
