@@ -13,6 +13,10 @@ import java.lang.ref.Cleaner;
  * and the parts own disjoint rows, so this changes no bit. Which thread runs a part never changes a
  * bit either: the parts' sums are added in part order, whatever the thread count.
  *
+ * <p>With as many threads as parts, each thread runs its part's whole step as one task and the parts
+ * meet at a {@link PartBarrier} between two phases; with fewer, each phase is handed out through the
+ * pool in turn.
+ *
  * <p>Allocates nothing per batch. {@link #close()} stops the threads; if the owner is dropped without
  * closing, a {@link Cleaner} stops them once it has been garbage-collected.
  */
@@ -28,6 +32,8 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
   private final WorkerPool pool; // null with one thread
   private final Cleaner.Cleanable cleanable;
   private final WorkerPool.Task phaseTask = this::runPhase;
+  private final WorkerPool.Task stepTask = this::runStep;
+  private final PartBarrier barrier; // null unless every part has a thread of its own
   private int phase;
   private int m;
   private boolean closed;
@@ -59,6 +65,7 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
     }
     int threads = parallelism.threads();
     this.pool = threads == 1 ? null : new WorkerPool(threads);
+    this.barrier = threads == parts.length ? new PartBarrier(parts.length) : null;
     this.cleanable = pool == null ? null : CLEANER.register(this, pool::close);
   }
 
@@ -77,26 +84,17 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
       parts[p].shareRows(parts[0], 0, m);
     }
     this.m = m;
-    for (int k = 0; k < forwardPhases; k++) {
-      run(k);
-    }
-    inputsFinite = true;
-    for (W part : parts) {
-      inputsFinite &= part.splitInputsFinite();
-    }
-    if (!inputsFinite) {
-      return Double.NaN;
-    }
-    double loss = parts[0].splitLoss();
-    if (!Double.isFinite(loss)) {
-      return loss;
-    }
-    update.begin();
     for (PartRows rows : ready) {
       rows.count = 0;
     }
-    for (int k = forwardPhases; k < phases; k++) {
-      run(k);
+    double loss;
+    if (barrier != null) {
+      loss = trainTogether();
+    } else {
+      loss = trainPhaseByPhase();
+    }
+    if (!inputsFinite || !Double.isFinite(loss)) {
+      return inputsFinite ? loss : Double.NaN;
     }
     update.end();
     long reported = 0;
@@ -108,6 +106,81 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
           + " parameter rows ready, but there are " + update.rows() + "; rows were missed or repeated");
     }
     return loss;
+  }
+
+  /** Each phase handed out in turn; the backward phases only after a finite loss. Returns the loss. */
+  private double trainPhaseByPhase() {
+    for (int k = 0; k < forwardPhases; k++) {
+      run(k);
+    }
+    inputsFinite = allInputsFinite();
+    double loss = parts[0].splitLoss();
+    if (!inputsFinite || !Double.isFinite(loss)) {
+      return loss;
+    }
+    update.begin();
+    for (int k = forwardPhases; k < phases; k++) {
+      run(k);
+    }
+    return loss;
+  }
+
+  /**
+   * Each part's whole step as one task on its own thread, the parts meeting at the barrier between
+   * phases. The step is begun before the forward phases, since the parts take it up without coming
+   * back to this thread; a step begun and not ended changes nothing (it only fixes the step's rate).
+   */
+  private double trainTogether() {
+    update.begin();
+    barrier.reset();
+    try {
+      pool.runEach(stepTask, parts.length);
+    } catch (RuntimeException | Error e) {
+      Throwable cause = barrier.failure();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+    inputsFinite = allInputsFinite();
+    return parts[0].splitLoss();
+  }
+
+  private boolean allInputsFinite() {
+    boolean finite = true;
+    for (W part : parts) {
+      finite &= part.splitInputsFinite();
+    }
+    return finite;
+  }
+
+  /** Part {@code part}'s whole step, on its own thread: every part decides alike whether to go back. */
+  private void runStep(int part) {
+    W me = parts[part];
+    PartRows rows = ready[part];
+    long met = 0;
+    try {
+      for (int k = 0; k < forwardPhases; k++) {
+        me.splitPhase(model, k, m, rows);
+        barrier.await(part, ++met);
+      }
+      // Every part computed the same loss, bit for bit, and sees every part's input check.
+      if (!allInputsFinite() || !Double.isFinite(me.splitLoss())) {
+        return;
+      }
+      for (int k = forwardPhases; k < phases; k++) {
+        me.splitPhase(model, k, m, rows);
+        if (k < phases - 1) {
+          barrier.await(part, ++met);
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      barrier.abort(e);
+      throw e;
+    }
   }
 
   /** Whether every input of the last batch was finite. */
