@@ -1213,7 +1213,7 @@ public final class TiledModel implements Tiled, Model {
         propagate2(wr2, d2, d1, m);
       }
       if (VECTOR) {
-        VectorKernels.reluSlope(d1, z1, a1, m, 0, 80);
+        VectorKernels.reluSlope(d1, z1, a1, m, 80);
       } else {
         for (int s = 0; s < m; s++) {
           float[] ps = d1[s], zs = z1[s], as = a1[s];
@@ -1423,7 +1423,7 @@ public final class TiledModel implements Tiled, Model {
         propagateRange2(wr2, d2, d1, m, lo[1], hi[1]);
       }
       if (VECTOR) {
-        VectorKernels.reluSlope(d1, z1, a1, m, lo[1], hi[1]);
+        VectorKernels.reluSlopeRange(d1, z1, a1, m, lo[1], hi[1]);
       } else {
         for (int s = 0; s < m; s++) {
           float[] ps = d1[s], zs = z1[s], as = a1[s];
@@ -1539,7 +1539,25 @@ public final class TiledModel implements Tiled, Model {
      */
     static void product(float[][] a, float[][] b, float[] init, float[][] c, int m, int n,
         int width, float[] panel) {
-      productRange(a, b, init, c, m, 0, n, width, panel);
+      for (int s = 0; s < m; s++) {
+        if (init == null) {
+          Arrays.fill(c[s], 0, width, 0f);
+        } else {
+          System.arraycopy(init, 0, c[s], 0, width);
+        }
+      }
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        int j1 = Math.min(width, j0 + COLUMNS);
+        for (int k0 = 0; k0 < n; k0 += DEPTH) {
+          int k1 = Math.min(n, k0 + DEPTH);
+          if (m >= PACK_ROWS) {
+            pack(b, panel, j0, j1, k0, k1);
+            productPanel(a, panel, c, m, j0, j1, k0, k1);
+          } else {
+            productBlock(a, b, c, m, j0, j1, k0, k1);
+          }
+        }
+      }
     }
 
     /**
@@ -1575,7 +1593,17 @@ public final class TiledModel implements Tiled, Model {
      */
     static void productTransposed(float[][] a, float[][] w, float[][] c, int m, int n, int width,
         float[] panel) {
-      productTransposedRange(a, w, c, m, n, 0, width, panel);
+      for (int s = 0; s < m; s++) {
+        Arrays.fill(c[s], 0, width, 0f);
+      }
+      for (int j0 = 0; j0 < width; j0 += COLUMNS) {
+        int j1 = Math.min(width, j0 + COLUMNS);
+        for (int k0 = 0; k0 < n; k0 += DEPTH) {
+          int k1 = Math.min(n, k0 + DEPTH);
+          packTransposed(w, panel, j0, j1, k0, k1);
+          productPanel(a, panel, c, m, j0, j1, k0, k1);
+        }
+      }
     }
 
     /**
@@ -3414,9 +3442,27 @@ public final class TiledModel implements Tiled, Model {
     }
 
     /**
+     * {@code d[s][j] *= relu'(z[s][j])} (a = relu(z)) for rows [0, m) and j < n.
+     */
+    static void reluSlope(float[][] d, float[][] z, float[][] a, int m, int n) {
+      int bound = SPECIES.loopBound(n);
+      for (int s = 0; s < m; s++) {
+        float[] ds = d[s], zs = z[s], as = a[s];
+        int j = 0;
+        for (; j < bound; j += LANES) {
+          FloatVector slope = FloatVector.broadcast(SPECIES, 0.0f).blend(1.0f, FloatVector.fromArray(SPECIES, zs, j).compare(VectorOperators.GT, 0.0f));
+          FloatVector.fromArray(SPECIES, ds, j).mul(slope).intoArray(ds, j);
+        }
+        for (; j < n; j++) {
+          ds[j] *= reluDerivative(zs[j], as[j]);
+        }
+      }
+    }
+
+    /**
      * {@code d[s][j] *= relu'(z[s][j])} (a = relu(z)) for rows [0, m) and from ≤ j < to.
      */
-    static void reluSlope(float[][] d, float[][] z, float[][] a, int m, int from, int to) {
+    static void reluSlopeRange(float[][] d, float[][] z, float[][] a, int m, int from, int to) {
       int bound = from + SPECIES.loopBound(to - from);
       for (int s = 0; s < m; s++) {
         float[] ds = d[s], zs = z[s], as = a[s];

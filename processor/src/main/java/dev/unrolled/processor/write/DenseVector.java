@@ -62,7 +62,7 @@ final class DenseVector extends DenseLooped {
     }
     return CodeBlock.builder()
         .beginControlFlow("if (VECTOR)")
-        .addStatement("$L.$L($L, $L, $L, m, 0, $L)", VectorKernels.CLASS_NAME, VectorKernels.slopeName(layer.activation()),
+        .addStatement("$L.$L($L, $L, $L, m, $L)", VectorKernels.CLASS_NAME, VectorKernels.slopeName(layer.activation()),
             Names.deltas(l), Names.preActivations(l), activations(), layer.outputs())
         .nextControlFlow("else")
         .add(super.activationSlope())
@@ -78,7 +78,7 @@ final class DenseVector extends DenseLooped {
     }
     return CodeBlock.builder()
         .beginControlFlow("if (VECTOR)")
-        .addStatement("$L.$L($L, $L, $L, $L, m, 0, $L)", VectorKernels.CLASS_NAME,
+        .addStatement("$L.$L($L, $L, $L, $L, m, $L)", VectorKernels.CLASS_NAME,
             VectorKernels.keptSlopeName(layer.activation()), Names.deltas(l), Names.keep(l),
             Names.preActivations(l), activations(), layer.outputs())
         .nextControlFlow("else")
@@ -159,7 +159,8 @@ final class DenseVector extends DenseLooped {
     return CodeBlock.builder()
         .beginControlFlow("if (VECTOR)")
         .addStatement("$L.$L($L, $L, $L, m, lo[$L], hi[$L])", VectorKernels.CLASS_NAME,
-            VectorKernels.slopeName(layer.activation()), Names.deltas(l), Names.preActivations(l), activations(), l, l)
+            VectorKernels.rangeName(VectorKernels.slopeName(layer.activation())), Names.deltas(l), Names.preActivations(l),
+            activations(), l, l)
         .nextControlFlow("else")
         .add(super.splitSlope())
         .endControlFlow()

@@ -148,6 +148,7 @@ final class VectorKernels {
     type.addMethod(productTail()).addMethod(panelTail()).addMethod(outerTail()).addMethod(outerPackedTail());
     for (Activation activation : slopes) {
       type.addMethod(slope(activation));
+      type.addMethod(slope(activation, false, true));
     }
     for (Activation activation : keptSlopes) {
       type.addMethod(keptSlope(activation));
@@ -266,7 +267,7 @@ final class VectorKernels {
 
   /** The driver of {@code c = init + a·b}: panels of b, each over all rows in tiles. */
   private MethodSpec product() {
-    return kernel("product")
+    return productBody(kernel("product")
         .addJavadoc("{@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), k < n, j < width;\n")
         .addJavadoc("{@code init} is the bias row, or zero when null; {@code panel} holds {@code PANEL} scalars.\n")
         .addParameter(num.matrix(), "a")
@@ -274,11 +275,7 @@ final class VectorKernels {
         .addParameter(num.vector(), "init")
         .addParameter(num.matrix(), "c")
         .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "n")
-        .addParameter(TypeName.INT, "width")
-        .addParameter(num.vector(), "panel")
-        .addStatement("productRange(a, b, init, c, m, 0, n, width, panel)")
-        .build();
+        .addParameter(TypeName.INT, "n"), "0", "n");
   }
 
   /**
@@ -286,7 +283,7 @@ final class VectorKernels {
    * split by its inputs, whose partial sums the parts then add.
    */
   private MethodSpec productRange() {
-    return kernel("productRange")
+    return productBody(kernel("productRange")
         .addJavadoc("{@code c[s][j] = init[j] + Σₖ a[s][k]·b[k][j]} for rows [0, m), from ≤ k < to, j < width;\n")
         .addJavadoc("{@code init} is the bias row, or zero when null; {@code panel} holds {@code PANEL} scalars.\n")
         .addParameter(num.matrix(), "a")
@@ -295,8 +292,12 @@ final class VectorKernels {
         .addParameter(num.matrix(), "c")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
-        .addParameter(TypeName.INT, "width")
+        .addParameter(TypeName.INT, "to"), "from", "to");
+  }
+
+  /** The product's loops over b's rows {@code [first, end)}, after the parameters up to {@code width}. */
+  private MethodSpec productBody(MethodSpec.Builder method, String first, String end) {
+    return method.addParameter(TypeName.INT, "width")
         .addParameter(num.vector(), "panel")
         .beginControlFlow("for (int s = 0; s < m; s++)")
         .beginControlFlow("if (init == null)")
@@ -307,8 +308,8 @@ final class VectorKernels {
         .endControlFlow()
         .beginControlFlow("for (int j0 = 0; j0 < width; j0 += COLUMNS)")
         .addStatement("int j1 = $T.min(width, j0 + COLUMNS)", Math.class)
-        .beginControlFlow("for (int k0 = from; k0 < to; k0 += DEPTH)")
-        .addStatement("int k1 = $T.min(to, k0 + DEPTH)", Math.class)
+        .beginControlFlow("for (int k0 = $L; k0 < $L; k0 += DEPTH)", first, end)
+        .addStatement("int k1 = $T.min($L, k0 + DEPTH)", Math.class, end)
         .beginControlFlow("if (m >= PACK_ROWS)")
         .addStatement("pack(b, panel, j0, j1, k0, k1)")
         .addStatement("productPanel(a, panel, c, m, j0, j1, k0, k1)")
@@ -325,7 +326,7 @@ final class VectorKernels {
    * packed, so the deltas go back through the weights in the same order of terms as over a copy.
    */
   private MethodSpec productTransposed() {
-    return kernel("productTransposed")
+    return productTransposedBody(kernel("productTransposed")
         .addJavadoc("{@code c[s][j] = Σₖ a[s][k]·w[j][k]} for rows [0, m), k < n, j < width: the product with\n")
         .addJavadoc("{@code wᵀ}, whose blocks are transposed into {@code panel} as they are packed.\n")
         .addParameter(num.matrix(), "a")
@@ -333,15 +334,12 @@ final class VectorKernels {
         .addParameter(num.matrix(), "c")
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "n")
-        .addParameter(TypeName.INT, "width")
-        .addParameter(num.vector(), "panel")
-        .addStatement("productTransposedRange(a, w, c, m, n, 0, width, panel)")
-        .build();
+        .addParameter(TypeName.INT, "width"), "0", "width");
   }
 
   /** {@code productTransposed} for the columns {@code from ≤ j < to} of c only: one part's units. */
   private MethodSpec productTransposedRange() {
-    return kernel("productTransposedRange")
+    return productTransposedBody(kernel("productTransposedRange")
         .addJavadoc("{@code c[s][j] = Σₖ a[s][k]·w[j][k]} for rows [0, m), k < n, from ≤ j < to; the other columns of c\n")
         .addJavadoc("stay as they are.\n")
         .addParameter(num.matrix(), "a")
@@ -350,13 +348,17 @@ final class VectorKernels {
         .addParameter(TypeName.INT, "m")
         .addParameter(TypeName.INT, "n")
         .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
-        .addParameter(num.vector(), "panel")
+        .addParameter(TypeName.INT, "to"), "from", "to");
+  }
+
+  /** The transposed product's loops over c's columns {@code [first, end)}. */
+  private MethodSpec productTransposedBody(MethodSpec.Builder method, String first, String end) {
+    return method.addParameter(num.vector(), "panel")
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T.fill(c[s], from, to, $L)", ARRAYS, num.literal("0"))
+        .addStatement("$T.fill(c[s], $L, $L, $L)", ARRAYS, first, end, num.literal("0"))
         .endControlFlow()
-        .beginControlFlow("for (int j0 = from; j0 < to; j0 += COLUMNS)")
-        .addStatement("int j1 = $T.min(to, j0 + COLUMNS)", Math.class)
+        .beginControlFlow("for (int j0 = $L; j0 < $L; j0 += COLUMNS)", first, end)
+        .addStatement("int j1 = $T.min($L, j0 + COLUMNS)", Math.class, end)
         .beginControlFlow("for (int k0 = 0; k0 < n; k0 += DEPTH)")
         .addStatement("int k1 = $T.min(n, k0 + DEPTH)", Math.class)
         .addStatement("packTransposed(w, panel, j0, j1, k0, k1)")
@@ -978,36 +980,57 @@ final class VectorKernels {
   }
 
   private MethodSpec slope(Activation activation, boolean kept) {
+    return slope(activation, kept, false);
+  }
+
+  /**
+   * With {@code ranged}, over columns {@code from ≤ j < to} only (a part's units of a split step);
+   * without, the whole-row kernel of every other pass, generated exactly as before the split.
+   */
+  private MethodSpec slope(Activation activation, boolean kept, boolean ranged) {
     String function = ActivationFunctions.functionName(activation);
-    MethodSpec.Builder method = kernel(kept ? keptSlopeName(activation) : slopeName(activation))
-        .addJavadoc("{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and from ≤ j < to.\n",
+    String name = kept ? keptSlopeName(activation) : slopeName(activation);
+    MethodSpec.Builder method = kernel(ranged ? rangeName(name) : name)
+        .addJavadoc(ranged ? "{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and from ≤ j < to.\n"
+            : "{@code d[s][j] *= $L$L'(z[s][j])} (a = $L(z)) for rows [0, m) and j < n.\n",
             kept ? "keep[s][j]·" : "", function, function)
         .addParameter(num.matrix(), "d");
     if (kept) {
       method.addParameter(num.matrix(), "keep");
     }
     CodeBlock slope = kept ? CodeBlock.of("$T.fromArray(SPECIES, ks, j).mul(slope)", vector) : CodeBlock.of("slope");
-    return method.addParameter(num.matrix(), "z")
+    method.addParameter(num.matrix(), "z")
         .addParameter(num.matrix(), "a")
-        .addParameter(TypeName.INT, "m")
-        .addParameter(TypeName.INT, "from")
-        .addParameter(TypeName.INT, "to")
-        .addStatement("int bound = from + SPECIES.loopBound(to - from)")
-        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addParameter(TypeName.INT, "m");
+    if (ranged) {
+      method.addParameter(TypeName.INT, "from")
+          .addParameter(TypeName.INT, "to")
+          .addStatement("int bound = from + SPECIES.loopBound(to - from)");
+    } else {
+      method.addParameter(TypeName.INT, "n")
+          .addStatement("int bound = SPECIES.loopBound(n)");
+    }
+    return method.beginControlFlow("for (int s = 0; s < m; s++)")
         .addStatement(kept ? "$T[] ds = d[s], ks = keep[s], zs = z[s], as = a[s]" : "$T[] ds = d[s], zs = z[s], as = a[s]",
             num.scalar())
-        .addStatement("int j = from")
+        .addStatement(ranged ? "int j = from" : "int j = 0")
         .beginControlFlow("for (; j < bound; j += LANES)")
         .addStatement("$T slope = $L", vector, VectorClass.slope(activation, num,
             CodeBlock.of("$T.fromArray(SPECIES, zs, j)", vector), CodeBlock.of("$T.fromArray(SPECIES, as, j)", vector)))
         .addStatement("$T.fromArray(SPECIES, ds, j).mul($L).intoArray(ds, j)", vector, slope)
         .endControlFlow()
-        .beginControlFlow("for (; j < to; j++)")
+        .beginControlFlow(ranged ? "for (; j < to; j++)" : "for (; j < n; j++)")
         .addStatement("ds[j] *= $L$L(zs[j], as[j])", kept ? "ks[j] * " : "", ActivationFunctions.derivativeName(activation))
         .endControlFlow()
         .endControlFlow()
         .build();
   }
+
+  /** The kernel {@code name} over a run of columns: {@code reluSlopeRange}. */
+  static String rangeName(String name) {
+    return name + "Range";
+  }
+
 
   private static MethodSpec.Builder kernel(String name) {
     return MethodSpec.methodBuilder(name).addModifiers(Modifier.STATIC);
