@@ -454,6 +454,18 @@ final class SplitPhases {
 
   /** The deltas of layer {@code l}'s units that the other parts computed, from their runs, into this part's rows. */
   private CodeBlock gatherDeltas(int l) {
+    return fromOtherParts(l, CodeBlock.of("$T.arraycopy(other.$L, s * width, $L[s], from, width)", System.class,
+        deltasOut(l), Names.deltas(l)));
+  }
+
+  /** Rows {@code rows} of layer {@code l}'s units that the other parts computed, into this part's rows. */
+  private CodeBlock gather(int l, String rows) {
+    return fromOtherParts(l, CodeBlock.of("$T.arraycopy(other.$L[s], from, $L[s], from, width)", System.class, rows,
+        rows));
+  }
+
+  /** {@code copy} of each row {@code s}, for every other part: {@code other}, its run {@code [from, from + width)}. */
+  private CodeBlock fromOtherParts(int l, CodeBlock copy) {
     return CodeBlock.builder()
         .beginControlFlow("for (int q = 0; q < team.length; q++)")
         .beginControlFlow("if (q == part)")
@@ -462,25 +474,10 @@ final class SplitPhases {
         .addStatement("$T other = team[q]", model.nestedClass("Workspace"))
         .addStatement("int from = other.lo[$L], width = other.hi[$L] - from", l, l)
         .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T.arraycopy(other.$L, s * width, $L[s], from, width)", System.class, deltasOut(l), Names.deltas(l))
+        .addStatement(copy)
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
-  /** Rows {@code rows} of layer {@code l}'s units that the other parts computed, into this part's rows. */
-  private CodeBlock gather(int l, String rows) {
-    return CodeBlock.builder()
-        .beginControlFlow("for (int q = 0; q < team.length; q++)")
-        .beginControlFlow("if (q == part)")
-        .addStatement("continue")
-        .endControlFlow()
-        .addStatement("$T other = team[q]", model.nestedClass("Workspace"))
-        .addStatement("int from = other.lo[$L], width = other.hi[$L] - from", l, l)
-        .beginControlFlow("for (int s = 0; s < m; s++)")
-        .addStatement("$T.arraycopy(other.$L[s], from, $L[s], from, width)", System.class, rows, rows)
-        .endControlFlow()
-        .endControlFlow()
-        .build();
-  }
 }
