@@ -1014,6 +1014,17 @@ public final class LanesModel implements Lanes, Model {
 
     static final int LANES = SPECIES.length();
 
+    /**
+     * 0, 1, …, LANES − 1: the live lanes of the block at s are those below m − s.
+     */
+    private static final float[] LANE_INDEX = new float[LANES];
+
+    static {
+      for (int i = 0; i < LANES; i++) {
+        LANE_INDEX[i] = i;
+      }
+    }
+
     private LaneKernels() {
     }
 
@@ -1409,7 +1420,7 @@ public final class LanesModel implements Lanes, Model {
       double sums = 1.0;
       int rescaled = 0;
       for (int s = 0; s < mp; s += LANES) {
-        VectorMask<Float> live = SPECIES.indexInRange(s, m);
+        VectorMask<Float> live = FloatVector.fromArray(SPECIES, LANE_INDEX, 0).compare(VectorOperators.LT, (float) Math.min(LANES, m - s));
         FloatVector max = FloatVector.fromArray(SPECIES, z, s);
         for (int j = 1; j < outs; j++) {
           max = max.max(FloatVector.fromArray(SPECIES, z, j * stride + s));
@@ -1466,7 +1477,7 @@ public final class LanesModel implements Lanes, Model {
     static int hits(float[] z, float[] t, int outs, int stride, int m, int mp) {
       int hits = 0;
       for (int s = 0; s < mp; s += LANES) {
-        VectorMask<Float> live = SPECIES.indexInRange(s, m);
+        VectorMask<Float> live = FloatVector.fromArray(SPECIES, LANE_INDEX, 0).compare(VectorOperators.LT, (float) Math.min(LANES, m - s));
         FloatVector zBest = FloatVector.fromArray(SPECIES, z, s);
         FloatVector tBest = FloatVector.fromArray(SPECIES, t, s);
         if (outs == 1) {

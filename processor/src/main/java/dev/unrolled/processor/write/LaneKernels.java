@@ -2,6 +2,7 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -111,7 +112,16 @@ final class LaneKernels {
         .addMethod(gradientOverLanes())
         .addMethod(laneSum());
     if (laneLoss != null) {
-      type.addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss())
+      type.addField(FieldSpec.builder(num.vector(), "LANE_INDEX", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("0, 1, …, LANES − 1: the live lanes of the block at s are those below m − s.\n")
+              .initializer("new $T[LANES]", num.scalar())
+              .build())
+          .addStaticBlock(CodeBlock.builder()
+              .beginControlFlow("for (int i = 0; i < LANES; i++)")
+              .addStatement("LANE_INDEX[i] = i")
+              .endControlFlow()
+              .build())
+          .addMethod(laneLoss == Loss.SOFTMAX_CROSS_ENTROPY ? softmaxLoss() : sigmoidLoss())
           .addMethod(hits());
     }
     for (Activation activation : EnumSet.copyOf(used)) {
@@ -506,8 +516,19 @@ final class LaneKernels {
 
   /** Opens the loop over blocks of {@code LANES} samples, with the mask of the live ones. */
   private MethodSpec.Builder eachBlock(MethodSpec.Builder method) {
-    return method.beginControlFlow("for (int s = 0; s < mp; s += LANES)")
-        .addStatement("$T<$T> live = SPECIES.indexInRange(s, m)", VECTOR_MASK, num.scalar().box());
+    return method.beginControlFlow("for (int s = 0; s < mp; s += LANES)").addCode(liveLanes());
+  }
+
+  /**
+   * {@code live}, the mask of the block's samples below m, as a comparison with the lane indices. Not
+   * {@code SPECIES.indexInRange}: on JDK 17 that is a Java fallback (no intrinsic) which C2 inlines
+   * or not from one run to the next, and when it does not, every block allocates a vector.
+   */
+  private CodeBlock liveLanes() {
+    return CodeBlock.builder()
+        .addStatement("$T<$T> live = $T.fromArray(SPECIES, LANE_INDEX, 0).compare($T.LT, ($T) Math.min(LANES, m - s))",
+            VECTOR_MASK, num.scalar().box(), vector, VECTOR_OPERATORS, num.scalar())
+        .build();
   }
 
   /**
@@ -588,7 +609,7 @@ final class LaneKernels {
         .addParameter(TypeName.INT, "mp")
         .addStatement("int hits = 0")
         .beginControlFlow("for (int s = 0; s < mp; s += LANES)")
-        .addStatement("$T<$T> live = SPECIES.indexInRange(s, m)", VECTOR_MASK, num.scalar().box())
+        .addCode(liveLanes())
         .addStatement("$T zBest = $T.fromArray(SPECIES, z, s)", vector, vector)
         .addStatement("$T tBest = $T.fromArray(SPECIES, t, s)", vector, vector)
         .beginControlFlow("if (outs == 1)")
