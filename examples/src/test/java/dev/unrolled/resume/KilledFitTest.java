@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A real crash: a child JVM trains with {@code resumable(file, n)} and is killed with SIGKILL at 20
  * random moments spread over the fit — most at a random batch and a random few milliseconds after
  * it, which lands in a step or in a checkpoint write; a fifth as soon as a checkpoint's temporary file
- * appears, cutting the write short; a fifth at a random time after the start, which may land while
- * the JVM starts or reads its checkpoint. Each time it is started again, and the run it finally completes
+ * appears, cutting the write short (and every kill after one that came too late, until one does);
+ * a fifth at a random time after the start, which may land while the JVM starts or reads its
+ * checkpoint. Each time it is started again, and the run it finally completes
  * ends on the parameters, running estimates and epoch losses of the fit that was never interrupted,
  * bit for bit.
  */
@@ -69,12 +70,18 @@ class KilledFitTest {
     }
     List<String> kills = new ArrayList<>();
     int duringWrites = 0;
+    boolean writeKillMissed = false;
     while (kills.size() < KILLS) {
       int target = targets[kills.size()];
       Process child = start(run, checkpoint, outcome);
       Steps steps = new Steps(child);
       String kill;
       int mode = kills.size() % 5; // a fifth at a random time, a fifth in a checkpoint write, the rest at a batch
+      if (writeKillMissed && duringWrites == 0) {
+        // A small checkpoint can be written, synced and renamed between two looks at the directory:
+        // until one kill has cut a write short, every kill aims at a write.
+        mode = 1;
+      }
       if (mode == 0) {
         // Held at the target batch, so a child that resumed late in the fit cannot finish before
         // the kill however fast it steps; the kill still lands anywhere from JVM start-up on.
@@ -96,6 +103,8 @@ class KilledFitTest {
       if (strayTemporaries(checkpoint) > 0) {
         duringWrites++;
         kill += " (during a checkpoint write)";
+      } else if (mode == 1) {
+        writeKillMissed = true;
       }
       kills.add(kill);
     }
