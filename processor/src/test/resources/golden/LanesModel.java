@@ -1,6 +1,5 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Backend;
 import dev.unrolled.Dataset;
@@ -65,7 +64,7 @@ import jdk.incubator.vector.VectorSpecies;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Lanes"
 )
-public final class LanesModel implements Lanes, Model {
+public final class LanesModel implements Lanes, Model, LanesModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -86,13 +85,6 @@ public final class LanesModel implements Lanes, Model {
       + "dense 1   (m, 16)       TANH                  80  batch lanes (else looped)\n"
       + "dense 2   (m, 3)        IDENTITY              51  batch lanes (else looped)\n"
       + "Total parameters: 131 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,
-      new Architecture.Layer(16, Activation.TANH),
-      new Architecture.Layer(3, Activation.IDENTITY));
 
   /**
    * Whether the layers planned as vector tiles run them: only when this JVM has
@@ -166,7 +158,7 @@ public final class LanesModel implements Lanes, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return LanesModelArchitecture.ARCHITECTURE;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
@@ -59,7 +58,7 @@ import javax.annotation.processing.Generated;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Looped"
 )
-public final class LoopedModel implements Looped, Model {
+public final class LoopedModel implements Looped, Model, LoopedModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -80,13 +79,6 @@ public final class LoopedModel implements Looped, Model {
       + "dense 1   (m, 80)       RELU               5,680  looped (axpy rows, 4 per pass)\n"
       + "dense 2   (m, 3)        IDENTITY             243  looped (axpy rows, 4 per pass)\n"
       + "Total parameters: 5,923 · loss SIGMOID_CROSS_ENTROPY · precision DOUBLE\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.of(INPUTS, Loss.SIGMOID_CROSS_ENTROPY, Precision.DOUBLE,
-      new Architecture.Layer(80, Activation.RELU),
-      new Architecture.Layer(3, Activation.IDENTITY));
 
   /**
    * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
@@ -148,7 +140,7 @@ public final class LoopedModel implements Looped, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return LoopedModelArchitecture.ARCHITECTURE;
   }
 
   @Override

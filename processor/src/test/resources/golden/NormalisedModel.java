@@ -1,11 +1,9 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
 import dev.unrolled.Model;
-import dev.unrolled.Norm;
 import dev.unrolled.Precision;
 import dev.unrolled.support.BatchWorkspace;
 import dev.unrolled.support.Checks;
@@ -64,7 +62,7 @@ import javax.annotation.processing.Generated;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Normalised"
 )
-public final class NormalisedModel implements Normalised, Model {
+public final class NormalisedModel implements Normalised, Model, NormalisedModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -86,14 +84,6 @@ public final class NormalisedModel implements Normalised, Model {
       + "dense 2   (m, 70)       TANH        LAYER                    420  looped (axpy rows, 4 per pass)\n"
       + "dense 3   (m, 2)        IDENTITY                             142  looped (axpy rows, 4 per pass)\n"
       + "Total parameters: 582 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,
-      new Architecture.Layer(4, Activation.RELU, Norm.BATCH, 0.2),
-      new Architecture.Layer(70, Activation.TANH, Norm.LAYER, 0.0),
-      new Architecture.Layer(2, Activation.IDENTITY));
 
   /**
    * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
@@ -206,7 +196,7 @@ public final class NormalisedModel implements Normalised, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return NormalisedModelArchitecture.ARCHITECTURE;
   }
 
   @Override
@@ -222,7 +212,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public String summary() {
     return SUMMARY
-        + RunningEstimates.describe(running, ARCHITECTURE);
+        + RunningEstimates.describe(running, NormalisedModelArchitecture.ARCHITECTURE);
   }
 
   @Override
@@ -438,7 +428,7 @@ public final class NormalisedModel implements Normalised, Model {
   @Override
   public void setRunningEstimates(double[] src) {
     Checks.length(src, RUNNING_ESTIMATES, "src");
-    RunningEstimates.importFrom(src, running, ARCHITECTURE);
+    RunningEstimates.importFrom(src, running, NormalisedModelArchitecture.ARCHITECTURE);
   }
 
   @Override

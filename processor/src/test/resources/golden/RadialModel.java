@@ -1,6 +1,5 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
@@ -60,7 +59,7 @@ import javax.annotation.processing.Generated;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Radial"
 )
-public final class RadialModel implements Radial, Model {
+public final class RadialModel implements Radial, Model, RadialModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -82,13 +81,6 @@ public final class RadialModel implements Radial, Model {
       + "dense 2   (m, 4)        TANH                  16  unrolled (tanh over the batch)\n"
       + "dense 3   (m, 1)        IDENTITY               5  unrolled\n"
       + "Total parameters: 30 · loss MEAN_SQUARED_ERROR · precision DOUBLE\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.withRbf(INPUTS, 3, Loss.MEAN_SQUARED_ERROR, Precision.DOUBLE,
-      new Architecture.Layer(4, Activation.TANH),
-      new Architecture.Layer(1, Activation.IDENTITY));
 
   /**
    * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
@@ -163,7 +155,7 @@ public final class RadialModel implements Radial, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return RadialModelArchitecture.ARCHITECTURE;
   }
 
   @Override

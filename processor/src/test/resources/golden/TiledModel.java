@@ -1,6 +1,5 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Backend;
 import dev.unrolled.Dataset;
@@ -67,7 +66,7 @@ import jdk.incubator.vector.VectorSpecies;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Tiled"
 )
-public final class TiledModel implements Tiled, Model {
+public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -88,13 +87,6 @@ public final class TiledModel implements Tiled, Model {
       + "dense 1   (m, 80)       RELU               1,680  vector tiles 8×2 (else looped)\n"
       + "dense 2   (m, 3)        IDENTITY             243  looped; backward in vector tiles over the inputs (else looped)\n"
       + "Total parameters: 1,923 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,
-      new Architecture.Layer(80, Activation.RELU),
-      new Architecture.Layer(3, Activation.IDENTITY));
 
   /**
    * Whether the layers planned as vector tiles run them: only when this JVM has
@@ -163,7 +155,7 @@ public final class TiledModel implements Tiled, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return TiledModelArchitecture.ARCHITECTURE;
   }
 
   @Override

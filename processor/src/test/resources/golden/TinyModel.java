@@ -1,6 +1,5 @@
 package golden;
 
-import dev.unrolled.Activation;
 import dev.unrolled.Architecture;
 import dev.unrolled.Dataset;
 import dev.unrolled.Loss;
@@ -59,7 +58,7 @@ import javax.annotation.processing.Generated;
     value = "dev.unrolled.processor.UnrolledProcessor",
     comments = "from golden.Tiny"
 )
-public final class TinyModel implements Tiny, Model {
+public final class TinyModel implements Tiny, Model, TinyModelArchitecture {
   /**
    * Width of an input row.
    */
@@ -81,13 +80,6 @@ public final class TinyModel implements Tiny, Model {
       + "dense 2   (m, 2)        IDENTITY               8  unrolled\n"
       + "Total parameters: 17 · loss SOFTMAX_CROSS_ENTROPY · precision FLOAT\n"
       + "Softmax: exponentials in locals (an unrolled output layer of at most 32 units)\n";
-
-  /**
-   * The declared architecture, as stored in model files.
-   */
-  public static final Architecture ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,
-      new Architecture.Layer(3, Activation.TANH),
-      new Architecture.Layer(2, Activation.IDENTITY));
 
   /**
    * Rows per forward pass of a batch {@code predict} or {@code classify}: enough for the
@@ -149,7 +141,7 @@ public final class TinyModel implements Tiny, Model {
 
   @Override
   public Architecture architecture() {
-    return ARCHITECTURE;
+    return TinyModelArchitecture.ARCHITECTURE;
   }
 
   @Override

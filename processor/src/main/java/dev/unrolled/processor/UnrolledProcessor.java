@@ -12,6 +12,7 @@ import dev.unrolled.processor.plan.ShapeOverride;
 import dev.unrolled.processor.validate.Message;
 import dev.unrolled.processor.validate.NetworkValidator;
 import dev.unrolled.processor.validate.ValidationReport;
+import dev.unrolled.processor.write.ArchitectureWriter;
 import dev.unrolled.processor.write.ModelWriter;
 import dev.unrolled.processor.write.TrainerWriter;
 import java.io.IOException;
@@ -165,7 +166,8 @@ public final class UnrolledProcessor extends AbstractProcessor {
       return;
     }
     JavaFile trainer = new TrainerWriter(plan).write();
-    for (JavaFile file : List.of(trainer, model)) {
+    JavaFile architecture = new ArchitectureWriter(plan).write();
+    for (JavaFile file : List.of(trainer, model, architecture)) {
       try {
         file.writeTo(processingEnv.getFiler());
       } catch (FilerException e) {

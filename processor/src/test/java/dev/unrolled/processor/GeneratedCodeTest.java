@@ -70,7 +70,7 @@ class GeneratedCodeTest {
     Compilation generation = generate(declaration);
     assertThat(generation).succeeded();
     List<JavaFileObject> all = new ArrayList<>(generatedSources(generation));
-    assertThat(all).hasSize(2);
+    assertThat(all).hasSize(3); // model, trainer, the model's architecture
     all.add(declaration);
 
     Compilation strict = javac().withOptions("-proc:none", "-Xlint:all", "-Werror").compile(all);
@@ -96,7 +96,7 @@ class GeneratedCodeTest {
     List<String> firstSources = generatedSources(first).stream().map(GeneratedCodeTest::contents).toList();
     List<String> secondSources = generatedSources(second).stream().map(GeneratedCodeTest::contents).toList();
 
-    assertThat(firstSources).hasSize(2);
+    assertThat(firstSources).hasSize(3);
     assertThat(secondSources).containsExactlyElementsIn(firstSources).inOrder();
   }
 
@@ -108,6 +108,11 @@ class GeneratedCodeTest {
         .contains("public final class IrisModel implements Iris, Model");
     assertThat(compilation).generatedSourceFile("test.IrisTrainer").contentsAsUtf8String()
         .contains("public IrisTrainer(IrisModel model, Optimizer optimizer)");
+    // The model's ARCHITECTURE, inherited from an interface of its own: built when first read.
+    assertThat(compilation).generatedSourceFile("test.IrisModelArchitecture").contentsAsUtf8String()
+        .contains("public interface IrisModelArchitecture {");
+    assertThat(compilation).generatedSourceFile("test.IrisModel").contentsAsUtf8String()
+        .contains("public final class IrisModel implements Iris, Model, IrisModelArchitecture {");
   }
 
   @Test
@@ -153,14 +158,15 @@ class GeneratedCodeTest {
 
   @Test
   void theArchitectureOfAnRbfNetworkIsBuiltWithItsRbfUnits() {
-    String surface = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModel").orElseThrow());
-    String iris = contents(generate(Sources.iris()).generatedSourceFile("test.IrisModel").orElseThrow());
+    String surface = contents(generate(Sources.surface("FLOAT")).generatedSourceFile("test.SurfaceModelArchitecture")
+        .orElseThrow());
+    String iris = contents(generate(Sources.iris()).generatedSourceFile("test.IrisModelArchitecture").orElseThrow());
 
-    assertThat(surface).contains("public static final Architecture ARCHITECTURE = Architecture.withRbf(INPUTS, 20, "
+    assertThat(surface).contains("  Architecture ARCHITECTURE = Architecture.withRbf(2, 20, "
         + "Loss.MEAN_SQUARED_ERROR, Precision.FLOAT,\n"
         + "      new Architecture.Layer(8, Activation.TANH),\n"
         + "      new Architecture.Layer(1, Activation.IDENTITY));");
-    assertThat(iris).contains("ARCHITECTURE = Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
+    assertThat(iris).contains("ARCHITECTURE = Architecture.of(4, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
     assertThat(iris).doesNotContain("withRbf");
   }
 

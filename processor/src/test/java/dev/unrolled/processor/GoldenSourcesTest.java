@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files: what the processor generates for a few declarations, checked in under
  * {@code processor/src/test/resources/golden/} next to the declarations ({@code Tiny.java} gives
- * {@code TinyModel.java} and {@code TinyTrainer.java}). Generated sources are compared with them by
- * syntax tree ({@code hasSourceEquivalentTo}): formatting and comments do not count, every
- * declaration, statement, name and literal does.
+ * {@code TinyModel.java}, {@code TinyTrainer.java} and {@code TinyModelArchitecture.java}). Generated
+ * sources are compared with them by syntax tree ({@code hasSourceEquivalentTo}): formatting and
+ * comments do not count, every declaration, statement, name and literal does.
  *
  * <p>When the generated code changes on purpose, regenerate the golden files and review the change as
  * a diff before committing it:
@@ -86,7 +86,8 @@ class GoldenSourcesTest {
 
     assertThat(compilation).succeeded();
     Map<String, JavaFileObject> generated = generatedSources(compilation);
-    assertThat(generated.keySet()).containsAtLeast(golden.name() + "Model.java", golden.name() + "Trainer.java");
+    assertThat(generated.keySet()).containsAtLeast(golden.name() + "Model.java", golden.name() + "Trainer.java",
+        golden.name() + "ModelArchitecture.java");
     if (UPDATE) {
       update(folder, golden, generated);
     } else {

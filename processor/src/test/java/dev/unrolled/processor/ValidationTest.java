@@ -310,7 +310,8 @@ class ValidationTest {
 
       assertThat(compilation).succeededWithoutWarnings();
       String model = sourceText(compilation.generatedSourceFile("test.FineModel").orElseThrow());
-      assertThat(model).contains("Architecture.of(INPUTS, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
+      assertThat(sourceText(compilation.generatedSourceFile("test.FineModelArchitecture").orElseThrow()))
+          .contains("Architecture.of(4, Loss.SOFTMAX_CROSS_ENTROPY, Precision.FLOAT,");
       assertThat(model).contains("dense 1   (m, 2)");
       assertThat(model).doesNotContain("rbf 1");
       assertThat(model).doesNotContain("radial");
@@ -328,7 +329,8 @@ class ValidationTest {
       assertThat(compilation).succeededWithoutWarnings();
       assertThat(compilation).generatedSourceFile("test.SurfaceModel").contentsAsUtf8String()
           .contains("PARAMETERS = 81;");
-      assertThat(typesGeneratedFrom(source)).containsExactly("test.SurfaceModel", "test.SurfaceTrainer");
+      assertThat(typesGeneratedFrom(source)).containsExactly("test.SurfaceModel", "test.SurfaceTrainer",
+          "test.SurfaceModelArchitecture");
     }
 
     @Test
@@ -620,12 +622,26 @@ class ValidationTest {
     }
 
     @Test
+    void anExistingTypeWhereTheModelsArchitectureWouldGo() {
+      JavaFileObject existing = JavaFileObjects.forSourceString("test.BadModelArchitecture",
+          "package test;\npublic interface BadModelArchitecture {\n  int ARCHITECTURE = 1;\n}\n");
+      JavaFileObject source = source(FINE + "public interface Bad {}\n");
+      Compilation compilation = compile(source, existing);
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
+              + "test.BadModelArchitecture would clash with the existing interface test.BadModelArchitecture; "
+              + "rename Bad or the other type")
+          .inFile(source).onLineContaining("interface Bad");
+    }
+
+    @Test
     void twoDeclarationsGeneratingTheSameName() {
       JavaFileObject source = source("class Outer {\n" + FINE + "  interface Net {}\n}\n"
           + FINE + "interface Outer_Net {}\n");
       Compilation compilation = compile(source);
       assertThat(compilation).failed();
-      assertThat(compilation).hadErrorCount(2); // one each for the model and the trainer
+      assertThat(compilation).hadErrorCount(3); // one each for the model, the trainer and the architecture
       assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
               + "test.Outer_NetModel would clash with the class generated for test.Outer.Net")
           .inFile(source).onLineContaining("interface Outer_Net");
@@ -635,7 +651,7 @@ class ValidationTest {
     void nestedTypesAndFieldsNamedLikeTypesTheModelUsesDoNotCaptureThem() {
       Compilation compilation = compile(source(FINE
           + "interface Fine {\n  enum Loss { MINE }\n  interface Model {}\n  class Architecture {}\n"
-          + "  int Checks = 0;\n  String Math = \"\";\n  Object Arrays = null;\n}\n"));
+          + "  int Checks = 0;\n  String Math = \"\";\n  Object Arrays = null;\n  Object ARCHITECTURE = null;\n}\n"));
       assertThat(compilation).succeededWithoutWarnings();
     }
   }

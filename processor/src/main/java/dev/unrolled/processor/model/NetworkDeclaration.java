@@ -70,6 +70,11 @@ public record NetworkDeclaration(
     return baseName() + "Trainer";
   }
 
+  /** The simple name of the generated interface that holds the model's {@code ARCHITECTURE}. */
+  public String architectureName() {
+    return modelName() + "Architecture";
+  }
+
   public boolean hasRbf() {
     return rbf != null;
   }

@@ -42,6 +42,10 @@ public record NetworkPlan(
     return declaration.trainerName();
   }
 
+  public String architectureName() {
+    return declaration.architectureName();
+  }
+
   public int inputs() {
     return declaration.inputs();
   }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -26,6 +27,7 @@ import javax.lang.model.util.Types;
 final class TypeRules {
   private static final String MODEL = "dev.unrolled.Model";
   private static final String TRAINER = "dev.unrolled.Trainer";
+  private static final String ARCHITECTURE = "dev.unrolled.Architecture";
 
   private final Elements elements;
   private final Types types;
@@ -127,11 +129,20 @@ final class TypeRules {
   private void checkNames(NetworkDeclaration network, ValidationReport report) {
     String pkg = network.packageName();
     String prefix = pkg.isEmpty() ? "" : pkg + ".";
-    checkName(network, prefix + network.modelName(), MODEL, report);
-    checkName(network, prefix + network.trainerName(), TRAINER, report);
+    TypeElement declared = network.type();
+    checkName(network, prefix + network.modelName(),
+        existing -> implementsType(existing, MODEL) && types.isAssignable(existing.asType(),
+            types.erasure(declared.asType())), report);
+    checkName(network, prefix + network.trainerName(), existing -> implementsType(existing, TRAINER), report);
+    checkName(network, prefix + network.architectureName(), this::holdsArchitectureOnly, report);
   }
 
-  private void checkName(NetworkDeclaration network, String generated, String contract, ValidationReport report) {
+  /**
+   * {@code earlierOutput} tells a class from an earlier build of the same declaration (say, on the
+   * classpath of an incremental build), which is replaced, from a type that is in the way.
+   */
+  private void checkName(NetworkDeclaration network, String generated, Predicate<TypeElement> earlierOutput,
+      ValidationReport report) {
     TypeElement type = network.type();
     String declaring = type.getQualifiedName().toString();
     String first = claimed.putIfAbsent(generated, declaring);
@@ -141,23 +152,25 @@ final class TypeRules {
       return;
     }
     TypeElement existing = elements.getTypeElement(generated);
-    if (existing != null && !isEarlierOutput(existing, type, contract)) {
+    if (existing != null && !earlierOutput.test(existing)) {
       report.add(Message.NAME_CLASH, type, null, null, generated,
           "the existing " + existing.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " "
               + existing.getQualifiedName(), type.getSimpleName());
     }
   }
 
-  /**
-   * A class from an earlier build of the same declaration (say, on the classpath of an incremental
-   * build) is replaced, not a clash: it implements the runtime contract and, for a model, the
-   * declared type.
-   */
-  private boolean isEarlierOutput(TypeElement existing, TypeElement declared, String contract) {
+  /** Whether {@code existing} implements the runtime's {@code contract}, as a generated model or trainer does. */
+  private boolean implementsType(TypeElement existing, String contract) {
     TypeElement contractType = elements.getTypeElement(contract);
-    if (contractType == null || !types.isAssignable(existing.asType(), types.erasure(contractType.asType()))) {
-      return false;
-    }
-    return !contract.equals(MODEL) || types.isAssignable(existing.asType(), types.erasure(declared.asType()));
+    return contractType != null && types.isAssignable(existing.asType(), types.erasure(contractType.asType()));
+  }
+
+  /** Whether {@code existing} is an interface with one member, an {@code ARCHITECTURE} constant, as generated. */
+  private boolean holdsArchitectureOnly(TypeElement existing) {
+    List<? extends Element> members = existing.getEnclosedElements();
+    return existing.getKind() == ElementKind.INTERFACE && members.size() == 1
+        && members.get(0).getKind() == ElementKind.FIELD
+        && members.get(0).getSimpleName().contentEquals("ARCHITECTURE")
+        && types.erasure(members.get(0).asType()).toString().equals(ARCHITECTURE);
   }
 }

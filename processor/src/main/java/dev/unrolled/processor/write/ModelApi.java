@@ -41,7 +41,8 @@ final class ModelApi {
     type.addMethod(getter("inputSize", TypeName.INT, "INPUTS"))
         .addMethod(getter("outputSize", TypeName.INT, "OUTPUTS"))
         .addMethod(getter("parameterCount", TypeName.INT, "PARAMETERS"))
-        .addMethod(getter("architecture", RuntimeTypes.ARCHITECTURE, "ARCHITECTURE"))
+        .addMethod(override("architecture").returns(RuntimeTypes.ARCHITECTURE)
+            .addStatement("return $T.ARCHITECTURE", ArchitectureWriter.name(plan)).build())
         .addMethod(override("loss").returns(Loss.class)
             .addStatement("return $T.$L", Loss.class, plan.loss().name()).build())
         .addMethod(override("precision").returns(Precision.class)
@@ -92,7 +93,8 @@ final class ModelApi {
           "Kernels: plain loops (", RuntimeTypes.VECTOR_SUPPORT, ")\n");
     }
     if (plan.hasBatchNorm()) {
-      text.add("\n+ $T.describe(running, ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES);
+      text.add("\n+ $T.describe(running, $T.ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES,
+          ArchitectureWriter.name(plan));
     }
     return method.addStatement("return $L", text.build()).build();
   }
@@ -137,7 +139,8 @@ final class ModelApi {
         .addParameter(DOUBLES, "src")
         .addJavadoc("Replaces the running estimates, after checking every one: finite, variances ≥ 0.\n")
         .addStatement("$T.length(src, RUNNING_ESTIMATES, $S)", RuntimeTypes.CHECKS, "src")
-        .addStatement("$T.importFrom(src, running, ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES)
+        .addStatement("$T.importFrom(src, running, $T.ARCHITECTURE)", RuntimeTypes.RUNNING_ESTIMATES,
+            ArchitectureWriter.name(plan))
         .build());
   }
 

@@ -2,7 +2,6 @@ package dev.unrolled.processor.write;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
@@ -10,10 +9,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.unrolled.Activation;
-import dev.unrolled.Architecture;
-import dev.unrolled.Loss;
-import dev.unrolled.Norm;
-import dev.unrolled.Precision;
 import dev.unrolled.processor.model.MethodSignature;
 import dev.unrolled.processor.plan.CodeShape;
 import dev.unrolled.processor.plan.LayerPlan;
@@ -68,6 +63,8 @@ public final class ModelWriter {
       type.superclass(declared);
     }
     type.addSuperinterface(RuntimeTypes.MODEL);
+    // ARCHITECTURE, inherited: in an interface of its own so that it is built on first use.
+    type.addSuperinterface(ArchitectureWriter.name(plan));
     addConstants(type);
     parameters.addFields(type);
     type.addField(FieldSpec.builder(
@@ -168,10 +165,6 @@ public final class ModelWriter {
         .addField(constant(TypeName.INT, "PARAMETERS", "Number of trainable parameters.", plan.parameterCount()))
         .addField(FieldSpec.builder(String.class, "SUMMARY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$S", ArchitectureTable.table(plan))
-            .build())
-        .addField(FieldSpec.builder(RuntimeTypes.ARCHITECTURE, "ARCHITECTURE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The declared architecture, as stored in model files.\n")
-            .initializer(architecture())
             .build());
     if (plan.hasVectorLayers()) {
       type.addField(FieldSpec.builder(TypeName.BOOLEAN, "VECTOR", Modifier.STATIC, Modifier.FINAL)
@@ -187,32 +180,6 @@ public final class ModelWriter {
           .initializer("VECTOR ? $L.LANES : 1", LaneKernels.CLASS_NAME)
           .build());
     }
-  }
-
-  /**
-   * {@code Architecture.of(inputs, loss, precision, new Architecture.Layer(units, activation), ...)}, or
-   * {@code Architecture.withRbf(inputs, rbfUnits, loss, precision, ...)}.
-   */
-  private CodeBlock architecture() {
-    Architecture architecture = plan.architecture();
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (architecture.hasRbf()) {
-      code.add("$T.withRbf(INPUTS, $L, ", RuntimeTypes.ARCHITECTURE, architecture.rbfUnits());
-    } else {
-      code.add("$T.of(INPUTS, ", RuntimeTypes.ARCHITECTURE);
-    }
-    code.add("$T.$L, $T.$L", Loss.class, plan.loss().name(), Precision.class, plan.precision().name());
-    for (Architecture.Layer layer : architecture.layers()) {
-      // "$T.Layer" rather than a nested ClassName, which JavaPoet imports even when told to qualify.
-      if (layer.normalised() || layer.dropout() > 0) {
-        code.add(",\n    new $T.Layer($L, $T.$L, $T.$L, $L)", RuntimeTypes.ARCHITECTURE, layer.units(),
-            Activation.class, layer.activation().name(), Norm.class, layer.norm().name(), layer.dropout());
-      } else {
-        code.add(",\n    new $T.Layer($L, $T.$L)", RuntimeTypes.ARCHITECTURE, layer.units(),
-            Activation.class, layer.activation().name());
-      }
-    }
-    return code.add(")").build();
   }
 
   private static FieldSpec constant(TypeName type, String name, String doc, int value) {
