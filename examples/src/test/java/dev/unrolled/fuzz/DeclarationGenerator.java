@@ -90,7 +90,8 @@ final class DeclarationGenerator {
     List<Field> fields = members.fields(kind);
     List<NestedType> nested = members.nestedTypes(kind, name, enclosing);
     Clash clash = dice.chance(hostile ? 18 : 2) ? dice.pick(List.of(Clash.MODEL_OWN_FILE, Clash.TRAINER_OWN_FILE,
-        Clash.MODEL_SAME_FILE, Clash.TRAINER_SAME_FILE)) : Clash.NONE;
+        Clash.ARCHITECTURE_OWN_FILE, Clash.MODEL_SAME_FILE, Clash.TRAINER_SAME_FILE, Clash.ARCHITECTURE_SAME_FILE))
+        : Clash.NONE;
     NameStyle style = nameStyle(name, enclosing);
     Integer maxParameters = maxParameters(inputs, rbfUnits, layers);
     boolean braces = dice.nextBoolean();

@@ -51,7 +51,18 @@ final class RandomDeclaration {
   enum NameStyle { ON_DEMAND_IMPORT, SINGLE_TYPE_IMPORTS, QUALIFIED }
 
   /** A type already named like a generated class, in the annotated type's package. */
-  enum Clash { NONE, MODEL_OWN_FILE, TRAINER_OWN_FILE, MODEL_SAME_FILE, TRAINER_SAME_FILE }
+  enum Clash {
+    NONE, MODEL_OWN_FILE, TRAINER_OWN_FILE, ARCHITECTURE_OWN_FILE, MODEL_SAME_FILE, TRAINER_SAME_FILE,
+    ARCHITECTURE_SAME_FILE;
+
+    boolean ownFile() {
+      return this == MODEL_OWN_FILE || this == TRAINER_OWN_FILE || this == ARCHITECTURE_OWN_FILE;
+    }
+
+    boolean sameFile() {
+      return this == MODEL_SAME_FILE || this == TRAINER_SAME_FILE || this == ARCHITECTURE_SAME_FILE;
+    }
+  }
 
   /** A type enclosing the annotated one, outermost first; the outermost is top-level. */
   record Enclosing(String name, boolean isInterface, Access access, boolean isStatic) {}
@@ -177,6 +188,7 @@ final class RandomDeclaration {
       case NONE -> null;
       case MODEL_OWN_FILE, MODEL_SAME_FILE -> generatedBaseName() + "Model";
       case TRAINER_OWN_FILE, TRAINER_SAME_FILE -> generatedBaseName() + "Trainer";
+      case ARCHITECTURE_OWN_FILE, ARCHITECTURE_SAME_FILE -> generatedBaseName() + "ModelArchitecture";
     };
   }
 
@@ -195,7 +207,7 @@ final class RandomDeclaration {
   List<JavaFileObject> sources() {
     List<JavaFileObject> files = new ArrayList<>();
     files.add(JavaFileObjects.forSourceString(qualify(topLevelName()), mainSource()));
-    if (clash == Clash.MODEL_OWN_FILE || clash == Clash.TRAINER_OWN_FILE) {
+    if (clash.ownFile()) {
       files.add(JavaFileObjects.forSourceString(qualify(clashName()), clashSource()));
     }
     return files;
@@ -204,7 +216,7 @@ final class RandomDeclaration {
   /** Every file of the case, as a reader reproducing it would want them. */
   String sourceText() {
     StringBuilder s = new StringBuilder("// " + qualify(topLevelName()) + ".java\n").append(mainSource());
-    if (clash == Clash.MODEL_OWN_FILE || clash == Clash.TRAINER_OWN_FILE) {
+    if (clash.ownFile()) {
       s.append("// ").append(qualify(clashName())).append(".java\n").append(clashSource());
     }
     return s.toString();
@@ -234,7 +246,7 @@ final class RandomDeclaration {
       indent = indent.substring(2);
       s.append(indent).append("}\n");
     }
-    if (clash == Clash.MODEL_SAME_FILE || clash == Clash.TRAINER_SAME_FILE) {
+    if (clash.sameFile()) {
       s.append("\nfinal class ").append(clashName()).append(" {}\n");
     }
     return s.toString();
