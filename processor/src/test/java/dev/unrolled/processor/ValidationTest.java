@@ -610,28 +610,24 @@ class ValidationTest {
   class Names {
     @Test
     void anExistingTypeWhereTheModelWouldGo() {
-      JavaFileObject existing = JavaFileObjects.forSourceString("test.BadModel",
-          "package test;\npublic class BadModel {}\n");
-      JavaFileObject source = source(FINE + "public interface Bad {}\n");
-      Compilation compilation = compile(source, existing);
-      assertThat(compilation).failed();
-      assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
-              + "test.BadModel would clash with the existing class test.BadModel; rename Bad or the other type")
-          .inFile(source).onLineContaining("interface Bad");
+      assertClashWithExisting("test.BadModel", "public class BadModel {}\n", "class");
     }
 
     @Test
     void anExistingTypeWhereTheModelsArchitectureWouldGo() {
-      JavaFileObject existing = JavaFileObjects.forSourceString("test.BadModelArchitecture",
-          "package test;\npublic interface BadModelArchitecture {\n  int ARCHITECTURE = 1;\n}\n");
+      assertClashWithExisting("test.BadModelArchitecture",
+          "public interface BadModelArchitecture {\n  int ARCHITECTURE = 1;\n}\n", "interface");
+    }
+
+    /** A type {@code name} of package {@code test} is in the way of what {@code Bad} generates: one error. */
+    private void assertClashWithExisting(String name, String body, String kind) {
+      JavaFileObject existing = JavaFileObjects.forSourceString(name, "package test;\n" + body);
       JavaFileObject source = source(FINE + "public interface Bad {}\n");
       Compilation compilation = compile(source, existing);
       assertThat(compilation).failed();
       assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class "
-              + "test.BadModelArchitecture would clash with the existing interface test.BadModelArchitecture; "
-              + "rename Bad or the other type")
+      assertThat(compilation).hadErrorContaining("[" + Message.NAME_CLASH.tag() + "] the generated class " + name
+              + " would clash with the existing " + kind + " " + name + "; rename Bad or the other type")
           .inFile(source).onLineContaining("interface Bad");
     }
 
