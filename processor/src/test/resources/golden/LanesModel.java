@@ -841,9 +841,7 @@ public final class LanesModel implements Lanes, Model, LanesModelArchitecture {
     }
 
     /**
-     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
-     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
-     * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
+     * The mean loss over rows [0, m), and with {@code withDelta} their deltas: {@code lossRows(0, m, m, withDelta)}.
      */
     @Override
     public double loss(int m, boolean withDelta) {
@@ -853,6 +851,15 @@ public final class LanesModel implements Lanes, Model, LanesModelArchitecture {
         correct = LaneKernels.hits(z2Lanes, yLanes, 3, stride, m, mp);
         return LaneKernels.softmaxCrossEntropy(z2Lanes, yLanes, d2Lanes, 3, stride, m, mp, withDelta, laneScratch);
       }
+      return lossRows(0, m, m, withDelta);
+    }
+
+    /**
+     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
+     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
+     * Returns the loss of rows [from, to) over m; counts their correct classifications in {@code correct}.
+     */
+    private double lossRows(int from, int to, int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -860,7 +867,7 @@ public final class LanesModel implements Lanes, Model, LanesModelArchitecture {
       // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
       double sums = 1.0;
       int rescaled = 0;
-      for (int s = 0; s < m; s++) {
+      for (int s = from; s < to; s++) {
         float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
           hits++;

@@ -1362,12 +1362,19 @@ public final class NormalisedModel implements Normalised, Model, NormalisedModel
     }
 
     /**
-     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
-     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
-     * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
+     * The mean loss over rows [0, m), and with {@code withDelta} their deltas: {@code lossRows(0, m, m, withDelta)}.
      */
     @Override
     public double loss(int m, boolean withDelta) {
+      return lossRows(0, m, m, withDelta);
+    }
+
+    /**
+     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
+     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
+     * Returns the loss of rows [from, to) over m; counts their correct classifications in {@code correct}.
+     */
+    private double lossRows(int from, int to, int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -1375,7 +1382,7 @@ public final class NormalisedModel implements Normalised, Model, NormalisedModel
       // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
       double sums = 1.0;
       int rescaled = 0;
-      for (int s = 0; s < m; s++) {
+      for (int s = from; s < to; s++) {
         float[] z = z3[s], t = y[s], d = d3[s];
         if (classOf(z) == targetClass(t)) {
           hits++;

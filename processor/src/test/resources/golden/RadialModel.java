@@ -803,16 +803,23 @@ public final class RadialModel implements Radial, Model, RadialModelArchitecture
     }
 
     /**
-     * Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the
-     * pre-activations is {@code (a − y)·f'(z)/m}.
-     * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
+     * The mean loss over rows [0, m), and with {@code withDelta} their deltas: {@code lossRows(0, m, m, withDelta)}.
      */
     @Override
     public double loss(int m, boolean withDelta) {
+      return lossRows(0, m, m, withDelta);
+    }
+
+    /**
+     * Squared error {@code ½ Σⱼ (aⱼ − yⱼ)²} per sample; the gradient on the
+     * pre-activations is {@code (a − y)·f'(z)/m}.
+     * Returns the loss of rows [from, to) over m; counts their correct classifications in {@code correct}.
+     */
+    private double lossRows(int from, int to, int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
-      for (int s = 0; s < m; s++) {
+      for (int s = from; s < to; s++) {
         double[] a = z3[s], t = y[s], d = d3[s];
         if (classOf(a) == targetClass(t)) {
           hits++;

@@ -506,7 +506,17 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
         }
       }
     }
-    for (; i < to; i++) {
+    if (i < to) {
+      denseRangeRest1(a, w, z, m, i, to);
+    }
+  }
+
+  /**
+   * Layer 1's product over the inputs {@code from ≤ i < to} that a range's passes of four leave over.
+   */
+  private static void denseRangeRest1(float[][] a, float[][] w, float[][] z, int m, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       float[] wi = w[i];
       for (int s = 0; s < m; s++) {
         float ai = a[s][i];
@@ -631,7 +641,17 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
         }
       }
     }
-    for (; i < to; i++) {
+    if (i < to) {
+      denseRangeRest2(a, w, z, m, i, to);
+    }
+  }
+
+  /**
+   * Layer 2's product over the inputs {@code from ≤ i < to} that a range's passes of four leave over.
+   */
+  private static void denseRangeRest2(float[][] a, float[][] w, float[][] z, int m, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       float[] wi = w[i];
       for (int s = 0; s < m; s++) {
         float ai = a[s][i];
@@ -870,7 +890,7 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
     private int[] hi;
 
     /**
-     * The mean loss of the last split forward phases.
+     * This part's share of the mean loss of the last split forward phases: its rows' loss over m.
      */
     private double splitLoss;
 
@@ -1101,12 +1121,19 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
     }
 
     /**
-     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
-     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
-     * Returns the mean over rows [0, m); counts correct classifications in {@code correct}.
+     * The mean loss over rows [0, m), and with {@code withDelta} their deltas: {@code lossRows(0, m, m, withDelta)}.
      */
     @Override
     public double loss(int m, boolean withDelta) {
+      return lossRows(0, m, m, withDelta);
+    }
+
+    /**
+     * Softmax cross-entropy {@code −Σⱼ yⱼ log softmax(z)ⱼ} per sample, through
+     * log-sum-exp; the fused gradient on the logits is {@code (softmax(z) − y)/m}.
+     * Returns the loss of rows [from, to) over m; counts their correct classifications in {@code correct}.
+     */
+    private double lossRows(int from, int to, int m, boolean withDelta) {
       double total = 0.0;
       int hits = 0;
       double scale = 1.0 / m;
@@ -1114,7 +1141,7 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
       // Σ log Σe over the batch as the log of one product: one Math.log a batch, not a sample.
       double sums = 1.0;
       int rescaled = 0;
-      for (int s = 0; s < m; s++) {
+      for (int s = from; s < to; s++) {
         float[] z = z2[s], t = y[s], d = d2[s];
         if (classOf(z) == targetClass(t)) {
           hits++;
@@ -1308,7 +1335,11 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
 
     @Override
     public double splitLoss() {
-      return splitLoss;
+      double total = 0.0;
+      for (Workspace other : team) {
+        total += other.splitLoss;
+      }
+      return total;
     }
 
     @Override
@@ -1319,6 +1350,23 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
     @Override
     public boolean splitInputsFinite() {
       return inputsFinite;
+    }
+
+    @Override
+    public int splitCorrect() {
+      int total = 0;
+      for (Workspace other : team) {
+        total += other.correct;
+      }
+      return total;
+    }
+
+    /**
+     * Where part {@code p}'s run of the rows of a batch of {@code m} starts, {@code ⌊p·m/parts⌋} (m for
+     * {@code p = parts}): the rows whose outputs, loss and output deltas it computes.
+     */
+    private int rowRunOf(int m, int p) {
+      return (int) ((long) m * p / team.length);
     }
 
     @Override
@@ -1384,10 +1432,11 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
     }
 
     /**
-     * Split phase 2: every output, the loss and the output deltas, alike in every part.
+     * Split phase 2: this part's rows of the batch: every output, their loss and output deltas.
      */
     private void splitPhase2(TiledModel model, int m) {
-      for (int s = 0; s < m; s++) {
+      int start = rowRunOf(m, part), end = rowRunOf(m, part + 1);
+      for (int s = start; s < end; s++) {
         float[] zs = z2[s];
         System.arraycopy(team[0].partial2[s], 0, zs, 0, 3);
         for (int q = 1; q < team.length; q++) {
@@ -1397,13 +1446,22 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
           }
         }
       }
-      splitLoss = loss(m, true);
+      splitLoss = lossRows(start, end, m, true);
     }
 
     /**
      * Split phase 3: layer 2's gradients of this part's rows, and the deltas of its units of layer 1.
      */
     private void splitPhase3(TiledModel model, int m, ReadyRows ready) {
+      for (int q = 0; q < team.length; q++) {
+        if (q == part) {
+          continue;
+        }
+        float[][] others = team[q].d2;
+        for (int s = rowRunOf(m, q), to = rowRunOf(m, q + 1); s < to; s++) {
+          System.arraycopy(others[s], 0, d2[s], 0, 3);
+        }
+      }
       if (part == 0) {
         biasGradient2(d2, gb2, m);
         ready.rows(101, 102);

@@ -1,6 +1,7 @@
 package dev.unrolled.parallel;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,34 @@ class SplitLayersTest {
       for (int m : new int[] {32, 5, 1}) {
         DataParallelTest.assertOneStepIsTheBatchGradient(c, Parallelism.splitLayers(parts).threads(2),
             c.batch(random, m), c + " in " + parts + " parts, batch of " + m);
+      }
+    }
+  }
+
+  /**
+   * Each part computes the outputs, loss and output deltas of its own run of the batch's rows, and
+   * the step adds their shares: it counts every row's classification once, as the default trainer
+   * does (with more parts than rows too, where some parts have none), and its loss is the batch's.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void theSplitStepCountsEveryRowOnce(Case c) {
+    Random random = new Random(21);
+    for (int parts : new int[] {2, 3, 7}) {
+      for (int m : new int[] {32, 5, 1}) {
+        Batch b = c.batch(random, m);
+        Trainer whole = c.trainer(Optimizer.sgd(0.1), Parallelism.none());
+        Trainer split = c.trainer(Optimizer.sgd(0.1), Parallelism.splitLayers(parts).threads(2));
+        try {
+          double expected = whole.trainBatch(b.xd, b.yd);
+          double loss = split.trainBatch(b.xd, b.yd);
+          String what = c + " in " + parts + " parts, batch of " + m;
+          assertEquals(whole.lastBatchCorrect(), split.lastBatchCorrect(), what);
+          assertEquals(expected, loss, (c.isFloat() ? 1e-6 : 1e-13) * Math.max(1, Math.abs(expected)), what);
+        } finally {
+          DataParallelTest.close(whole);
+          DataParallelTest.close(split);
+        }
       }
     }
   }

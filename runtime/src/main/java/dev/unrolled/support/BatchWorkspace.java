@@ -87,9 +87,20 @@ public interface BatchWorkspace<M> {
     return true;
   }
 
-  /** The mean loss the last forward phases computed (the same in every part). */
+  /**
+   * The mean loss of the last forward phases, the same bits in every part once they have all run:
+   * where the parts compute the loss of their own rows, their shares added in part order.
+   */
   default double splitLoss() {
     throw new UnsupportedOperationException("this network cannot be split by layers");
+  }
+
+  /**
+   * Correct classifications in the last split step's batch, once its forward phases have all run:
+   * where the parts classify their own rows, their counts added.
+   */
+  default int splitCorrect() {
+    return correct();
   }
 
   /** Why {@link #splitPhases()} is 0, for the trainer's message; null when it splits. */

@@ -167,7 +167,7 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
         me.splitPhase(model, k, m, rows);
         barrier.await(part, ++met);
       }
-      // Every part computed the same loss, bit for bit, and sees every part's input check.
+      // Every part adds up the same loss, bit for bit, and sees every part's input check.
       if (!allInputsFinite() || !Double.isFinite(me.splitLoss())) {
         return;
       }
@@ -190,7 +190,7 @@ final class LayerSplitStep<M, W extends BatchWorkspace<M>> implements AutoClosea
 
   /** Correct classifications in the last batch. */
   int correct() {
-    return parts[0].correct();
+    return parts[0].splitCorrect();
   }
 
   @Override

@@ -430,6 +430,7 @@ class DenseLooped extends RowDenseEmitter {
   List<MethodSpec> splitKernels() {
     List<MethodSpec> methods = new ArrayList<>();
     methods.add(forwardRangeKernel());
+    methods.add(forwardRestKernel());
     if (narrowSplit()) {
       methods.add(gradientColumnsKernel());
     }
@@ -563,10 +564,35 @@ class DenseLooped extends RowDenseEmitter {
         .beginControlFlow("for (; i + 3 < to; i += 4)")
         .addCode(fourInputs())
         .endControlFlow()
-        .beginControlFlow("for (; i < to; i++)")
+        .beginControlFlow("if (i < to)")
+        .addStatement("$L(a, w, z, m, i, to)", forwardRestName())
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * The inputs a range's passes of four leave over, one at a time. In a method of their own: with
+   * this loop beside them, C2 compiled the passes of four about 28% slower than the whole layer's
+   * (784-128 at batch 32, JDK 17), even for ranges that never reach it.
+   */
+  private MethodSpec forwardRestKernel() {
+    return kernel(forwardRestName())
+        .addJavadoc("Layer $L's product over the inputs {@code from ≤ i < to} that a range's passes of four leave over.\n",
+            layer.number())
+        .addParameter(num.matrix(), "a")
+        .addParameter(num.matrix(), "w")
+        .addParameter(num.matrix(), "z")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .beginControlFlow("for (int i = from; i < to; i++)")
         .addCode(oneInput())
         .endControlFlow()
         .build();
+  }
+
+  private String forwardRestName() {
+    return "denseRangeRest" + l;
   }
 
 

@@ -30,6 +30,8 @@ final class LossEmitter {
   private final Numeric num;
   private final LayerPlan output;
   private final int outputs;
+  /** The name of {@link #lossRowsMethod()}. */
+  static final String ROWS = "lossRows";
 
   LossEmitter(NetworkPlan plan, Numeric num) {
     this.plan = plan;
@@ -54,7 +56,10 @@ final class LossEmitter {
         .build());
   }
 
-  /** {@code double loss(int m, boolean withDelta)} of the workspace. */
+  /**
+   * {@code double loss(int m, boolean withDelta)} of the workspace: the lane loss where the output
+   * layer is in lanes, otherwise {@link #lossRowsMethod} over the whole batch.
+   */
   MethodSpec lossMethod() {
     String z = Names.preActivations(output.number());
     String d = Names.deltas(output.number());
@@ -65,6 +70,27 @@ final class LossEmitter {
     if (plan.laneLoss()) {
       addLaneLoss(method, z, d);
     }
+    return method.addJavadoc("The mean loss over rows [0, m), and with {@code withDelta} their deltas: {@code $L(0, m, m, withDelta)}.\n",
+            ROWS)
+        .addStatement("return $L(0, m, m, withDelta)", ROWS)
+        .build();
+  }
+
+  /**
+   * {@code double lossRows(int from, int to, int m, boolean withDelta)}: the loss of rows
+   * {@code [from, to)} of a batch of {@code m}, each divided by {@code m}, so that the shares of
+   * the parts of a split step add up to the batch's mean; the deltas of those rows.
+   */
+  MethodSpec lossRowsMethod() {
+    String z = Names.preActivations(output.number());
+    String d = Names.deltas(output.number());
+    MethodSpec.Builder method = MethodSpec.methodBuilder(ROWS)
+        .addModifiers(Modifier.PRIVATE)
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.BOOLEAN, "withDelta");
     boolean softmax = plan.loss() == Loss.SOFTMAX_CROSS_ENTROPY;
     method.addStatement("double total = 0.0")
         .addStatement("int hits = 0")
@@ -73,7 +99,7 @@ final class LossEmitter {
       method.addStatement("float deltaScale = 1f / m");
     }
     method.addCode(softmax ? LogSumProduct.declare() : CodeBlock.of(""))
-        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .beginControlFlow("for (int s = from; s < to; s++)")
         .addStatement(rowLocals(z, d))
         .beginControlFlow("if (classOf($L) == targetClass(t))", plan.loss().isCrossEntropy() ? "z" : "a")
         .addStatement("hits++")
@@ -85,7 +111,7 @@ final class LossEmitter {
     }
     return method.endControlFlow()
         .addCode(softmax ? LogSumProduct.finish() : CodeBlock.of(""))
-        .addJavadoc("Returns the mean over rows [0, m); counts correct classifications in {@code correct}.\n")
+        .addJavadoc("Returns the loss of rows [from, to) over m; counts their correct classifications in {@code correct}.\n")
         .addStatement("correct = hits")
         .addStatement("return total * scale")
         .build();

@@ -21,10 +21,12 @@ import javax.lang.model.element.Modifier;
  *   <li>Phase 0: the first layer's partial product over the part's inputs (the bias in part 0).
  *   <li>Phase k, 1 ≤ k < L: layer k's pre-activations of the part's own units, the parts' partial
  *       sums added in part order, and their activations; then layer k+1's partial product over them.
- *   <li>Phase L: every output unit's sum (each part adds them all, the same way), then the loss and
- *       the output deltas, in every part alike.
+ *   <li>Phase L: the part's own rows of the batch: the sum of each output unit, then their loss
+ *       and output deltas. The step's loss is the parts' shares added in part order, which every part
+ *       adds up alike once all have run phase L.
  *   <li>Phases L+1 … 2L, layer l from L down to 1: the deltas of layer l's units from the parts that
- *       own them (l < L); the bias gradient (part 0); the deltas of the part's units of layer l−1
+ *       own them (l < L), or of the output layer's rows from the parts that own them (l = L); the bias
+ *       gradient (part 0); the deltas of the part's units of layer l−1
  *       through its own weight rows, then their slope; the gradients of its weight rows in blocks,
  *       each handed to the optimizer as it is done.
  * </ul>
@@ -119,7 +121,8 @@ final class SplitPhases {
             .build())
         .addField(FieldSpec.builder(int[].class, "hi", Modifier.PRIVATE).build())
         .addField(FieldSpec.builder(TypeName.DOUBLE, "splitLoss", Modifier.PRIVATE)
-            .addJavadoc("The mean loss of the last split forward phases.\n")
+            .addJavadoc(wholeOutput() ? "The mean loss of the last split forward phases.\n"
+                : "This part's share of the mean loss of the last split forward phases: its rows' loss over m.\n")
             .build())
         .addField(FieldSpec.builder(TypeName.BOOLEAN, "inputsFinite", Modifier.PRIVATE)
             .addJavadoc("Whether this part's columns of the last split step's inputs were all finite.\n")
@@ -148,15 +151,54 @@ final class SplitPhases {
         .addMethod(runOf())
         .addMethod(constant("splitPhases", 2 * count + 1))
         .addMethod(constant("splitForwardPhases", count + 1))
-        .addMethod(WorkspaceWriter.overriding("splitLoss").returns(TypeName.DOUBLE).addStatement("return splitLoss").build())
+        .addMethod(splitLoss())
         .addMethod(WorkspaceWriter.overriding("whyNotSplit").returns(String.class).addStatement("return null").build())
         .addMethod(WorkspaceWriter.overriding("splitInputsFinite").returns(TypeName.BOOLEAN)
             .addStatement("return inputsFinite").build())
+        .addMethods(wholeOutput() ? List.of() : List.of(splitCorrect(), rowRunOf()))
         .addMethod(dispatch())
         .addMethods(dispatchGroups());
     for (int phase = 0; phase <= 2 * count; phase++) {
       type.addMethod(phase(phase));
     }
+  }
+
+  /** The step's loss: every part's, or the parts' shares of their own rows added in part order. */
+  private MethodSpec splitLoss() {
+    MethodSpec.Builder method = WorkspaceWriter.overriding("splitLoss").returns(TypeName.DOUBLE);
+    if (wholeOutput()) {
+      return method.addStatement("return splitLoss").build();
+    }
+    return method.addStatement("double total = 0.0")
+        .beginControlFlow("for ($T other : team)", model.nestedClass("Workspace"))
+        .addStatement("total += other.splitLoss")
+        .endControlFlow()
+        .addStatement("return total")
+        .build();
+  }
+
+  /** The step's correct classifications, the parts' counts of their own rows added. */
+  private MethodSpec splitCorrect() {
+    return WorkspaceWriter.overriding("splitCorrect").returns(TypeName.INT)
+        .addStatement("int total = 0")
+        .beginControlFlow("for ($T other : team)", model.nestedClass("Workspace"))
+        .addStatement("total += other.correct")
+        .endControlFlow()
+        .addStatement("return total")
+        .build();
+  }
+
+  /** Where part {@code p}'s run of the batch's rows starts, the rows whose loss it computes. */
+  private static MethodSpec rowRunOf() {
+    return MethodSpec.methodBuilder("rowRunOf")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Where part {@code p}'s run of the rows of a batch of {@code m} starts, {@code ⌊p·m/parts⌋} (m for\n")
+        .addJavadoc("{@code p = parts}): the rows whose outputs, loss and output deltas it computes.\n")
+        .returns(TypeName.INT)
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "p")
+        .addStatement("return (int) ((long) m * p / team.length)")
+        .build();
   }
 
   private static MethodSpec constant(String name, int value) {
@@ -307,8 +349,8 @@ final class SplitPhases {
           .build();
     }
     if (phase == count) {
-      method.addJavadoc("Split phase $L: every output, the loss and the output deltas, alike in every part.\n", phase);
       if (wholeOutput()) {
+        method.addJavadoc("Split phase $L: every output, the loss and the output deltas, alike in every part.\n", phase);
         LayerEmitter last = layers.get(count - 1);
         DenseLooped hidden = layer(split);
         method.addCode(gather(split, Names.preActivations(split)));
@@ -316,10 +358,14 @@ final class SplitPhases {
           method.addCode(gather(split, hidden.activations()));
         }
         method.addStatement("forward$L(model, m)", last.l);
-      } else {
-        method.addCode(sum(count, false));
+        return method.addStatement("splitLoss = loss(m, true)").build();
       }
-      return method.addStatement("splitLoss = loss(m, true)").build();
+      return method.addJavadoc("Split phase $L: this part's rows of the batch: every output, their loss and output deltas.\n",
+              phase)
+          .addStatement("int start = rowRunOf(m, part), end = rowRunOf(m, part + 1)")
+          .addCode(sum(count, false))
+          .addStatement("splitLoss = $L(start, end, m, true)", LossEmitter.ROWS)
+          .build();
     }
     int l = 2 * count + 1 - phase;
     method.addParameter(RuntimeTypes.READY_ROWS, "ready");
@@ -338,6 +384,8 @@ final class SplitPhases {
     method.addJavadoc(".\n");
     if (l < split) {
       method.addCode(gatherDeltas(l));
+    } else if (l == count) {
+      method.addCode(gatherOutputDeltas());
     }
     int biasRow = layer.firstRow + layer.layer.inputs();
     method.beginControlFlow("if (part == 0)");
@@ -361,7 +409,8 @@ final class SplitPhases {
 
   /**
    * Layer {@code l}'s pre-activations, the parts' partial sums added in part order, and its
-   * activations: of this part's units, or with {@code own} false of all of them.
+   * activations: of this part's units in every row, or with {@code own} false of every unit in this
+   * part's rows {@code [start, end)}.
    */
   private CodeBlock sum(int l, boolean own) {
     DenseLooped layer = layer(l);
@@ -389,10 +438,10 @@ final class SplitPhases {
           .endControlFlow()
           .endControlFlow()
           .endControlFlow();
-    } else {
+    } else { // every unit, of this part's rows [start, end)
       from = "0";
       to = Integer.toString(layer.layer.outputs());
-      code.beginControlFlow("for (int s = 0; s < m; s++)")
+      code.beginControlFlow("for (int s = start; s < end; s++)")
           .addStatement("$T[] zs = $L[s]", num.scalar(), Names.preActivations(l))
           .addStatement("$T.arraycopy(team[0].$L[s], 0, zs, 0, $L)", System.class, partial, to)
           .beginControlFlow("for (int q = 1; q < team.length; q++)")
@@ -456,6 +505,22 @@ final class SplitPhases {
   private CodeBlock gatherDeltas(int l) {
     return fromOtherParts(l, CodeBlock.of("$T.arraycopy(other.$L, s * width, $L[s], from, width)", System.class,
         deltasOut(l), Names.deltas(l)));
+  }
+
+  /** The output deltas of the rows of the batch that the other parts computed, into this part's rows. */
+  private CodeBlock gatherOutputDeltas() {
+    String deltas = Names.deltas(count);
+    return CodeBlock.builder()
+        .beginControlFlow("for (int q = 0; q < team.length; q++)")
+        .beginControlFlow("if (q == part)")
+        .addStatement("continue")
+        .endControlFlow()
+        .addStatement("$T[][] others = team[q].$L", num.scalar(), deltas)
+        .beginControlFlow("for (int s = rowRunOf(m, q), to = rowRunOf(m, q + 1); s < to; s++)")
+        .addStatement("$T.arraycopy(others[s], 0, $L[s], 0, $L)", System.class, deltas, layer(count).layer.outputs())
+        .endControlFlow()
+        .endControlFlow()
+        .build();
   }
 
   /** Rows {@code rows} of layer {@code l}'s units that the other parts computed, into this part's rows. */

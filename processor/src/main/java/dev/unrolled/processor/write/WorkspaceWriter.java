@@ -70,6 +70,7 @@ final class WorkspaceWriter {
       type.addMethod(layer.forward());
     }
     type.addMethod(loss.lossMethod());
+    type.addMethod(loss.lossRowsMethod());
     type.addMethod(backward());
     for (int k = 0; k < layers.size(); k++) {
       type.addMethod(layers.get(k).backward(k == 0 ? null : layers.get(k - 1)));
