@@ -1097,7 +1097,7 @@ public final class LoopedModel implements Looped, Model, LoopedModelArchitecture
 
     @Override
     public double splitLoss() {
-      double total = 0.0;
+      double total = 0;
       for (Workspace other : team) {
         total += other.splitLoss;
       }

@@ -1335,7 +1335,7 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
 
     @Override
     public double splitLoss() {
-      double total = 0.0;
+      double total = 0;
       for (Workspace other : team) {
         total += other.splitLoss;
       }

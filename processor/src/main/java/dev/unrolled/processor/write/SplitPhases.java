@@ -166,23 +166,23 @@ final class SplitPhases {
   /** The step's loss: every part's, or the parts' shares of their own rows added in part order. */
   private MethodSpec splitLoss() {
     MethodSpec.Builder method = WorkspaceWriter.overriding("splitLoss").returns(TypeName.DOUBLE);
-    if (wholeOutput()) {
-      return method.addStatement("return splitLoss").build();
-    }
-    return method.addStatement("double total = 0.0")
-        .beginControlFlow("for ($T other : team)", model.nestedClass("Workspace"))
-        .addStatement("total += other.splitLoss")
-        .endControlFlow()
-        .addStatement("return total")
-        .build();
+    return wholeOutput() ? method.addStatement("return splitLoss").build()
+        : method.addCode(teamTotal(TypeName.DOUBLE, "splitLoss")).build();
   }
 
   /** The step's correct classifications, the parts' counts of their own rows added. */
   private MethodSpec splitCorrect() {
     return WorkspaceWriter.overriding("splitCorrect").returns(TypeName.INT)
-        .addStatement("int total = 0")
+        .addCode(teamTotal(TypeName.INT, "correct"))
+        .build();
+  }
+
+  /** Returns the sum of every part's {@code field}, in part order. */
+  private CodeBlock teamTotal(TypeName type, String field) {
+    return CodeBlock.builder()
+        .addStatement("$T total = 0", type)
         .beginControlFlow("for ($T other : team)", model.nestedClass("Workspace"))
-        .addStatement("total += other.correct")
+        .addStatement("total += other.$L", field)
         .endControlFlow()
         .addStatement("return total")
         .build();
