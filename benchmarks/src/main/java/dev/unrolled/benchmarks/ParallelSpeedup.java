@@ -33,7 +33,8 @@ public final class ParallelSpeedup {
 
   private ParallelSpeedup() {}
 
-  private interface Step {
+  /** One training step on batch {@code batch} of a shape's data; returns the loss. */
+  interface Step {
     double run(int batch);
   }
 
@@ -102,7 +103,8 @@ public final class ParallelSpeedup {
     }
   }
 
-  private static AutoCloseable trainer(boolean deep, boolean vector, Parallelism p) {
+  /** The trainer of 784-128-10 or, if {@code deep}, 784-256-128-10, with plain SGD. */
+  static AutoCloseable trainer(boolean deep, boolean vector, Parallelism p) {
     Optimizer sgd = Optimizer.sgd(0.01);
     if (vector) {
       return deep
@@ -114,7 +116,8 @@ public final class ParallelSpeedup {
         : new Shapes_MnistTrainer(new Shapes_MnistModel(1), sgd, p);
   }
 
-  private static Step step(AutoCloseable trainer, float[][][] x, int[][] y) {
+  /** A step of {@code trainer} (made by {@link #trainer}) on batch k of {@code x} and {@code y}. */
+  static Step step(AutoCloseable trainer, float[][][] x, int[][] y) {
     if (trainer instanceof Shapes_DeepTrainer t) {
       return k -> t.trainBatch(x[k], y[k]);
     }
