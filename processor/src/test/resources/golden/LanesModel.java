@@ -415,6 +415,13 @@ public final class LanesModel implements Lanes, Model, LanesModelArchitecture {
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(float[][] rows, int m, int from, int to) {
+    return Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * {@code out[o·stride + s] = init[o] + Σₖ w[o·wo + k·wk]·in[k·stride + s]} for o < outs,
    * k < n and the lanes s of the batch; {@code init} is the bias, or zero when null. With
    * {@code wo = n, wk = 1} it is a layer's forward pass over {@code W[out][in]}; with

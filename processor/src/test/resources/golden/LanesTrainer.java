@@ -124,8 +124,11 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, LanesModel.INPUTS, labels, LanesModel.OUTPUTS)
-        : Checks.batch(inputs, LanesModel.INPUTS, labels, LanesModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, LanesModel.INPUTS, labels, LanesModel.OUTPUTS);
+    if (!inParts && !LanesModel.finiteInputs(inputs, m, 0, LanesModel.INPUTS)) {
+      Checks.batch(inputs, LanesModel.INPUTS, labels, LanesModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
@@ -142,8 +145,11 @@ public final class LanesTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, float[][] targets) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS)
-        : Checks.batch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
+    if (!inParts && !LanesModel.finiteInputs(inputs, m, 0, LanesModel.INPUTS)) {
+      Checks.batch(inputs, LanesModel.INPUTS, targets, LanesModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);

@@ -314,6 +314,13 @@ public final class LoopedModel implements Looped, Model, LoopedModelArchitecture
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(double[][] rows, int m, int from, int to) {
+    return Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * Layer 1 forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},
    * four weight rows per pass over the batch, outputs innermost.
    */
@@ -1147,7 +1154,7 @@ public final class LoopedModel implements Looped, Model, LoopedModelArchitecture
      * Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.
      */
     private void splitPhase0(LoopedModel model, int m) {
-      inputsFinite = Checks.finiteColumns(x, m, lo[0], hi[0]);
+      inputsFinite = finiteInputs(x, m, lo[0], hi[0]);
       denseRange1(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0]);
       for (int q = 0; q < team.length; q++) {
         if (q == part) {

@@ -124,8 +124,11 @@ public final class LoopedTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(double[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, LoopedModel.INPUTS, labels, LoopedModel.OUTPUTS)
-        : Checks.batch(inputs, LoopedModel.INPUTS, labels, LoopedModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, LoopedModel.INPUTS, labels, LoopedModel.OUTPUTS);
+    if (!inParts && !LoopedModel.finiteInputs(inputs, m, 0, LoopedModel.INPUTS)) {
+      Checks.batch(inputs, LoopedModel.INPUTS, labels, LoopedModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);

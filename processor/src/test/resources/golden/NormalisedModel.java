@@ -529,6 +529,13 @@ public final class NormalisedModel implements Normalised, Model, NormalisedModel
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(float[][] rows, int m, int from, int to) {
+    return Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * Layer 1 forward for units 0–3 of one sample: {@code h[j] = Σᵢ W[j][i]·x[i]}.
    */
   private static void dense1(float[] w, float[] x, float[] h) {

@@ -126,8 +126,11 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS)
-        : Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
+    if (!inParts && !NormalisedModel.finiteInputs(inputs, m, 0, NormalisedModel.INPUTS)) {
+      Checks.batch(inputs, NormalisedModel.INPUTS, labels, NormalisedModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
@@ -144,8 +147,11 @@ public final class NormalisedTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, float[][] targets) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS)
-        : Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+    if (!inParts && !NormalisedModel.finiteInputs(inputs, m, 0, NormalisedModel.INPUTS)) {
+      Checks.batch(inputs, NormalisedModel.INPUTS, targets, NormalisedModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);

@@ -331,6 +331,13 @@ public final class RadialModel implements Radial, Model, RadialModelArchitecture
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(double[][] rows, int m, int from, int to) {
+    return Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * Layer 1 (RBF) forward for units 0–2 of one sample: {@code z[j] = β[j]·Σᵢ (x[i] − C[j][i])²}.
    */
   private static void radial1(double[] c, double[] beta, double[] x, double[] z) {

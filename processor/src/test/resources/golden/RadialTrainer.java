@@ -124,8 +124,11 @@ public final class RadialTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(double[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS)
-        : Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
+    if (!inParts && !RadialModel.finiteInputs(inputs, m, 0, RadialModel.INPUTS)) {
+      Checks.batch(inputs, RadialModel.INPUTS, labels, RadialModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);

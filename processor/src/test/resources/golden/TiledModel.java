@@ -424,6 +424,14 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(float[][] rows, int m, int from, int to) {
+    return VECTOR ? VectorKernels.finiteColumns(rows, m, from, to)
+        : Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * Layer 1 forward for rows [0, m): {@code z[s][j] = b[j] + Σᵢ a[s][i]·W[j][i]},
    * four weight rows per pass over the batch, outputs innermost.
    */
@@ -1385,7 +1393,7 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
      * Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.
      */
     private void splitPhase0(TiledModel model, int m) {
-      inputsFinite = Checks.finiteColumns(x, m, lo[0], hi[0]);
+      inputsFinite = finiteInputs(x, m, lo[0], hi[0]);
       if (VECTOR) {
         VectorKernels.productRange(x, model.w1, part == 0 ? model.b1 : null, partial1, m, lo[0], hi[0], 80, panel);
       } else {
@@ -2028,6 +2036,27 @@ public final class TiledModel implements Tiled, Model, TiledModelArchitecture {
           t[k][j] = gj[k];
         }
       }
+    }
+
+    /**
+     * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+     */
+    static boolean finiteColumns(float[][] rows, int m, int from, int to) {
+      float sum = 0.0f;
+      int end = from + SPECIES.loopBound(to - from);
+      for (int s = 0; s < m; s++) {
+        float[] row = rows[s];
+        FloatVector sums = FloatVector.zero(SPECIES);
+        int c = from;
+        for (; c < end; c += LANES) {
+          sums = sums.add(FloatVector.fromArray(SPECIES, row, c).mul(0.0f));
+        }
+        sum += sums.reduceLanes(VectorOperators.ADD);
+        for (; c < to; c++) {
+          sum += row[c] * 0.0f;
+        }
+      }
+      return sum == 0.0f;
     }
 
     /**

@@ -124,8 +124,11 @@ public final class TiledTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, TiledModel.INPUTS, labels, TiledModel.OUTPUTS)
-        : Checks.batch(inputs, TiledModel.INPUTS, labels, TiledModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, TiledModel.INPUTS, labels, TiledModel.OUTPUTS);
+    if (!inParts && !TiledModel.finiteInputs(inputs, m, 0, TiledModel.INPUTS)) {
+      Checks.batch(inputs, TiledModel.INPUTS, labels, TiledModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
@@ -142,8 +145,11 @@ public final class TiledTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, float[][] targets) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS)
-        : Checks.batch(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS);
+    if (!inParts && !TiledModel.finiteInputs(inputs, m, 0, TiledModel.INPUTS)) {
+      Checks.batch(inputs, TiledModel.INPUTS, targets, TiledModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);

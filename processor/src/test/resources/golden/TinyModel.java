@@ -389,6 +389,13 @@ public final class TinyModel implements Tiny, Model, TinyModelArchitecture {
   }
 
   /**
+   * Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.
+   */
+  static boolean finiteInputs(float[][] rows, int m, int from, int to) {
+    return Checks.finiteColumns(rows, m, from, to);
+  }
+
+  /**
    * Layer 1 forward for units 0–2 of one sample: {@code z[j] = b[j] + Σᵢ W[j][i]·x[i]}.
    * Also writes them end to end into {@code f} from {@code o}.
    */

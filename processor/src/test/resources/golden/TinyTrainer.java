@@ -124,8 +124,11 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, int[] labels) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, TinyModel.INPUTS, labels, TinyModel.OUTPUTS)
-        : Checks.batch(inputs, TinyModel.INPUTS, labels, TinyModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, TinyModel.INPUTS, labels, TinyModel.OUTPUTS);
+    if (!inParts && !TinyModel.finiteInputs(inputs, m, 0, TinyModel.INPUTS)) {
+      Checks.batch(inputs, TinyModel.INPUTS, labels, TinyModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadLabels(labels, m);
@@ -142,8 +145,11 @@ public final class TinyTrainer implements Trainer, AutoCloseable {
    */
   public double trainBatch(float[][] inputs, float[][] targets) {
     boolean inParts = core.checksInputsInParts();
-    int m = inParts ? Checks.batchShape(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS)
-        : Checks.batch(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS);
+    int m = Checks.batchShape(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS);
+    if (!inParts && !TinyModel.finiteInputs(inputs, m, 0, TinyModel.INPUTS)) {
+      Checks.batch(inputs, TinyModel.INPUTS, targets, TinyModel.OUTPUTS);
+      throw new IllegalStateException("the input scan found a value that is not finite, but the batch check did not");
+    }
     workspace.ensureCapacity(m);
     workspace.loadInputs(inputs, 0, m);
     workspace.loadTargets(targets, m);

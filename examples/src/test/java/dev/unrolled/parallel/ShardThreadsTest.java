@@ -138,4 +138,28 @@ class ShardThreadsTest {
     // One object a batch would be at least 16 bytes a batch; the JIT may allocate a little, once.
     assertTrue(bytes < 4 * steps, bytes + " bytes allocated by " + 4 * steps + " sharded batches");
   }
+
+  @Test
+  void stepsSplitByLayersAllocateNothingOnAnyThreadOnceCompiled() {
+    // Vector tiles, and the parts' scans of their input columns in vectors (with the module): until
+    // C2 has compiled a Vector API kernel it allocates, so rounds run until one allocates nothing.
+    Case vector = ParallelCases.all().stream().filter(c -> c.name().equals("VectorFloat")).findFirst()
+        .orElseThrow();
+    Batch batch = vector.batch(new Random(6), 32);
+    Trainer trainer = vector.trainer(Optimizer.sgd(0.001), Parallelism.splitLayers(2).threads(2));
+    int steps = 1_000;
+    Runnable work = () -> {
+      for (int k = 0; k < steps; k++) {
+        vector.labels().train(trainer, batch);
+        trainer.trainBatch(batch.xd, batch.yd);
+      }
+    };
+    long bytes = Long.MAX_VALUE;
+    for (int round = 0; round < 30 && bytes >= 4 * steps; round++) {
+      bytes = allocatedBy(work);
+    }
+    DataParallelTest.close(trainer);
+    // One object a batch would be at least 16 bytes a batch; the JIT may allocate a little, once.
+    assertTrue(bytes < 4 * steps, bytes + " bytes allocated by " + 2 * steps + " split batches");
+  }
 }

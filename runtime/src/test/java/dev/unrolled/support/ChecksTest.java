@@ -32,9 +32,9 @@ class ChecksTest {
   }
 
   /**
-   * Labelled batches first check every value in one pass without a branch per value: a non-finite
-   * value anywhere in a row, in the blocks of eight or in the rest, among the largest finite values
-   * and signed zeros, is still found and named.
+   * The scan without a branch per value ({@code finiteColumns}, which trainers run before a step) finds
+   * a non-finite value anywhere in a row, in the blocks of eight or in the rest, among the largest
+   * finite values and signed zeros, over whole rows and over a part's columns; the batch check names it.
    */
   @Test
   void labelledBatchesFindANonFiniteValueAtAnyColumn() {
@@ -52,9 +52,19 @@ class ChecksTest {
           doubles[1] = doubles[0].clone();
           assertThat(Checks.batch(floats, width, new int[] {0, 1}, 2)).isEqualTo(2);
           assertThat(Checks.batch(doubles, width, new int[] {0, 1}, 2)).isEqualTo(2);
+          assertThat(Checks.finiteColumns(floats, 2, 0, width)).isTrue();
+          assertThat(Checks.finiteColumns(doubles, 2, 0, width)).isTrue();
 
           floats[1][c] = special;
           doubles[1][c] = special;
+          // The trainers' scan, over whole rows and over the columns a part of a split step owns.
+          assertThat(Checks.finiteColumns(floats, 2, 0, width)).isFalse();
+          assertThat(Checks.finiteColumns(doubles, 2, 0, width)).isFalse();
+          assertThat(Checks.finiteColumns(floats, 2, c, c + 1)).isFalse();
+          assertThat(Checks.finiteColumns(doubles, 2, c, width)).isFalse();
+          assertThat(Checks.finiteColumns(floats, 2, 0, c)).isTrue();
+          assertThat(Checks.finiteColumns(doubles, 2, c + 1, width)).isTrue();
+          assertThat(Checks.finiteColumns(floats, 1, 0, width)).isTrue();
           IllegalArgumentException inFloats = assertThrows(IllegalArgumentException.class,
               () -> Checks.batch(floats, width, new int[] {0, 1}, 2));
           IllegalArgumentException inDoubles = assertThrows(IllegalArgumentException.class,

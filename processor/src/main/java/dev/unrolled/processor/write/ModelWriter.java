@@ -76,6 +76,7 @@ public final class ModelWriter {
     parameters.addConstructor(type);
     new ModelApi(plan, num, loss, layers).addTo(type);
     parameters.addMethods(type);
+    type.addMethod(finiteInputs());
     addKernels(type);
     type.addType(new WorkspaceWriter(plan, num, self, loss, layers).write());
     if (plan.hasTiledLayers()) {
@@ -87,6 +88,26 @@ public final class ModelWriter {
     }
     return JavaFile.builder(plan.packageName(), type.build())
         .build();
+  }
+
+  /**
+   * The batch check's scan of the input values, shared by the trainer (whole rows) and the parts of a
+   * step split by layers (their own columns): in vectors where the model has vector tiles.
+   */
+  private MethodSpec finiteInputs() {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("finiteInputs")
+        .addModifiers(Modifier.STATIC)
+        .addJavadoc("Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.\n")
+        .returns(TypeName.BOOLEAN)
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to");
+    if (plan.hasTiledLayers()) {
+      return method.addStatement("return VECTOR ? $L.finiteColumns(rows, m, from, to)\n: $T.finiteColumns(rows, m, from, to)",
+          VectorKernels.CLASS_NAME, RuntimeTypes.CHECKS).build();
+    }
+    return method.addStatement("return $T.finiteColumns(rows, m, from, to)", RuntimeTypes.CHECKS).build();
   }
 
   /** Whether the declared type, a type around it, or its constructors are deprecated. */

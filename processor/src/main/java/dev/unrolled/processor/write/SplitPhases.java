@@ -330,7 +330,7 @@ final class SplitPhases {
         .addParameter(TypeName.INT, "m");
     if (phase == 0) {
       return method.addJavadoc("Split phase 0: layer 1's partial product over this part's inputs, and whether they are finite.\n")
-          .addStatement("inputsFinite = $T.finiteColumns(x, m, lo[0], hi[0])", RuntimeTypes.CHECKS)
+          .addStatement("inputsFinite = finiteInputs(x, m, lo[0], hi[0])")
           .addCode(layer(1).splitProduct())
           .addCode(post(1))
           .build();

@@ -254,12 +254,18 @@ public final class TrainerWriter {
           .addStatement("return core.step(m)")
           .build();
     }
-    // A trainer split by layers checks the input values in its parts, each its own columns, at once.
+    // The rows' shapes (and targets) first, then the input values by the model's scan: in vectors where
+    // it has vector tiles. A trainer split by layers scans them in its parts, each its own columns, at once.
+    // Where a scan finds a value that is not finite, the batch check names it.
     return method
         .addStatement("boolean inParts = core.checksInputsInParts()")
-        .addStatement("int m = inParts ? $T.batchShape(inputs, $T.INPUTS, $L, $T.OUTPUTS)\n"
-            + ": $T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model,
-            RuntimeTypes.CHECKS, model, name, model)
+        .addStatement("int m = $T.batchShape(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name,
+            model)
+        .beginControlFlow("if (!inParts && !$T.finiteInputs(inputs, m, 0, $T.INPUTS))", model, model)
+        .addStatement("$T.batch(inputs, $T.INPUTS, $L, $T.OUTPUTS)", RuntimeTypes.CHECKS, model, name, model)
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            "the input scan found a value that is not finite, but the batch check did not")
+        .endControlFlow()
         .addStatement("workspace.ensureCapacity(m)")
         .addStatement("workspace.loadInputs(inputs, 0, m)")
         .addStatement("workspace.$L($L, m)", loader, name)

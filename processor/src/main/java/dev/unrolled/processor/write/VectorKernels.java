@@ -131,7 +131,8 @@ final class VectorKernels {
         .addMethod(outerRows())
         .addMethod(outerBlock())
         .addMethod(outerPanel())
-        .addMethod(transposeRows());
+        .addMethod(transposeRows())
+        .addMethod(finiteColumns());
     for (int[] block : BLOCKS) {
       type.addMethod(panelRows(block));
       for (int vectors : vectorsOf(block)) {
@@ -541,6 +542,42 @@ final class VectorKernels {
         .addStatement("t[k][j] = gj[k]")
         .endControlFlow()
         .endControlFlow()
+        .build();
+  }
+
+  /**
+   * The batch check's scan of the input values, a vector at a time: {@code v · 0} is ±0 for a finite
+   * {@code v} and NaN for an infinity or NaN, and a sum of zeros stays zero while one NaN makes it NaN
+   * (as {@code Checks.finiteColumns}, which the plain loops use). 0.05 ns a value from L1 against 0.22
+   * for the plain scan, and 0.18 against 0.45 from memory (rows of 784, AVX-512, JDK 17): on one thread
+   * the plain scan took 16 µs of a 784-128-10 batch-32 step of 207.
+   */
+  private MethodSpec finiteColumns() {
+    TypeName t = num.scalar();
+    String zero = num.literal("0.0");
+    return kernel("finiteColumns")
+        .addJavadoc("Whether the values in columns {@code [from, to)} of rows {@code [0, m)} are all finite.\n")
+        .returns(TypeName.BOOLEAN)
+        .addParameter(num.matrix(), "rows")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(TypeName.INT, "from")
+        .addParameter(TypeName.INT, "to")
+        .addStatement("$T sum = $L", t, zero)
+        .addStatement("int end = from + SPECIES.loopBound(to - from)")
+        .beginControlFlow("for (int s = 0; s < m; s++)")
+        .addStatement("$T[] row = rows[s]", t)
+        // A vector sum carried from row to row is boxed by C2 (a vector per value, JDK 17): one per row.
+        .addStatement("$T sums = $T.zero(SPECIES)", vector, vector)
+        .addStatement("int c = from")
+        .beginControlFlow("for (; c < end; c += LANES)")
+        .addStatement("sums = sums.add($T.fromArray(SPECIES, row, c).mul($L))", vector, zero)
+        .endControlFlow()
+        .addStatement("sum += sums.reduceLanes($T.ADD)", ClassName.get("jdk.incubator.vector", "VectorOperators"))
+        .beginControlFlow("for (; c < to; c++)")
+        .addStatement("sum += row[c] * $L", zero)
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("return sum == $L", zero)
         .build();
   }
 
