@@ -182,15 +182,8 @@ public final class ParallelPaired {
     final int[][] y;
 
     Batches(int m) {
-      int count = DATA.x.length / m;
-      x = new float[count][m][];
-      y = new int[count][m];
-      for (int k = 0; k < count; k++) {
-        for (int s = 0; s < m; s++) {
-          x[k][s] = DATA.x[k * m + s];
-          y[k][s] = DATA.labels[k * m + s];
-        }
-      }
+      x = DATA.inputBatches(m);
+      y = DATA.labelBatches(m);
     }
 
     /** One batch after the other of {@code trainer}'s own sequence; throws on a loss that is not finite. */

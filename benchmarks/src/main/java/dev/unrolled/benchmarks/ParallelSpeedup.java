@@ -57,15 +57,9 @@ public final class ParallelSpeedup {
       return t;
     });
     TeacherData data = new TeacherData(2048, 784, 10, 7);
-    int batches = 2048 / m;
-    float[][][] x = new float[batches][m][];
-    int[][] y = new int[batches][m];
-    for (int k = 0; k < batches; k++) {
-      for (int s = 0; s < m; s++) {
-        x[k][s] = data.x[k * m + s];
-        y[k][s] = data.labels[k * m + s];
-      }
-    }
+    float[][][] x = data.inputBatches(m);
+    int[][] y = data.labelBatches(m);
+    int batches = x.length;
     Step[] steps = new Step[CONFIGS.length];
     AutoCloseable[] trainers = new AutoCloseable[CONFIGS.length];
     for (int c = 0; c < CONFIGS.length; c++) {

@@ -46,15 +46,9 @@ public class ParallelTrainingBenchmark {
     int m = Integer.parseInt(parts[1]);
     boolean deep = parts[0].equals("784-256-128-10");
     TeacherData data = new TeacherData(2048, 784, 10, 7);
-    batches = 2048 / m;
-    float[][][] x = new float[batches][m][];
-    int[][] y = new int[batches][m];
-    for (int k = 0; k < batches; k++) {
-      for (int s = 0; s < m; s++) {
-        x[k][s] = data.x[k * m + s];
-        y[k][s] = data.labels[k * m + s];
-      }
-    }
+    float[][][] x = data.inputBatches(m);
+    int[][] y = data.labelBatches(m);
+    batches = x.length;
     Parallelism p = parallelism();
     Optimizer sgd = Optimizer.sgd(0.01);
     if (deep) {

@@ -42,16 +42,7 @@ final class RegularisationSteps {
 
   static Batches data() {
     TeacherData data = new TeacherData(ROWS, 784, 10, 7);
-    int batches = ROWS / BATCH;
-    float[][][] x = new float[batches][BATCH][];
-    int[][] y = new int[batches][BATCH];
-    for (int k = 0; k < batches; k++) {
-      for (int s = 0; s < BATCH; s++) {
-        x[k][s] = data.x[k * BATCH + s];
-        y[k][s] = data.labels[k * BATCH + s];
-      }
-    }
-    return new Batches(x, y);
+    return new Batches(data.inputBatches(BATCH), data.labelBatches(BATCH));
   }
 
   /** A fresh trainer of {@code variant} (one of {@link RegularisationResults#VARIANTS}) on {@code data}. */

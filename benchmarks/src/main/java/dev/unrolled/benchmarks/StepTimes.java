@@ -39,15 +39,9 @@ public final class StepTimes {
 
   private static void measure(boolean deep, boolean vector, int m, int rounds) {
     TeacherData data = new TeacherData(2048, 784, 10, 7);
-    int batches = 2048 / m;
-    float[][][] x = new float[batches][m][];
-    int[][] y = new int[batches][m];
-    for (int k = 0; k < batches; k++) {
-      for (int s = 0; s < m; s++) {
-        x[k][s] = data.x[k * m + s];
-        y[k][s] = data.labels[k * m + s];
-      }
-    }
+    float[][][] x = data.inputBatches(m);
+    int[][] y = data.labelBatches(m);
+    int batches = x.length;
     AutoCloseable oneTrainer = ParallelSpeedup.trainer(deep, vector, Parallelism.none());
     AutoCloseable splitTrainer = ParallelSpeedup.trainer(deep, vector, Parallelism.splitLayers(2).threads(2));
     ParallelSpeedup.Step one = ParallelSpeedup.step(oneTrainer, x, y);

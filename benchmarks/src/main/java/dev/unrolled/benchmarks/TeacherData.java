@@ -50,4 +50,22 @@ final class TeacherData {
     }
     return copy;
   }
+
+  /** The rows as consecutive batches of {@code m} (the rows themselves, not copies); a last partial batch is left out. */
+  float[][][] inputBatches(int m) {
+    float[][][] batches = new float[x.length / m][m][];
+    for (int k = 0; k < batches.length; k++) {
+      System.arraycopy(x, k * m, batches[k], 0, m);
+    }
+    return batches;
+  }
+
+  /** The labels of {@link #inputBatches(int)}. */
+  int[][] labelBatches(int m) {
+    int[][] batches = new int[labels.length / m][m];
+    for (int k = 0; k < batches.length; k++) {
+      System.arraycopy(labels, k * m, batches[k], 0, m);
+    }
+    return batches;
+  }
 }
